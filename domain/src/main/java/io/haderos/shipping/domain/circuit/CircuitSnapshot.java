@@ -1,0 +1,59 @@
+package io.haderos.shipping.domain.circuit;
+
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.Checks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A breaker's state at one instant, with everything monitoring reports about it.
+ *
+ * @param failureCount    consecutive carrier faults since the last success
+ * @param successCount    consecutive successes since the last carrier fault
+ * @param lastFailureTime when the last carrier fault happened, if ever
+ * @param stateSince      when the breaker entered its current state (for OPEN: when the recovery timer started)
+ * @param recoveryTimeout how long an OPEN breaker waits before it lets a trial call through
+ * @param takenAt         the instant this snapshot describes
+ */
+public record CircuitSnapshot(CarrierId carrier, CircuitState state, int failureCount, int successCount,
+                              Optional<Instant> lastFailureTime, Instant stateSince, Duration recoveryTimeout,
+                              Instant takenAt) {
+
+    public CircuitSnapshot {
+        Checks.required(carrier, "carrier");
+        Checks.required(state, "state");
+        Checks.required(lastFailureTime, "last_failure_time");
+        Checks.required(stateSince, "state_since");
+        Checks.required(recoveryTimeout, "recovery_timeout");
+        Checks.required(takenAt, "taken_at");
+    }
+
+    /** OPEN and the recovery timeout has elapsed: the next call will be a trial. */
+    public boolean shouldAttemptReset() {
+        return state == CircuitState.OPEN && !takenAt.isBefore(trialAllowedAt());
+    }
+
+    /** Time since the last carrier fault; zero when there never was one. */
+    public Duration timeSinceLastFailure() {
+        return lastFailureTime.map(failure -> Duration.between(failure, takenAt)).orElse(Duration.ZERO);
+    }
+
+    /** How long until an OPEN breaker allows a trial; zero when calls may go through now. */
+    public Duration retryAfter() {
+        if (state != CircuitState.OPEN || shouldAttemptReset()) {
+            return Duration.ZERO;
+        }
+        return Duration.between(takenAt, trialAllowedAt());
+    }
+
+    /** Whether a call made now could reach the carrier. */
+    public boolean canServe() {
+        return !state.blocksCalls() || shouldAttemptReset();
+    }
+
+    private Instant trialAllowedAt() {
+        return stateSince.plus(recoveryTimeout);
+    }
+}

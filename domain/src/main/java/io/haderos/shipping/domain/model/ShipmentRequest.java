@@ -1,0 +1,38 @@
+package io.haderos.shipping.domain.model;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything a carrier needs to create one shipment for an order. */
+public record ShipmentRequest(OrderId orderId, Party shipper, Party consignee, List<Parcel> parcels,
+                              String description, Money declaredValue, Money cashOnDelivery,
+                              Optional<String> service) {
+
+    public static final int MAX_PARCELS = 99;
+    public static final int MAX_DESCRIPTION = 200;
+
+    public ShipmentRequest {
+        Checks.required(orderId, "order_id");
+        Checks.required(shipper, "shipper");
+        Checks.required(consignee, "consignee");
+        parcels = Checks.nonEmpty(parcels, "parcels", MAX_PARCELS);
+        description = Checks.text(description, "description", MAX_DESCRIPTION);
+        Checks.required(declaredValue, "declared_value");
+        Checks.required(cashOnDelivery, "cod");
+        service = Checks.required(service, "service").map(s -> Checks.text(s, "service", 10));
+    }
+
+    /** The sum of the parcels' weights. */
+    public Weight totalWeight() {
+        return parcels.stream().map(Parcel::weight).reduce(Weight::plus).orElseThrow();
+    }
+
+    public boolean isDomestic() {
+        return shipper.address().sameCountryAs(consignee.address());
+    }
+
+    public boolean isCashOnDelivery() {
+        return cashOnDelivery.amount().compareTo(BigDecimal.ZERO) > 0;
+    }
+}

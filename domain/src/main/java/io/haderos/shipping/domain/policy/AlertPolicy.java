@@ -1,0 +1,61 @@
+package io.haderos.shipping.domain.policy;
+
+import io.haderos.shipping.domain.circuit.CircuitSnapshot;
+import io.haderos.shipping.domain.policy.Alert.Severity;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * DESIGN.md §5: the monitoring alerts for a set of breakers.
+ *
+ * <ul>
+ *   <li>one per breaker that is not CLOSED: critical while it blocks calls (open, forced open),
+ *       a warning while half-open or disabled;</li>
+ *   <li>one critical alert for the gateway when no carrier can serve a call right now.</li>
+ * </ul>
+ */
+public final class AlertPolicy {
+
+    /** The {@link Alert#breaker()} name of alerts about the gateway as a whole. */
+    public static final String GATEWAY = "gateway";
+
+    public List<Alert> alertsFor(List<CircuitSnapshot> breakers) {
+        List<Alert> alerts = new ArrayList<>();
+        breakers.stream().map(AlertPolicy::breakerAlert).flatMap(Optional::stream).forEach(alerts::add);
+        noCarrierCanServe(breakers).ifPresent(alerts::add);
+        return List.copyOf(alerts);
+    }
+
+    private static Optional<Alert> breakerAlert(CircuitSnapshot breaker) {
+        String name = breaker.carrier().value();
+        return switch (breaker.state()) {
+            case CLOSED -> Optional.empty();
+            case OPEN -> Optional.of(new Alert(name, Severity.CRITICAL,
+                    name + " circuit is open after " + breaker.failureCount() + " consecutive failures; "
+                            + (breaker.shouldAttemptReset()
+                            ? "the next call will be a trial"
+                            : "trial in " + breaker.retryAfter().toSeconds() + " s"),
+                    breaker.stateSince()));
+            case FORCED_OPEN -> Optional.of(new Alert(name, Severity.CRITICAL,
+                    name + " circuit is held open by an operator", breaker.stateSince()));
+            case HALF_OPEN -> Optional.of(new Alert(name, Severity.WARNING,
+                    name + " circuit is half-open: trial calls are testing recovery", breaker.stateSince()));
+            case DISABLED -> Optional.of(new Alert(name, Severity.WARNING,
+                    name + " circuit breaker is disabled by an operator: failures are not counted",
+                    breaker.stateSince()));
+        };
+    }
+
+    private static Optional<Alert> noCarrierCanServe(List<CircuitSnapshot> breakers) {
+        if (breakers.isEmpty() || breakers.stream().anyMatch(CircuitSnapshot::canServe)) {
+            return Optional.empty();
+        }
+        Instant since = breakers.stream().map(CircuitSnapshot::stateSince).max(Comparator.naturalOrder()).orElseThrow();
+        return Optional.of(new Alert(GATEWAY, Severity.CRITICAL,
+                "no carrier can serve: every circuit is open", since));
+    }
+}

@@ -1,0 +1,86 @@
+package io.haderos.shipping.domain.port.out;
+
+import io.haderos.shipping.domain.model.AttemptOutcome;
+import io.haderos.shipping.domain.model.CarrierId;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A carrier fault: the carrier could not serve the call. Circuit breakers count these. */
+public final class CarrierUnavailableException extends CarrierException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What went wrong, and whether the carrier may have acted on the request anyway. */
+    public enum Reason {
+        CIRCUIT_OPEN(false, AttemptOutcome.CIRCUIT_OPEN),
+        CONNECTION_REFUSED(false, AttemptOutcome.CONNECTION_REFUSED),
+        CONNECTION_LOST(true, AttemptOutcome.CONNECTION_LOST),
+        SERVICE_UNAVAILABLE(false, AttemptOutcome.SERVICE_UNAVAILABLE),
+        TIMEOUT(true, AttemptOutcome.TIMEOUT),
+        SERVER_ERROR(true, AttemptOutcome.SERVER_ERROR),
+        UNREADABLE_REPLY(true, AttemptOutcome.UNREADABLE_REPLY),
+        CARRIER_ERROR(false, AttemptOutcome.CARRIER_ERROR);
+
+        private final boolean mayHaveBeenProcessed;
+        private final AttemptOutcome outcome;
+
+        Reason(boolean mayHaveBeenProcessed, AttemptOutcome outcome) {
+            this.mayHaveBeenProcessed = mayHaveBeenProcessed;
+            this.outcome = outcome;
+        }
+
+        /**
+         * Whether the carrier may have acted on the request despite the failure: a timeout after
+         * sending, a 500, an unreadable reply. Creating a shipment elsewhere would risk a duplicate.
+         */
+        public boolean mayHaveBeenProcessed() {
+            return mayHaveBeenProcessed;
+        }
+    }
+
+    private final Reason reason;
+    private final transient Optional<Duration> retryAfter;
+
+    public CarrierUnavailableException(CarrierId carrier, Reason reason, String detail) {
+        this(carrier, reason, detail, Optional.empty(), null);
+    }
+
+    public CarrierUnavailableException(CarrierId carrier, Reason reason, String detail, Throwable cause) {
+        this(carrier, reason, detail, Optional.empty(), cause);
+    }
+
+    public CarrierUnavailableException(CarrierId carrier, Reason reason, String detail,
+                                       Optional<Duration> retryAfter, Throwable cause) {
+        super(carrier, carrier + " unavailable: " + detail, cause);
+        this.reason = Objects.requireNonNull(reason, "reason");
+        this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+
+    /** A call refused by an open breaker, which allows a trial after {@code retryAfter}. */
+    public static CarrierUnavailableException circuitOpen(CarrierId carrier, Duration retryAfter) {
+        return new CarrierUnavailableException(carrier, Reason.CIRCUIT_OPEN,
+                "circuit open, trial allowed in " + secondsRoundedUp(retryAfter) + " s", Optional.of(retryAfter), null);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** When known (an open breaker), how long until the carrier may be tried again. */
+    public Optional<Duration> retryAfter() {
+        return retryAfter;
+    }
+
+    @Override
+    public AttemptOutcome outcome() {
+        return reason.outcome;
+    }
+
+    /** Whole seconds, rounded up so a client waiting that long is never early. */
+    public static long secondsRoundedUp(Duration duration) {
+        long seconds = duration.getSeconds();
+        return duration.getNano() > 0 ? seconds + 1 : seconds;
+    }
+}

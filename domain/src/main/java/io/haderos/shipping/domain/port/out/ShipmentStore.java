@@ -1,0 +1,39 @@
+package io.haderos.shipping.domain.port.out;
+
+import io.haderos.shipping.domain.model.Attempt;
+import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.OrderId;
+import io.haderos.shipping.domain.model.ShipmentRecord;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Remembers each order's shipment so that an order is shipped at most once, whoever asks and however often.
+ *
+ * <p>{@link #claim} is the only way in: it is atomic, so of many concurrent requests for one order exactly
+ * one gets to ask a carrier.
+ */
+public interface ShipmentStore {
+
+    /**
+     * Claims the order for creation.
+     *
+     * @return empty when this caller now holds the claim (a new {@code IN_PROGRESS} record exists);
+     *         otherwise the record that was already there, untouched
+     */
+    Optional<ShipmentRecord> claim(OrderId orderId, String requestFingerprint, Instant now);
+
+    /** The claimed order's shipment was created. */
+    void recordCreated(OrderId orderId, CreatedShipment shipment, boolean fallback, List<Attempt> attempts,
+                       Instant now);
+
+    /** The claimed order's shipment may or may not exist at a carrier: hold the order. */
+    void recordOutcomeUnknown(OrderId orderId, List<Attempt> attempts, Instant now);
+
+    /** Nothing was created for the claimed order: forget the claim so that a later request may try again. */
+    void release(OrderId orderId);
+
+    Optional<ShipmentRecord> find(OrderId orderId);
+}
