@@ -1,0 +1,44 @@
+package io.haderos.shipping.application.port.in;
+
+import io.haderos.shipping.domain.model.OrderId;
+
+/** The order cannot be shipped by this request now; {@link #reason()} says why. */
+public final class OrderConflictException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public enum Reason {
+        /** The order was already shipped, or is being shipped, with a different request body. */
+        DIFFERENT_REQUEST,
+        /** Another request for the same order is asking carriers right now. */
+        IN_PROGRESS,
+        /** An earlier attempt's outcome is unknown; an operator must resolve it first. */
+        OUTCOME_UNKNOWN
+    }
+
+    private final transient OrderId orderId;
+    private final Reason reason;
+
+    public OrderConflictException(OrderId orderId, Reason reason) {
+        super(describe(orderId, reason));
+        this.orderId = orderId;
+        this.reason = reason;
+    }
+
+    public OrderId orderId() {
+        return orderId;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    private static String describe(OrderId orderId, Reason reason) {
+        return switch (reason) {
+            case DIFFERENT_REQUEST -> "order " + orderId + " was already submitted with a different request";
+            case IN_PROGRESS -> "order " + orderId + " is being shipped by another request; retry shortly";
+            case OUTCOME_UNKNOWN -> "order " + orderId
+                    + " is held: an earlier attempt's outcome is unknown and must be resolved by an operator";
+        };
+    }
+}

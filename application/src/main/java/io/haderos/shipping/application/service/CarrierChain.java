@@ -1,0 +1,85 @@
+package io.haderos.shipping.application.service;
+
+import io.haderos.shipping.domain.model.Attempt;
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.policy.CarrierOperation;
+import io.haderos.shipping.domain.policy.FallbackDecision;
+import io.haderos.shipping.domain.policy.FallbackPolicy;
+import io.haderos.shipping.domain.port.out.CarrierException;
+import io.haderos.shipping.domain.port.out.CarrierRejectedException;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
+import io.haderos.shipping.domain.port.out.ShippingCarrier;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Asks the carriers in order until one serves, letting {@link FallbackPolicy} decide after each failure.
+ * Shared by every use case that falls back, so the walk and its bookkeeping exist once.
+ */
+final class CarrierChain {
+
+    private final List<ShippingCarrier> carriers;
+    private final FallbackPolicy policy;
+
+    CarrierChain(List<ShippingCarrier> carriers, FallbackPolicy policy) {
+        if (carriers.isEmpty()) {
+            throw new IllegalArgumentException("at least one carrier is required");
+        }
+        this.carriers = List.copyOf(carriers);
+        this.policy = policy;
+    }
+
+    /** How a walk along the chain ended. */
+    sealed interface Outcome<T> {
+        List<Attempt> attempts();
+    }
+
+    record Served<T>(CarrierId carrier, T value, boolean fallback, List<Attempt> attempts) implements Outcome<T> {
+    }
+
+    record Rejected<T>(CarrierRejectedException rejection, List<Attempt> attempts) implements Outcome<T> {
+    }
+
+    record OutcomeUnknown<T>(CarrierId carrier, List<Attempt> attempts) implements Outcome<T> {
+    }
+
+    record Exhausted<T>(Optional<Duration> retryAfter, List<Attempt> attempts) implements Outcome<T> {
+    }
+
+    <T> Outcome<T> run(CarrierOperation operation, Function<ShippingCarrier, T> call) {
+        List<Attempt> attempts = new ArrayList<>();
+        List<CarrierException> failures = new ArrayList<>();
+        for (ShippingCarrier carrier : carriers) {
+            try {
+                T value = call.apply(carrier);
+                attempts.add(Attempt.success(carrier.id()));
+                return new Served<>(carrier.id(), value, carrier != carriers.get(0), attempts);
+            } catch (CarrierException failure) {
+                attempts.add(new Attempt(carrier.id(), failure.outcome(), failure.getMessage()));
+                FallbackDecision decision = policy.decide(operation, failure);
+                if (decision instanceof FallbackDecision.StopRejected rejected) {
+                    return new Rejected<>(rejected.failure(), attempts);
+                }
+                if (decision instanceof FallbackDecision.StopOutcomeUnknown) {
+                    return new OutcomeUnknown<>(carrier.id(), attempts);
+                }
+                failures.add(failure);
+            }
+        }
+        return new Exhausted<>(earliestTrial(failures), attempts);
+    }
+
+    private static Optional<Duration> earliestTrial(List<CarrierException> failures) {
+        return failures.stream()
+                .filter(CarrierUnavailableException.class::isInstance)
+                .map(CarrierUnavailableException.class::cast)
+                .map(CarrierUnavailableException::retryAfter)
+                .flatMap(Optional::stream)
+                .min(Comparator.naturalOrder());
+    }
+}
