@@ -186,11 +186,12 @@ public final class CarrierCircuitBreaker {
                 }
             }
         }
-        breaker.onError(duration, breaker.getTimestampUnit(), failure);
         if (fault && breaker.getState() == CircuitBreaker.State.HALF_OPEN) {
-            // §3: a trial fault reopens at once; resilience4j would wait for every permitted trial.
+            // §3: a trial fault reopens at once. Left to itself, resilience4j would decide only after every
+            // permitted trial, by failure rate, and could close on [success, fault]: so reopen first.
             breaker.transitionToOpenState();
         }
+        breaker.onError(duration, breaker.getTimestampUnit(), failure);
     }
 
     private void override(String actor, String reason, Runnable transition) {

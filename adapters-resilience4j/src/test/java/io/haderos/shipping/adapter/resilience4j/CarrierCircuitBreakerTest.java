@@ -1,0 +1,431 @@
+package io.haderos.shipping.adapter.resilience4j;
+
+import io.haderos.shipping.domain.circuit.CircuitSnapshot;
+import io.haderos.shipping.domain.circuit.CircuitState;
+import io.haderos.shipping.domain.circuit.CircuitStateChanged;
+import io.haderos.shipping.domain.model.Address;
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.CountryCode;
+import io.haderos.shipping.domain.model.RateRequest;
+import io.haderos.shipping.domain.model.Weight;
+import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
+import io.haderos.shipping.domain.port.out.CarrierMessage;
+import io.haderos.shipping.domain.port.out.CarrierRejectedException;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
+import io.haderos.shipping.domain.port.out.ShippingCarrier;
+import io.haderos.shipping.domain.testing.MutableClock;
+import io.haderos.shipping.domain.testing.ScriptedCarrier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** DESIGN.md §3, row by row, with a clock the test moves. Defaults: N = 3, T = 120 s, M = 2. */
+class CarrierCircuitBreakerTest {
+
+    private static final CarrierId ARAMEX = CarrierId.ARAMEX;
+    private static final RateRequest REQUEST = RateRequest.of(Address.of(CountryCode.of("SA"), "Riyadh"),
+            Address.of(CountryCode.of("AE"), "Dubai"), Weight.ofKilograms("1.5"));
+
+    private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
+    private final List<CircuitStateChanged> transitions = new CopyOnWriteArrayList<>();
+    private ScriptedCarrier carrier;
+    private CarrierCircuitBreaker breaker;
+    private ShippingCarrier guarded;
+
+    @BeforeEach
+    void setUp() {
+        useSettings(CircuitBreakerSettings.DEFAULTS);
+    }
+
+    private void useSettings(CircuitBreakerSettings settings) {
+        transitions.clear();
+        carrier = new ScriptedCarrier(ARAMEX);
+        breaker = CarrierCircuitBreaker.create(ARAMEX, settings, clock, transitions::add);
+        guarded = breaker.guard(carrier);
+    }
+
+    private static CarrierUnavailableException timeout() {
+        return new CarrierUnavailableException(ARAMEX, Reason.TIMEOUT, "no answer within 10 s");
+    }
+
+    private static CarrierRejectedException rejected() {
+        return new CarrierRejectedException(ARAMEX, List.of(new CarrierMessage("ERR52", "City name is invalid")));
+    }
+
+    private void fault() {
+        carrier.thenFail(CarrierCircuitBreakerTest::timeout);
+        assertThatThrownBy(() -> guarded.quoteRates(REQUEST)).isInstanceOf(CarrierUnavailableException.class);
+    }
+
+    private void success() {
+        carrier.thenSucceed();
+        assertThat(guarded.quoteRates(REQUEST)).isNotEmpty();
+    }
+
+    private void callerFault() {
+        carrier.thenFail(CarrierCircuitBreakerTest::rejected);
+        assertThatThrownBy(() -> guarded.quoteRates(REQUEST)).isInstanceOf(CarrierRejectedException.class);
+    }
+
+    private void openIt() {
+        fault();
+        fault();
+        fault();
+        assertThat(breaker.snapshot().state()).isEqualTo(CircuitState.OPEN);
+    }
+
+    private CircuitSnapshot snapshot() {
+        return breaker.snapshot();
+    }
+
+    @Nested
+    class Closed {
+
+        @Test
+        void givenClosed_whenThreeConsecutiveFaults_thenOpensWithItsCause() {
+            fault();
+            fault();
+            assertThat(snapshot().state()).isEqualTo(CircuitState.CLOSED);
+            assertThat(snapshot().failureCount()).isEqualTo(2);
+
+            fault();
+
+            assertThat(snapshot().state()).isEqualTo(CircuitState.OPEN);
+            assertThat(snapshot().failureCount()).isEqualTo(3);
+            assertThat(transitions).singleElement().satisfies(t -> {
+                assertThat(t.from()).isEqualTo(CircuitState.CLOSED);
+                assertThat(t.to()).isEqualTo(CircuitState.OPEN);
+                assertThat(t.cause()).contains("3 consecutive failures").contains("timeout");
+                assertThat(t.sequence()).isEqualTo(1);
+                assertThat(t.failureCount()).isEqualTo(3);
+                assertThat(t.at()).isEqualTo(clock.instant());
+                assertThat(t.actor()).isEmpty();
+            });
+        }
+
+        @Test
+        void givenClosed_whenFaultFaultSuccessFaultFault_thenStaysClosed() {
+            fault();
+            fault();
+            success();
+            assertThat(snapshot().failureCount()).isZero();
+            assertThat(snapshot().successCount()).isEqualTo(1);
+            fault();
+            fault();
+
+            assertThat(snapshot().state()).isEqualTo(CircuitState.CLOSED);
+            assertThat(snapshot().failureCount()).isEqualTo(2);
+            assertThat(snapshot().successCount()).isZero();
+            assertThat(transitions).isEmpty();
+        }
+
+        @Test
+        void givenClosed_whenFault_thenLastFailureTimeIsRecorded() {
+            assertThat(snapshot().lastFailureTime()).isEmpty();
+            assertThat(snapshot().timeSinceLastFailure()).isZero();
+
+            fault();
+            Instant failedAt = clock.instant();
+            clock.advanceSeconds(42);
+
+            assertThat(snapshot().lastFailureTime()).contains(failedAt);
+            assertThat(snapshot().timeSinceLastFailure()).isEqualTo(Duration.ofSeconds(42));
+        }
+
+        @Test
+        void givenTwoFaults_whenCallerFaultsFollow_thenNeitherCountedNorReset() {
+            fault();
+            fault();
+
+            callerFault();
+            callerFault();
+            callerFault();
+
+            assertThat(snapshot().state()).isEqualTo(CircuitState.CLOSED);
+            assertThat(snapshot().failureCount()).isEqualTo(2);
+            fault();
+            assertThat(snapshot().state()).isEqualTo(CircuitState.OPEN);
+        }
+
+        @Test
+        void givenSuccesses_whenCallerFault_thenSuccessCountUnchanged() {
+            success();
+            success();
+
+            callerFault();
+
+            assertThat(snapshot().successCount()).isEqualTo(2);
+            assertThat(snapshot().failureCount()).isZero();
+        }
+
+        @Test
+        void givenClosed_whenConfigurationFaults_thenNotCounted() {
+            for (int i = 0; i < 5; i++) {
+                carrier.thenFail(() -> new CarrierConfigurationException(ARAMEX, "invalid username or password"));
+                assertThatThrownBy(() -> guarded.quoteRates(REQUEST)).isInstanceOf(CarrierConfigurationException.class);
+            }
+
+            assertThat(snapshot().state()).isEqualTo(CircuitState.CLOSED);
+            assertThat(snapshot().failureCount()).isZero();
+        }
+
+        @Test
+        void givenClosed_whenTheCarrierThrowsSomethingUnexpected_thenItCountsAsAFault() {
+            carrier.thenFail(() -> new IllegalStateException("adapter bug"));
+
+            assertThatThrownBy(() -> guarded.quoteRates(REQUEST)).isInstanceOf(IllegalStateException.class);
+
+            assertThat(snapshot().failureCount()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Open {
+
+        @Test
+        void givenOpen_whenCalledBeforeT_thenRejectedWithoutReachingTheCarrier() {
+            openIt();
+            int callsSoFar = carrier.calls();
+            clock.advanceSeconds(30);
+
+            Throwable thrown = catchThrowable(() -> guarded.quoteRates(REQUEST));
+
+            assertThat(carrier.calls()).isEqualTo(callsSoFar);
+            assertThat(thrown).isInstanceOfSatisfying(CarrierUnavailableException.class, e -> {
+                assertThat(e.reason()).isEqualTo(Reason.CIRCUIT_OPEN);
+                assertThat(e.retryAfter()).contains(Duration.ofSeconds(90));
+                assertThat(e.getMessage()).contains("circuit open").contains("90 s");
+            });
+        }
+
+        @Test
+        void givenOpen_whenTimePasses_thenShouldAttemptResetFlipsAtExactlyT() {
+            openIt();
+
+            clock.advance(Duration.ofSeconds(120).minusMillis(1));
+            assertThat(snapshot().shouldAttemptReset()).isFalse();
+            assertThat(snapshot().retryAfter()).isEqualTo(Duration.ofMillis(1));
+
+            clock.advance(Duration.ofMillis(1));
+            assertThat(snapshot().shouldAttemptReset()).isTrue();
+            assertThat(snapshot().state()).isEqualTo(CircuitState.OPEN);
+            assertThat(snapshot().retryAfter()).isZero();
+        }
+
+        @Test
+        void givenOpenAndTElapsed_whenNextCall_thenItIsTheTrialAndGoesThrough() {
+            openIt();
+            int callsSoFar = carrier.calls();
+            clock.advanceSeconds(120);
+
+            success();
+
+            assertThat(carrier.calls()).isEqualTo(callsSoFar + 1);
+            assertThat(snapshot().state()).isEqualTo(CircuitState.HALF_OPEN);
+            assertThat(transitions).extracting(CircuitStateChanged::to)
+                    .containsExactly(CircuitState.OPEN, CircuitState.HALF_OPEN);
+            assertThat(transitions.get(1).cause()).contains("recovery timeout of 120 s elapsed");
+        }
+    }
+
+    @Nested
+    class HalfOpen {
+
+        private void halfOpen() {
+            openIt();
+            clock.advanceSeconds(120);
+        }
+
+        @Test
+        void givenHalfOpen_whenTwoConsecutiveSuccesses_thenCloses() {
+            halfOpen();
+
+            success();
+            assertThat(snapshot().state()).isEqualTo(CircuitState.HALF_OPEN);
+            success();
+
+            assertThat(snapshot().state()).isEqualTo(CircuitState.CLOSED);
+            assertThat(snapshot().failureCount()).isZero();
+            assertThat(snapshot().successCount()).isEqualTo(2);
+            assertThat(transitions).extracting(CircuitStateChanged::to)
+                    .containsExactly(CircuitState.OPEN, CircuitState.HALF_OPEN, CircuitState.CLOSED);
+            assertThat(transitions.get(2).cause()).contains("2 consecutive successful trial calls");
+        }
+
+        @Test
+        void givenHalfOpen_whenATrialFails_thenReopensAtOnceAndRestartsTheTimer() {
+            halfOpen();
+            success();
+
+            clock.advanceSeconds(5);
+            fault();
+
+            assertThat(snapshot().state()).isEqualTo(CircuitState.OPEN);
+            assertThat(snapshot().retryAfter()).isEqualTo(Duration.ofSeconds(120));
+            assertThat(transitions.get(transitions.size() - 1)).satisfies(t -> {
+                assertThat(t.from()).isEqualTo(CircuitState.HALF_OPEN);
+                assertThat(t.to()).isEqualTo(CircuitState.OPEN);
+                assertThat(t.cause()).startsWith("trial call failed");
+            });
+            clock.advanceSeconds(119);
+            assertThat(snapshot().shouldAttemptReset()).isFalse();
+            clock.advanceSeconds(1);
+            assertThat(snapshot().shouldAttemptReset()).isTrue();
+        }
+
+        @Test
+        void givenHalfOpen_whenTheFirstTrialFails_thenReopens() {
+            halfOpen();
+
+            fault();
+
+            assertThat(snapshot().state()).isEqualTo(CircuitState.OPEN);
+        }
+
+        @Test
+        void givenHalfOpen_whenMoreCallsThanPermittedArriveBeforeAnyCompletes_thenTheExtraOnesFailFast() {
+            halfOpen();
+            CarrierCircuitBreaker slowBreaker = breaker;
+            int[] reached = {0};
+            // Two trials are in flight (permission taken, not yet finished) when a third call arrives.
+            Throwable third = slowBreaker.call(() -> slowBreaker.call(() -> {
+                reached[0]++;
+                return catchThrowable(() -> slowBreaker.call(() -> reached[0]++));
+            }));
+
+            assertThat(reached[0]).isEqualTo(1);
+            assertThat(third).isInstanceOfSatisfying(CarrierUnavailableException.class,
+                    e -> assertThat(e.reason()).isEqualTo(Reason.CIRCUIT_OPEN));
+        }
+
+        @Test
+        void givenHalfOpen_whenCallerFault_thenNeitherTrialSuccessNorFailure() {
+            halfOpen();
+            success();
+
+            callerFault();
+
+            assertThat(snapshot().state()).isEqualTo(CircuitState.HALF_OPEN);
+            assertThat(snapshot().successCount()).isEqualTo(1);
+            success();
+            assertThat(snapshot().state()).isEqualTo(CircuitState.CLOSED);
+        }
+    }
+
+    @Nested
+    class Settings {
+
+        @Test
+        void givenFiveFaultThreshold_whenFourFaults_thenClosed_andFifthOpens() {
+            useSettings(new CircuitBreakerSettings(5, Duration.ofSeconds(30), 1));
+
+            for (int i = 0; i < 4; i++) {
+                fault();
+            }
+            assertThat(snapshot().state()).isEqualTo(CircuitState.CLOSED);
+            fault();
+            assertThat(snapshot().state()).isEqualTo(CircuitState.OPEN);
+
+            clock.advanceSeconds(30);
+            success();
+            assertThat(snapshot().state()).isEqualTo(CircuitState.CLOSED);
+        }
+
+        @Test
+        void givenOutOfRangeValues_whenCreatingSettings_thenTheSettingIsNamed() {
+            assertThatThrownBy(() -> new CircuitBreakerSettings(0, Duration.ofSeconds(1), 1))
+                    .hasMessageContaining("failure-threshold");
+            assertThatThrownBy(() -> new CircuitBreakerSettings(1, Duration.ZERO, 1))
+                    .hasMessageContaining("recovery-timeout");
+            assertThatThrownBy(() -> new CircuitBreakerSettings(1, Duration.ofSeconds(1), -2))
+                    .hasMessageContaining("success-threshold");
+        }
+    }
+
+    @Nested
+    class OperatorOverrides {
+
+        @Test
+        void givenClosed_whenForcedOpen_thenCallsFailFastAndTheTransitionNamesTheActor() {
+            breaker.forceOpen("ops@haderos.io", "Aramex maintenance window");
+
+            Throwable thrown = catchThrowable(() -> guarded.quoteRates(REQUEST));
+
+            assertThat(carrier.calls()).isZero();
+            assertThat(thrown).isInstanceOf(CarrierUnavailableException.class);
+            assertThat(snapshot().state()).isEqualTo(CircuitState.FORCED_OPEN);
+            assertThat(transitions).singleElement().satisfies(t -> {
+                assertThat(t.actor()).contains("ops@haderos.io");
+                assertThat(t.cause()).contains("Aramex maintenance window");
+            });
+        }
+
+        @Test
+        void givenOpen_whenClosedByAnOperator_thenCountsAreClearedAndCallsFlow() {
+            openIt();
+
+            breaker.close("ops@haderos.io", "carrier confirmed recovery");
+
+            assertThat(snapshot().state()).isEqualTo(CircuitState.CLOSED);
+            assertThat(snapshot().failureCount()).isZero();
+            success();
+        }
+
+        @Test
+        void givenDisabled_whenFaults_thenNothingIsCountedAndCallsFlow() {
+            breaker.disable("ops@haderos.io", "breaker misbehaving");
+
+            for (int i = 0; i < 5; i++) {
+                fault();
+            }
+
+            assertThat(snapshot().state()).isEqualTo(CircuitState.DISABLED);
+            assertThat(snapshot().failureCount()).isZero();
+            assertThat(carrier.calls()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void givenManyTransitions_thenSequenceIncreasesByOneWithoutGaps() {
+        for (int round = 0; round < 3; round++) {
+            openIt();
+            clock.advanceSeconds(120);
+            success();
+            success();
+        }
+
+        assertThat(transitions).extracting(CircuitStateChanged::sequence)
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+    }
+
+    @Test
+    void givenAListenerThatThrows_whenTheBreakerOpens_thenTheCallerStillGetsTheCarrierFailure() {
+        carrier = new ScriptedCarrier(ARAMEX);
+        breaker = CarrierCircuitBreaker.create(ARAMEX, CircuitBreakerSettings.DEFAULTS, clock, event -> {
+            throw new IllegalStateException("listener bug");
+        });
+        guarded = breaker.guard(carrier);
+
+        fault();
+        fault();
+        fault();
+
+        assertThat(snapshot().state()).isEqualTo(CircuitState.OPEN);
+    }
+
+    @Test
+    void givenABreakerForOneCarrier_whenGuardingAnother_thenRefused() {
+        assertThatThrownBy(() -> breaker.guard(new ScriptedCarrier(CarrierId.SMSA)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
