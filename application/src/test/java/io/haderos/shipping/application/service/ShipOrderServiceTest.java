@@ -1,0 +1,157 @@
+package io.haderos.shipping.application.service;
+
+import io.haderos.shipping.application.port.in.NoCarrierAvailableException;
+import io.haderos.shipping.application.port.in.OrderConflictException;
+import io.haderos.shipping.application.port.in.RequestRejectedException;
+import io.haderos.shipping.application.port.in.ShipOrderResult;
+import io.haderos.shipping.application.port.in.ShipmentOutcomeUnknownException;
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.OrderId;
+import io.haderos.shipping.domain.model.ShipmentStatus;
+import io.haderos.shipping.domain.policy.FallbackPolicy;
+import io.haderos.shipping.domain.port.out.InMemoryShipmentStore;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
+import io.haderos.shipping.domain.testing.MutableClock;
+import io.haderos.shipping.domain.testing.ScriptedCarrier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.List;
+
+import static io.haderos.shipping.application.service.Fixtures.WAREHOUSE;
+import static io.haderos.shipping.application.service.Fixtures.circuitOpen;
+import static io.haderos.shipping.application.service.Fixtures.fault;
+import static io.haderos.shipping.application.service.Fixtures.rejected;
+import static io.haderos.shipping.application.service.Fixtures.shipCommand;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** DESIGN.md §4 for creating shipments, and §5's idempotency per order id. */
+class ShipOrderServiceTest {
+
+    private final ScriptedCarrier aramex = new ScriptedCarrier(CarrierId.ARAMEX);
+    private final ScriptedCarrier smsa = new ScriptedCarrier(CarrierId.SMSA);
+    private final InMemoryShipmentStore store = new InMemoryShipmentStore();
+    private final ShipOrderService service = new ShipOrderService(List.of(aramex, smsa), new FallbackPolicy(), store,
+            WAREHOUSE, MutableClock.at("2026-01-05T10:00:00Z"));
+
+    @Test
+    void givenAramexHealthy_whenShipping_thenCreatedAtAramexAndStored() {
+        ShipOrderResult result = service.shipOrder(shipCommand("ORD-1", "1.2"));
+
+        assertThat(result.replayed()).isFalse();
+        assertThat(result.record().status()).isEqualTo(ShipmentStatus.CREATED);
+        assertThat(result.record().shipment()).hasValueSatisfying(s -> assertThat(s.carrier()).isEqualTo(CarrierId.ARAMEX));
+        assertThat(store.find(OrderId.of("ORD-1"))).contains(result.record());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Reason.class, names = {"CIRCUIT_OPEN", "CONNECTION_REFUSED", "SERVICE_UNAVAILABLE", "CARRIER_ERROR"})
+    void givenAramexDidNotProcessTheRequest_whenShipping_thenSmsaCreatesIt(Reason reason) {
+        aramex.thenFail(() -> reason == Reason.CIRCUIT_OPEN ? circuitOpen(CarrierId.ARAMEX, 60)
+                : fault(CarrierId.ARAMEX, reason));
+
+        ShipOrderResult result = service.shipOrder(shipCommand("ORD-2", "1.2"));
+
+        assertThat(result.record().shipment()).hasValueSatisfying(s -> assertThat(s.carrier()).isEqualTo(CarrierId.SMSA));
+        assertThat(result.record().fallback()).isTrue();
+        assertThat(result.record().attempts()).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Reason.class, names = {"TIMEOUT", "SERVER_ERROR", "UNREADABLE_REPLY", "CONNECTION_LOST"})
+    void givenAramexOutcomeUnknown_whenShipping_thenSmsaIsNeverAskedAndTheOrderIsHeld(Reason reason) {
+        aramex.thenFail(() -> fault(CarrierId.ARAMEX, reason));
+
+        Throwable thrown = catchThrowable(() -> service.shipOrder(shipCommand("ORD-3", "1.2")));
+
+        assertThat(thrown).isInstanceOfSatisfying(ShipmentOutcomeUnknownException.class,
+                e -> assertThat(e.carrier()).isEqualTo(CarrierId.ARAMEX));
+        assertThat(smsa.calls()).isZero();
+        assertThat(store.find(OrderId.of("ORD-3"))).hasValueSatisfying(
+                r -> assertThat(r.status()).isEqualTo(ShipmentStatus.OUTCOME_UNKNOWN));
+    }
+
+    @Test
+    void givenAHeldOrder_whenRepeated_thenConflictAndNoCarrierIsAsked() {
+        aramex.thenFail(() -> fault(CarrierId.ARAMEX, Reason.TIMEOUT));
+        catchThrowable(() -> service.shipOrder(shipCommand("ORD-4", "1.2")));
+        int aramexCalls = aramex.calls();
+
+        Throwable thrown = catchThrowable(() -> service.shipOrder(shipCommand("ORD-4", "1.2")));
+
+        assertThat(thrown).isInstanceOfSatisfying(OrderConflictException.class,
+                e -> assertThat(e.reason()).isEqualTo(OrderConflictException.Reason.OUTCOME_UNKNOWN));
+        assertThat(aramex.calls()).isEqualTo(aramexCalls);
+        assertThat(smsa.calls()).isZero();
+    }
+
+    @Test
+    void givenAShippedOrder_whenTheSameRequestRepeats_thenReplayedWithoutANewShipment() {
+        ShipOrderResult first = service.shipOrder(shipCommand("ORD-5", "1.2"));
+
+        ShipOrderResult again = service.shipOrder(shipCommand("ORD-5", "1.20"));
+
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.record()).isEqualTo(first.record());
+        assertThat(aramex.shipmentsCreated()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAShippedOrder_whenADifferentRequestArrives_thenConflict() {
+        service.shipOrder(shipCommand("ORD-6", "1.2"));
+
+        Throwable thrown = catchThrowable(() -> service.shipOrder(shipCommand("ORD-6", "2.5")));
+
+        assertThat(thrown).isInstanceOfSatisfying(OrderConflictException.class,
+                e -> assertThat(e.reason()).isEqualTo(OrderConflictException.Reason.DIFFERENT_REQUEST));
+        assertThat(aramex.shipmentsCreated()).isEqualTo(1);
+    }
+
+    @Test
+    void givenACallerFault_whenShipping_thenRejectedAndTheOrderMayBeRetriedWithAFixedRequest() {
+        aramex.thenFail(() -> rejected(CarrierId.ARAMEX));
+
+        Throwable thrown = catchThrowable(() -> service.shipOrder(shipCommand("ORD-7", "1.2")));
+
+        assertThat(thrown).isInstanceOf(RequestRejectedException.class);
+        assertThat(smsa.calls()).isZero();
+        assertThat(store.find(OrderId.of("ORD-7"))).isEmpty();
+        assertThat(service.shipOrder(shipCommand("ORD-7", "1.3")).record().status()).isEqualTo(ShipmentStatus.CREATED);
+    }
+
+    @Test
+    void givenEveryCarrierUnavailable_whenShipping_thenNothingIsHeldAndALaterRetrySucceeds() {
+        aramex.thenFail(() -> circuitOpen(CarrierId.ARAMEX, 60));
+        smsa.thenFail(() -> fault(CarrierId.SMSA, Reason.CONNECTION_REFUSED));
+
+        Throwable thrown = catchThrowable(() -> service.shipOrder(shipCommand("ORD-8", "1.2")));
+
+        assertThat(thrown).isInstanceOf(NoCarrierAvailableException.class);
+        assertThat(store.find(OrderId.of("ORD-8"))).isEmpty();
+        assertThat(service.shipOrder(shipCommand("ORD-8", "1.2")).replayed()).isFalse();
+    }
+
+    @Test
+    void givenAnOrderInProgress_whenAnotherRequestArrives_thenConflictInProgress() {
+        store.claim(OrderId.of("ORD-9"), shipCommand("ORD-9", "1.2").fingerprint(), java.time.Instant.EPOCH);
+
+        Throwable thrown = catchThrowable(() -> service.shipOrder(shipCommand("ORD-9", "1.2")));
+
+        assertThat(thrown).isInstanceOfSatisfying(OrderConflictException.class,
+                e -> assertThat(e.reason()).isEqualTo(OrderConflictException.Reason.IN_PROGRESS));
+        assertThat(aramex.calls()).isZero();
+    }
+
+    @Test
+    void givenAnUnexpectedFailure_whenShipping_thenTheOrderIsHeldRatherThanLeftInProgress() {
+        aramex.thenFail(() -> new IllegalStateException("adapter bug after sending"));
+
+        catchThrowable(() -> service.shipOrder(shipCommand("ORD-10", "1.2")));
+
+        assertThat(store.find(OrderId.of("ORD-10"))).hasValueSatisfying(
+                r -> assertThat(r.status()).isEqualTo(ShipmentStatus.OUTCOME_UNKNOWN));
+        assertThat(smsa.calls()).isZero();
+    }
+}

@@ -1,0 +1,89 @@
+package io.haderos.shipping.domain.model;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ValueRecordsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"XX", "sa", "SAU", "", "ZZ"})
+    void givenNotAnIsoAlpha2Code_whenCreatingCountry_thenRefusedNamingTheField(String code) {
+        assertThatThrownBy(() -> CountryCode.of(code))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("country"));
+    }
+
+    @Test
+    void givenGulfCountries_thenAccepted() {
+        for (String code : new String[]{"SA", "AE", "KW", "BH", "QA", "OM", "JO", "EG"}) {
+            assertThat(CountryCode.of(code).value()).isEqualTo(code);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "1000.001", "1e400", "0.0001"})
+    void givenAnImplausibleWeight_thenRefused(String kilograms) {
+        assertThatThrownBy(() -> Weight.ofKilograms(kilograms))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("weight_kg"));
+    }
+
+    @Test
+    void givenEquivalentDecimals_thenEqualWeights() {
+        assertThat(Weight.ofKilograms("1.20")).isEqualTo(Weight.ofKilograms("1.2"));
+        assertThat(Weight.ofKilograms("1000").kilograms()).isEqualByComparingTo(BigDecimal.valueOf(1000));
+    }
+
+    @Test
+    void givenArabicText_thenAcceptedAndCountedInCharactersNotBytes() {
+        String name = "سارة أحمد";
+        Address address = new Address(CountryCode.of("SA"), "جدة", "مبنى ٧، شارع العليا", "", "");
+
+        Party party = new Party(name, "", "+966551112233", "", address);
+
+        assertThat(party.name()).isEqualTo(name);
+        assertThat(Checks.text("ج".repeat(100), "name", 100)).hasSize(100);
+    }
+
+    @Test
+    void givenOverlongOrBlankText_thenRefusedNamingTheField() {
+        assertThatThrownBy(() -> Address.of(CountryCode.of("SA"), "x".repeat(61)))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("city"));
+        assertThatThrownBy(() -> Address.of(CountryCode.of("SA"), "   "))
+                .hasMessageContaining("city: must not be blank");
+    }
+
+    @Test
+    void givenMoney_thenDecimalStringsAndIsoCurrencies() {
+        assertThat(Money.of("187.45", "SAR").formattedAmount()).isEqualTo("187.45");
+        assertThat(Money.of("250", "SAR").formattedAmount()).isEqualTo("250.00");
+        assertThat(Money.of("1.5", "KWD").formattedAmount()).isEqualTo("1.500");
+        assertThatThrownBy(() -> Money.of("12", "XYZ")).hasMessageStartingWith("currency");
+        assertThatThrownBy(() -> Money.of("abc", "SAR")).hasMessageStartingWith("amount");
+        assertThatThrownBy(() -> Money.of("-1", "SAR")).hasMessageStartingWith("amount");
+    }
+
+    @Test
+    void givenAPartyWithoutStreetAddress_thenRefused() {
+        assertThatThrownBy(() -> new Party("Sara", "", "+966551112233", "", Address.of(CountryCode.of("SA"), "Jeddah")))
+                .isInstanceOfSatisfying(InvalidValueException.class,
+                        e -> assertThat(e.field()).isEqualTo("address.line1"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-abc", "a b", "ORD/1", "x23456789012345678901234567890123456789012345678901234567890123456"})
+    void givenAnInvalidOrderId_thenRefused(String id) {
+        assertThatThrownBy(() -> OrderId.of(id)).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void givenANestedRefusal_thenWithinPrefixesThePath() {
+        InvalidValueException e = new InvalidValueException("country", "must be ISO").within("consignee.address");
+        assertThat(e.field()).isEqualTo("consignee.address.country");
+        assertThat(e.reason()).isEqualTo("must be ISO");
+    }
+}

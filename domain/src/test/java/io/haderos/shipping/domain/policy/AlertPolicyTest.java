@@ -1,0 +1,70 @@
+package io.haderos.shipping.domain.policy;
+
+import io.haderos.shipping.domain.circuit.CircuitSnapshot;
+import io.haderos.shipping.domain.circuit.CircuitState;
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.policy.Alert.Severity;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AlertPolicyTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-05T10:00:00Z");
+    private final AlertPolicy policy = new AlertPolicy();
+
+    private static CircuitSnapshot breaker(String carrier, CircuitState state, Instant since) {
+        return new CircuitSnapshot(CarrierId.of(carrier), state, state == CircuitState.CLOSED ? 0 : 3, 0,
+                Optional.of(since), since, Duration.ofSeconds(120), NOW);
+    }
+
+    @Test
+    void givenAllClosed_thenNoAlerts() {
+        assertThat(policy.alertsFor(List.of(breaker("aramex", CircuitState.CLOSED, NOW),
+                breaker("smsa", CircuitState.CLOSED, NOW)))).isEmpty();
+    }
+
+    @Test
+    void givenOneOpen_thenOneCriticalAlertForItOnly() {
+        Instant openedAt = NOW.minusSeconds(30);
+
+        List<Alert> alerts = policy.alertsFor(List.of(breaker("aramex", CircuitState.OPEN, openedAt),
+                breaker("smsa", CircuitState.CLOSED, NOW)));
+
+        assertThat(alerts).singleElement().satisfies(alert -> {
+            assertThat(alert.breaker()).isEqualTo("aramex");
+            assertThat(alert.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(alert.since()).isEqualTo(openedAt);
+            assertThat(alert.message()).contains("open").contains("90 s");
+        });
+    }
+
+    @Test
+    void givenHalfOpen_thenAWarning() {
+        assertThat(policy.alertsFor(List.of(breaker("aramex", CircuitState.HALF_OPEN, NOW))))
+                .singleElement().extracting(Alert::severity).isEqualTo(Severity.WARNING);
+    }
+
+    @Test
+    void givenEveryBreakerBlocking_thenAlsoAGatewayAlert() {
+        List<Alert> alerts = policy.alertsFor(List.of(breaker("aramex", CircuitState.OPEN, NOW.minusSeconds(10)),
+                breaker("smsa", CircuitState.FORCED_OPEN, NOW.minusSeconds(5))));
+
+        assertThat(alerts).extracting(Alert::breaker).containsExactly("aramex", "smsa", AlertPolicy.GATEWAY);
+        assertThat(alerts.get(2).severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(alerts.get(2).since()).isEqualTo(NOW.minusSeconds(5));
+    }
+
+    @Test
+    void givenEveryBreakerOpenButOneDueForATrial_thenNoGatewayAlert() {
+        List<Alert> alerts = policy.alertsFor(List.of(breaker("aramex", CircuitState.OPEN, NOW.minusSeconds(120)),
+                breaker("smsa", CircuitState.OPEN, NOW.minusSeconds(5))));
+
+        assertThat(alerts).extracting(Alert::breaker).containsExactly("aramex", "smsa");
+    }
+}

@@ -1,0 +1,72 @@
+package io.haderos.shipping.domain.policy;
+
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
+import io.haderos.shipping.domain.port.out.CarrierException;
+import io.haderos.shipping.domain.port.out.CarrierMessage;
+import io.haderos.shipping.domain.port.out.CarrierRejectedException;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.haderos.shipping.domain.policy.CarrierOperation.CREATE_SHIPMENT;
+import static io.haderos.shipping.domain.policy.CarrierOperation.QUOTE_RATES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** DESIGN.md §4, row by row. */
+class FallbackPolicyTest {
+
+    private static final CarrierId ARAMEX = CarrierId.ARAMEX;
+    private final FallbackPolicy policy = new FallbackPolicy();
+
+    private static CarrierException unavailable(Reason reason) {
+        return reason == Reason.CIRCUIT_OPEN
+                ? CarrierUnavailableException.circuitOpen(ARAMEX, Duration.ofSeconds(60))
+                : new CarrierUnavailableException(ARAMEX, reason, reason.name());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Reason.class)
+    void givenRates_whenAnyCarrierFault_thenTryNextCarrier(Reason reason) {
+        assertThat(policy.decide(QUOTE_RATES, unavailable(reason)))
+                .isInstanceOf(FallbackDecision.TryNextCarrier.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Reason.class, names = {"CIRCUIT_OPEN", "CONNECTION_REFUSED", "SERVICE_UNAVAILABLE",
+            "CARRIER_ERROR"})
+    void givenShip_whenTheRequestWasNotProcessed_thenTryNextCarrier(Reason reason) {
+        assertThat(policy.decide(CREATE_SHIPMENT, unavailable(reason)))
+                .isInstanceOf(FallbackDecision.TryNextCarrier.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Reason.class, names = {"TIMEOUT", "SERVER_ERROR", "UNREADABLE_REPLY", "CONNECTION_LOST"})
+    void givenShip_whenTheOutcomeIsUnknown_thenStopWithoutTryingAnotherCarrier(Reason reason) {
+        assertThat(policy.decide(CREATE_SHIPMENT, unavailable(reason)))
+                .isInstanceOf(FallbackDecision.StopOutcomeUnknown.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CarrierOperation.class)
+    void givenAnyOperation_whenCallerFault_thenStopRejected(CarrierOperation operation) {
+        CarrierRejectedException rejected = new CarrierRejectedException(ARAMEX,
+                List.of(new CarrierMessage("ERR52", "City name is invalid (Dubay)")));
+
+        FallbackDecision decision = policy.decide(operation, rejected);
+
+        assertThat(decision).isInstanceOf(FallbackDecision.StopRejected.class);
+        assertThat(decision.failure()).isSameAs(rejected);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CarrierOperation.class)
+    void givenAnyOperation_whenOurCredentialsAreRefused_thenTryNextCarrier(CarrierOperation operation) {
+        assertThat(policy.decide(operation, new CarrierConfigurationException(ARAMEX, "ERR01")))
+                .isInstanceOf(FallbackDecision.TryNextCarrier.class);
+    }
+}
