@@ -1,0 +1,72 @@
+package io.haderos.shipping.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One bound {@link HttpServer} with its own pool of daemon threads. Closing it is prompt: waiting
+ * handlers are woken through {@link #awaitClosed(long)} and open connections are dropped.
+ */
+final class Listener {
+
+  /** Handles one exchange; the listener is passed so a handler can wait interruptibly on it. */
+  @FunctionalInterface
+  interface Handler {
+    void handle(HttpExchange exchange, Listener listener) throws IOException;
+  }
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final CountDownLatch closed = new CountDownLatch(1);
+
+  private Listener(String name, String host, int port, Handler handler) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(host, port), 64);
+    AtomicInteger threads = new AtomicInteger();
+    executor = Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, "sandbox-" + name + "-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    server.setExecutor(executor);
+    server.createContext("/", exchange -> handler.handle(exchange, this));
+    server.start();
+  }
+
+  static Listener open(String name, String host, int port, Handler handler) throws IOException {
+    return new Listener(name, host, port, handler);
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  /**
+   * Waits up to {@code millis}, returning early when the listener closes.
+   *
+   * @return true if the listener closed (or the thread was interrupted) while waiting
+   */
+  boolean awaitClosed(long millis) {
+    try {
+      return closed.await(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    }
+  }
+
+  void close() {
+    if (closed.getCount() == 0) {
+      return;
+    }
+    closed.countDown();
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}
