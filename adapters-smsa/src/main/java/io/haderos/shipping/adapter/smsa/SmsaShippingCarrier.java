@@ -1,0 +1,158 @@
+package io.haderos.shipping.adapter.smsa;
+
+import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.RateQuote;
+import io.haderos.shipping.domain.model.RateRequest;
+import io.haderos.shipping.domain.model.ShipmentRequest;
+import io.haderos.shipping.domain.model.ShipmentTracking;
+import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
+import io.haderos.shipping.domain.port.out.CarrierRejectedException;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
+import io.haderos.shipping.domain.port.out.ShippingCarrier;
+import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * SMSA Express as a {@link ShippingCarrier}, guarded by its own circuit breaker: shipments and tracking over the
+ * SMSA eCom REST API, rate quotes from a local tariff (SMSA offers no rate API).
+ *
+ * <p>Every call, rate quotes included, passes the breaker: when it is open the call fails at once with
+ * {@link CarrierUnavailableException} reason {@code CIRCUIT_OPEN} and nothing is sent. Failures are reported
+ * as follows (CARRIERS.md §3.5):
+ * <ul>
+ * <li>{@link CarrierUnavailableException} (the breaker counts it): connection refused or TLS failure
+ *     ({@code CONNECTION_REFUSED}), broken connection ({@code CONNECTION_LOST}), no complete answer within
+ *     {@link SmsaConfig#timeout()} or HTTP 504/408 ({@code TIMEOUT}), HTTP 502/503/429 ({@code SERVICE_UNAVAILABLE}),
+ *     HTTP 500 and other 5xx ({@code SERVER_ERROR}), a success status whose body is not the expected JSON
+ *     ({@code UNREADABLE_REPLY}), a 1xx or 3xx status ({@code CARRIER_ERROR});</li>
+ * <li>{@link CarrierRejectedException} (not counted): HTTP 400 with field {@code errors} (one message per field
+ *     message, code = SMSA's field name), a 200 {@code {"status":"Failed"}}, a route or service the tariff
+ *     cannot price, or a COD amount in another currency than the declared value;</li>
+ * <li>{@link CarrierConfigurationException} (not counted): HTTP 401/403 (the API key), and any other 4xx,
+ *     which means our request does not fit the API;</li>
+ * <li>{@link TrackingNumberNotFoundException} (not counted): tracking an AWB that SMSA does not know.</li>
+ * </ul>
+ * No message carries the API key. Thread-safe.
+ */
+public final class SmsaShippingCarrier implements ShippingCarrier {
+
+    private final SmsaEcomCarrier carrier;
+    private final CarrierCircuitBreaker breaker;
+    private final ShippingCarrier guarded;
+
+    private SmsaShippingCarrier(SmsaEcomCarrier carrier, CarrierCircuitBreaker breaker) {
+        this.carrier = carrier;
+        this.breaker = breaker;
+        this.guarded = breaker.guard(carrier);
+    }
+
+    /**
+     * An SMSA carrier with its own breaker, built from {@link SmsaConfig#circuitBreaker()} on the system clock,
+     * that publishes its transitions nowhere. Loads the tariff at once.
+     *
+     * @param config the configuration
+     * @return a carrier whose breaker starts CLOSED
+     * @throws NullPointerException     when {@code config} is null
+     * @throws IllegalArgumentException when the tariff file is unreadable or malformed; the message names the file,
+     *                                  the line and the fault
+     */
+    public static SmsaShippingCarrier create(SmsaConfig config) {
+        Objects.requireNonNull(config, "config");
+        return create(config, CarrierCircuitBreaker.create(CarrierId.SMSA, config.circuitBreaker()));
+    }
+
+    /**
+     * An SMSA carrier guarded by a breaker that the embedding service made (with its own clock, listener and
+     * monitoring); {@link SmsaConfig#circuitBreaker()} is not used. Loads the tariff at once.
+     *
+     * @param config  the configuration
+     * @param breaker a breaker for {@link CarrierId#SMSA}; it may be shared only with other SMSA clients
+     * @return a carrier guarded by {@code breaker}
+     * @throws NullPointerException     when an argument is null
+     * @throws IllegalArgumentException when {@code breaker} belongs to another carrier, or when the tariff file is
+     *                                  unreadable or malformed (the message names the file, the line and the fault)
+     */
+    public static SmsaShippingCarrier create(SmsaConfig config, CarrierCircuitBreaker breaker) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(breaker, "breaker");
+        if (!breaker.carrier().equals(CarrierId.SMSA)) {
+            throw new IllegalArgumentException("the SMSA carrier needs a breaker for " + CarrierId.SMSA
+                    + ", got one for " + breaker.carrier());
+        }
+        SmsaTariff tariff = SmsaTariff.load(config.tariffFile());
+        return new SmsaShippingCarrier(new SmsaEcomCarrier(config, tariff, new SmsaEcomClient(config)), breaker);
+    }
+
+    /**
+     * The breaker that guards every call: its {@link CarrierCircuitBreaker#snapshot()} is what monitoring shows.
+     *
+     * @return the breaker given to, or made by, {@code create}
+     */
+    public CarrierCircuitBreaker circuitBreaker() {
+        return breaker;
+    }
+
+    /** Always {@link CarrierId#SMSA}. */
+    @Override
+    public CarrierId id() {
+        return CarrierId.SMSA;
+    }
+
+    /**
+     * Prices the request from the tariff: one quote per service offered between the origin's and the
+     * destination's zones (only the requested service when the request names one), for the weight rounded up to
+     * whole kilograms. No network call; the currency is the tariff's, whatever the request prefers.
+     *
+     * @throws CarrierRejectedException    when the tariff has no zone for a place, no rate between the zones, or
+     *                                     not the requested service
+     * @throws CarrierUnavailableException only with reason {@code CIRCUIT_OPEN}, when the breaker is open
+     */
+    @Override
+    public List<RateQuote> quoteRates(RateRequest request) {
+        Objects.requireNonNull(request, "request");
+        return guarded.quoteRates(request);
+    }
+
+    /**
+     * Creates a B2C shipment ({@code POST /api/shipment/b2c/new}). The tracking number is SMSA's shipment AWB
+     * ({@code sawb}); the per-parcel waybills are the parcel tracking numbers; SMSA returns labels inline, so
+     * there is no label URL. The service is the request's, else {@link SmsaConfig#domesticServiceCode()} or
+     * {@link SmsaConfig#internationalServiceCode()}. Not idempotent at SMSA: after a failure whose reason
+     * {@link CarrierUnavailableException.Reason#mayHaveBeenProcessed() may have been processed}, reconcile by order
+     * number before trying again.
+     *
+     * @throws CarrierRejectedException      when SMSA refuses the content, or the COD currency differs from the
+     *                                       declared value's
+     * @throws CarrierConfigurationException when SMSA refuses the API key or the request's form
+     * @throws CarrierUnavailableException   on a carrier fault or an open breaker
+     */
+    @Override
+    public CreatedShipment createShipment(ShipmentRequest request) {
+        Objects.requireNonNull(request, "request");
+        return guarded.createShipment(request);
+    }
+
+    /**
+     * The shipment's scans, newest first ({@code GET /api/track/single/{awb}}), with each scan's local time and
+     * offset combined. Accepts the {@code sawb} or a parcel waybill.
+     *
+     * @throws TrackingNumberNotFoundException when SMSA does not know the number (or it cannot be an AWB)
+     * @throws CarrierConfigurationException   when SMSA refuses the API key
+     * @throws CarrierUnavailableException     on a carrier fault or an open breaker
+     */
+    @Override
+    public ShipmentTracking track(String trackingNumber) {
+        Objects.requireNonNull(trackingNumber, "trackingNumber");
+        return guarded.track(trackingNumber);
+    }
+
+    /** Bulk tracking ({@code POST /api/track/bulk/}) through the breaker: one entry per AWB that SMSA knows. */
+    List<ShipmentTracking> trackAll(List<String> trackingNumbers) {
+        List<String> numbers = List.copyOf(trackingNumbers);
+        return breaker.call(() -> carrier.trackAll(numbers));
+    }
+}

@@ -1,0 +1,125 @@
+package com.example.embedding;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
+import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
+import io.haderos.shipping.adapter.smsa.SmsaConfig;
+import io.haderos.shipping.adapter.smsa.SmsaShippingCarrier;
+import io.haderos.shipping.domain.circuit.CircuitState;
+import io.haderos.shipping.domain.circuit.CircuitStateChanged;
+import io.haderos.shipping.domain.model.Address;
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.CountryCode;
+import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.Money;
+import io.haderos.shipping.domain.model.OrderId;
+import io.haderos.shipping.domain.model.Parcel;
+import io.haderos.shipping.domain.model.Party;
+import io.haderos.shipping.domain.model.RateQuote;
+import io.haderos.shipping.domain.model.RateRequest;
+import io.haderos.shipping.domain.model.ShipmentRequest;
+import io.haderos.shipping.domain.model.ShipmentTracking;
+import io.haderos.shipping.domain.model.Weight;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
+import io.haderos.shipping.domain.port.out.ShippingCarrier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Another team's service embedding the SMSA jar: only the public API (the config record, the carrier class, the
+ * domain model and the breaker from adapters-resilience4j), nothing package-private.
+ */
+class SmsaLibraryUsageTest {
+
+    @RegisterExtension
+    static final WireMockExtension SMSA = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
+
+    private static final String KEY = "embedding-team-key-123";
+    private static final CountryCode SA = CountryCode.of("SA");
+
+    private static SmsaConfig config() {
+        return SmsaConfig.builder()
+                .baseUrl(SMSA.baseUrl())
+                .apiKey(KEY)
+                .timeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    @Test
+    void givenOnlyAConfig_whenUsedAsAShippingCarrier_thenQuotesShipsAndTracksBehindItsOwnBreaker() {
+        SMSA.stubFor(post(urlEqualTo("/api/shipment/b2c/new")).withHeader("apikey", equalTo(KEY))
+                .willReturn(okJson("{\"sawb\": \"290000000001\", \"waybills\": [{\"awb\": \"290000000002\"}]}")));
+        SMSA.stubFor(get(urlEqualTo("/api/track/single/290000000001")).withHeader("apikey", equalTo(KEY))
+                .willReturn(okJson("{\"AWB\": \"290000000001\", \"isDelivered\": false, \"Scans\": [{\"ScanType\": \"PU\","
+                        + " \"ScanDescription\": \"Picked Up\", \"City\": \"Riyadh\","
+                        + " \"ScanDateTime\": \"2025-03-01T12:00:00\", \"ScanTimeZone\": \"+03:00\"}]}")));
+        SmsaShippingCarrier smsa = SmsaShippingCarrier.create(config());
+        ShippingCarrier carrier = smsa;
+
+        List<RateQuote> quotes = carrier.quoteRates(RateRequest.of(Address.of(SA, "Riyadh"), Address.of(SA, "Dammam"),
+                Weight.ofKilograms("1.5")));
+        CreatedShipment shipment = carrier.createShipment(order());
+        ShipmentTracking tracking = carrier.track(shipment.trackingNumber());
+
+        assertThat(carrier.id()).isEqualTo(CarrierId.SMSA);
+        assertThat(quotes).singleElement().satisfies(quote -> {
+            assertThat(quote.service()).isEqualTo("EDDL");
+            assertThat(quote.price()).isEqualTo(Money.of("26.00", "SAR"));
+        });
+        assertThat(shipment.trackingNumber()).isEqualTo("290000000001");
+        assertThat(shipment.parcelTrackingNumbers()).containsExactly("290000000002");
+        assertThat(tracking.events()).singleElement().satisfies(event -> assertThat(event.code()).isEqualTo("PU"));
+        assertThat(smsa.circuitBreaker().snapshot().successCount()).isEqualTo(3);
+        assertThat(smsa.circuitBreaker().snapshot().state()).isEqualTo(CircuitState.CLOSED);
+    }
+
+    @Test
+    void givenTheServicesOwnBreaker_whenSmsaFails_thenItsListenerSeesTheBreakerOpenAndCallsStopReachingSmsa() {
+        SMSA.stubFor(post(urlEqualTo("/api/shipment/b2c/new")).willReturn(serviceUnavailable()));
+        List<CircuitStateChanged> seen = new CopyOnWriteArrayList<>();
+        CarrierCircuitBreaker breaker = CarrierCircuitBreaker.create(CarrierId.SMSA,
+                new CircuitBreakerSettings(2, Duration.ofSeconds(60), 1), Clock.systemUTC(), seen::add);
+        SmsaShippingCarrier carrier = SmsaShippingCarrier.create(config(), breaker);
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> carrier.createShipment(order())).isInstanceOf(CarrierUnavailableException.class);
+        }
+
+        assertThat(carrier.circuitBreaker()).isSameAs(breaker);
+        assertThat(seen).extracting(CircuitStateChanged::to).containsExactly(CircuitState.OPEN);
+        SMSA.verify(2, postRequestedFor(urlEqualTo("/api/shipment/b2c/new")));
+    }
+
+    @Test
+    void givenAConfig_whenLogged_thenTheKeyDoesNotShow() {
+        assertThat(config().toString()).doesNotContain(KEY);
+    }
+
+    private static ShipmentRequest order() {
+        Party shop = new Party("Shop Owner", "Embedding Shop", "+966112345678", "",
+                new Address(SA, "Riyadh", "King Fahd Road 100, Olaya", "", ""));
+        Party buyer = new Party("Khalid Saleh", "", "+966500000001", "",
+                new Address(SA, "Dammam", "Street 12, Al Faisaliyah district", "", ""));
+        return new ShipmentRequest(OrderId.of("EMB-1"), shop, buyer, List.of(Parcel.of(Weight.ofKilograms("1.5"))),
+                "Books", Money.of("120", "SAR"), Money.of("0", "SAR"), Optional.empty());
+    }
+}

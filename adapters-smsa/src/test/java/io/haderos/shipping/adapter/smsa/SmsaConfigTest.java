@@ -1,0 +1,140 @@
+package io.haderos.shipping.adapter.smsa;
+
+import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.File;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import static io.haderos.shipping.adapter.smsa.SmsaFixtures.API_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SmsaConfigTest {
+
+    private static SmsaConfig.Builder valid() {
+        return SmsaConfig.builder().baseUrl(SmsaConfig.SANDBOX_URL).apiKey(API_KEY);
+    }
+
+    @Test
+    void givenOnlyUrlAndKey_whenBuilt_thenEveryOtherSettingHasItsDocumentedDefault() {
+        SmsaConfig config = valid().build();
+
+        assertThat(config.baseUrl()).isEqualTo(URI.create("https://ecomapis-sandbox.azurewebsites.net"));
+        assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.circuitBreaker()).isEqualTo(CircuitBreakerSettings.DEFAULTS);
+        assertThat(config.tariffFile()).isEmpty();
+        assertThat(config.domesticServiceCode()).isEqualTo("EDDL");
+        assertThat(config.internationalServiceCode()).isEqualTo("EIDL");
+        assertThat(config.retailId()).isEqualTo("0");
+        assertThat(config.vatPaid()).isTrue();
+        assertThat(config.dutyPaid()).isFalse();
+        assertThat(config.clock().getZone()).isEqualTo(SmsaConfig.KSA);
+    }
+
+    @Test
+    void givenAConfig_whenPrinted_thenTheApiKeyIsRedacted() {
+        SmsaConfig config = valid().tariffFile(Path.of("/etc/smsa/tariff.csv")).build();
+
+        assertThat(config.toString())
+                .doesNotContain(API_KEY)
+                .contains("apiKey=***")
+                .contains("baseUrl=https://ecomapis-sandbox.azurewebsites.net")
+                .contains("/etc/smsa/tariff.csv");
+    }
+
+    @Test
+    void givenABaseUrlWithTrailingSlashes_whenBuilt_thenTheyAreRemovedButAPathPrefixIsKept() {
+        assertThat(valid().baseUrl("http://localhost:8003/").build().baseUrl())
+                .isEqualTo(URI.create("http://localhost:8003"));
+        assertThat(valid().baseUrl("https://proxy.example/smsa//").build().baseUrl())
+                .isEqualTo(URI.create("https://proxy.example/smsa"));
+    }
+
+    @Test
+    void givenAConfig_whenCopiedWithToBuilder_thenEqual() {
+        SmsaConfig config = valid().timeout(Duration.ofSeconds(3)).retailId("RUH01").dutyPaid(true).build();
+
+        assertThat(config.toBuilder().build()).isEqualTo(config);
+    }
+
+    static Stream<Arguments> invalid() {
+        return Stream.of(
+                bad("baseUrl is required", b -> b.baseUrl((URI) null)),
+                bad("baseUrl must be an absolute http or https URL", b -> b.baseUrl("ftp://ecomapis.smsaexpress.com")),
+                bad("baseUrl must be an absolute http or https URL", b -> b.baseUrl("/api")),
+                bad("baseUrl must not have user info, a query or a fragment", b -> b.baseUrl("https://h.example/?x=1")),
+                bad("baseUrl is not a valid URL", b -> b.baseUrl("http://bad host")),
+                bad("apiKey is required", b -> b.apiKey(null)),
+                bad("apiKey is required", b -> b.apiKey("  ")),
+                bad("apiKey must be", b -> b.apiKey(API_KEY + " \n")),
+                bad("connectTimeout must be positive", b -> b.connectTimeout(Duration.ZERO)),
+                bad("connectTimeout is required", b -> b.connectTimeout(null)),
+                bad("timeout must be positive", b -> b.timeout(Duration.ofSeconds(-1))),
+                bad("timeout must be positive and at most PT5M", b -> b.timeout(Duration.ofMinutes(6))),
+                bad("circuitBreaker is required", b -> b.circuitBreaker(null)),
+                bad("domesticServiceCode must be", b -> b.domesticServiceCode("eddl")),
+                bad("internationalServiceCode must be", b -> b.internationalServiceCode("E")),
+                bad("retailId must be", b -> b.retailId("RUH 01")),
+                bad("clock is required", b -> b.clock(null)));
+    }
+
+    private static Arguments bad(String message, UnaryOperator<SmsaConfig.Builder> change) {
+        return Arguments.of(message, change);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalid")
+    void givenAnInvalidSetting_whenBuilt_thenRefusedNamingItWithoutShowingTheKey(String message,
+                                                                              UnaryOperator<SmsaConfig.Builder> change) {
+        assertThatThrownBy(() -> change.apply(valid()).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(message)
+                .hasMessageNotContaining(API_KEY);
+    }
+
+    /** The library's surface is one adapter class and one config record (with its builder). */
+    @Test
+    void givenTheAdapterPackage_whenInspected_thenOnlyTheCarrierAndTheConfigArePublic() throws Exception {
+        File packageDir = new File(Objects.requireNonNull(SmsaConfig.class.getResource("SmsaConfig.class")).toURI())
+                .getParentFile();
+        String[] publicTypes = Arrays.stream(Objects.requireNonNull(packageDir.list((dir, name) -> name.endsWith(".class"))))
+                .map(name -> SmsaConfig.class.getPackageName() + "." + name.substring(0, name.length() - ".class".length()))
+                .map(SmsaConfigTest::load)
+                .filter(type -> Modifier.isPublic(type.getModifiers()))
+                .map(Class::getName)
+                .sorted()
+                .toArray(String[]::new);
+
+        assertThat(publicTypes).containsExactly(
+                SmsaConfig.class.getName(), SmsaConfig.Builder.class.getName(), SmsaShippingCarrier.class.getName());
+        assertThat(Arrays.stream(SmsaShippingCarrier.class.getDeclaredMethods())
+                .filter(method -> Modifier.isPublic(method.getModifiers()))
+                .map(Method::getName)
+                .distinct()
+                .sorted())
+                .containsExactly("circuitBreaker", "create", "createShipment", "id", "quoteRates", "track");
+        assertThat(Optional.of(SmsaShippingCarrier.class.getModifiers()).map(Modifier::isFinal)).contains(true);
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, SmsaConfigTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
