@@ -108,6 +108,23 @@ public final class CarrierCircuitBreaker {
         return result;
     }
 
+    /**
+     * Runs {@code call}, which does not reach the carrier (a local tariff lookup, for instance), only while the
+     * breaker lets calls through, and counts nothing: such a call proves nothing about the carrier's health, so
+     * it neither resets the failure count nor uses a half-open trial.
+     *
+     * @throws CarrierUnavailableException with reason {@code CIRCUIT_OPEN}, without running {@code call}, while
+     *                                     the breaker is OPEN (before its trial is due) or FORCED_OPEN
+     */
+    public <T> T callUncounted(Supplier<T> call) {
+        CircuitSnapshot now = snapshot();
+        if (!now.canServe()) {
+            throw CarrierUnavailableException.circuitOpen(carrier,
+                    now.state() == CircuitState.OPEN ? now.retryAfter() : settings.recoveryTimeout());
+        }
+        return call.get();
+    }
+
     /** {@code carrier} with every call passing through this breaker. */
     public ShippingCarrier guard(ShippingCarrier carrier) {
         if (!carrier.id().equals(this.carrier)) {

@@ -395,6 +395,44 @@ class CarrierCircuitBreakerTest {
         }
     }
 
+    @Nested
+    class UncountedCalls {
+
+        @Test
+        void givenHalfOpen_whenLocalCallsSucceed_thenTheyNeitherUseTrialsNorCloseTheBreaker() {
+            openIt();
+            clock.advanceSeconds(120);
+            success();
+
+            breaker.callUncounted(() -> "local quote");
+            breaker.callUncounted(() -> "local quote");
+
+            assertThat(snapshot().state()).isEqualTo(CircuitState.HALF_OPEN);
+            assertThat(snapshot().successCount()).isEqualTo(1);
+        }
+
+        @Test
+        void givenOpen_whenALocalCallIsMade_thenRefusedLikeAnyOther() {
+            openIt();
+
+            Throwable thrown = catchThrowable(() -> breaker.callUncounted(() -> "local quote"));
+
+            assertThat(thrown).isInstanceOfSatisfying(CarrierUnavailableException.class,
+                    e -> assertThat(e.reason()).isEqualTo(Reason.CIRCUIT_OPEN));
+        }
+
+        @Test
+        void givenTwoFaults_whenALocalCallSucceeds_thenTheFailureCountIsNotReset() {
+            fault();
+            fault();
+
+            breaker.callUncounted(() -> "local quote");
+            fault();
+
+            assertThat(snapshot().state()).isEqualTo(CircuitState.OPEN);
+        }
+    }
+
     @Test
     void givenManyTransitions_thenSequenceIncreasesByOneWithoutGaps() {
         for (int round = 0; round < 3; round++) {

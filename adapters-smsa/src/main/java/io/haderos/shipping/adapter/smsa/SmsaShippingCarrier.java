@@ -42,11 +42,13 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
 
     private final SmsaEcomCarrier carrier;
     private final CarrierCircuitBreaker breaker;
+    private final SmsaEcomCarrier carrier;
     private final ShippingCarrier guarded;
 
     private SmsaShippingCarrier(SmsaEcomCarrier carrier, CarrierCircuitBreaker breaker) {
         this.carrier = carrier;
         this.breaker = breaker;
+        this.carrier = carrier;
         this.guarded = breaker.guard(carrier);
     }
 
@@ -105,7 +107,8 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
     /**
      * Prices the request from the tariff: one quote per service offered between the origin's and the
      * destination's zones (only the requested service when the request names one), for the weight rounded up to
-     * whole kilograms. No network call; the currency is the tariff's, whatever the request prefers.
+     * whole kilograms. No network call, so the breaker refuses it while open but counts nothing; the currency is
+     * the tariff's, whatever the request prefers.
      *
      * @throws CarrierRejectedException    when the tariff has no zone for a place, no rate between the zones, or
      *                                     not the requested service
@@ -114,7 +117,8 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
     @Override
     public List<RateQuote> quoteRates(RateRequest request) {
         Objects.requireNonNull(request, "request");
-        return guarded.quoteRates(request);
+        // A tariff lookup never reaches SMSA: it must not count as a success, nor use a half-open trial.
+        return breaker.callUncounted(() -> carrier.quoteRates(request));
     }
 
     /**
