@@ -1,0 +1,202 @@
+package io.haderos.shipping.adapter.aramex;
+
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
+import io.haderos.shipping.domain.port.out.CarrierException;
+import io.haderos.shipping.domain.port.out.CarrierMessage;
+import io.haderos.shipping.domain.port.out.CarrierRejectedException;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
+
+import javax.net.ssl.SSLHandshakeException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Turns everything that can go wrong with an Aramex call into exactly one {@link CarrierException}
+ * (CARRIERS.md §2.4, §2.5). The breaker counts only {@link CarrierUnavailableException}.
+ *
+ * <p>Messages name the operation, the HTTP status or the carrier's codes and words, never a request body; the
+ * carrier's words are scrubbed of our password and PIN in case a reply echoes them.
+ */
+final class AramexFaults {
+
+    private static final CarrierId ARAMEX = CarrierId.ARAMEX;
+    private static final System.Logger LOG = System.getLogger(AramexShippingCarrier.class.getName());
+
+    /** Credentials and account: an operator must fix the configuration. */
+    static final Set<String> CONFIGURATION_CODES = Set.of("ERR01", "ERR02", "ERR03");
+
+    /** The content of the request: the caller must fix it. {@code REQxx} (a required field) also counts. */
+    static final Set<String> CALLER_CODES = Set.of("ERR06", "ERR30", "ERR52");
+
+    /**
+     * Aramex prefixes validation messages with the part of the request they are about
+     * ({@code "DestinationAddress - City name is invalid"}, {@code "Consignee.PartyAddress - ..."}); a message
+     * about {@code ClientInfo} is about our credentials.
+     */
+    private static final Pattern CALLER_SECTION = Pattern.compile(
+            "(?i)(OriginAddress|DestinationAddress|Shipper|Consignee|ThirdParty|ShipmentDetails|Details|Shipments?"
+                    + "|PartyAddress|Contact|Dimensions|ActualWeight|CustomsValueAmount|CashOnDeliveryAmount"
+                    + "|ProductGroup|ProductType|PaymentType|PaymentOptions|Services)"
+                    + "(\\[\\d+])?(\\.\\w+(\\[\\d+])?)*\\s*-\\s.*", Pattern.DOTALL);
+    private static final Pattern CLIENT_INFO_SECTION = Pattern.compile(
+            "(?i)ClientInfo(\\.\\w+)*\\s*-\\s.*", Pattern.DOTALL);
+
+    private final Collection<String> secrets;
+
+    /** @param secrets strings that must never appear in a message (the password and PIN) */
+    AramexFaults(Collection<String> secrets) {
+        this.secrets = secrets.stream().filter(s -> s != null && !s.isEmpty()).toList();
+    }
+
+    // ------------------------------------------------------------------------------------ HTTP 200 replies
+
+    /**
+     * Returns normally when the reply reports no error; otherwise throws what its notifications mean.
+     *
+     * @param notifications every notification that belongs to the error: top-level and per shipment
+     */
+    void throwIfErrors(AramexOperation operation, boolean hasErrors, List<AramexWire.Notification> notifications) {
+        if (!hasErrors) {
+            return;
+        }
+        if (notifications.isEmpty()) {
+            throw new CarrierUnavailableException(ARAMEX, Reason.CARRIER_ERROR,
+                    operation + " reported errors without any notification");
+        }
+        List<CarrierMessage> messages = notifications.stream()
+                .map(n -> new CarrierMessage(n.code(), scrub(n.message())))
+                .toList();
+        if (messages.stream().anyMatch(AramexFaults::isConfiguration)) {
+            String detail = operation + " refused our credentials or account: " + summary(messages);
+            LOG.log(System.Logger.Level.WARNING, "Aramex {0}", detail);
+            throw new CarrierConfigurationException(ARAMEX, detail);
+        }
+        if (messages.stream().anyMatch(AramexFaults::isCallerFault)) {
+            throw new CarrierRejectedException(ARAMEX, messages);
+        }
+        String detail = operation + " answered with unknown errors: " + summary(messages);
+        LOG.log(System.Logger.Level.WARNING, "Aramex {0}", detail);
+        throw new CarrierUnavailableException(ARAMEX, Reason.CARRIER_ERROR, detail);
+    }
+
+    /** A 2xx reply that is not the JSON the operation promises (a maintenance page, a wrong shape). */
+    CarrierUnavailableException unreadable(AramexOperation operation, String detail, Throwable cause) {
+        return new CarrierUnavailableException(ARAMEX, Reason.UNREADABLE_REPLY,
+                "unreadable reply to " + operation + ": " + scrub(detail), cause);
+    }
+
+    // -------------------------------------------------------------------------------- other HTTP statuses
+
+    /**
+     * A reply whose status is not 2xx. WCF answers 400 (body not deserializable) and 404 (endpoint not found)
+     * with an HTML page: our request or base URL is wrong, so nothing the carrier did, and nothing to count.
+     */
+    CarrierException forStatus(AramexOperation operation, int status, HttpHeaders headers) {
+        String detail = "HTTP " + status + " from " + operation;
+        if (status == 502 || status == 503 || status == 429) {
+            return new CarrierUnavailableException(ARAMEX, Reason.SERVICE_UNAVAILABLE, detail,
+                    retryAfter(headers), null);
+        }
+        if (status == 504 || status == 408) {
+            return new CarrierUnavailableException(ARAMEX, Reason.TIMEOUT, detail);
+        }
+        if (status >= 500) {
+            return new CarrierUnavailableException(ARAMEX, Reason.SERVER_ERROR, detail);
+        }
+        String contentType = headers.firstValue("Content-Type").map(t -> " (" + t + ")").orElse("");
+        String configurationDetail = detail + contentType + ": our request or endpoint is wrong";
+        LOG.log(System.Logger.Level.WARNING, "Aramex {0}", configurationDetail);
+        return new CarrierConfigurationException(ARAMEX, configurationDetail);
+    }
+
+    // ------------------------------------------------------------------------------------ network failures
+
+    /**
+     * A failure before a status arrived. Could not connect (refused, connect timeout, TLS handshake): nothing
+     * was sent. The whole-request timeout or a broken connection: the carrier may have acted on it.
+     */
+    CarrierUnavailableException forIoFailure(AramexOperation operation, IOException failure) {
+        if (causedBy(failure, HttpConnectTimeoutException.class)) {
+            return new CarrierUnavailableException(ARAMEX, Reason.CONNECTION_REFUSED,
+                    "could not connect in time for " + operation, failure);
+        }
+        if (causedBy(failure, ConnectException.class)) {
+            return new CarrierUnavailableException(ARAMEX, Reason.CONNECTION_REFUSED,
+                    "could not connect for " + operation, failure);
+        }
+        if (failure instanceof HttpTimeoutException) {
+            return new CarrierUnavailableException(ARAMEX, Reason.TIMEOUT, "no reply to " + operation + " in time",
+                    failure);
+        }
+        if (causedBy(failure, SSLHandshakeException.class)) {
+            return new CarrierUnavailableException(ARAMEX, Reason.CONNECTION_REFUSED,
+                    "TLS handshake failed for " + operation, failure);
+        }
+        return new CarrierUnavailableException(ARAMEX, Reason.CONNECTION_LOST,
+                "connection lost during " + operation + " (" + failure.getClass().getSimpleName() + ")", failure);
+    }
+
+    /** The calling thread was interrupted while waiting: the request may have reached the carrier. */
+    CarrierUnavailableException interrupted(AramexOperation operation, InterruptedException failure) {
+        return new CarrierUnavailableException(ARAMEX, Reason.CONNECTION_LOST,
+                "interrupted while waiting for the reply to " + operation, failure);
+    }
+
+    // --------------------------------------------------------------------------------------------- helpers
+
+    static boolean isConfiguration(CarrierMessage message) {
+        String code = message.code().toUpperCase(Locale.ROOT);
+        return CONFIGURATION_CODES.contains(code) || CLIENT_INFO_SECTION.matcher(message.message()).matches();
+    }
+
+    static boolean isCallerFault(CarrierMessage message) {
+        String code = message.code().toUpperCase(Locale.ROOT);
+        return CALLER_CODES.contains(code) || code.startsWith("REQ")
+                || CALLER_SECTION.matcher(message.message()).matches();
+    }
+
+    private String scrub(String text) {
+        String scrubbed = text == null ? "" : text;
+        for (String secret : secrets) {
+            scrubbed = scrubbed.replace(secret, "***");
+        }
+        return scrubbed;
+    }
+
+    private static String summary(List<CarrierMessage> messages) {
+        return messages.stream()
+                .map(m -> m.code().isEmpty() ? m.message() : (m.code() + " " + m.message()).strip())
+                .collect(Collectors.joining("; "));
+    }
+
+    private static Optional<Duration> retryAfter(HttpHeaders headers) {
+        return headers.firstValue("Retry-After")
+                .filter(value -> value.strip().matches("\\d{1,6}"))
+                .map(value -> Duration.ofSeconds(Long.parseLong(value.strip())));
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}

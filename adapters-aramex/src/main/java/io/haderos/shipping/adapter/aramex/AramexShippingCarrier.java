@@ -1,0 +1,152 @@
+package io.haderos.shipping.adapter.aramex;
+
+import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.Checks;
+import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.RateQuote;
+import io.haderos.shipping.domain.model.RateRequest;
+import io.haderos.shipping.domain.model.ShipmentRequest;
+import io.haderos.shipping.domain.model.ShipmentTracking;
+import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
+import io.haderos.shipping.domain.port.out.CarrierRejectedException;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
+import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
+import io.haderos.shipping.domain.port.out.ShippingCarrier;
+import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Aramex's JSON API (rates, shipment creation, tracking) as a {@link ShippingCarrier} whose every call passes
+ * its own circuit breaker.
+ *
+ * <p>Each call ends in a result or in exactly one of:
+ * <ul>
+ *   <li>{@link CarrierUnavailableException}: a carrier fault, counted by the breaker. Reasons:
+ *       {@code CONNECTION_REFUSED} (could not connect; nothing was sent), {@code TIMEOUT} (no complete reply
+ *       within {@link AramexConfig#timeout()}, or HTTP 504), {@code CONNECTION_LOST}, {@code SERVICE_UNAVAILABLE}
+ *       (HTTP 502/503/429), {@code SERVER_ERROR} (other 5xx), {@code UNREADABLE_REPLY} (a 2xx body that is not
+ *       the expected JSON), {@code CARRIER_ERROR} ({@code HasErrors} with codes outside the known lists), and
+ *       {@code CIRCUIT_OPEN} when the breaker refuses the call without any network I/O;</li>
+ *   <li>{@link CarrierRejectedException}: Aramex refused the request's content ({@code ERR52} city,
+ *       {@code ERR06} postcode, {@code REQxx} missing field, or a message naming a part of the request), with
+ *       the carrier's messages; not counted;</li>
+ *   <li>{@link CarrierConfigurationException}: Aramex refused our credentials or account ({@code ERR01},
+ *       {@code ERR02}, {@code ERR03}), or answered HTTP 4xx (the request or base URL is wrong); not counted;</li>
+ *   <li>{@link TrackingNumberNotFoundException}: tracking only, the AWB is in {@code NonExistingWaybills}; not
+ *       counted.</li>
+ * </ul>
+ * Messages never contain the password, the PIN or a request body.
+ *
+ * <p>Thread-safe: one instance serves concurrent callers over one HTTP/1.1 connection pool.
+ */
+public final class AramexShippingCarrier implements ShippingCarrier {
+
+    private final CarrierCircuitBreaker breaker;
+    private final ShippingCarrier guarded;
+
+    private AramexShippingCarrier(CarrierCircuitBreaker breaker, ShippingCarrier guarded) {
+        this.breaker = breaker;
+        this.guarded = guarded;
+    }
+
+    /**
+     * An Aramex carrier with its own breaker, built from {@link AramexConfig#circuitBreaker()} on
+     * {@link AramexConfig#clock()}, that publishes its transitions nowhere. Use
+     * {@link #create(AramexConfig, CarrierCircuitBreaker)} to observe transitions.
+     *
+     * @param config where Aramex is and which account to use
+     * @return a carrier ready for concurrent use, its breaker CLOSED
+     * @throws NullPointerException when {@code config} is null
+     */
+    public static AramexShippingCarrier create(AramexConfig config) {
+        Objects.requireNonNull(config, "config");
+        return create(config, CarrierCircuitBreaker.create(CarrierId.ARAMEX, config.circuitBreaker(), config.clock(),
+                CircuitTransitionListener.none()));
+    }
+
+    /**
+     * An Aramex carrier guarded by {@code breaker}, which the embedding service built (with its own clock or
+     * transition listener, say) and may share with its monitoring. {@link AramexConfig#circuitBreaker()} is not
+     * used.
+     *
+     * @param config  where Aramex is and which account to use
+     * @param breaker the breaker for {@link CarrierId#ARAMEX} that every call passes
+     * @return a carrier ready for concurrent use
+     * @throws NullPointerException     when an argument is null
+     * @throws IllegalArgumentException when {@code breaker} is for another carrier than {@link CarrierId#ARAMEX}
+     */
+    public static AramexShippingCarrier create(AramexConfig config, CarrierCircuitBreaker breaker) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(breaker, "breaker");
+        if (!CarrierId.ARAMEX.equals(breaker.carrier())) {
+            throw new IllegalArgumentException("the breaker is for carrier '" + breaker.carrier()
+                    + "', not '" + CarrierId.ARAMEX + "'");
+        }
+        return new AramexShippingCarrier(breaker, breaker.guard(new AramexClient(config)));
+    }
+
+    /**
+     * The breaker in front of every call.
+     *
+     * @return the breaker; its {@code snapshot()} is what monitoring shows
+     */
+    public CarrierCircuitBreaker circuitBreaker() {
+        return breaker;
+    }
+
+    /** Always {@link CarrierId#ARAMEX}. */
+    @Override
+    public CarrierId id() {
+        return CarrierId.ARAMEX;
+    }
+
+    /**
+     * Prices the request with {@code CalculateRate}: product group {@code DOM} when origin and destination share
+     * a country, else {@code EXP}; product type {@code request.service()}, else {@code ONP} (domestic) or
+     * {@code PPX}; prepaid. Safe to repeat.
+     *
+     * @return exactly one quote, labelled with the product type asked for
+     * @throws NullPointerException when {@code request} is null (before the breaker: not counted)
+     */
+    @Override
+    public List<RateQuote> quoteRates(RateRequest request) {
+        Objects.requireNonNull(request, "request");
+        return guarded.quoteRates(request);
+    }
+
+    /**
+     * Creates one shipment with {@code CreateShipments}, the order id as {@code Reference1} and a label link
+     * requested. Not idempotent at Aramex: after a {@code TIMEOUT}, {@code CONNECTION_LOST}, {@code SERVER_ERROR}
+     * or {@code UNREADABLE_REPLY} the shipment may exist, so never retry blindly.
+     *
+     * @return the AWB ({@code Shipments[0].ID}) and the label URL when Aramex gives one
+     * @throws NullPointerException when {@code request} is null (before the breaker: not counted)
+     */
+    @Override
+    public CreatedShipment createShipment(ShipmentRequest request) {
+        Objects.requireNonNull(request, "request");
+        return guarded.createShipment(request);
+    }
+
+    /**
+     * The AWB's events with {@code TrackShipments}, newest first; {@code delivered} when the newest is
+     * {@code SH005}.
+     *
+     * @throws io.haderos.shipping.domain.model.InvalidValueException when {@code trackingNumber} is null, blank or
+     *                                                                longer than 64 characters (before the
+     *                                                                breaker: not counted)
+     */
+    @Override
+    public ShipmentTracking track(String trackingNumber) {
+        return guarded.track(Checks.text(trackingNumber, "tracking", 64));
+    }
+
+    /** The carrier and its breaker's current state; never any configuration value. */
+    @Override
+    public String toString() {
+        return "AramexShippingCarrier[" + breaker.snapshot().state() + "]";
+    }
+}

@@ -1,0 +1,130 @@
+package com.example.embedding;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.haderos.shipping.adapter.aramex.AramexConfig;
+import io.haderos.shipping.adapter.aramex.AramexShippingCarrier;
+import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
+import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
+import io.haderos.shipping.domain.circuit.CircuitSnapshot;
+import io.haderos.shipping.domain.circuit.CircuitState;
+import io.haderos.shipping.domain.circuit.CircuitStateChanged;
+import io.haderos.shipping.domain.model.Address;
+import io.haderos.shipping.domain.model.AttemptOutcome;
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.CountryCode;
+import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.Money;
+import io.haderos.shipping.domain.model.OrderId;
+import io.haderos.shipping.domain.model.Parcel;
+import io.haderos.shipping.domain.model.Party;
+import io.haderos.shipping.domain.model.RateQuote;
+import io.haderos.shipping.domain.model.RateRequest;
+import io.haderos.shipping.domain.model.ShipmentRequest;
+import io.haderos.shipping.domain.model.ShipmentTracking;
+import io.haderos.shipping.domain.model.Weight;
+import io.haderos.shipping.domain.port.out.CarrierException;
+import io.haderos.shipping.domain.port.out.ShippingCarrier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Another team's service embedding the Aramex jar: only the public API (the config builder, the two factories,
+ * the {@link ShippingCarrier} port and the breaker's snapshot), as it would from outside this code base.
+ */
+class AramexLibraryUsageIT {
+
+    @RegisterExtension
+    static final WireMockExtension ARAMEX = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
+
+    private static final Party WAREHOUSE = new Party("Returns Desk", "Other Team LLC", "+966112345678", "",
+            new Address(CountryCode.of("SA"), "Riyadh", "Warehouse 9", "", "14335"));
+    private static final Party CUSTOMER = new Party("Sara Ahmed", "", "+966551112233", "sara@example.com",
+            new Address(CountryCode.of("SA"), "Jeddah", "Building 7, Al Olaya St", "Apt 12", "23434"));
+
+    private static AramexConfig config() {
+        return AramexConfig.builder()
+                .baseUrl(ARAMEX.baseUrl() + "/ShippingAPI.V2/")
+                .userName("other.team@example.com")
+                .password("their-password")
+                .accountNumber("60500999")
+                .accountPin("111222")
+                .accountEntity("RUH")
+                .accountCountryCode("SA")
+                .timeout(Duration.ofSeconds(3))
+                .build();
+    }
+
+    @Test
+    void givenOnlyThePublicApi_whenQuotingShippingAndTracking_thenAramexServesAndTheBreakerStaysClosed() {
+        ARAMEX.stubFor(post(urlPathMatching(".*/CalculateRate")).willReturn(okJson("""
+                {"HasErrors": false, "Notifications": [], "TotalAmount": {"CurrencyCode": "SAR", "Value": 31.5}}""")));
+        ARAMEX.stubFor(post(urlPathMatching(".*/CreateShipments")).willReturn(okJson("""
+                {"HasErrors": false, "Notifications": [], "Shipments": [{"ID": "30999999999", "HasErrors": false,
+                 "Notifications": [], "ShipmentLabel": {"LabelURL": "https://labels.example/30999999999.pdf"}}]}""")));
+        ARAMEX.stubFor(post(urlPathMatching(".*/TrackShipments")).willReturn(okJson("""
+                {"HasErrors": false, "Notifications": [], "NonExistingWaybills": [],
+                 "TrackingResults": [{"Key": "30999999999", "Value": [{"WaybillNumber": "30999999999",
+                   "UpdateCode": "SH014", "UpdateDescription": "Record created.",
+                   "UpdateDateTime": "/Date(1735725660000+0300)/", "UpdateLocation": "Riyadh"}]}]}""")));
+        AramexShippingCarrier aramex = AramexShippingCarrier.create(config());
+        ShippingCarrier carrier = aramex;
+
+        List<RateQuote> quotes = carrier.quoteRates(RateRequest.of(Address.of(CountryCode.of("SA"), "Riyadh"),
+                Address.of(CountryCode.of("SA"), "Jeddah"), Weight.ofKilograms("3")));
+        CreatedShipment shipment = carrier.createShipment(new ShipmentRequest(OrderId.of("RET-77"), WAREHOUSE,
+                CUSTOMER, List.of(Parcel.of(Weight.ofKilograms("3"))), "Returned shoes", Money.of("100", "SAR"),
+                Money.of("0", "SAR"), Optional.empty()));
+        ShipmentTracking tracking = carrier.track(shipment.trackingNumber());
+
+        assertThat(carrier.id()).isEqualTo(CarrierId.ARAMEX);
+        assertThat(quotes).containsExactly(new RateQuote(CarrierId.ARAMEX, "ONP", Money.of("31.50", "SAR")));
+        assertThat(shipment.trackingNumber()).isEqualTo("30999999999");
+        assertThat(shipment.labelUrl()).isPresent();
+        assertThat(tracking.events()).hasSize(1);
+        CircuitSnapshot snapshot = aramex.circuitBreaker().snapshot();
+        assertThat(snapshot.carrier()).isEqualTo(CarrierId.ARAMEX);
+        assertThat(snapshot.state()).isEqualTo(CircuitState.CLOSED);
+        assertThat(snapshot.successCount()).isEqualTo(3);
+        assertThat(snapshot.failureCount()).isZero();
+    }
+
+    @Test
+    void givenTheirOwnBreakerAndListener_whenAramexGoesDown_thenTheyAreToldAndLaterCallsFailFast() {
+        ARAMEX.stubFor(post(urlPathMatching(".*/CalculateRate")).willReturn(aResponse().withStatus(503)));
+        List<CircuitStateChanged> transitions = new CopyOnWriteArrayList<>();
+        CarrierCircuitBreaker breaker = CarrierCircuitBreaker.create(CarrierId.ARAMEX,
+                new CircuitBreakerSettings(2, Duration.ofSeconds(60), 1), Clock.systemUTC(), transitions::add);
+        ShippingCarrier carrier = AramexShippingCarrier.create(config(), breaker);
+        RateRequest request = RateRequest.of(Address.of(CountryCode.of("SA"), "Riyadh"),
+                Address.of(CountryCode.of("AE"), "Dubai"), Weight.ofKilograms("1"));
+
+        List<AttemptOutcome> outcomes = List.of(
+                catchThrowableOfType(CarrierException.class, () -> carrier.quoteRates(request)).outcome(),
+                catchThrowableOfType(CarrierException.class, () -> carrier.quoteRates(request)).outcome(),
+                catchThrowableOfType(CarrierException.class, () -> carrier.quoteRates(request)).outcome());
+
+        assertThat(outcomes).containsExactly(AttemptOutcome.SERVICE_UNAVAILABLE, AttemptOutcome.SERVICE_UNAVAILABLE,
+                AttemptOutcome.CIRCUIT_OPEN);
+        assertThat(transitions).singleElement()
+                .satisfies(t -> assertThat(t.to()).isEqualTo(CircuitState.OPEN));
+        assertThat(breaker.snapshot().state()).isEqualTo(CircuitState.OPEN);
+        ARAMEX.verify(2, postRequestedFor(urlPathMatching(".*/CalculateRate")));
+    }
+}
