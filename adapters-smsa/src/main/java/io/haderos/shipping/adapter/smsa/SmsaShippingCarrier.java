@@ -42,13 +42,11 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
 
     private final SmsaEcomCarrier carrier;
     private final CarrierCircuitBreaker breaker;
-    private final SmsaEcomCarrier carrier;
     private final ShippingCarrier guarded;
 
     private SmsaShippingCarrier(SmsaEcomCarrier carrier, CarrierCircuitBreaker breaker) {
         this.carrier = carrier;
         this.breaker = breaker;
-        this.carrier = carrier;
         this.guarded = breaker.guard(carrier);
     }
 
