@@ -1,0 +1,70 @@
+package io.haderos.shipping.adapter.rest;
+
+import io.haderos.shipping.application.port.in.FindShipmentUseCase;
+import io.haderos.shipping.application.port.in.ShipOrderResult;
+import io.haderos.shipping.application.port.in.ShipOrderUseCase;
+import io.haderos.shipping.domain.model.OrderId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import java.net.URI;
+
+/**
+ * {@code POST /orders/{order_id}/ship} creates an order's shipment at most once; a repeat with the same
+ * body replays it. {@code GET /orders/{order_id}/shipment} returns what is stored.
+ */
+@Singleton
+@Path("/orders/{order_id}")
+public final class OrderShipmentResource {
+
+    /** Marks a response that returns the stored result of an earlier, identical request. */
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private final ShipOrderUseCase shipOrder;
+    private final FindShipmentUseCase findShipment;
+
+    @Inject
+    public OrderShipmentResource(ShipOrderUseCase shipOrder, FindShipmentUseCase findShipment) {
+        this.shipOrder = shipOrder;
+        this.findShipment = findShipment;
+    }
+
+    @POST
+    @Path("ship")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response ship(@PathParam("order_id") String orderIdParam, ShipOrderRequest body) {
+        OrderId orderId = RequestBodies.orderId(orderIdParam);
+        ShipOrderRequest request = RequestBodies.required(body);
+        ShipOrderResult result = shipOrder.shipOrder(request.toCommand(orderId));
+        ShipmentResponse shipment = ShipmentResponse.from(result.record());
+        if (result.replayed()) {
+            return Response.ok(shipment).header(REPLAYED_HEADER, "true").build();
+        }
+        return Response.created(shipmentLocation(orderId)).entity(shipment).build();
+    }
+
+    @GET
+    @Path("shipment")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response shipment(@PathParam("order_id") String orderIdParam) {
+        OrderId orderId = RequestBodies.orderId(orderIdParam);
+        return findShipment.findShipment(orderId)
+                .map(record -> Response.ok(ShipmentResponse.from(record)).build())
+                .orElseGet(() -> Problem.of(404, "shipment-not-found", "Shipment not found",
+                        "no shipment is stored for order " + orderId).with("order_id", orderId.value()).toResponse());
+    }
+
+    private static URI shipmentLocation(OrderId orderId) {
+        return UriBuilder.fromPath("/orders/{order_id}/shipment").build(orderId.value());
+    }
+}

@@ -1,0 +1,31 @@
+package io.haderos.shipping.adapter.rest;
+
+import io.haderos.shipping.application.port.in.QuoteRatesUseCase;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code POST /api/v1/integrations/shipping/rates}: prices a shipment, falling back across carriers. */
+@Singleton
+@Path("/api/v1/integrations/shipping/rates")
+public final class RatesResource {
+
+    private final QuoteRatesUseCase quoteRates;
+
+    @Inject
+    public RatesResource(QuoteRatesUseCase quoteRates) {
+        this.quoteRates = quoteRates;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public RateQuotationResponse quote(RateQuoteRequest body) {
+        RateQuoteRequest request = RequestBodies.required(body);
+        return RateQuotationResponse.from(quoteRates.quoteRates(request.toDomain()));
+    }
+}

@@ -1,0 +1,25 @@
+package io.haderos.shipping.adapter.rest;
+
+import io.haderos.shipping.domain.model.OrderId;
+
+import static io.haderos.shipping.adapter.rest.InvalidRequestException.at;
+
+/** Checks on what resources receive before they translate it. */
+final class RequestBodies {
+
+    private RequestBodies() {
+    }
+
+    /** The body; an empty body or a JSON {@code null} is refused. */
+    static <T> T required(T body) {
+        if (body == null) {
+            throw new InvalidRequestException(null, "a JSON object is required as the request body");
+        }
+        return body;
+    }
+
+    /** The order id of the path, refused with field {@code order_id} when malformed. */
+    static OrderId orderId(String value) {
+        return at("", () -> OrderId.of(value));
+    }
+}

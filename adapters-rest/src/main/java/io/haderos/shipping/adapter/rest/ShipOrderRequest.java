@@ -1,0 +1,55 @@
+package io.haderos.shipping.adapter.rest;
+
+import io.haderos.shipping.application.port.in.ShipOrderCommand;
+import io.haderos.shipping.domain.model.Money;
+import io.haderos.shipping.domain.model.OrderId;
+import io.haderos.shipping.domain.model.Parcel;
+import io.haderos.shipping.domain.model.Party;
+import io.haderos.shipping.domain.model.ShipmentRequest;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static io.haderos.shipping.adapter.rest.InvalidRequestException.at;
+import static io.haderos.shipping.adapter.rest.InvalidRequestException.required;
+
+/**
+ * The body of {@code POST /orders/{order_id}/ship} (DESIGN.md §5). {@code shipper} is optional (the
+ * configured shipper is used without it), {@code cod} too (none: zero in the declared value's currency),
+ * and {@code service}.
+ */
+record ShipOrderRequest(PartyRequest shipper, PartyRequest consignee, List<ParcelRequest> parcels,
+                        String description, MoneyRequest declaredValue, MoneyRequest cod, String service) {
+
+    ShipOrderCommand toCommand(OrderId orderId) {
+        Optional<Party> sender = Optional.ofNullable(shipper).map(s -> s.toDomain("shipper"));
+        Party receiver = required(consignee, "consignee").toDomain("consignee");
+        List<Parcel> pieces = toParcels();
+        Money declared = required(declaredValue, "declared_value").toDomain("declared_value");
+        Money cashOnDelivery = cod == null ? new Money(BigDecimal.ZERO, declared.currency()) : cod.toDomain("cod");
+        ShipOrderCommand command = at("", () -> new ShipOrderCommand(orderId, sender, receiver, pieces, description,
+                declared, cashOnDelivery, Optional.ofNullable(service)));
+        // The command leaves some checks (the service code) to the carrier request built after the order is
+        // claimed; a refusal there would leave the claim behind. Build one now, so it is refused up front.
+        at("", () -> command.toShipmentRequest(sender.orElse(receiver)));
+        return command;
+    }
+
+    private List<Parcel> toParcels() {
+        if (parcels == null) {
+            return null; // the command names the missing field
+        }
+        if (parcels.size() > ShipmentRequest.MAX_PARCELS) {
+            throw new InvalidRequestException("parcels",
+                    "must not have more than " + ShipmentRequest.MAX_PARCELS + " entries");
+        }
+        List<Parcel> pieces = new ArrayList<>(parcels.size());
+        for (int i = 0; i < parcels.size(); i++) {
+            String path = "parcels[" + i + "]";
+            pieces.add(required(parcels.get(i), path).toDomain(path));
+        }
+        return pieces;
+    }
+}

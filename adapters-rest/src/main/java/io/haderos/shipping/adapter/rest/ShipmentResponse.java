@@ -1,0 +1,35 @@
+package io.haderos.shipping.adapter.rest;
+
+import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.ShipmentRecord;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * An order's shipment as stored: {@code {"order_id","provider","tracking","parcel_tracking":[…],"fallback",
+ * "label_url","status","attempts":[…],"created_at","updated_at"}}. {@code provider}, {@code tracking} and
+ * {@code label_url} are null until a carrier has created the shipment (status {@code created}).
+ */
+record ShipmentResponse(String orderId, String provider, String tracking, List<String> parcelTracking,
+                        boolean fallback, String labelUrl, String status, List<AttemptResponse> attempts,
+                        Instant createdAt, Instant updatedAt) {
+
+    static ShipmentResponse from(ShipmentRecord record) {
+        Optional<CreatedShipment> shipment = record.shipment();
+        return new ShipmentResponse(
+                record.orderId().value(),
+                shipment.map(s -> s.carrier().value()).orElse(null),
+                shipment.map(CreatedShipment::trackingNumber).orElse(null),
+                shipment.map(CreatedShipment::parcelTrackingNumbers).orElse(List.of()),
+                record.fallback(),
+                shipment.flatMap(CreatedShipment::labelUrl).map(URI::toString).orElse(null),
+                record.status().name().toLowerCase(Locale.ROOT),
+                AttemptResponse.from(record.attempts()),
+                record.createdAt(),
+                record.updatedAt());
+    }
+}

@@ -1,0 +1,115 @@
+package io.haderos.shipping.adapter.rest;
+
+import io.haderos.shipping.application.port.in.FindShipmentUseCase;
+import io.haderos.shipping.application.port.in.MonitorCircuitBreakersUseCase;
+import io.haderos.shipping.application.port.in.MonitoringReport;
+import io.haderos.shipping.application.port.in.QuoteRatesUseCase;
+import io.haderos.shipping.application.port.in.RateQuotation;
+import io.haderos.shipping.application.port.in.ShipOrderCommand;
+import io.haderos.shipping.application.port.in.ShipOrderResult;
+import io.haderos.shipping.application.port.in.ShipOrderUseCase;
+import io.haderos.shipping.application.port.in.TrackShipmentUseCase;
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.OrderId;
+import io.haderos.shipping.domain.model.RateRequest;
+import io.haderos.shipping.domain.model.ShipmentRecord;
+import io.haderos.shipping.domain.model.ShipmentTracking;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Every use case the API exposes, answering as a test scripts it and remembering what it was asked.
+ * Unscripted, each fails loudly (an {@link AssertionError}, which the API reports as a 500).
+ */
+final class FakeUseCases implements QuoteRatesUseCase, ShipOrderUseCase, FindShipmentUseCase, TrackShipmentUseCase,
+        MonitorCircuitBreakersUseCase {
+
+    private volatile Function<RateRequest, RateQuotation> rates;
+    private volatile Function<ShipOrderCommand, ShipOrderResult> ship;
+    private volatile Function<OrderId, Optional<ShipmentRecord>> find;
+    private volatile BiFunction<CarrierId, String, ShipmentTracking> track;
+    private volatile Supplier<MonitoringReport> monitor;
+    private final List<Object> received = new CopyOnWriteArrayList<>();
+
+    FakeUseCases() {
+        reset();
+    }
+
+    void reset() {
+        rates = request -> unexpected("quoteRates");
+        ship = command -> unexpected("shipOrder");
+        find = orderId -> unexpected("findShipment");
+        track = (carrier, tracking) -> unexpected("track");
+        monitor = () -> unexpected("report");
+        received.clear();
+    }
+
+    void onQuoteRates(Function<RateRequest, RateQuotation> answer) {
+        rates = answer;
+    }
+
+    void onShipOrder(Function<ShipOrderCommand, ShipOrderResult> answer) {
+        ship = answer;
+    }
+
+    void onFindShipment(Function<OrderId, Optional<ShipmentRecord>> answer) {
+        find = answer;
+    }
+
+    void onTrack(BiFunction<CarrierId, String, ShipmentTracking> answer) {
+        track = answer;
+    }
+
+    void onReport(Supplier<MonitoringReport> answer) {
+        monitor = answer;
+    }
+
+    /** Everything the use cases were asked, in order: requests, commands, order ids, tracking numbers. */
+    List<Object> received() {
+        return List.copyOf(received);
+    }
+
+    <T> T lastReceived(Class<T> type) {
+        return received.stream().filter(type::isInstance).map(type::cast).reduce((first, second) -> second)
+                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " was received"));
+    }
+
+    @Override
+    public RateQuotation quoteRates(RateRequest request) {
+        received.add(request);
+        return rates.apply(request);
+    }
+
+    @Override
+    public ShipOrderResult shipOrder(ShipOrderCommand command) {
+        received.add(command);
+        return ship.apply(command);
+    }
+
+    @Override
+    public Optional<ShipmentRecord> findShipment(OrderId orderId) {
+        received.add(orderId);
+        return find.apply(orderId);
+    }
+
+    @Override
+    public ShipmentTracking track(CarrierId carrier, String trackingNumber) {
+        received.add(carrier);
+        received.add(trackingNumber);
+        return track.apply(carrier, trackingNumber);
+    }
+
+    @Override
+    public MonitoringReport report() {
+        return monitor.get();
+    }
+
+    private static <T> T unexpected(String useCase) {
+        throw new AssertionError(useCase + " was not expected to be called");
+    }
+}

@@ -1,0 +1,64 @@
+package io.haderos.shipping.adapter.rest;
+
+import io.haderos.shipping.domain.circuit.CircuitSnapshot;
+import io.haderos.shipping.domain.circuit.CircuitState;
+import io.haderos.shipping.domain.model.Attempt;
+import io.haderos.shipping.domain.model.AttemptOutcome;
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.OrderId;
+import io.haderos.shipping.domain.model.ShipmentRecord;
+import io.haderos.shipping.domain.model.ShipmentStatus;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Sample requests and domain values shared by the tests. */
+final class Fixtures {
+
+    static final String RATES = "/api/v1/integrations/shipping/rates";
+    static final String MONITORING = "/api/v1/integrations/monitoring/circuit-breakers";
+    static final String ORDER_ID = "ORD-1001";
+    static final String SHIP = "/orders/" + ORDER_ID + "/ship";
+
+    static final String RATE_REQUEST = """
+            {"origin":{"country":"SA","city":"Riyadh"},"destination":{"country":"AE","city":"Dubai"},"weight_kg":1.5}
+            """;
+
+    /** DESIGN.md §5's example. */
+    static final String SHIP_REQUEST = """
+            {"consignee":{"name":"Sara Ahmed","phone":"+966551112233","email":"sara@example.com",
+               "address":{"country":"SA","city":"Jeddah","line1":"Building 7, Al Olaya St","line2":"Apt 12","postal_code":"23434"}},
+             "parcels":[{"weight_kg":1.2}],"description":"Cotton T-shirts",
+             "declared_value":{"amount":"250.00","currency":"SAR"},"cod":{"amount":"0","currency":"SAR"}}
+            """;
+
+    static final Instant CREATED_AT = Instant.parse("2025-12-28T10:30:00Z");
+
+    private Fixtures() {
+    }
+
+    static ShipmentRecord createdRecord(CarrierId carrier, boolean fallback, List<Attempt> attempts) {
+        CreatedShipment shipment = new CreatedShipment(carrier, "30123456789", List.of("30123456790", "30123456791"),
+                Optional.of(URI.create("https://labels.example.com/30123456789.pdf")));
+        return new ShipmentRecord(OrderId.of(ORDER_ID), "fingerprint", ShipmentStatus.CREATED, Optional.of(shipment),
+                fallback, attempts, CREATED_AT, CREATED_AT.plusSeconds(2));
+    }
+
+    static ShipmentRecord createdByAramex() {
+        return createdRecord(CarrierId.ARAMEX, false, List.of(Attempt.success(CarrierId.ARAMEX)));
+    }
+
+    static Attempt failed(CarrierId carrier, AttemptOutcome outcome, String detail) {
+        return new Attempt(carrier, outcome, detail);
+    }
+
+    static CircuitSnapshot snapshot(CarrierId carrier, CircuitState state, int failures, int successes,
+                                    Optional<Instant> lastFailure, Instant stateSince, Instant takenAt) {
+        return new CircuitSnapshot(carrier, state, failures, successes, lastFailure, stateSince,
+                Duration.ofSeconds(120), takenAt);
+    }
+}

@@ -1,0 +1,60 @@
+package io.haderos.shipping.adapter.rest;
+
+import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
+import io.haderos.shipping.application.port.in.RateQuotation;
+import io.haderos.shipping.domain.model.Attempt;
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.Money;
+import io.haderos.shipping.domain.model.RateQuote;
+import org.glassfish.jersey.CommonProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.haderos.shipping.adapter.rest.Fixtures.RATES;
+import static io.haderos.shipping.adapter.rest.Fixtures.RATE_REQUEST;
+import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The feature stands on its own: with Jersey's auto-discovery off (so jersey-media-json-jackson registers
+ * nothing by itself), JSON is still read and written, and Jackson's refusals are still our problems.
+ */
+class ShippingRestApiIT {
+
+    @RegisterExtension
+    static final RestApiExtension api = new RestApiExtension(
+            Map.of(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true));
+
+    @Test
+    void givenAutoDiscoveryOff_whenQuoting_thenJsonIsReadAndWritten() {
+        api.fakes().onQuoteRates(request -> new RateQuotation(CarrierId.ARAMEX, false,
+                List.of(new RateQuote(CarrierId.ARAMEX, "PPX", Money.of("187.45", "SAR"))),
+                List.of(Attempt.success(CarrierId.ARAMEX))));
+
+        Reply reply = api.postJson(RATES, RATE_REQUEST);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("rates").get(0).get("amount").asText()).isEqualTo("187.45");
+    }
+
+    @Test
+    void givenAutoDiscoveryOff_whenTheBodyIsMalformed_thenA400Problem() {
+        Reply reply = api.postJson(RATES, "{\"origin\":");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
+        assertThat(reply.json().get("type").asText()).isEqualTo("https://haderos.io/problems/malformed-json");
+    }
+
+    @Test
+    void givenAutoDiscoveryOff_whenAFieldHasTheWrongType_thenA400ProblemNamingIt() {
+        Reply reply = api.postJson(RATES, JsonEdit.set(RATE_REQUEST, "weight_kg", "\"1.5\""));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
+        assertThat(reply.json().get("errors").findValuesAsText("field")).containsExactly("weight_kg");
+    }
+}
