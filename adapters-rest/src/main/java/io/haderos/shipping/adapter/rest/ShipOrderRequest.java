@@ -29,12 +29,8 @@ record ShipOrderRequest(PartyRequest shipper, PartyRequest consignee, List<Parce
         List<Parcel> pieces = toParcels();
         Money declared = required(declaredValue, "declared_value").toDomain("declared_value");
         Money cashOnDelivery = cod == null ? new Money(BigDecimal.ZERO, declared.currency()) : cod.toDomain("cod");
-        ShipOrderCommand command = at("", () -> new ShipOrderCommand(orderId, sender, receiver, pieces, description,
+        return at("", () -> new ShipOrderCommand(orderId, sender, receiver, pieces, description,
                 declared, cashOnDelivery, Optional.ofNullable(service)));
-        // The command leaves some checks (the service code) to the carrier request built after the order is
-        // claimed; a refusal there would leave the claim behind. Build one now, so it is refused up front.
-        at("", () -> command.toShipmentRequest(sender.orElse(receiver)));
-        return command;
     }
 
     private List<Parcel> toParcels() {

@@ -46,12 +46,14 @@ public final class ShipOrderService implements ShipOrderUseCase {
 
     @Override
     public ShipOrderResult shipOrder(ShipOrderCommand command) {
+        // Built before the claim: a request the domain refuses must not leave the order claimed.
+        ShipmentRequest request = command.toShipmentRequest(defaultShipper);
         String fingerprint = command.fingerprint();
         Optional<ShipmentRecord> existing = store.claim(command.orderId(), fingerprint, clock.instant());
         if (existing.isPresent()) {
             return new ShipOrderResult(replay(existing.get(), fingerprint), true);
         }
-        return new ShipOrderResult(create(command.orderId(), command.toShipmentRequest(defaultShipper)), false);
+        return new ShipOrderResult(create(command.orderId(), request), false);
     }
 
     private static ShipmentRecord replay(ShipmentRecord existing, String fingerprint) {

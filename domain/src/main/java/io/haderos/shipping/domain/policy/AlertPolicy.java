@@ -2,6 +2,7 @@ package io.haderos.shipping.domain.policy;
 
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.policy.Alert.Severity;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public final class AlertPolicy {
                     name + " circuit is open after " + breaker.failureCount() + " consecutive failures; "
                             + (breaker.shouldAttemptReset()
                             ? "the next call will be a trial"
-                            : "trial in " + breaker.retryAfter().toSeconds() + " s"),
+                            : "trial in " + CarrierUnavailableException.secondsRoundedUp(breaker.retryAfter()) + " s"),
                     breaker.stateSince()));
             case FORCED_OPEN -> Optional.of(new Alert(name, Severity.CRITICAL,
                     name + " circuit is held open by an operator", breaker.stateSince()));

@@ -29,7 +29,7 @@ public record ShipOrderCommand(OrderId orderId, Optional<Party> shipper, Party c
         description = Checks.text(description, "description", ShipmentRequest.MAX_DESCRIPTION);
         Checks.required(declaredValue, "declared_value");
         Checks.required(cashOnDelivery, "cod");
-        Checks.required(service, "service");
+        service = Checks.required(service, "service").map(s -> Checks.text(s, "service", 10));
     }
 
     /** The carrier request, with {@code defaultShipper} where the command names none. */

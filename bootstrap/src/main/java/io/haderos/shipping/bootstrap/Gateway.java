@@ -1,0 +1,214 @@
+package io.haderos.shipping.bootstrap;
+
+import io.haderos.shipping.adapter.aramex.AramexConfig;
+import io.haderos.shipping.adapter.aramex.AramexShippingCarrier;
+import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
+import io.haderos.shipping.adapter.resilience4j.Resilience4jCircuitBreakers;
+import io.haderos.shipping.adapter.rest.ShippingRestApi;
+import io.haderos.shipping.adapter.smsa.SmsaConfig;
+import io.haderos.shipping.adapter.smsa.SmsaShippingCarrier;
+import io.haderos.shipping.application.service.FindShipmentService;
+import io.haderos.shipping.application.service.MonitorCircuitBreakersService;
+import io.haderos.shipping.application.service.QuoteRatesService;
+import io.haderos.shipping.application.service.ShipOrderService;
+import io.haderos.shipping.application.service.TrackShipmentService;
+import io.haderos.shipping.bootstrap.GatewaySettings.AramexAccount;
+import io.haderos.shipping.bootstrap.GatewaySettings.SmsaAccount;
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.policy.AlertPolicy;
+import io.haderos.shipping.domain.policy.FallbackPolicy;
+import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
+import io.haderos.shipping.domain.port.out.InMemoryShipmentStore;
+import io.haderos.shipping.domain.port.out.ShipmentStore;
+import io.haderos.shipping.domain.port.out.ShippingCarrier;
+import io.haderos.shipping.sandbox.AramexCredentials;
+import io.haderos.shipping.sandbox.Sandbox;
+import io.haderos.shipping.sandbox.SandboxSettings;
+import org.eclipse.microprofile.config.Config;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The composition root: reads the settings, builds every object by hand, and serves the REST API on Grizzly.
+ * Nothing else in the gateway knows how the parts fit together.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final HttpServer server;
+    private final Optional<Sandbox> sandbox;
+    private final LoggingTransitionListener transitionLog;
+    private final URI baseUri;
+
+    private Gateway(HttpServer server, Optional<Sandbox> sandbox, LoggingTransitionListener transitionLog,
+                    URI baseUri) {
+        this.server = server;
+        this.sandbox = sandbox;
+        this.transitionLog = transitionLog;
+        this.baseUri = baseUri;
+    }
+
+    /**
+     * Starts the gateway described by {@code config}.
+     *
+     * @throws InvalidSettingException naming the key, when a setting is invalid
+     * @throws UncheckedIOException    when a port cannot be bound
+     */
+    public static Gateway start(Config config) {
+        return start(GatewaySettings.from(config), Clock.systemUTC());
+    }
+
+    static Gateway start(GatewaySettings settings, Clock clock) {
+        Optional<StandIns> standIns = settings.sandbox().map(Gateway::startSandbox);
+        Optional<Sandbox> sandbox = standIns.map(StandIns::sandbox);
+        LoggingTransitionListener transitionLog = new LoggingTransitionListener();
+        try {
+            List<CarrierCircuitBreaker> breakers = new ArrayList<>();
+            List<ShippingCarrier> carriers = new ArrayList<>();
+            for (CarrierId id : settings.carrierOrder()) {
+                CarrierCircuitBreaker breaker = CarrierCircuitBreaker.create(id, settings.breakers().get(id), clock,
+                        transitionLog);
+                breakers.add(breaker);
+                carriers.add(carrier(id, settings, standIns, breaker));
+            }
+            UseCases useCases = useCases(settings, clock, carriers, new Resilience4jCircuitBreakers(breakers));
+            URI baseUri = URI.create("http://" + settings.httpHost() + ":" + settings.httpPort() + "/");
+            HttpServer server = GrizzlyHttpServerFactory.createHttpServer(baseUri, resourceConfig(useCases), false);
+            server.start();
+            int port = server.getListener("grizzly").getPort();
+            URI boundUri = URI.create("http://" + settings.httpHost() + ":" + port + "/");
+            LOG.info("HaderOS shipping gateway listening on {} (carriers in order: {})", boundUri,
+                    settings.carrierOrder());
+            return new Gateway(server, sandbox, transitionLog, boundUri);
+        } catch (IOException e) {
+            sandbox.ifPresent(Sandbox::close);
+            transitionLog.close();
+            throw new UncheckedIOException("cannot listen on " + settings.httpHost() + ":" + settings.httpPort(), e);
+        } catch (RuntimeException e) {
+            sandbox.ifPresent(Sandbox::close);
+            transitionLog.close();
+            throw e;
+        }
+    }
+
+    /** Where the REST API listens, with the port actually bound. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** The sandbox, when the gateway runs on stand-in carriers. */
+    public Optional<Sandbox> sandbox() {
+        return sandbox;
+    }
+
+    /** Stops taking requests, lets those in flight finish (up to 10 s), then stops the sandbox. */
+    @Override
+    public void close() {
+        try {
+            server.shutdown(10, TimeUnit.SECONDS).get(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            server.shutdownNow();
+        }
+        transitionLog.close();
+        sandbox.ifPresent(Sandbox::close);
+        LOG.info("HaderOS shipping gateway stopped");
+    }
+
+    private static UseCases useCases(GatewaySettings settings, Clock clock, List<ShippingCarrier> carriers,
+                                     Resilience4jCircuitBreakers breakers) {
+        FallbackPolicy fallbackPolicy = new FallbackPolicy();
+        ShipmentStore store = new InMemoryShipmentStore();
+        return new UseCases(
+                new QuoteRatesService(carriers, fallbackPolicy),
+                new ShipOrderService(carriers, fallbackPolicy, store, settings.defaultShipper(), clock),
+                new FindShipmentService(store),
+                new TrackShipmentService(carriers),
+                new MonitorCircuitBreakersService(breakers, new AlertPolicy(), clock));
+    }
+
+    private static ResourceConfig resourceConfig(UseCases useCases) {
+        return new ResourceConfig()
+                .register(new ShippingRestApi())
+                .register(new UseCaseBinder(useCases))
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    }
+
+    private static ShippingCarrier carrier(CarrierId id, GatewaySettings settings, Optional<StandIns> sandbox,
+                                           CarrierCircuitBreaker breaker) {
+        if (id.equals(CarrierId.ARAMEX)) {
+            return AramexShippingCarrier.create(aramexConfig(settings.aramex(), sandbox, breaker), breaker);
+        }
+        if (id.equals(CarrierId.SMSA)) {
+            return SmsaShippingCarrier.create(smsaConfig(settings.smsa(), sandbox, breaker), breaker);
+        }
+        throw new IllegalArgumentException("no adapter for carrier " + id);
+    }
+
+    private static AramexConfig aramexConfig(AramexAccount account, Optional<StandIns> sandbox,
+                                             CarrierCircuitBreaker breaker) {
+        AramexConfig.Builder builder = AramexConfig.builder()
+                .timeout(account.timeout())
+                .circuitBreaker(breaker.settings());
+        if (sandbox.isPresent()) {
+            AramexCredentials standIn = sandbox.get().settings().aramex();
+            return builder.baseUrl(sandbox.get().sandbox().aramexBaseUri())
+                    .userName(standIn.userName()).password(standIn.password())
+                    .accountNumber(standIn.accountNumber()).accountPin(standIn.accountPin())
+                    .accountEntity(standIn.accountEntity()).accountCountryCode(standIn.accountCountryCode())
+                    .build();
+        }
+        return builder.baseUrl(account.baseUrl())
+                .userName(account.userName().orElseThrow()).password(account.password().orElseThrow())
+                .accountNumber(account.accountNumber().orElseThrow()).accountPin(account.accountPin().orElseThrow())
+                .accountEntity(account.accountEntity()).accountCountryCode(account.accountCountryCode())
+                .build();
+    }
+
+    private static SmsaConfig smsaConfig(SmsaAccount account, Optional<StandIns> sandbox,
+                                         CarrierCircuitBreaker breaker) {
+        SmsaConfig.Builder builder = SmsaConfig.builder()
+                .timeout(account.timeout())
+                .circuitBreaker(breaker.settings());
+        account.tariffFile().ifPresent(builder::tariffFile);
+        return sandbox.isPresent()
+                ? builder.baseUrl(sandbox.get().sandbox().smsaBaseUri()).apiKey(sandbox.get().settings().smsaApiKey())
+                        .build()
+                : builder.baseUrl(account.baseUrl()).apiKey(account.apiKey().orElseThrow()).build();
+    }
+
+    private static StandIns startSandbox(GatewaySettings.SandboxPorts ports) {
+        SandboxSettings settings = new SandboxSettings(ports.host(), ports.controlPort(), ports.aramexPort(),
+                ports.smsaPort(), AramexCredentials.defaults(), SandboxSettings.DEFAULT_SMSA_API_KEY);
+        try {
+            Sandbox sandbox = Sandbox.start(settings);
+            LOG.warn("SANDBOX MODE: no carrier credentials are configured, so Aramex and SMSA are stand-ins on "
+                    + "loopback (Aramex {}, SMSA {}); control them at {}", sandbox.aramexBaseUri(),
+                    sandbox.smsaBaseUri(), sandbox.controlUri());
+            return new StandIns(sandbox, settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the sandbox on " + ports, e);
+        }
+    }
+
+    /** The running sandbox and the credentials its stand-ins accept. */
+    private record StandIns(Sandbox sandbox, SandboxSettings settings) {
+    }
+}

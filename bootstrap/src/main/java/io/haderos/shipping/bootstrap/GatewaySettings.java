@@ -1,0 +1,135 @@
+package io.haderos.shipping.bootstrap;
+
+import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
+import io.haderos.shipping.domain.model.Address;
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.CountryCode;
+import io.haderos.shipping.domain.model.InvalidValueException;
+import io.haderos.shipping.domain.model.Party;
+import org.eclipse.microprofile.config.Config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting of DESIGN.md §7, read once at start-up and validated: a bad value stops start-up with an
+ * {@link InvalidSettingException} naming its key.
+ */
+record GatewaySettings(String httpHost, int httpPort, List<CarrierId> carrierOrder,
+                       Map<CarrierId, CircuitBreakerSettings> breakers, AramexAccount aramex, SmsaAccount smsa,
+                       Party defaultShipper, Optional<SandboxPorts> sandbox) {
+
+    static final List<CarrierId> KNOWN_CARRIERS = List.of(CarrierId.ARAMEX, CarrierId.SMSA);
+    private static final int MAX_TIMEOUT_SECONDS = 300;
+    private static final int MAX_RECOVERY_SECONDS = 86_400;
+
+    /** Aramex's endpoint and account; the credentials are absent in sandbox mode. */
+    record AramexAccount(URI baseUrl, Optional<String> userName, Optional<String> password,
+                         Optional<String> accountNumber, Optional<String> accountPin, String accountEntity,
+                         String accountCountryCode, Duration timeout) {
+
+        @Override
+        public String toString() {
+            return "AramexAccount[baseUrl=" + baseUrl + ", userName=" + userName.orElse("-") + ", password=***, pin=***]";
+        }
+    }
+
+    /** SMSA's endpoint, key and tariff; the key is absent in sandbox mode. */
+    record SmsaAccount(URI baseUrl, Optional<String> apiKey, Optional<Path> tariffFile, Duration timeout) {
+
+        @Override
+        public String toString() {
+            return "SmsaAccount[baseUrl=" + baseUrl + ", apiKey=***, tariffFile=" + tariffFile.orElse(null) + "]";
+        }
+    }
+
+    /** Where the sandbox listens (DESIGN.md §8); 0 picks a free port. */
+    record SandboxPorts(String host, int controlPort, int aramexPort, int smsaPort) {
+    }
+
+    static GatewaySettings from(Config config) {
+        SettingsReader read = new SettingsReader(config);
+        List<CarrierId> order = carrierOrder(read);
+        Map<CarrierId, CircuitBreakerSettings> breakers = new LinkedHashMap<>();
+        for (CarrierId carrier : order) {
+            breakers.put(carrier, breakerSettings(read, carrier.value() + "."));
+        }
+        breakerSettings(read, ""); // the global values are validated even when every carrier overrides them
+        AramexAccount aramex = new AramexAccount(read.httpUrl("aramex.base-url"), read.optional("aramex.username"),
+                read.optional("aramex.password"), read.optional("aramex.account-number"),
+                read.optional("aramex.account-pin"), read.required("aramex.account-entity"),
+                read.required("aramex.account-country-code"),
+                read.seconds("aramex.timeout", 1, MAX_TIMEOUT_SECONDS));
+        SmsaAccount smsa = new SmsaAccount(read.httpUrl("smsa.base-url"), read.optional("smsa.api-key"),
+                read.path("smsa.tariff-file"), read.seconds("smsa.timeout", 1, MAX_TIMEOUT_SECONDS));
+        boolean credentialsGiven = aramex.userName().isPresent() || smsa.apiKey().isPresent();
+        Optional<SandboxPorts> sandbox = read.bool("sandbox.enabled", !credentialsGiven)
+                ? Optional.of(new SandboxPorts(read.required("sandbox.host"), read.integer("sandbox.port", 0, 65535),
+                read.integer("sandbox.aramex-port", 0, 65535), read.integer("sandbox.smsa-port", 0, 65535)))
+                : Optional.empty();
+        if (sandbox.isEmpty()) {
+            requireCredentials(read, order);
+        }
+        return new GatewaySettings(read.required("http.host"), read.integer("http.port", 0, 65535), order, breakers,
+                aramex, smsa, shipper(read), sandbox);
+    }
+
+    private static List<CarrierId> carrierOrder(SettingsReader read) {
+        String raw = read.required("carriers.order");
+        List<CarrierId> order = new ArrayList<>();
+        for (String name : Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
+            CarrierId carrier = KNOWN_CARRIERS.stream().filter(c -> c.value().equals(name)).findFirst()
+                    .orElseThrow(() -> read.invalid("carriers.order", raw,
+                            "names an unknown carrier '" + name + "' (known: aramex, smsa)"));
+            if (order.contains(carrier)) {
+                throw read.invalid("carriers.order", raw, "names " + name + " twice");
+            }
+            order.add(carrier);
+        }
+        if (order.isEmpty()) {
+            throw read.invalid("carriers.order", raw, "must name at least one carrier");
+        }
+        return List.copyOf(order);
+    }
+
+    /** The global breaker numbers, or a carrier's overrides ({@code aramex.circuit-breaker.*}) over them. */
+    private static CircuitBreakerSettings breakerSettings(SettingsReader read, String prefix) {
+        String global = "circuit-breaker.";
+        String own = prefix + global;
+        int max = CircuitBreakerSettings.MAX_THRESHOLD;
+        return new CircuitBreakerSettings(
+                read.integer(own + "failure-threshold", global + "failure-threshold", 1, max),
+                read.seconds(own + "recovery-timeout", global + "recovery-timeout", 1, MAX_RECOVERY_SECONDS),
+                read.integer(own + "success-threshold", global + "success-threshold", 1, max));
+    }
+
+    private static void requireCredentials(SettingsReader read, List<CarrierId> order) {
+        if (order.contains(CarrierId.ARAMEX)) {
+            List.of("aramex.username", "aramex.password", "aramex.account-number", "aramex.account-pin")
+                    .forEach(read::required);
+        }
+        if (order.contains(CarrierId.SMSA)) {
+            read.required("smsa.api-key");
+        }
+    }
+
+    private static Party shipper(SettingsReader read) {
+        try {
+            Address address = new Address(CountryCode.of(read.required("shipper.country")),
+                    read.required("shipper.city"), read.required("shipper.line1"),
+                    read.optional("shipper.line2").orElse(""), read.optional("shipper.postal-code").orElse(""));
+            return new Party(read.required("shipper.name"), read.optional("shipper.company").orElse(""),
+                    read.required("shipper.phone"), read.optional("shipper.email").orElse(""), address);
+        } catch (InvalidValueException e) {
+            String key = "shipper." + e.field().replace("address.", "").replace('_', '-');
+            throw new InvalidSettingException(key, e.reason());
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.haderos.shipping.bootstrap;
+
+import io.haderos.shipping.application.port.in.FindShipmentUseCase;
+import io.haderos.shipping.application.port.in.MonitorCircuitBreakersUseCase;
+import io.haderos.shipping.application.port.in.QuoteRatesUseCase;
+import io.haderos.shipping.application.port.in.ShipOrderUseCase;
+import io.haderos.shipping.application.port.in.TrackShipmentUseCase;
+
+/** The inbound ports the REST adapter is given, built by hand in {@link Gateway}. */
+record UseCases(QuoteRatesUseCase quoteRates, ShipOrderUseCase shipOrder, FindShipmentUseCase findShipment,
+                TrackShipmentUseCase trackShipment, MonitorCircuitBreakersUseCase monitorCircuitBreakers) {
+}
