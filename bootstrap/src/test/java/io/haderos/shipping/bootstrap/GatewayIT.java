@@ -212,4 +212,40 @@ class GatewayIT {
             gateway.fault("smsa", "healthy");
         }
     }
+
+    @Test
+    @Order(10)
+    void givenAShipmentAtEitherCarrier_whenTracked_thenItsEventsAreNormalized() throws Exception {
+        awaitTrialOrClosed("aramex");
+        awaitTrialOrClosed("smsa");
+        String aramexTracking = gateway.json(gateway.post("/orders/ORD-TRACK-1/ship", shipment(1.0)))
+                .path("tracking").asText();
+        JsonNode aramex = gateway.json(gateway.get("/api/v1/shipments/aramex/" + aramexTracking));
+        HttpResponse<String> unknown = gateway.get("/api/v1/shipments/aramex/30199999999");
+        gateway.fault("aramex", "unavailable");
+        JsonNode smsaShipment;
+        try {
+            smsaShipment = gateway.json(gateway.post("/orders/ORD-TRACK-2/ship", shipment(1.0)));
+        } finally {
+            gateway.fault("aramex", "healthy");
+        }
+
+        JsonNode smsa = gateway.json(gateway.get("/api/v1/shipments/smsa/" + smsaShipment.path("tracking").asText()));
+
+        assertThat(smsaShipment.path("provider").asText()).isEqualTo("smsa");
+        assertThat(aramex.path("provider").asText()).isEqualTo("aramex");
+        assertThat(aramex.path("events").get(0).path("code").asText()).isEqualTo("SH014");
+        assertThat(aramex.path("events").get(0).path("time").asText()).matches(".*T.*[+-]\\d{2}:\\d{2}");
+        assertThat(smsa.path("events")).isNotEmpty();
+        assertThat(smsa.path("events").get(0).path("time").asText()).endsWith("+03:00");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+    }
+
+    /** Waits (bounded) until the breaker is closed or its 1 s recovery timeout has passed. */
+    private static void awaitTrialOrClosed(String carrier) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonNode breaker = gateway.breaker(carrier);
+            return "closed".equals(breaker.path("state").asText()) || breaker.path("should_attempt_reset").asBoolean();
+        });
+    }
 }

@@ -42,9 +42,19 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Starts the jar with the given environment on top of free ports, and waits until it answers. */
     static GatewayProcess start(String name, Map<String, String> environment) throws IOException {
+        int controlPort = freePort();
+        return start(name, environment, controlPort, URI.create("http://127.0.0.1:" + controlPort));
+    }
+
+    /** Like {@link #start(String, Map)}, for a gateway whose carriers are a sandbox the test runs itself. */
+    static GatewayProcess start(String name, Map<String, String> environment, URI sandboxControl) throws IOException {
+        return start(name, environment, freePort(), sandboxControl);
+    }
+
+    private static GatewayProcess start(String name, Map<String, String> environment, int controlPort,
+                                        URI sandboxControl) throws IOException {
         Map<String, String> env = new HashMap<>();
         int httpPort = freePort();
-        int controlPort = freePort();
         env.put("HTTP_HOST", "127.0.0.1");
         env.put("HTTP_PORT", String.valueOf(httpPort));
         env.put("SANDBOX_PORT", String.valueOf(controlPort));
@@ -54,7 +64,7 @@ final class GatewayProcess implements AutoCloseable {
         Process process = launch(name, env);
         Path log = logFile(name);
         GatewayProcess gateway = new GatewayProcess(process, log, URI.create("http://127.0.0.1:" + httpPort),
-                URI.create("http://127.0.0.1:" + controlPort));
+                sandboxControl);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("gateway exited: " + Files.readString(log));

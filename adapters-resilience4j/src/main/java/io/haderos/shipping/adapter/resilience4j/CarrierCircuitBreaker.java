@@ -7,7 +7,9 @@ import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransiti
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
+import io.haderos.shipping.domain.circuit.ConfigurationFault;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
@@ -48,6 +50,7 @@ public final class CarrierCircuitBreaker {
     private Instant lastFailureTime;
     private String lastFailure = "";
     private Instant stateSince;
+    private ConfigurationFault configurationFault;
     private Override pendingOverride;
 
     private CarrierCircuitBreaker(CarrierId carrier, CircuitBreakerSettings settings, Clock clock,
@@ -136,7 +139,7 @@ public final class CarrierCircuitBreaker {
     /** The breaker's state and counts as of now. */
     public synchronized CircuitSnapshot snapshot() {
         return new CircuitSnapshot(carrier, state(), failureCount, successCount, Optional.ofNullable(lastFailureTime),
-                stateSince, settings.recoveryTimeout(), clock.instant());
+                stateSince, settings.recoveryTimeout(), clock.instant(), Optional.ofNullable(configurationFault));
     }
 
     /** Operator override: refuse every call until {@link #close} (DESIGN.md §6). */
@@ -183,6 +186,7 @@ public final class CarrierCircuitBreaker {
 
     private void onSuccess(long duration) {
         synchronized (this) {
+            configurationFault = null;
             if (breaker.getState() != CircuitBreaker.State.DISABLED) {
                 successCount++;
                 failureCount = 0;
@@ -193,6 +197,13 @@ public final class CarrierCircuitBreaker {
 
     private void onFailure(Throwable failure, long duration) {
         boolean fault = isCarrierFault(failure);
+        if (failure instanceof CarrierConfigurationException) {
+            synchronized (this) {
+                if (configurationFault == null) {
+                    configurationFault = new ConfigurationFault(failure.getMessage(), clock.instant());
+                }
+            }
+        }
         if (fault) {
             synchronized (this) {
                 if (breaker.getState() != CircuitBreaker.State.DISABLED) {

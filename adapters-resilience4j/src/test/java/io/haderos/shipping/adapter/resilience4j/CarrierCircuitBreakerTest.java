@@ -177,6 +177,11 @@ class CarrierCircuitBreakerTest {
 
             assertThat(snapshot().state()).isEqualTo(CircuitState.CLOSED);
             assertThat(snapshot().failureCount()).isZero();
+            assertThat(snapshot().configurationFault()).hasValueSatisfying(
+                    fault -> assertThat(fault.detail()).contains("invalid username or password"));
+
+            success();
+            assertThat(snapshot().configurationFault()).isEmpty();
         }
 
         @Test

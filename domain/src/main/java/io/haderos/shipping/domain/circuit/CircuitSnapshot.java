@@ -16,10 +16,11 @@ import java.util.Optional;
  * @param stateSince      when the breaker entered its current state (for OPEN: when the recovery timer started)
  * @param recoveryTimeout how long an OPEN breaker waits before it lets a trial call through
  * @param takenAt         the instant this snapshot describes
+ * @param configurationFault present while the carrier refuses our credentials (not counted as a failure)
  */
 public record CircuitSnapshot(CarrierId carrier, CircuitState state, int failureCount, int successCount,
                               Optional<Instant> lastFailureTime, Instant stateSince, Duration recoveryTimeout,
-                              Instant takenAt) {
+                              Instant takenAt, Optional<ConfigurationFault> configurationFault) {
 
     public CircuitSnapshot {
         Checks.required(carrier, "carrier");
@@ -28,6 +29,15 @@ public record CircuitSnapshot(CarrierId carrier, CircuitState state, int failure
         Checks.required(stateSince, "state_since");
         Checks.required(recoveryTimeout, "recovery_timeout");
         Checks.required(takenAt, "taken_at");
+        Checks.required(configurationFault, "configuration_fault");
+    }
+
+    /** A snapshot of a breaker whose carrier accepts our configuration. */
+    public CircuitSnapshot(CarrierId carrier, CircuitState state, int failureCount, int successCount,
+                           Optional<Instant> lastFailureTime, Instant stateSince, Duration recoveryTimeout,
+                           Instant takenAt) {
+        this(carrier, state, failureCount, successCount, lastFailureTime, stateSince, recoveryTimeout, takenAt,
+                Optional.empty());
     }
 
     /** OPEN and the recovery timeout has elapsed: the next call will be a trial. */

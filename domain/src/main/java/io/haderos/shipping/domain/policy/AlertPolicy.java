@@ -16,6 +16,7 @@ import java.util.Optional;
  * <ul>
  *   <li>one per breaker that is not CLOSED: critical while it blocks calls (open, forced open),
  *       a warning while half-open or disabled;</li>
+ *   <li>one critical alert per carrier that refuses our credentials or account;</li>
  *   <li>one critical alert for the gateway when no carrier can serve a call right now.</li>
  * </ul>
  */
@@ -27,6 +28,7 @@ public final class AlertPolicy {
     public List<Alert> alertsFor(List<CircuitSnapshot> breakers) {
         List<Alert> alerts = new ArrayList<>();
         breakers.stream().map(AlertPolicy::breakerAlert).flatMap(Optional::stream).forEach(alerts::add);
+        breakers.stream().map(AlertPolicy::configurationAlert).flatMap(Optional::stream).forEach(alerts::add);
         noCarrierCanServe(breakers).ifPresent(alerts::add);
         return List.copyOf(alerts);
     }
@@ -49,6 +51,13 @@ public final class AlertPolicy {
                     name + " circuit breaker is disabled by an operator: failures are not counted",
                     breaker.stateSince()));
         };
+    }
+
+    private static Optional<Alert> configurationAlert(CircuitSnapshot breaker) {
+        String name = breaker.carrier().value();
+        return breaker.configurationFault().map(fault -> new Alert(name, Severity.CRITICAL,
+                name + " refuses our configuration (check credentials and account): " + fault.detail(),
+                fault.since()));
     }
 
     private static Optional<Alert> noCarrierCanServe(List<CircuitSnapshot> breakers) {

@@ -67,4 +67,18 @@ class AlertPolicyTest {
 
         assertThat(alerts).extracting(Alert::breaker).containsExactly("aramex", "smsa");
     }
+
+    @Test
+    void givenACarrierRefusingOurCredentials_thenACriticalAlertThoughTheBreakerIsClosed() {
+        CircuitSnapshot refusing = new CircuitSnapshot(CarrierId.of("aramex"), CircuitState.CLOSED, 0, 0,
+                Optional.empty(), NOW, Duration.ofSeconds(120), NOW,
+                Optional.of(new io.haderos.shipping.domain.circuit.ConfigurationFault("ERR01 invalid username",
+                        NOW.minusSeconds(60))));
+
+        assertThat(policy.alertsFor(List.of(refusing))).singleElement().satisfies(alert -> {
+            assertThat(alert.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(alert.message()).contains("configuration").contains("ERR01");
+            assertThat(alert.since()).isEqualTo(NOW.minusSeconds(60));
+        });
+    }
 }
