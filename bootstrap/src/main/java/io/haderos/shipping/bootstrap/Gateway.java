@@ -157,7 +157,14 @@ public final class Gateway implements AutoCloseable {
             return AramexShippingCarrier.create(aramexConfig(settings.aramex(), sandbox, breaker), breaker);
         }
         if (id.equals(CarrierId.SMSA)) {
-            return SmsaShippingCarrier.create(smsaConfig(settings.smsa(), sandbox, breaker), breaker);
+            try {
+                return SmsaShippingCarrier.create(smsaConfig(settings.smsa(), sandbox, breaker), breaker);
+            } catch (IllegalArgumentException e) {
+                if (settings.smsa().tariffFile().isPresent()) {
+                    throw new InvalidSettingException("smsa.tariff-file", "cannot be used: " + e.getMessage());
+                }
+                throw e;
+            }
         }
         throw new IllegalArgumentException("no adapter for carrier " + id);
     }

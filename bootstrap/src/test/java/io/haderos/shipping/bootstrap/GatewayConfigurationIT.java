@@ -2,6 +2,10 @@ package io.haderos.shipping.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.Map;
 
@@ -50,5 +54,21 @@ class GatewayConfigurationIT {
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(GatewayProcess.output("bad-url")).contains("aramex.base-url");
+    }
+
+    @Test
+    void givenAMalformedTariff_whenStarting_thenItStopsNamingTheKeyAndTheLine(@TempDir Path dir) throws Exception {
+        Path tariff = dir.resolve("tariff.csv");
+        Files.writeString(tariff, "zone,riyadh,SA,Riyadh\nrate,riyadh,riyadh,EDDL,not-a-number,5.00,SAR\n");
+
+        int exitCode = GatewayProcess.runToExit("bad-tariff", Map.of(
+                "SMSA_TARIFF_FILE", tariff.toString(),
+                "HTTP_PORT", String.valueOf(GatewayProcess.freePort()),
+                "SANDBOX_PORT", String.valueOf(GatewayProcess.freePort()),
+                "SANDBOX_ARAMEX_PORT", String.valueOf(GatewayProcess.freePort()),
+                "SANDBOX_SMSA_PORT", String.valueOf(GatewayProcess.freePort())));
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(GatewayProcess.output("bad-tariff")).contains("smsa.tariff-file").contains("line 2");
     }
 }
