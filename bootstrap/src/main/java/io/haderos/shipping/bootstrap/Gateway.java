@@ -154,11 +154,14 @@ public final class Gateway implements AutoCloseable {
     private static ShippingCarrier carrier(CarrierId id, GatewaySettings settings, Optional<StandIns> sandbox,
                                            CarrierCircuitBreaker breaker) {
         if (id.equals(CarrierId.ARAMEX)) {
-            return AramexShippingCarrier.create(aramexConfig(settings.aramex(), sandbox, breaker), breaker);
+            AramexAccount account = sandbox.map(standIns -> standIns.aramex(settings.aramex()))
+                    .orElse(settings.aramex());
+            return AramexShippingCarrier.create(aramexConfig(account, breaker), breaker);
         }
         if (id.equals(CarrierId.SMSA)) {
             try {
-                return SmsaShippingCarrier.create(smsaConfig(settings.smsa(), sandbox, breaker), breaker);
+                SmsaAccount account = sandbox.map(standIns -> standIns.smsa(settings.smsa())).orElse(settings.smsa());
+                return SmsaShippingCarrier.create(smsaConfig(account, breaker), breaker);
             } catch (IllegalArgumentException e) {
                 if (settings.smsa().tariffFile().isPresent()) {
                     throw new InvalidSettingException("smsa.tariff-file", "cannot be used: " + e.getMessage());
@@ -169,36 +172,25 @@ public final class Gateway implements AutoCloseable {
         throw new IllegalArgumentException("no adapter for carrier " + id);
     }
 
-    private static AramexConfig aramexConfig(AramexAccount account, Optional<StandIns> sandbox,
-                                             CarrierCircuitBreaker breaker) {
-        AramexConfig.Builder builder = AramexConfig.builder()
-                .timeout(account.timeout())
-                .circuitBreaker(breaker.settings());
-        if (sandbox.isPresent()) {
-            AramexCredentials standIn = sandbox.get().settings().aramex();
-            return builder.baseUrl(sandbox.get().sandbox().aramexBaseUri())
-                    .userName(standIn.userName()).password(standIn.password())
-                    .accountNumber(standIn.accountNumber()).accountPin(standIn.accountPin())
-                    .accountEntity(standIn.accountEntity()).accountCountryCode(standIn.accountCountryCode())
-                    .build();
-        }
-        return builder.baseUrl(account.baseUrl())
+    private static AramexConfig aramexConfig(AramexAccount account, CarrierCircuitBreaker breaker) {
+        return AramexConfig.builder()
+                .baseUrl(account.baseUrl())
                 .userName(account.userName().orElseThrow()).password(account.password().orElseThrow())
                 .accountNumber(account.accountNumber().orElseThrow()).accountPin(account.accountPin().orElseThrow())
                 .accountEntity(account.accountEntity()).accountCountryCode(account.accountCountryCode())
+                .timeout(account.timeout())
+                .circuitBreaker(breaker.settings())
                 .build();
     }
 
-    private static SmsaConfig smsaConfig(SmsaAccount account, Optional<StandIns> sandbox,
-                                         CarrierCircuitBreaker breaker) {
+    private static SmsaConfig smsaConfig(SmsaAccount account, CarrierCircuitBreaker breaker) {
         SmsaConfig.Builder builder = SmsaConfig.builder()
+                .baseUrl(account.baseUrl())
+                .apiKey(account.apiKey().orElseThrow())
                 .timeout(account.timeout())
                 .circuitBreaker(breaker.settings());
         account.tariffFile().ifPresent(builder::tariffFile);
-        return sandbox.isPresent()
-                ? builder.baseUrl(sandbox.get().sandbox().smsaBaseUri()).apiKey(sandbox.get().settings().smsaApiKey())
-                        .build()
-                : builder.baseUrl(account.baseUrl()).apiKey(account.apiKey().orElseThrow()).build();
+        return builder.build();
     }
 
     private static StandIns startSandbox(GatewaySettings.SandboxPorts ports) {
@@ -217,5 +209,20 @@ public final class Gateway implements AutoCloseable {
 
     /** The running sandbox and the credentials its stand-ins accept. */
     private record StandIns(Sandbox sandbox, SandboxSettings settings) {
+
+        /** The configured Aramex account, pointed at the stand-in with the credentials it accepts. */
+        AramexAccount aramex(AramexAccount configured) {
+            AramexCredentials standIn = settings.aramex();
+            return new AramexAccount(sandbox.aramexBaseUri(), Optional.of(standIn.userName()),
+                    Optional.of(standIn.password()), Optional.of(standIn.accountNumber()),
+                    Optional.of(standIn.accountPin()), standIn.accountEntity(), standIn.accountCountryCode(),
+                    configured.timeout());
+        }
+
+        /** The configured SMSA account, pointed at the stand-in with the key it accepts. */
+        SmsaAccount smsa(SmsaAccount configured) {
+            return new SmsaAccount(sandbox.smsaBaseUri(), Optional.of(settings.smsaApiKey()), configured.tariffFile(),
+                    configured.timeout());
+        }
     }
 }

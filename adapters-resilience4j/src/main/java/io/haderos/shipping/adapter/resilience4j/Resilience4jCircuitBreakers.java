@@ -30,8 +30,4 @@ public final class Resilience4jCircuitBreakers implements CircuitBreakers {
     public Optional<CarrierCircuitBreaker> find(CarrierId carrier) {
         return breakers.stream().filter(b -> b.carrier().equals(carrier)).findFirst();
     }
-
-    public List<CarrierCircuitBreaker> all() {
-        return breakers;
-    }
 }
