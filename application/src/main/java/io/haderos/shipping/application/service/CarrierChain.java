@@ -5,6 +5,8 @@ import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.policy.FallbackDecision;
 import io.haderos.shipping.domain.policy.FallbackPolicy;
+import io.haderos.shipping.domain.model.AttemptOutcome;
+import io.haderos.shipping.domain.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.port.out.CarrierException;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
@@ -25,13 +27,15 @@ final class CarrierChain {
 
     private final List<ShippingCarrier> carriers;
     private final FallbackPolicy policy;
+    private final CarrierCallObserver observer;
 
-    CarrierChain(List<ShippingCarrier> carriers, FallbackPolicy policy) {
+    CarrierChain(List<ShippingCarrier> carriers, FallbackPolicy policy, CarrierCallObserver observer) {
         if (carriers.isEmpty()) {
             throw new IllegalArgumentException("at least one carrier is required");
         }
         this.carriers = List.copyOf(carriers);
         this.policy = policy;
+        this.observer = observer;
     }
 
     /** How a walk along the chain ended. */
@@ -54,12 +58,16 @@ final class CarrierChain {
     <T> Outcome<T> run(CarrierOperation operation, Function<ShippingCarrier, T> call) {
         List<Attempt> attempts = new ArrayList<>();
         List<CarrierException> failures = new ArrayList<>();
-        for (ShippingCarrier carrier : carriers) {
+        for (int i = 0; i < carriers.size(); i++) {
+            ShippingCarrier carrier = carriers.get(i);
+            long started = System.nanoTime();
             try {
                 T value = call.apply(carrier);
+                observer.called(carrier.id(), operation, AttemptOutcome.SUCCESS, since(started));
                 attempts.add(Attempt.success(carrier.id()));
-                return new Served<>(carrier.id(), value, carrier != carriers.get(0), attempts);
+                return new Served<>(carrier.id(), value, i > 0, attempts);
             } catch (CarrierException failure) {
+                observer.called(carrier.id(), operation, failure.outcome(), since(started));
                 attempts.add(new Attempt(carrier.id(), failure.outcome(), failure.getMessage()));
                 FallbackDecision decision = policy.decide(operation, failure);
                 if (decision instanceof FallbackDecision.StopRejected rejected) {
@@ -69,9 +77,16 @@ final class CarrierChain {
                     return new OutcomeUnknown<>(carrier.id(), attempts);
                 }
                 failures.add(failure);
+                if (i + 1 < carriers.size()) {
+                    observer.fellBack(operation, carrier.id(), carriers.get(i + 1).id());
+                }
             }
         }
         return new Exhausted<>(earliestTrial(failures), attempts);
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     private static Optional<Duration> earliestTrial(List<CarrierException> failures) {

@@ -8,6 +8,7 @@ import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.policy.FallbackPolicy;
+import io.haderos.shipping.domain.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 
 import java.util.List;
@@ -19,7 +20,15 @@ public final class QuoteRatesService implements QuoteRatesUseCase {
 
     /** @param carriers in the order they are tried */
     public QuoteRatesService(List<ShippingCarrier> carriers, FallbackPolicy policy) {
-        this.chain = new CarrierChain(carriers, policy);
+        this(carriers, policy, CarrierCallObserver.none());
+    }
+
+    /**
+     * @param carriers in the order they are tried
+     * @param observer sees every carrier call and every fallback
+     */
+    public QuoteRatesService(List<ShippingCarrier> carriers, FallbackPolicy policy, CarrierCallObserver observer) {
+        this.chain = new CarrierChain(carriers, policy, observer);
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentRequest;
 import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.policy.FallbackPolicy;
+import io.haderos.shipping.domain.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 
@@ -38,7 +39,17 @@ public final class ShipOrderService implements ShipOrderUseCase {
      */
     public ShipOrderService(List<ShippingCarrier> carriers, FallbackPolicy policy, ShipmentStore store,
                             Party defaultShipper, Clock clock) {
-        this.chain = new CarrierChain(carriers, policy);
+        this(carriers, policy, store, defaultShipper, clock, CarrierCallObserver.none());
+    }
+
+    /**
+     * @param carriers       in the order they are tried
+     * @param defaultShipper the shipper for commands that name none
+     * @param observer       sees every carrier call and every fallback
+     */
+    public ShipOrderService(List<ShippingCarrier> carriers, FallbackPolicy policy, ShipmentStore store,
+                            Party defaultShipper, Clock clock, CarrierCallObserver observer) {
+        this.chain = new CarrierChain(carriers, policy, observer);
         this.store = store;
         this.defaultShipper = defaultShipper;
         this.clock = clock;

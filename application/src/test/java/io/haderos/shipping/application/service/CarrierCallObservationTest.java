@@ -1,0 +1,83 @@
+package io.haderos.shipping.application.service;
+
+import io.haderos.shipping.domain.model.AttemptOutcome;
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.policy.CarrierOperation;
+import io.haderos.shipping.domain.policy.FallbackPolicy;
+import io.haderos.shipping.domain.port.out.CarrierCallObserver;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
+import io.haderos.shipping.domain.testing.ScriptedCarrier;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.haderos.shipping.application.service.Fixtures.RATE_REQUEST;
+import static io.haderos.shipping.application.service.Fixtures.fault;
+import static io.haderos.shipping.application.service.Fixtures.rejected;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** The metrics hook sees each carrier call with its outcome, and each move to the next carrier. */
+class CarrierCallObservationTest {
+
+    private final ScriptedCarrier aramex = new ScriptedCarrier(CarrierId.ARAMEX);
+    private final ScriptedCarrier smsa = new ScriptedCarrier(CarrierId.SMSA);
+    private final List<String> seen = new ArrayList<>();
+    private final QuoteRatesService service = new QuoteRatesService(List.of(aramex, smsa), new FallbackPolicy(),
+            new CarrierCallObserver() {
+                @Override
+                public void called(CarrierId carrier, CarrierOperation operation, AttemptOutcome outcome,
+                                   Duration elapsed) {
+                    assertThat(elapsed.isNegative()).isFalse();
+                    seen.add(carrier.value() + " " + operation + " " + outcome);
+                }
+
+                @Override
+                public void fellBack(CarrierOperation operation, CarrierId from, CarrierId to) {
+                    seen.add("fallback " + operation + " " + from.value() + " -> " + to.value());
+                }
+            });
+
+    @Test
+    void aServedCallIsObservedWithoutFallback() {
+        service.quoteRates(RATE_REQUEST);
+
+        assertThat(seen).containsExactly("aramex QUOTE_RATES SUCCESS");
+    }
+
+    @Test
+    void aFaultThatFallsBackIsObservedAsTwoCallsAndOneFallback() {
+        aramex.thenFail(() -> fault(CarrierId.ARAMEX, Reason.TIMEOUT));
+
+        service.quoteRates(RATE_REQUEST);
+
+        assertThat(seen).containsExactly(
+                "aramex QUOTE_RATES TIMEOUT",
+                "fallback QUOTE_RATES aramex -> smsa",
+                "smsa QUOTE_RATES SUCCESS");
+    }
+
+    @Test
+    void aRejectionStopsTheChainAndIsNoFallback() {
+        aramex.thenFail(() -> rejected(CarrierId.ARAMEX));
+
+        catchThrowable(() -> service.quoteRates(RATE_REQUEST));
+
+        assertThat(seen).containsExactly("aramex QUOTE_RATES REJECTED");
+    }
+
+    @Test
+    void theLastCarrierFailingIsNoFallback() {
+        aramex.thenFail(() -> fault(CarrierId.ARAMEX, Reason.SERVER_ERROR));
+        smsa.thenFail(() -> fault(CarrierId.SMSA, Reason.SERVER_ERROR));
+
+        catchThrowable(() -> service.quoteRates(RATE_REQUEST));
+
+        assertThat(seen).containsExactly(
+                "aramex QUOTE_RATES SERVER_ERROR",
+                "fallback QUOTE_RATES aramex -> smsa",
+                "smsa QUOTE_RATES SERVER_ERROR");
+    }
+}

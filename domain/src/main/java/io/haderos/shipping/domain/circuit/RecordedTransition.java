@@ -1,0 +1,20 @@
+package io.haderos.shipping.domain.circuit;
+
+import io.haderos.shipping.domain.model.Checks;
+
+import java.time.Instant;
+
+/**
+ * A transition as the audit trail holds it.
+ *
+ * @param instanceId the gateway instance whose breaker moved
+ * @param recordedAt when the audit trail stored it (after {@code transition.at()}, later if the database was away)
+ */
+public record RecordedTransition(String instanceId, CircuitStateChanged transition, Instant recordedAt) {
+
+    public RecordedTransition {
+        instanceId = Checks.text(instanceId, "instance_id", 100);
+        Checks.required(transition, "transition");
+        Checks.required(recordedAt, "recorded_at");
+    }
+}
