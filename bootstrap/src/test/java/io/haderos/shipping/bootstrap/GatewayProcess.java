@@ -99,9 +99,19 @@ final class GatewayProcess implements AutoCloseable {
                 .redirectOutput(logFile(name).toFile());
         // Start from a clean slate: no carrier credentials or overrides leak in from the developer's shell.
         builder.environment().keySet().removeIf(key -> key.startsWith("ARAMEX_") || key.startsWith("SMSA_")
-                || key.startsWith("CIRCUIT_BREAKER_") || key.startsWith("SANDBOX_") || key.startsWith("HTTP_"));
+                || key.startsWith("CIRCUIT_BREAKER_") || key.startsWith("SANDBOX_") || key.startsWith("HTTP_")
+                || key.startsWith("DATABASE_") || key.startsWith("ADMIN_") || key.startsWith("ALERTS_")
+                || key.startsWith("GATEWAY_"));
+        // Each process gets its own H2 file unless the test shares a database on purpose.
+        builder.environment().put("DATABASE_URL", "jdbc:h2:file:" + freshH2File(name));
         builder.environment().putAll(environment);
         return builder.start();
+    }
+
+    /** A new H2 database file under target/it-data, as a JDBC URL path. */
+    static String freshH2File(String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "it-data"));
+        return dir.toAbsolutePath().resolve(name + "-" + System.nanoTime()).resolve("gateway").toString();
     }
 
     private static Path logFile(String name) throws IOException {
@@ -130,6 +140,20 @@ final class GatewayProcess implements AutoCloseable {
         return send(HttpRequest.newBuilder(gateway.resolve(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> post(String path, String json, String bearerToken) throws IOException {
+        return send(HttpRequest.newBuilder(gateway.resolve(path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearerToken)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> put(String path, String json, String bearerToken) throws IOException {
+        return send(HttpRequest.newBuilder(gateway.resolve(path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearerToken)
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     JsonNode json(HttpResponse<String> response) throws IOException {
@@ -175,6 +199,18 @@ final class GatewayProcess implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
+    }
+
+    /** SIGTERM, and the exit code once the graceful shutdown has finished. */
+    int terminate() throws InterruptedException {
+        close();
+        return process.exitValue();
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     String log() throws IOException {

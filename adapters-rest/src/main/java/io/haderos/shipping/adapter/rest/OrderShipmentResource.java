@@ -1,6 +1,8 @@
 package io.haderos.shipping.adapter.rest;
 
 import io.haderos.shipping.application.port.in.FindShipmentUseCase;
+import io.haderos.shipping.application.port.in.ResolveShipmentCommand;
+import io.haderos.shipping.application.port.in.ResolveShipmentUseCase;
 import io.haderos.shipping.application.port.in.ShipOrderResult;
 import io.haderos.shipping.application.port.in.ShipOrderUseCase;
 import io.haderos.shipping.domain.model.OrderId;
@@ -18,6 +20,8 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import java.net.URI;
 
+import static io.haderos.shipping.adapter.rest.InvalidRequestException.at;
+
 /**
  * {@code POST /orders/{order_id}/ship} creates an order's shipment at most once; a repeat with the same
  * body replays it. {@code GET /orders/{order_id}/shipment} returns what is stored.
@@ -31,11 +35,14 @@ public final class OrderShipmentResource {
 
     private final ShipOrderUseCase shipOrder;
     private final FindShipmentUseCase findShipment;
+    private final ResolveShipmentUseCase resolveShipment;
 
     @Inject
-    public OrderShipmentResource(ShipOrderUseCase shipOrder, FindShipmentUseCase findShipment) {
+    public OrderShipmentResource(ShipOrderUseCase shipOrder, FindShipmentUseCase findShipment,
+                                 ResolveShipmentUseCase resolveShipment) {
         this.shipOrder = shipOrder;
         this.findShipment = findShipment;
+        this.resolveShipment = resolveShipment;
     }
 
     @POST
@@ -62,6 +69,22 @@ public final class OrderShipmentResource {
                 .map(record -> Response.ok(ShipmentResponse.from(record)).build())
                 .orElseGet(() -> Problem.of(404, "shipment-not-found", "Shipment not found",
                         "no shipment is stored for order " + orderId).with("order_id", orderId.value()).toResponse());
+    }
+
+    /**
+     * An operator resolves an order held after an unknown outcome (operators only: bearer {@code admin.token}).
+     * 404 when nothing is stored for the order, 409 when it is not held.
+     */
+    @POST
+    @Path("shipment/resolution")
+    @AdminOnly
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public ShipmentResponse resolve(@PathParam("order_id") String orderIdParam, ShipmentResolutionRequest body) {
+        OrderId orderId = RequestBodies.orderId(orderIdParam);
+        ResolveShipmentCommand command = RequestBodies.required(body).toCommand(orderId);
+        // The record may lack the carrier asked: the use case then needs "provider" from this request.
+        return ShipmentResponse.from(at("", () -> resolveShipment.resolve(command)));
     }
 
     private static URI shipmentLocation(OrderId orderId) {

@@ -15,11 +15,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.haderos.shipping.application.port.in.NoCarrierAvailableException;
 import io.haderos.shipping.application.port.in.OrderConflictException;
+import io.haderos.shipping.application.port.in.OrderNotFoundException;
 import io.haderos.shipping.application.port.in.RequestRejectedException;
 import io.haderos.shipping.application.port.in.ShipmentOutcomeUnknownException;
 import io.haderos.shipping.application.port.in.UnknownCarrierException;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
+import io.haderos.shipping.domain.port.out.ShipmentStoreUnavailableException;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -67,7 +69,8 @@ final class ProblemMappers {
     static List<Object> all() {
         return List.of(new JsonInput(), new JsonParse(), new JsonMapping(), new InvalidRequest(), new Rejected(),
                 new CarrierRejected(), new NoCarrier(), new OutcomeUnknown(), new Conflict(), new UnknownCarrier(),
-                new TrackingNotFound(), new WebApplication(), new Unexpected());
+                new TrackingNotFound(), new OrderNotFound(), new StoreUnavailable(), new WebApplication(),
+                new Unexpected());
     }
 
     /**
@@ -326,6 +329,29 @@ final class ProblemMappers {
                     .with("provider", e.carrier().value())
                     .with("tracking", e.trackingNumber())
                     .toResponse();
+        }
+    }
+
+    static final class OrderNotFound implements ExceptionMapper<OrderNotFoundException> {
+
+        @Override
+        public Response toResponse(OrderNotFoundException e) {
+            return Problem.of(404, "shipment-not-found", "Shipment not found", e.getMessage())
+                    .with("order_id", e.orderId().value())
+                    .toResponse();
+        }
+    }
+
+    /** Without the idempotency store nothing may be shipped: a second shipment could follow. */
+    static final class StoreUnavailable implements ExceptionMapper<ShipmentStoreUnavailableException> {
+
+        @Override
+        public Response toResponse(ShipmentStoreUnavailableException e) {
+            LOG.log(System.Logger.Level.WARNING, e.getMessage());
+            return Problem.of(503, "shipment-store-unavailable", "Shipment store unavailable",
+                            "the gateway cannot reach its shipment store, which keeps orders from being shipped twice; "
+                                    + "retry shortly")
+                    .toResponseBuilder().header(HttpHeaders.RETRY_AFTER, 5).build();
         }
     }
 

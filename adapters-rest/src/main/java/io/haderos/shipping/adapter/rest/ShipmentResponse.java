@@ -2,6 +2,7 @@ package io.haderos.shipping.adapter.rest;
 
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.ShipmentRecord;
+import io.haderos.shipping.domain.model.ShipmentResolution;
 
 import java.net.URI;
 import java.time.Instant;
@@ -11,12 +12,21 @@ import java.util.Optional;
 
 /**
  * An order's shipment as stored: {@code {"order_id","provider","tracking","parcel_tracking":[…],"fallback",
- * "label_url","status","attempts":[…],"created_at","updated_at"}}. {@code provider}, {@code tracking} and
+ * "label_url","status","attempts":[…],"created_at","updated_at","resolution"}}. {@code provider}, {@code tracking} and
  * {@code label_url} are null until a carrier has created the shipment (status {@code created}).
  */
 record ShipmentResponse(String orderId, String provider, String tracking, List<String> parcelTracking,
                         boolean fallback, String labelUrl, String status, List<AttemptResponse> attempts,
-                        Instant createdAt, Instant updatedAt) {
+                        Instant createdAt, Instant updatedAt, ResolutionResponse resolution) {
+
+    /** How an operator resolved an unknown outcome: {@code {"outcome","actor","reason","resolved_at"}}. */
+    record ResolutionResponse(String outcome, String actor, String reason, Instant resolvedAt) {
+
+        static ResolutionResponse from(ShipmentResolution resolution) {
+            return new ResolutionResponse(resolution.created() ? "created" : "not_created", resolution.actor(),
+                    resolution.note(), resolution.at());
+        }
+    }
 
     static ShipmentResponse from(ShipmentRecord record) {
         Optional<CreatedShipment> shipment = record.shipment();
@@ -30,6 +40,7 @@ record ShipmentResponse(String orderId, String provider, String tracking, List<S
                 record.status().name().toLowerCase(Locale.ROOT),
                 AttemptResponse.from(record.attempts()),
                 record.createdAt(),
-                record.updatedAt());
+                record.updatedAt(),
+                record.resolution().map(ResolutionResponse::from).orElse(null));
     }
 }

@@ -66,7 +66,8 @@ class OrderShipmentResourceIT {
                  "parcel_tracking":["30123456790","30123456791"],"fallback":false,
                  "label_url":"https://labels.example.com/30123456789.pdf","status":"created",
                  "attempts":[{"provider":"aramex","outcome":"success"}],
-                 "created_at":"2025-12-28T10:30:00Z","updated_at":"2025-12-28T10:30:02Z"}"""));
+                 "created_at":"2025-12-28T10:30:00Z","updated_at":"2025-12-28T10:30:02Z",
+                 "resolution":null}"""));
     }
 
     @Test
@@ -261,7 +262,8 @@ class OrderShipmentResourceIT {
                  "parcel_tracking":["30123456790","30123456791"],"fallback":false,
                  "label_url":"https://labels.example.com/30123456789.pdf","status":"created",
                  "attempts":[{"provider":"aramex","outcome":"success"}],
-                 "created_at":"2025-12-28T10:30:00Z","updated_at":"2025-12-28T10:30:02Z"}"""));
+                 "created_at":"2025-12-28T10:30:00Z","updated_at":"2025-12-28T10:30:02Z",
+                 "resolution":null}"""));
         assertThat(api.fakes().lastReceived(OrderId.class)).isEqualTo(OrderId.of(ORDER_ID));
     }
 

@@ -4,27 +4,43 @@ import io.haderos.shipping.application.port.in.MonitorCircuitBreakersUseCase;
 import io.haderos.shipping.application.port.in.MonitoringReport;
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.policy.AlertPolicy;
+import io.haderos.shipping.domain.policy.Alert;
+import io.haderos.shipping.domain.port.out.AlertSource;
 import io.haderos.shipping.domain.port.out.CircuitBreakers;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Snapshots every breaker and derives the alerts with {@link AlertPolicy}. */
+/**
+ * Snapshots every breaker and derives the alerts with {@link AlertPolicy}, then adds those of the gateway's
+ * other parts (the audit writer, the notifiers).
+ */
 public final class MonitorCircuitBreakersService implements MonitorCircuitBreakersUseCase {
 
     private final CircuitBreakers breakers;
     private final AlertPolicy alertPolicy;
+    private final List<AlertSource> otherSources;
     private final Clock clock;
 
     public MonitorCircuitBreakersService(CircuitBreakers breakers, AlertPolicy alertPolicy, Clock clock) {
+        this(breakers, alertPolicy, List.of(), clock);
+    }
+
+    /** @param otherSources parts of the gateway besides the breakers whose alerts monitoring shows */
+    public MonitorCircuitBreakersService(CircuitBreakers breakers, AlertPolicy alertPolicy,
+                                         List<AlertSource> otherSources, Clock clock) {
         this.breakers = breakers;
         this.alertPolicy = alertPolicy;
+        this.otherSources = List.copyOf(otherSources);
         this.clock = clock;
     }
 
     @Override
     public MonitoringReport report() {
         List<CircuitSnapshot> snapshots = breakers.snapshots();
-        return new MonitoringReport(snapshots, alertPolicy.alertsFor(snapshots), clock.instant());
+        List<Alert> alerts = new ArrayList<>(alertPolicy.alertsFor(snapshots));
+        otherSources.forEach(source -> alerts.addAll(source.alerts()));
+        return new MonitoringReport(snapshots, alerts, clock.instant());
     }
 }

@@ -12,13 +12,16 @@ import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.Party;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentRequest;
+import io.haderos.shipping.domain.model.ShipmentStatus;
 import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.policy.FallbackPolicy;
 import io.haderos.shipping.domain.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
+import io.haderos.shipping.domain.port.out.ShipmentStoreUnavailableException;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,22 +65,21 @@ public final class ShipOrderService implements ShipOrderUseCase {
         String fingerprint = command.fingerprint();
         Optional<ShipmentRecord> existing = store.claim(command.orderId(), fingerprint, clock.instant());
         if (existing.isPresent()) {
-            return new ShipOrderResult(replay(existing.get(), fingerprint), true);
+            return new ShipOrderResult(replay(existing.get(), fingerprint, clock.instant()), true);
         }
         return new ShipOrderResult(create(command.orderId(), request), false);
     }
 
-    private static ShipmentRecord replay(ShipmentRecord existing, String fingerprint) {
+    private static ShipmentRecord replay(ShipmentRecord existing, String fingerprint, Instant now) {
         if (!existing.requestFingerprint().equals(fingerprint)) {
             throw new OrderConflictException(existing.orderId(), OrderConflictException.Reason.DIFFERENT_REQUEST);
         }
-        return switch (existing.status()) {
-            case CREATED -> existing;
-            case IN_PROGRESS -> throw new OrderConflictException(existing.orderId(),
-                    OrderConflictException.Reason.IN_PROGRESS);
-            case OUTCOME_UNKNOWN -> throw new OrderConflictException(existing.orderId(),
-                    OrderConflictException.Reason.OUTCOME_UNKNOWN);
-        };
+        if (existing.status() == ShipmentStatus.CREATED) {
+            return existing;
+        }
+        throw new OrderConflictException(existing.orderId(), existing.awaitsResolution(now)
+                ? OrderConflictException.Reason.OUTCOME_UNKNOWN
+                : OrderConflictException.Reason.IN_PROGRESS);
     }
 
     private ShipmentRecord create(OrderId orderId, ShipmentRequest request) {
@@ -90,8 +92,7 @@ public final class ShipOrderService implements ShipOrderUseCase {
             throw bug;
         }
         if (outcome instanceof CarrierChain.Served<CreatedShipment> served) {
-            store.recordCreated(orderId, served.value(), served.fallback(), served.attempts(), clock.instant());
-            return store.find(orderId).orElseThrow();
+            return recordCreated(orderId, served);
         }
         if (outcome instanceof CarrierChain.OutcomeUnknown<CreatedShipment> unknown) {
             store.recordOutcomeUnknown(orderId, unknown.attempts(), clock.instant());
@@ -103,5 +104,20 @@ public final class ShipOrderService implements ShipOrderUseCase {
         }
         CarrierChain.Exhausted<CreatedShipment> exhausted = (CarrierChain.Exhausted<CreatedShipment>) outcome;
         throw new NoCarrierAvailableException(exhausted.attempts(), exhausted.retryAfter());
+    }
+
+    /**
+     * The carrier created it: the caller gets the shipment even if the store cannot record it now. The claim
+     * still holds the order, so no second shipment can follow; an operator resolves it from the held record.
+     */
+    private ShipmentRecord recordCreated(OrderId orderId, CarrierChain.Served<CreatedShipment> served) {
+        Instant now = clock.instant();
+        try {
+            store.recordCreated(orderId, served.value(), served.fallback(), served.attempts(), now);
+            return store.find(orderId).orElseThrow();
+        } catch (ShipmentStoreUnavailableException e) {
+            return new ShipmentRecord(orderId, "unrecorded", ShipmentStatus.CREATED, Optional.of(served.value()),
+                    served.fallback(), served.attempts(), now, now);
+        }
     }
 }

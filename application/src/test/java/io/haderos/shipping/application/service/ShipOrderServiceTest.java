@@ -5,19 +5,27 @@ import io.haderos.shipping.application.port.in.OrderConflictException;
 import io.haderos.shipping.application.port.in.RequestRejectedException;
 import io.haderos.shipping.application.port.in.ShipOrderResult;
 import io.haderos.shipping.application.port.in.ShipmentOutcomeUnknownException;
+import io.haderos.shipping.domain.model.Attempt;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.OrderId;
+import io.haderos.shipping.domain.model.ShipmentRecord;
+import io.haderos.shipping.domain.model.ShipmentResolution;
 import io.haderos.shipping.domain.model.ShipmentStatus;
 import io.haderos.shipping.domain.policy.FallbackPolicy;
-import io.haderos.shipping.domain.port.out.InMemoryShipmentStore;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
+import io.haderos.shipping.domain.port.out.InMemoryShipmentStore;
+import io.haderos.shipping.domain.port.out.ShipmentStore;
+import io.haderos.shipping.domain.port.out.ShipmentStoreUnavailableException;
 import io.haderos.shipping.domain.testing.MutableClock;
 import io.haderos.shipping.domain.testing.ScriptedCarrier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static io.haderos.shipping.application.service.Fixtures.WAREHOUSE;
 import static io.haderos.shipping.application.service.Fixtures.circuitOpen;
@@ -33,8 +41,9 @@ class ShipOrderServiceTest {
     private final ScriptedCarrier aramex = new ScriptedCarrier(CarrierId.ARAMEX);
     private final ScriptedCarrier smsa = new ScriptedCarrier(CarrierId.SMSA);
     private final InMemoryShipmentStore store = new InMemoryShipmentStore();
+    private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
     private final ShipOrderService service = new ShipOrderService(List.of(aramex, smsa), new FallbackPolicy(), store,
-            WAREHOUSE, MutableClock.at("2026-01-05T10:00:00Z"));
+            WAREHOUSE, clock);
 
     @Test
     void givenAramexHealthy_whenShipping_thenCreatedAtAramexAndStored() {
@@ -135,13 +144,73 @@ class ShipOrderServiceTest {
 
     @Test
     void givenAnOrderInProgress_whenAnotherRequestArrives_thenConflictInProgress() {
-        store.claim(OrderId.of("ORD-9"), shipCommand("ORD-9", "1.2").fingerprint(), java.time.Instant.EPOCH);
+        store.claim(OrderId.of("ORD-9"), shipCommand("ORD-9", "1.2").fingerprint(), clock.instant());
+        clock.advance(ShipmentRecord.ABANDONED_AFTER);
 
         Throwable thrown = catchThrowable(() -> service.shipOrder(shipCommand("ORD-9", "1.2")));
 
         assertThat(thrown).isInstanceOfSatisfying(OrderConflictException.class,
                 e -> assertThat(e.reason()).isEqualTo(OrderConflictException.Reason.IN_PROGRESS));
         assertThat(aramex.calls()).isZero();
+    }
+
+    @Test
+    void givenAClaimAbandonedByADeadProcess_whenAnotherRequestArrives_thenTheOrderIsHeldForAnOperator() {
+        store.claim(OrderId.of("ORD-11"), shipCommand("ORD-11", "1.2").fingerprint(), clock.instant());
+        clock.advance(ShipmentRecord.ABANDONED_AFTER.plusMillis(1));
+
+        Throwable thrown = catchThrowable(() -> service.shipOrder(shipCommand("ORD-11", "1.2")));
+
+        assertThat(thrown).isInstanceOfSatisfying(OrderConflictException.class,
+                e -> assertThat(e.reason()).isEqualTo(OrderConflictException.Reason.OUTCOME_UNKNOWN));
+        assertThat(aramex.calls()).isZero();
+    }
+
+    @Test
+    void givenTheStoreFailsAfterTheCarrierCreatedTheShipment_thenTheCallerStillGetsItAndTheOrderStaysClaimed() {
+        ShipmentStore failingAfterClaim = new ShipmentStore() {
+            @Override
+            public Optional<ShipmentRecord> claim(OrderId orderId, String fingerprint, Instant now) {
+                return store.claim(orderId, fingerprint, now);
+            }
+
+            @Override
+            public void recordCreated(OrderId orderId, CreatedShipment shipment, boolean fallback,
+                                      List<Attempt> attempts, Instant now) {
+                throw new ShipmentStoreUnavailableException("database away", null);
+            }
+
+            @Override
+            public void recordOutcomeUnknown(OrderId orderId, List<Attempt> attempts, Instant now) {
+                store.recordOutcomeUnknown(orderId, attempts, now);
+            }
+
+            @Override
+            public void release(OrderId orderId) {
+                store.release(orderId);
+            }
+
+            @Override
+            public Optional<ShipmentRecord> resolve(OrderId orderId, ShipmentResolution resolution) {
+                return store.resolve(orderId, resolution);
+            }
+
+            @Override
+            public Optional<ShipmentRecord> find(OrderId orderId) {
+                return store.find(orderId);
+            }
+        };
+        ShipOrderService withFailingStore = new ShipOrderService(List.of(aramex, smsa), new FallbackPolicy(),
+                failingAfterClaim, WAREHOUSE, clock);
+
+        ShipOrderResult result = withFailingStore.shipOrder(shipCommand("ORD-12", "1.2"));
+
+        assertThat(result.record().shipment()).hasValueSatisfying(s -> assertThat(s.carrier()).isEqualTo(CarrierId.ARAMEX));
+        assertThat(store.find(OrderId.of("ORD-12"))).hasValueSatisfying(
+                r -> assertThat(r.status()).isEqualTo(ShipmentStatus.IN_PROGRESS));
+        assertThat(catchThrowable(() -> withFailingStore.shipOrder(shipCommand("ORD-12", "1.2"))))
+                .isInstanceOf(OrderConflictException.class);
+        assertThat(aramex.calls()).isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.haderos.shipping.domain.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,10 +12,17 @@ import java.util.Optional;
  * @param shipment           present once {@link ShipmentStatus#CREATED}
  * @param fallback           whether a carrier other than the first one served it
  * @param attempts           every carrier asked, in order, with its outcome
+ * @param resolution         how an operator resolved an unknown outcome, if one did
  */
 public record ShipmentRecord(OrderId orderId, String requestFingerprint, ShipmentStatus status,
                              Optional<CreatedShipment> shipment, boolean fallback, List<Attempt> attempts,
-                             Instant createdAt, Instant updatedAt) {
+                             Instant createdAt, Instant updatedAt, Optional<ShipmentResolution> resolution) {
+
+    /**
+     * How long a claim may stay {@link ShipmentStatus#IN_PROGRESS} before it counts as abandoned (its
+     * process died mid-call): far beyond any carrier timeout, so a live request is never taken for dead.
+     */
+    public static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
 
     public ShipmentRecord {
         Checks.required(orderId, "order_id");
@@ -27,6 +35,14 @@ public record ShipmentRecord(OrderId orderId, String requestFingerprint, Shipmen
         attempts = List.copyOf(Checks.required(attempts, "attempts"));
         Checks.required(createdAt, "created_at");
         Checks.required(updatedAt, "updated_at");
+        Checks.required(resolution, "resolution");
+    }
+
+    public ShipmentRecord(OrderId orderId, String requestFingerprint, ShipmentStatus status,
+                          Optional<CreatedShipment> shipment, boolean fallback, List<Attempt> attempts,
+                          Instant createdAt, Instant updatedAt) {
+        this(orderId, requestFingerprint, status, shipment, fallback, attempts, createdAt, updatedAt,
+                Optional.empty());
     }
 
     /** A fresh claim: a request is about to ask the carriers. */
@@ -35,13 +51,38 @@ public record ShipmentRecord(OrderId orderId, String requestFingerprint, Shipmen
                 List.of(), now, now);
     }
 
+    /** A new claim on an order an operator found was not created; the resolution stays on record. */
+    public ShipmentRecord reclaimed(String fingerprint, Instant now) {
+        return new ShipmentRecord(orderId, fingerprint, ShipmentStatus.IN_PROGRESS, Optional.empty(), false,
+                List.of(), createdAt, now, resolution);
+    }
+
     public ShipmentRecord created(CreatedShipment created, boolean fallback, List<Attempt> attempts, Instant now) {
         return new ShipmentRecord(orderId, requestFingerprint, ShipmentStatus.CREATED, Optional.of(created),
-                fallback, attempts, createdAt, now);
+                fallback, attempts, createdAt, now, resolution);
     }
 
     public ShipmentRecord outcomeUnknown(List<Attempt> attempts, Instant now) {
         return new ShipmentRecord(orderId, requestFingerprint, ShipmentStatus.OUTCOME_UNKNOWN, Optional.empty(),
-                attempts.size() > 1, attempts, createdAt, now);
+                attempts.size() > 1, attempts, createdAt, now, resolution);
+    }
+
+    /**
+     * Whether only an operator can move this order on: its outcome is unknown, or its claim was abandoned by
+     * a process that died while asking a carrier.
+     */
+    public boolean awaitsResolution(Instant now) {
+        return status == ShipmentStatus.OUTCOME_UNKNOWN
+                || status == ShipmentStatus.IN_PROGRESS && updatedAt.plus(ABANDONED_AFTER).isBefore(now);
+    }
+
+    /** The record once an operator has said what they found at the carrier. */
+    public ShipmentRecord resolved(ShipmentResolution answer) {
+        return answer.found()
+                .map(found -> new ShipmentRecord(orderId, requestFingerprint, ShipmentStatus.CREATED,
+                        Optional.of(found), !attempts.isEmpty() && !attempts.get(0).carrier().equals(found.carrier()),
+                        attempts, createdAt, answer.at(), Optional.of(answer)))
+                .orElseGet(() -> new ShipmentRecord(orderId, requestFingerprint, ShipmentStatus.NOT_CREATED,
+                        Optional.empty(), false, attempts, createdAt, answer.at(), Optional.of(answer)));
     }
 }

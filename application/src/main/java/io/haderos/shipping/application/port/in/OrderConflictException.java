@@ -13,7 +13,9 @@ public final class OrderConflictException extends RuntimeException {
         /** Another request for the same order is asking carriers right now. */
         IN_PROGRESS,
         /** An earlier attempt's outcome is unknown; an operator must resolve it first. */
-        OUTCOME_UNKNOWN
+        OUTCOME_UNKNOWN,
+        /** An operator tried to resolve an order that is not held. */
+        NOT_AWAITING_RESOLUTION
     }
 
     private final transient OrderId orderId;
@@ -39,6 +41,8 @@ public final class OrderConflictException extends RuntimeException {
             case IN_PROGRESS -> "order " + orderId + " is being shipped by another request; retry shortly";
             case OUTCOME_UNKNOWN -> "order " + orderId
                     + " is held: an earlier attempt's outcome is unknown and must be resolved by an operator";
+            case NOT_AWAITING_RESOLUTION -> "order " + orderId
+                    + " does not await resolution: only an order whose outcome is unknown can be resolved";
         };
     }
 }

@@ -4,6 +4,8 @@ import io.haderos.shipping.domain.model.Attempt;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
+import io.haderos.shipping.domain.model.ShipmentResolution;
+import io.haderos.shipping.domain.model.ShipmentStatus;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,8 +23,18 @@ public final class InMemoryShipmentStore implements ShipmentStore {
 
     @Override
     public Optional<ShipmentRecord> claim(OrderId orderId, String requestFingerprint, Instant now) {
-        ShipmentRecord fresh = ShipmentRecord.inProgress(orderId, requestFingerprint, now);
-        return Optional.ofNullable(records.putIfAbsent(orderId, fresh));
+        ShipmentRecord[] existing = new ShipmentRecord[1];
+        records.compute(orderId, (id, current) -> {
+            if (current == null) {
+                return ShipmentRecord.inProgress(id, requestFingerprint, now);
+            }
+            if (current.status() == ShipmentStatus.NOT_CREATED) {
+                return current.reclaimed(requestFingerprint, now);
+            }
+            existing[0] = current;
+            return current;
+        });
+        return Optional.ofNullable(existing[0]);
     }
 
     @Override
@@ -39,6 +51,19 @@ public final class InMemoryShipmentStore implements ShipmentStore {
     @Override
     public void release(OrderId orderId) {
         records.remove(orderId);
+    }
+
+    @Override
+    public Optional<ShipmentRecord> resolve(OrderId orderId, ShipmentResolution resolution) {
+        ShipmentRecord[] resolved = new ShipmentRecord[1];
+        records.computeIfPresent(orderId, (id, current) -> {
+            if (!current.awaitsResolution(resolution.at())) {
+                return current;
+            }
+            resolved[0] = current.resolved(resolution);
+            return resolved[0];
+        });
+        return Optional.ofNullable(resolved[0]);
     }
 
     @Override

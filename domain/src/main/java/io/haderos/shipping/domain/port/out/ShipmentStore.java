@@ -4,6 +4,7 @@ import io.haderos.shipping.domain.model.Attempt;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
+import io.haderos.shipping.domain.model.ShipmentResolution;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,10 +19,11 @@ import java.util.Optional;
 public interface ShipmentStore {
 
     /**
-     * Claims the order for creation.
+     * Claims the order for creation: when no record exists, or when an operator found that an earlier attempt
+     * created nothing ({@code NOT_CREATED}).
      *
-     * @return empty when this caller now holds the claim (a new {@code IN_PROGRESS} record exists);
-     *         otherwise the record that was already there, untouched
+     * @return empty when this caller now holds the claim (the record is {@code IN_PROGRESS} with this
+     *         fingerprint); otherwise the record that was already there, untouched
      */
     Optional<ShipmentRecord> claim(OrderId orderId, String requestFingerprint, Instant now);
 
@@ -34,6 +36,14 @@ public interface ShipmentStore {
 
     /** Nothing was created for the claimed order: forget the claim so that a later request may try again. */
     void release(OrderId orderId);
+
+    /**
+     * Records an operator's resolution, atomically, if the order still awaits one
+     * ({@link ShipmentRecord#awaitsResolution}) when it is applied.
+     *
+     * @return the resolved record; empty when the order is unknown or does not await resolution
+     */
+    Optional<ShipmentRecord> resolve(OrderId orderId, ShipmentResolution resolution);
 
     Optional<ShipmentRecord> find(OrderId orderId);
 }

@@ -1,0 +1,338 @@
+package io.haderos.shipping.adapter.jdbi;
+
+import io.haderos.shipping.domain.model.Attempt;
+import io.haderos.shipping.domain.model.AttemptOutcome;
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.OrderId;
+import io.haderos.shipping.domain.model.ShipmentRecord;
+import io.haderos.shipping.domain.model.ShipmentResolution;
+import io.haderos.shipping.domain.model.ShipmentStatus;
+import io.haderos.shipping.domain.port.out.ShipmentStore;
+import io.haderos.shipping.domain.port.out.ShipmentStoreUnavailableException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The {@link ShipmentStore} in a database shared by every gateway instance: the primary key on the order id
+ * decides, across processes, which request may ask a carrier.
+ *
+ * <p>Every database failure surfaces as {@link ShipmentStoreUnavailableException}.
+ */
+public final class JdbiShipmentStore implements ShipmentStore {
+
+    /** SQLSTATE of a unique-constraint violation, in H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final int MAX_DETAIL = 4000;
+
+    private final Jdbi jdbi;
+
+    public JdbiShipmentStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Optional<ShipmentRecord> claim(OrderId orderId, String requestFingerprint, Instant now) {
+        return guarded("claim order " + orderId, () -> {
+            // A release between our failed insert and our read lets the order be claimed again: try once more.
+            for (int round = 0; round < 3; round++) {
+                if (insertClaim(orderId, requestFingerprint, now) || reclaimNotCreated(orderId, requestFingerprint, now)) {
+                    return Optional.empty();
+                }
+                Optional<ShipmentRecord> existing = find(orderId);
+                if (existing.isPresent()) {
+                    return existing;
+                }
+            }
+            throw new IllegalStateException("order " + orderId + " keeps appearing and vanishing");
+        });
+    }
+
+    @Override
+    public void recordCreated(OrderId orderId, CreatedShipment shipment, boolean fallback, List<Attempt> attempts,
+                              Instant now) {
+        guarded("record the shipment of order " + orderId, () -> jdbi.inTransaction(handle -> {
+            int updated = handle.createUpdate("""
+                            UPDATE shipment
+                               SET status = 'created', carrier = :carrier, tracking_number = :tracking,
+                                   label_url = :labelUrl, fallback = :fallback, updated_at = :now
+                             WHERE order_id = :orderId AND status = 'in_progress'""")
+                    .bind("carrier", shipment.carrier().value())
+                    .bind("tracking", shipment.trackingNumber())
+                    .bind("labelUrl", shipment.labelUrl().map(URI::toString).orElse(null))
+                    .bind("fallback", fallback)
+                    .bind("now", utc(now))
+                    .bind("orderId", orderId.value())
+                    .execute();
+            if (updated == 1) {
+                replaceAttempts(handle, orderId, attempts);
+                insertParcels(handle, orderId, shipment.parcelTrackingNumbers());
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public void recordOutcomeUnknown(OrderId orderId, List<Attempt> attempts, Instant now) {
+        guarded("hold order " + orderId, () -> jdbi.inTransaction(handle -> {
+            int updated = handle.createUpdate("""
+                            UPDATE shipment SET status = 'outcome_unknown', fallback = :fallback, updated_at = :now
+                             WHERE order_id = :orderId AND status = 'in_progress'""")
+                    .bind("fallback", attempts.size() > 1)
+                    .bind("now", utc(now))
+                    .bind("orderId", orderId.value())
+                    .execute();
+            if (updated == 1) {
+                replaceAttempts(handle, orderId, attempts);
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public void release(OrderId orderId) {
+        guarded("release order " + orderId, () -> jdbi.withHandle(handle -> handle
+                .createUpdate("DELETE FROM shipment WHERE order_id = :orderId AND status = 'in_progress'")
+                .bind("orderId", orderId.value())
+                .execute()));
+    }
+
+    @Override
+    public Optional<ShipmentRecord> resolve(OrderId orderId, ShipmentResolution resolution) {
+        return guarded("resolve order " + orderId, () -> jdbi.inTransaction(handle -> {
+            Optional<ShipmentRecord> current = find(handle, orderId);
+            if (current.isEmpty() || !current.get().awaitsResolution(resolution.at())) {
+                return Optional.<ShipmentRecord>empty();
+            }
+            ShipmentRecord resolved = current.get().resolved(resolution);
+            Optional<CreatedShipment> found = resolved.shipment();
+            // Compare-and-set on what we read: of concurrent resolutions, exactly one matches.
+            int updated = handle.createUpdate("""
+                            UPDATE shipment
+                               SET status = :status, carrier = :carrier, tracking_number = :tracking,
+                                   label_url = :labelUrl, fallback = :fallback, updated_at = :now,
+                                   resolved_by = :actor, resolution_found = :found, resolution_note = :note,
+                                   resolved_at = :now
+                             WHERE order_id = :orderId AND status = :expectedStatus AND updated_at = :expectedUpdatedAt""")
+                    .bind("status", statusName(resolved.status()))
+                    .bind("carrier", found.map(s -> s.carrier().value()).orElse(null))
+                    .bind("tracking", found.map(CreatedShipment::trackingNumber).orElse(null))
+                    .bind("labelUrl", found.flatMap(CreatedShipment::labelUrl).map(URI::toString).orElse(null))
+                    .bind("fallback", resolved.fallback())
+                    .bind("now", utc(resolution.at()))
+                    .bind("actor", resolution.actor())
+                    .bind("found", resolution.created())
+                    .bind("note", resolution.note())
+                    .bind("orderId", orderId.value())
+                    .bind("expectedStatus", statusName(current.get().status()))
+                    .bind("expectedUpdatedAt", utc(current.get().updatedAt()))
+                    .execute();
+            if (updated != 1) {
+                return Optional.<ShipmentRecord>empty();
+            }
+            found.ifPresent(shipment -> insertParcels(handle, orderId, shipment.parcelTrackingNumbers()));
+            return find(handle, orderId);
+        }));
+    }
+
+    @Override
+    public Optional<ShipmentRecord> find(OrderId orderId) {
+        return guarded("read order " + orderId, () -> jdbi.withHandle(handle -> find(handle, orderId)));
+    }
+
+    private boolean insertClaim(OrderId orderId, String fingerprint, Instant now) {
+        try {
+            jdbi.useHandle(handle -> handle.createUpdate("""
+                            INSERT INTO shipment (order_id, request_fingerprint, status, fallback, created_at, updated_at)
+                            VALUES (:orderId, :fingerprint, 'in_progress', FALSE, :now, :now)""")
+                    .bind("orderId", orderId.value())
+                    .bind("fingerprint", fingerprint)
+                    .bind("now", utc(now))
+                    .execute());
+            return true;
+        } catch (JdbiException e) {
+            if (isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private boolean reclaimNotCreated(OrderId orderId, String fingerprint, Instant now) {
+        return jdbi.inTransaction(handle -> {
+            int updated = handle.createUpdate("""
+                            UPDATE shipment
+                               SET status = 'in_progress', request_fingerprint = :fingerprint, carrier = NULL,
+                                   tracking_number = NULL, label_url = NULL, fallback = FALSE, updated_at = :now
+                             WHERE order_id = :orderId AND status = 'not_created'""")
+                    .bind("fingerprint", fingerprint)
+                    .bind("now", utc(now))
+                    .bind("orderId", orderId.value())
+                    .execute();
+            if (updated == 1) {
+                replaceAttempts(handle, orderId, List.of());
+                insertParcels(handle, orderId, List.of());
+            }
+            return updated == 1;
+        });
+    }
+
+    private static Optional<ShipmentRecord> find(Handle handle, OrderId orderId) {
+        Optional<Row> row = handle.createQuery("SELECT * FROM shipment WHERE order_id = :orderId")
+                .bind("orderId", orderId.value())
+                .map((rs, ctx) -> Row.read(rs))
+                .findOne();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Attempt> attempts = handle.createQuery("""
+                        SELECT carrier, outcome, detail FROM shipment_attempt
+                         WHERE order_id = :orderId ORDER BY attempt_no""")
+                .bind("orderId", orderId.value())
+                .map((rs, ctx) -> new Attempt(CarrierId.of(rs.getString("carrier")),
+                        AttemptOutcome.valueOf(rs.getString("outcome").toUpperCase(Locale.ROOT)),
+                        rs.getString("detail")))
+                .list();
+        List<String> parcels = handle.createQuery("""
+                        SELECT tracking_number FROM shipment_parcel WHERE order_id = :orderId ORDER BY parcel_no""")
+                .bind("orderId", orderId.value())
+                .mapTo(String.class)
+                .list();
+        return Optional.of(row.get().toRecord(attempts, parcels));
+    }
+
+    private static void replaceAttempts(Handle handle, OrderId orderId, List<Attempt> attempts) {
+        handle.createUpdate("DELETE FROM shipment_attempt WHERE order_id = :orderId")
+                .bind("orderId", orderId.value())
+                .execute();
+        if (attempts.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("""
+                INSERT INTO shipment_attempt (order_id, attempt_no, carrier, outcome, detail)
+                VALUES (:orderId, :attemptNo, :carrier, :outcome, :detail)""");
+        for (int i = 0; i < attempts.size(); i++) {
+            Attempt attempt = attempts.get(i);
+            batch.bind("orderId", orderId.value())
+                    .bind("attemptNo", i + 1)
+                    .bind("carrier", attempt.carrier().value())
+                    .bind("outcome", attempt.outcome().name().toLowerCase(Locale.ROOT))
+                    .bind("detail", truncate(attempt.detail()))
+                    .add();
+        }
+        batch.execute();
+    }
+
+    private static void insertParcels(Handle handle, OrderId orderId, List<String> trackingNumbers) {
+        handle.createUpdate("DELETE FROM shipment_parcel WHERE order_id = :orderId")
+                .bind("orderId", orderId.value())
+                .execute();
+        if (trackingNumbers.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("""
+                INSERT INTO shipment_parcel (order_id, parcel_no, tracking_number)
+                VALUES (:orderId, :parcelNo, :trackingNumber)""");
+        for (int i = 0; i < trackingNumbers.size(); i++) {
+            batch.bind("orderId", orderId.value())
+                    .bind("parcelNo", i + 1)
+                    .bind("trackingNumber", trackingNumbers.get(i))
+                    .add();
+        }
+        batch.execute();
+    }
+
+    private static <T> T guarded(String what, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (JdbiException e) {
+            throw new ShipmentStoreUnavailableException("the shipment store cannot " + what + ": "
+                    + rootCause(e).getClass().getSimpleName(), e);
+        }
+    }
+
+    private static void guarded(String what, Runnable work) {
+        guarded(what, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    private static String truncate(String detail) {
+        return detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
+    }
+
+    private static String statusName(ShipmentStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Instants are stored as UTC wall-clock times, whatever the JVM's or the session's time zone. */
+    static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    /** One row of {@code shipment}, before its attempts and parcels are read. */
+    private record Row(OrderId orderId, String fingerprint, ShipmentStatus status, Optional<CarrierId> carrier,
+                       Optional<String> trackingNumber, Optional<URI> labelUrl, boolean fallback, Instant createdAt,
+                       Instant updatedAt, Optional<String> resolvedBy, boolean resolutionFound,
+                       String resolutionNote, Optional<Instant> resolvedAt) {
+
+        static Row read(ResultSet rs) throws SQLException {
+            return new Row(OrderId.of(rs.getString("order_id")), rs.getString("request_fingerprint"),
+                    ShipmentStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+                    Optional.ofNullable(rs.getString("carrier")).map(CarrierId::of),
+                    Optional.ofNullable(rs.getString("tracking_number")),
+                    Optional.ofNullable(rs.getString("label_url")).map(URI::create),
+                    rs.getBoolean("fallback"), instant(rs, "created_at"), instant(rs, "updated_at"),
+                    Optional.ofNullable(rs.getString("resolved_by")), rs.getBoolean("resolution_found"),
+                    Optional.ofNullable(rs.getString("resolution_note")).orElse(""),
+                    Optional.ofNullable(instant(rs, "resolved_at")));
+        }
+
+        ShipmentRecord toRecord(List<Attempt> attempts, List<String> parcels) {
+            Optional<CreatedShipment> shipment = carrier.flatMap(c -> trackingNumber
+                    .map(tracking -> new CreatedShipment(c, tracking, parcels, labelUrl)));
+            Optional<ShipmentResolution> resolution = resolvedBy.flatMap(actor -> resolvedAt
+                    .map(at -> new ShipmentResolution(resolutionFound ? shipment : Optional.empty(), actor,
+                            resolutionNote, at)));
+            return new ShipmentRecord(orderId, fingerprint, status,
+                    status == ShipmentStatus.CREATED ? shipment : Optional.empty(), fallback, attempts, createdAt,
+                    updatedAt, resolution);
+        }
+    }
+}

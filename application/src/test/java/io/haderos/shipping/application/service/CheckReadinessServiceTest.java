@@ -1,0 +1,41 @@
+package io.haderos.shipping.application.service;
+
+import io.haderos.shipping.application.port.in.CheckReadinessUseCase.Readiness;
+import io.haderos.shipping.domain.port.out.ReadinessCheck;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CheckReadinessServiceTest {
+
+    private final AtomicReference<Optional<String>> database = new AtomicReference<>(Optional.empty());
+    private final CheckReadinessService service = new CheckReadinessService(List.of(new ReadinessCheck() {
+        @Override
+        public String name() {
+            return "database";
+        }
+
+        @Override
+        public Optional<String> problem() {
+            return database.get();
+        }
+    }));
+
+    @Test
+    void readyWhileTheDatabaseAnswersAndNotReadyWhileItDoesNot() {
+        assertThat(service.readiness().ready()).isTrue();
+        assertThat(service.readiness().checked()).containsExactly("database");
+
+        database.set(Optional.of("no connection within 5 s"));
+        Readiness readiness = service.readiness();
+
+        assertThat(readiness.ready()).isFalse();
+        assertThat(readiness.problems()).containsEntry("database", "no connection within 5 s");
+        database.set(Optional.empty());
+        assertThat(service.readiness().ready()).isTrue();
+    }
+}

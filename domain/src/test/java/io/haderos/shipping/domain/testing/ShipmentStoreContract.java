@@ -1,0 +1,255 @@
+package io.haderos.shipping.domain.testing;
+
+import io.haderos.shipping.domain.model.Attempt;
+import io.haderos.shipping.domain.model.AttemptOutcome;
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.OrderId;
+import io.haderos.shipping.domain.model.ShipmentRecord;
+import io.haderos.shipping.domain.model.ShipmentResolution;
+import io.haderos.shipping.domain.model.ShipmentStatus;
+import io.haderos.shipping.domain.port.out.ShipmentStore;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@link ShipmentStore} contract, one suite for every implementation: extend it and return a fresh,
+ * empty store from {@link #store()}.
+ */
+public abstract class ShipmentStoreContract {
+
+    private static final Instant T0 = Instant.parse("2026-11-27T08:00:00.123Z");
+    private static final OrderId ORDER = OrderId.of("ORD-1001");
+    private static final CreatedShipment AT_SMSA = new CreatedShipment(CarrierId.SMSA, "231200021000",
+            List.of("231200021001", "231200021002"), Optional.of(URI.create("https://labels.example/231200021000")));
+    private static final CreatedShipment AT_ARAMEX = new CreatedShipment(CarrierId.ARAMEX, "30123456789",
+            List.of(), Optional.empty());
+    private static final List<Attempt> ARAMEX_DOWN_THEN_SMSA = List.of(
+            new Attempt(CarrierId.ARAMEX, AttemptOutcome.CONNECTION_REFUSED, "aramex refused the connection"),
+            Attempt.success(CarrierId.SMSA));
+    private static final List<Attempt> ARAMEX_TIMED_OUT = List.of(
+            new Attempt(CarrierId.ARAMEX, AttemptOutcome.TIMEOUT, "no answer from aramex within 10 s"));
+
+    /** A new, empty store for each test. */
+    protected abstract ShipmentStore store();
+
+    @Test
+    void givenNoRecord_whenClaimed_thenTheCallerHoldsAnInProgressClaim() {
+        ShipmentStore store = store();
+
+        assertThat(store.claim(ORDER, "fp-1", T0)).isEmpty();
+
+        ShipmentRecord record = store.find(ORDER).orElseThrow();
+        assertThat(record.status()).isEqualTo(ShipmentStatus.IN_PROGRESS);
+        assertThat(record.requestFingerprint()).isEqualTo("fp-1");
+        assertThat(record.createdAt()).isEqualTo(T0);
+        assertThat(record.shipment()).isEmpty();
+    }
+
+    @Test
+    void givenAClaim_whenClaimedAgain_thenTheExistingRecordIsReturnedUntouched() {
+        ShipmentStore store = store();
+        store.claim(ORDER, "fp-1", T0);
+
+        Optional<ShipmentRecord> second = store.claim(ORDER, "fp-2", T0.plusSeconds(1));
+
+        assertThat(second).map(ShipmentRecord::requestFingerprint).contains("fp-1");
+        assertThat(store.find(ORDER).orElseThrow().requestFingerprint()).isEqualTo("fp-1");
+    }
+
+    @Test
+    void whenCreated_thenEverythingAboutTheShipmentReadsBackAsWritten() {
+        ShipmentStore store = store();
+        store.claim(ORDER, "fp-1", T0);
+
+        store.recordCreated(ORDER, AT_SMSA, true, ARAMEX_DOWN_THEN_SMSA, T0.plusSeconds(2));
+
+        ShipmentRecord record = store.find(ORDER).orElseThrow();
+        assertThat(record.status()).isEqualTo(ShipmentStatus.CREATED);
+        assertThat(record.shipment()).contains(AT_SMSA);
+        assertThat(record.fallback()).isTrue();
+        assertThat(record.attempts()).isEqualTo(ARAMEX_DOWN_THEN_SMSA);
+        assertThat(record.createdAt()).isEqualTo(T0);
+        assertThat(record.updatedAt()).isEqualTo(T0.plusSeconds(2));
+        assertThat(record.resolution()).isEmpty();
+        assertThat(store.claim(ORDER, "fp-1", T0.plusSeconds(3))).contains(record);
+    }
+
+    @Test
+    void whenTheOutcomeIsUnknown_thenTheOrderIsHeldWithItsAttempts() {
+        ShipmentStore store = store();
+        store.claim(ORDER, "fp-1", T0);
+
+        store.recordOutcomeUnknown(ORDER, ARAMEX_TIMED_OUT, T0.plusSeconds(10));
+
+        ShipmentRecord record = store.find(ORDER).orElseThrow();
+        assertThat(record.status()).isEqualTo(ShipmentStatus.OUTCOME_UNKNOWN);
+        assertThat(record.attempts()).isEqualTo(ARAMEX_TIMED_OUT);
+        assertThat(store.claim(ORDER, "fp-1", T0.plusSeconds(11))).map(ShipmentRecord::status)
+                .contains(ShipmentStatus.OUTCOME_UNKNOWN);
+    }
+
+    @Test
+    void whenReleased_thenTheOrderIsForgottenAndCanBeClaimedAgain() {
+        ShipmentStore store = store();
+        store.claim(ORDER, "fp-1", T0);
+
+        store.release(ORDER);
+
+        assertThat(store.find(ORDER)).isEmpty();
+        assertThat(store.claim(ORDER, "fp-2", T0.plusSeconds(1))).isEmpty();
+        assertThat(store.find(ORDER).orElseThrow().requestFingerprint()).isEqualTo("fp-2");
+    }
+
+    @Test
+    void givenManyConcurrentClaims_thenExactlyOneCallerHoldsTheClaim() throws Exception {
+        ShipmentStore store = store();
+        int callers = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Optional<ShipmentRecord>>> claims = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                Callable<Optional<ShipmentRecord>> claim = () -> {
+                    start.await();
+                    return store.claim(ORDER, "fp-1", T0);
+                };
+                claims.add(pool.submit(claim));
+            }
+            start.countDown();
+            int winners = 0;
+            for (Future<Optional<ShipmentRecord>> claim : claims) {
+                if (claim.get(30, TimeUnit.SECONDS).isEmpty()) {
+                    winners++;
+                }
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void givenAnUnknownOutcome_whenAnOperatorFoundTheShipment_thenItIsCreatedAndReplayed() {
+        ShipmentStore store = store();
+        store.claim(ORDER, "fp-1", T0);
+        store.recordOutcomeUnknown(ORDER, ARAMEX_TIMED_OUT, T0.plusSeconds(10));
+        ShipmentResolution found = new ShipmentResolution(Optional.of(AT_ARAMEX), "nora@haderos.io",
+                "found in the Aramex portal", T0.plusSeconds(600));
+
+        Optional<ShipmentRecord> resolved = store.resolve(ORDER, found);
+
+        assertThat(resolved).isPresent();
+        ShipmentRecord record = store.find(ORDER).orElseThrow();
+        assertThat(record).isEqualTo(resolved.get());
+        assertThat(record.status()).isEqualTo(ShipmentStatus.CREATED);
+        assertThat(record.shipment()).contains(AT_ARAMEX);
+        assertThat(record.fallback()).isFalse();
+        assertThat(record.attempts()).isEqualTo(ARAMEX_TIMED_OUT);
+        assertThat(record.resolution()).contains(found);
+        assertThat(store.claim(ORDER, "fp-1", T0.plusSeconds(601))).contains(record);
+    }
+
+    @Test
+    void givenAnUnknownOutcome_whenAnOperatorFoundNothing_thenTheNextRequestMayTryAgain() {
+        ShipmentStore store = store();
+        store.claim(ORDER, "fp-1", T0);
+        store.recordOutcomeUnknown(ORDER, ARAMEX_TIMED_OUT, T0.plusSeconds(10));
+        ShipmentResolution nothing = new ShipmentResolution(Optional.empty(), "nora@haderos.io", "",
+                T0.plusSeconds(600));
+
+        assertThat(store.resolve(ORDER, nothing)).map(ShipmentRecord::status).contains(ShipmentStatus.NOT_CREATED);
+
+        assertThat(store.claim(ORDER, "fp-2", T0.plusSeconds(700))).isEmpty();
+        ShipmentRecord reclaimed = store.find(ORDER).orElseThrow();
+        assertThat(reclaimed.status()).isEqualTo(ShipmentStatus.IN_PROGRESS);
+        assertThat(reclaimed.requestFingerprint()).isEqualTo("fp-2");
+        assertThat(reclaimed.resolution()).contains(nothing);
+        assertThat(store.claim(ORDER, "fp-2", T0.plusSeconds(701))).map(ShipmentRecord::status)
+                .contains(ShipmentStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void anOrderThatDoesNotAwaitResolutionCannotBeResolved() {
+        ShipmentStore store = store();
+        ShipmentResolution answer = new ShipmentResolution(Optional.of(AT_ARAMEX), "nora", "", T0.plusSeconds(60));
+        assertThat(store.resolve(ORDER, answer)).as("unknown order").isEmpty();
+
+        store.claim(ORDER, "fp-1", T0);
+        assertThat(store.resolve(ORDER, answer)).as("a live claim").isEmpty();
+
+        store.recordCreated(ORDER, AT_SMSA, true, ARAMEX_DOWN_THEN_SMSA, T0.plusSeconds(2));
+        assertThat(store.resolve(ORDER, answer)).as("created").isEmpty();
+        assertThat(store.find(ORDER).orElseThrow().shipment()).contains(AT_SMSA);
+    }
+
+    @Test
+    void aClaimAbandonedLongerThanAnyCarrierCallCanBeResolved() {
+        ShipmentStore store = store();
+        store.claim(ORDER, "fp-1", T0);
+        Instant later = T0.plus(ShipmentRecord.ABANDONED_AFTER).plus(Duration.ofSeconds(1));
+
+        Optional<ShipmentRecord> resolved = store.resolve(ORDER,
+                new ShipmentResolution(Optional.empty(), "nora", "the process died mid-call", later));
+
+        assertThat(resolved).map(ShipmentRecord::status).contains(ShipmentStatus.NOT_CREATED);
+    }
+
+    @Test
+    void givenConcurrentResolutions_thenExactlyOneIsApplied() throws Exception {
+        ShipmentStore store = store();
+        store.claim(ORDER, "fp-1", T0);
+        store.recordOutcomeUnknown(ORDER, ARAMEX_TIMED_OUT, T0.plusSeconds(10));
+        int operators = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(operators);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Optional<ShipmentRecord>>> answers = new ArrayList<>();
+            for (int i = 0; i < operators; i++) {
+                Optional<CreatedShipment> found = i % 2 == 0 ? Optional.of(AT_ARAMEX) : Optional.empty();
+                ShipmentResolution answer = new ShipmentResolution(found, "operator-" + i, "", T0.plusSeconds(60));
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return store.resolve(ORDER, answer);
+                }));
+            }
+            start.countDown();
+            List<ShipmentRecord> applied = new ArrayList<>();
+            for (Future<Optional<ShipmentRecord>> answer : answers) {
+                answer.get(30, TimeUnit.SECONDS).ifPresent(applied::add);
+            }
+            assertThat(applied).hasSize(1);
+            assertThat(store.find(ORDER)).contains(applied.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void ordersAreIndependent() {
+        ShipmentStore store = store();
+        OrderId other = OrderId.of("ORD-1002");
+        store.claim(ORDER, "fp-1", T0);
+        store.claim(other, "fp-9", T0);
+
+        store.recordCreated(ORDER, AT_ARAMEX, false, List.of(Attempt.success(CarrierId.ARAMEX)), T0.plusSeconds(1));
+        store.release(other);
+
+        assertThat(store.find(ORDER).orElseThrow().status()).isEqualTo(ShipmentStatus.CREATED);
+        assertThat(store.find(other)).isEmpty();
+    }
+}
