@@ -1,0 +1,50 @@
+package io.haderos.shipping.adapter.alerts;
+
+import io.haderos.shipping.domain.model.InvalidValueException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RetryPolicyTest {
+
+    @Test
+    void theDefaultWaitsOneSecondDoublingToFiveMinutesForTenAttempts() {
+        RetryPolicy policy = RetryPolicy.DEFAULT;
+
+        assertThat(policy.maxAttempts()).isEqualTo(10);
+        assertThat(policy.delayAfter(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(policy.delayAfter(2)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(policy.delayAfter(9)).isEqualTo(Duration.ofSeconds(256));
+        assertThat(policy.delayAfter(10)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(policy.delayAfter(500)).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void givenDelaysNearTheLimit_thenDoublingNeverOverflows() {
+        RetryPolicy policy = new RetryPolicy(RetryPolicy.MAX_DELAY, RetryPolicy.MAX_DELAY, 1000);
+
+        assertThat(policy.delayAfter(1)).isEqualTo(RetryPolicy.MAX_DELAY);
+        assertThat(policy.delayAfter(1000)).isEqualTo(RetryPolicy.MAX_DELAY);
+        assertThat(new RetryPolicy(Duration.ofNanos(1), RetryPolicy.MAX_DELAY, 10).delayAfter(Integer.MAX_VALUE))
+                .isEqualTo(RetryPolicy.MAX_DELAY);
+    }
+
+    @Test
+    void givenValuesOutOfRange_thenTheConstructorNamesTheField() {
+        assertThatThrownBy(() -> new RetryPolicy(null, Duration.ofSeconds(1), 1))
+                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("initialDelay:");
+        assertThatThrownBy(() -> new RetryPolicy(Duration.ZERO, Duration.ofSeconds(1), 1))
+                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("initialDelay:");
+        assertThatThrownBy(() -> new RetryPolicy(Duration.ofSeconds(2), Duration.ofSeconds(1), 1))
+                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("maxDelay:");
+        assertThatThrownBy(() -> new RetryPolicy(Duration.ofSeconds(1), Duration.ofDays(2), 1))
+                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("maxDelay:");
+        assertThatThrownBy(() -> new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), 0))
+                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("maxAttempts:");
+        assertThatThrownBy(() -> new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), 1001))
+                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("maxAttempts:");
+    }
+}
