@@ -38,6 +38,9 @@ import java.util.function.Supplier;
  */
 public final class CarrierCircuitBreaker {
 
+    /** The longest cause a {@link CircuitStateChanged} holds. */
+    private static final int MAX_CAUSE = 500;
+
     private final CarrierId carrier;
     private final CircuitBreakerSettings settings;
     private final Clock clock;
@@ -252,7 +255,16 @@ public final class CarrierCircuitBreaker {
         }
     }
 
+    /**
+     * The transition's cause, cut to what {@link CircuitStateChanged} holds: a long carrier message or operator
+     * reason must never cost the audit trail its transition.
+     */
     private String cause(CircuitState from, CircuitState to) {
+        String cause = describe(from, to);
+        return cause.length() <= MAX_CAUSE ? cause : cause.substring(0, MAX_CAUSE - 1) + "…";
+    }
+
+    private String describe(CircuitState from, CircuitState to) {
         if (pendingOverride != null) {
             return "operator override" + (pendingOverride.reason().isBlank() ? "" : ": " + pendingOverride.reason());
         }

@@ -1,14 +1,18 @@
 package io.haderos.shipping.adapter.resilience4j;
 
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
+import io.haderos.shipping.domain.circuit.OperatorOverride;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.port.out.CircuitBreakerOverrides;
 import io.haderos.shipping.domain.port.out.CircuitBreakers;
 
 import java.util.List;
 import java.util.Optional;
 
-/** The gateway's breakers, in carrier order, as the monitoring port sees them. */
-public final class Resilience4jCircuitBreakers implements CircuitBreakers {
+/**
+ * The gateway's breakers, in carrier order: as the monitoring port sees them, and as operators override them.
+ */
+public final class Resilience4jCircuitBreakers implements CircuitBreakers, CircuitBreakerOverrides {
 
     private final List<CarrierCircuitBreaker> breakers;
 
@@ -26,7 +30,26 @@ public final class Resilience4jCircuitBreakers implements CircuitBreakers {
         return find(carrier).map(CarrierCircuitBreaker::snapshot);
     }
 
-    /** The breaker of {@code carrier}, for operator overrides. */
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The transition reaches the breaker's listener (and so the audit trail) with the actor, and with
+     * {@code "operator override: <reason>"} as its cause.
+     */
+    @Override
+    public Optional<CircuitSnapshot> apply(CarrierId carrier, OperatorOverride override) {
+        return find(carrier).map(breaker -> {
+            switch (override.target()) {
+                case FORCED_OPEN -> breaker.forceOpen(override.actor(), override.reason());
+                case DISABLED -> breaker.disable(override.actor(), override.reason());
+                case CLOSED -> breaker.close(override.actor(), override.reason());
+                default -> throw new IllegalArgumentException("not an operator's target: " + override.target());
+            }
+            return breaker.snapshot();
+        });
+    }
+
+    /** The breaker of {@code carrier}. */
     public Optional<CarrierCircuitBreaker> find(CarrierId carrier) {
         return breakers.stream().filter(b -> b.carrier().equals(carrier)).findFirst();
     }

@@ -1,14 +1,25 @@
 package io.haderos.shipping.adapter.rest;
 
+import io.haderos.shipping.application.port.in.CheckReadinessUseCase;
+import io.haderos.shipping.application.port.in.CheckReadinessUseCase.Readiness;
+import io.haderos.shipping.application.port.in.ClusterView;
 import io.haderos.shipping.application.port.in.FindShipmentUseCase;
 import io.haderos.shipping.application.port.in.MonitorCircuitBreakersUseCase;
 import io.haderos.shipping.application.port.in.MonitoringReport;
+import io.haderos.shipping.application.port.in.OverrideCircuitBreakerCommand;
+import io.haderos.shipping.application.port.in.OverrideCircuitBreakerUseCase;
 import io.haderos.shipping.application.port.in.QuoteRatesUseCase;
 import io.haderos.shipping.application.port.in.RateQuotation;
+import io.haderos.shipping.application.port.in.ReadCircuitTransitionsQuery;
+import io.haderos.shipping.application.port.in.ReadCircuitTransitionsUseCase;
+import io.haderos.shipping.application.port.in.ResolveShipmentCommand;
+import io.haderos.shipping.application.port.in.ResolveShipmentUseCase;
 import io.haderos.shipping.application.port.in.ShipOrderCommand;
 import io.haderos.shipping.application.port.in.ShipOrderResult;
 import io.haderos.shipping.application.port.in.ShipOrderUseCase;
 import io.haderos.shipping.application.port.in.TrackShipmentUseCase;
+import io.haderos.shipping.domain.circuit.CircuitSnapshot;
+import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.RateRequest;
@@ -27,13 +38,19 @@ import java.util.function.Supplier;
  * Unscripted, each fails loudly (an {@link AssertionError}, which the API reports as a 500).
  */
 final class FakeUseCases implements QuoteRatesUseCase, ShipOrderUseCase, FindShipmentUseCase, TrackShipmentUseCase,
-        MonitorCircuitBreakersUseCase {
+        MonitorCircuitBreakersUseCase, ReadCircuitTransitionsUseCase, OverrideCircuitBreakerUseCase,
+        ResolveShipmentUseCase, CheckReadinessUseCase {
 
     private volatile Function<RateRequest, RateQuotation> rates;
     private volatile Function<ShipOrderCommand, ShipOrderResult> ship;
     private volatile Function<OrderId, Optional<ShipmentRecord>> find;
     private volatile BiFunction<CarrierId, String, ShipmentTracking> track;
     private volatile Supplier<MonitoringReport> monitor;
+    private volatile Function<ReadCircuitTransitionsQuery, List<RecordedTransition>> transitions;
+    private volatile Supplier<ClusterView> cluster;
+    private volatile Function<OverrideCircuitBreakerCommand, CircuitSnapshot> override;
+    private volatile Function<ResolveShipmentCommand, ShipmentRecord> resolve;
+    private volatile Supplier<Readiness> readiness;
     private final List<Object> received = new CopyOnWriteArrayList<>();
 
     FakeUseCases() {
@@ -46,6 +63,11 @@ final class FakeUseCases implements QuoteRatesUseCase, ShipOrderUseCase, FindShi
         find = orderId -> unexpected("findShipment");
         track = (carrier, tracking) -> unexpected("track");
         monitor = () -> unexpected("report");
+        transitions = query -> unexpected("transitions");
+        cluster = () -> unexpected("cluster");
+        override = command -> unexpected("override");
+        resolve = command -> unexpected("resolve");
+        readiness = () -> unexpected("readiness");
         received.clear();
     }
 
@@ -69,7 +91,27 @@ final class FakeUseCases implements QuoteRatesUseCase, ShipOrderUseCase, FindShi
         monitor = answer;
     }
 
-    /** Everything the use cases were asked, in order: requests, commands, order ids, tracking numbers. */
+    void onTransitions(Function<ReadCircuitTransitionsQuery, List<RecordedTransition>> answer) {
+        transitions = answer;
+    }
+
+    void onCluster(Supplier<ClusterView> answer) {
+        cluster = answer;
+    }
+
+    void onOverride(Function<OverrideCircuitBreakerCommand, CircuitSnapshot> answer) {
+        override = answer;
+    }
+
+    void onResolve(Function<ResolveShipmentCommand, ShipmentRecord> answer) {
+        resolve = answer;
+    }
+
+    void onReadiness(Supplier<Readiness> answer) {
+        readiness = answer;
+    }
+
+    /** Everything the use cases were asked, in order: requests, commands, queries, order ids, tracking numbers. */
     List<Object> received() {
         return List.copyOf(received);
     }
@@ -107,6 +149,34 @@ final class FakeUseCases implements QuoteRatesUseCase, ShipOrderUseCase, FindShi
     @Override
     public MonitoringReport report() {
         return monitor.get();
+    }
+
+    @Override
+    public List<RecordedTransition> transitions(ReadCircuitTransitionsQuery query) {
+        received.add(query);
+        return transitions.apply(query);
+    }
+
+    @Override
+    public ClusterView cluster() {
+        return cluster.get();
+    }
+
+    @Override
+    public CircuitSnapshot override(OverrideCircuitBreakerCommand command) {
+        received.add(command);
+        return override.apply(command);
+    }
+
+    @Override
+    public ShipmentRecord resolve(ResolveShipmentCommand command) {
+        received.add(command);
+        return resolve.apply(command);
+    }
+
+    @Override
+    public Readiness readiness() {
+        return readiness.get();
     }
 
     private static <T> T unexpected(String useCase) {

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.haderos.shipping.application.port.in.CheckReadinessUseCase;
 import io.haderos.shipping.application.port.in.FindShipmentUseCase;
 import io.haderos.shipping.application.port.in.MonitorCircuitBreakersUseCase;
+import io.haderos.shipping.application.port.in.OverrideCircuitBreakerUseCase;
 import io.haderos.shipping.application.port.in.QuoteRatesUseCase;
+import io.haderos.shipping.application.port.in.ReadCircuitTransitionsUseCase;
+import io.haderos.shipping.application.port.in.ResolveShipmentUseCase;
 import io.haderos.shipping.application.port.in.ShipOrderUseCase;
 import io.haderos.shipping.application.port.in.TrackShipmentUseCase;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -51,6 +55,7 @@ final class RestApiExtension implements BeforeAllCallback, AfterAllCallback, Bef
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final Map<String, Object> properties;
+    private final Optional<String> adminToken;
     private HttpServer server;
     private URI base;
 
@@ -60,13 +65,23 @@ final class RestApiExtension implements BeforeAllCallback, AfterAllCallback, Bef
 
     /** With extra Jersey {@code properties}, such as a bootstrap might set. */
     RestApiExtension(Map<String, Object> properties) {
+        this(properties, Optional.empty());
+    }
+
+    private RestApiExtension(Map<String, Object> properties, Optional<String> adminToken) {
         this.properties = Map.copyOf(properties);
+        this.adminToken = adminToken;
+    }
+
+    /** With operator actions enabled by {@code adminToken}, as {@code admin.token} would. */
+    static RestApiExtension withAdminToken(String adminToken) {
+        return new RestApiExtension(Map.of(), Optional.of(adminToken));
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         ResourceConfig config = new ResourceConfig()
-                .register(new ShippingRestApi())
+                .register(new ShippingRestApi(adminToken))
                 .register(new AbstractBinder() {
                     @Override
                     protected void configure() {
@@ -75,6 +90,10 @@ final class RestApiExtension implements BeforeAllCallback, AfterAllCallback, Bef
                         bind(fakes).to(FindShipmentUseCase.class);
                         bind(fakes).to(TrackShipmentUseCase.class);
                         bind(fakes).to(MonitorCircuitBreakersUseCase.class);
+                        bind(fakes).to(ReadCircuitTransitionsUseCase.class);
+                        bind(fakes).to(OverrideCircuitBreakerUseCase.class);
+                        bind(fakes).to(ResolveShipmentUseCase.class);
+                        bind(fakes).to(CheckReadinessUseCase.class);
                     }
                 })
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -112,6 +131,15 @@ final class RestApiExtension implements BeforeAllCallback, AfterAllCallback, Bef
     /** Any request; a null content type sends no {@code Content-Type}, a null body sends none. */
     Reply send(String method, String path, String contentType, String body) {
         return send(request(method, path, contentType, body));
+    }
+
+    /** Any request with extra headers (name, value, name, value …). */
+    Reply send(String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = request(method, path, contentType, body);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
     }
 
     /** A request without a body that accepts only {@code accept}. */

@@ -21,11 +21,8 @@ public record OperatorOverride(CircuitState target, String actor, String reason)
 
     public static final int MAX_ACTOR_CHARS = 100;
 
-    /**
-     * The transition's cause holds 500 characters and the breaker prefixes the reason with
-     * {@code "operator override: "}: a longer reason would not fit, and the transition would miss the audit trail.
-     */
-    public static final int MAX_REASON_CHARS = 480;
+    /** Like the causes of transitions; the breaker cuts its own prefix plus the reason to fit the audit trail. */
+    public static final int MAX_REASON_CHARS = 500;
 
     public OperatorOverride {
         Checks.required(target, "state");

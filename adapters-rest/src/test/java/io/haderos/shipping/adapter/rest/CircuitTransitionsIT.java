@@ -1,0 +1,199 @@
+package io.haderos.shipping.adapter.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
+import io.haderos.shipping.application.port.in.ClusterView;
+import io.haderos.shipping.application.port.in.ReadCircuitTransitionsQuery;
+import io.haderos.shipping.application.port.in.UnknownCarrierException;
+import io.haderos.shipping.domain.circuit.CircuitState;
+import io.haderos.shipping.domain.circuit.CircuitStateChanged;
+import io.haderos.shipping.domain.circuit.RecordedTransition;
+import io.haderos.shipping.domain.model.CarrierId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static io.haderos.shipping.adapter.rest.Fixtures.MONITORING;
+import static io.haderos.shipping.adapter.rest.RatesResourceIT.json;
+import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
+import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code GET …/circuit-breakers/{name}/transitions} (the audit trail, newest first) and
+ * {@code GET /api/v1/integrations/monitoring/cluster} (each instance's breakers as last recorded).
+ */
+class CircuitTransitionsIT {
+
+    @RegisterExtension
+    static final RestApiExtension api = new RestApiExtension();
+
+    static final String ARAMEX_TRANSITIONS = MONITORING + "/aramex/transitions";
+    static final String CLUSTER = "/api/v1/integrations/monitoring/cluster";
+
+    private static final Instant OPENED = Instant.parse("2025-12-28T10:30:00Z");
+
+    @Test
+    void givenRecordedTransitions_whenRead_thenNewestFirstInTheDocumentedShape() {
+        api.fakes().onTransitions(query -> List.of(
+                recorded("gw-1", CarrierId.ARAMEX, 2, CircuitState.OPEN, CircuitState.FORCED_OPEN, OPENED.plusSeconds(60),
+                        "operator override: maintenance", Optional.of("ops@haderos.io")),
+                recorded("gw-1", CarrierId.ARAMEX, 1, CircuitState.CLOSED, CircuitState.OPEN, OPENED,
+                        "3 consecutive failures; last: timeout", Optional.empty())));
+
+        Reply reply = api.get(ARAMEX_TRANSITIONS);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.mediaType()).isEqualTo(JSON);
+        assertThat(reply.json()).isEqualTo(json("""
+                {"breaker":"aramex","transitions":[
+                  {"instance_id":"gw-1","sequence":2,"from":"open","to":"forced_open",
+                   "occurred_at":"2025-12-28T10:31:00Z","failure_count":3,"success_count":0,
+                   "cause":"operator override: maintenance","actor":"ops@haderos.io",
+                   "recorded_at":"2025-12-28T10:31:00.250Z"},
+                  {"instance_id":"gw-1","sequence":1,"from":"closed","to":"open",
+                   "occurred_at":"2025-12-28T10:30:00Z","failure_count":3,"success_count":0,
+                   "cause":"3 consecutive failures; last: timeout","actor":null,
+                   "recorded_at":"2025-12-28T10:30:00.250Z"}]}"""));
+    }
+
+    @Test
+    void givenNoParameters_whenRead_thenTheLatestFiftyWithoutBounds() {
+        api.fakes().onTransitions(query -> List.of());
+
+        Reply reply = api.get(ARAMEX_TRANSITIONS);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json()).isEqualTo(json("{\"breaker\":\"aramex\",\"transitions\":[]}"));
+        assertThat(api.fakes().lastReceived(ReadCircuitTransitionsQuery.class))
+                .isEqualTo(ReadCircuitTransitionsQuery.latest(CarrierId.ARAMEX));
+    }
+
+    @Test
+    void givenEmptyParameters_whenRead_thenTheyMeanNoBoundAndTheDefaultLimit() {
+        api.fakes().onTransitions(query -> List.of());
+
+        Reply reply = api.get(ARAMEX_TRANSITIONS + "?since=&until=&limit=");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(api.fakes().lastReceived(ReadCircuitTransitionsQuery.class))
+                .isEqualTo(ReadCircuitTransitionsQuery.latest(CarrierId.ARAMEX));
+    }
+
+    @Test
+    void givenSinceUntilAndLimit_whenRead_thenTheUseCaseIsAskedForExactlyThem() {
+        api.fakes().onTransitions(query -> List.of());
+
+        Reply reply = api.get(ARAMEX_TRANSITIONS
+                + "?since=2025-12-28T00:00:00Z&until=2025-12-29T03:00:00.5%2B03:00&limit=1000");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(api.fakes().lastReceived(ReadCircuitTransitionsQuery.class)).isEqualTo(
+                new ReadCircuitTransitionsQuery(CarrierId.ARAMEX, Optional.of(Instant.parse("2025-12-28T00:00:00Z")),
+                        Optional.of(Instant.parse("2025-12-29T00:00:00.500Z")), 1000));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+            "since, yesterday",
+            "since, 2025-12-28",
+            "since, 2025-12-28T10:30:00",
+            "since, 1735381800",
+            "until, 2025-13-28T10:30:00Z",
+            "until, 2025-12-28 10:30:00Z",
+            "limit, 0",
+            "limit, 1001",
+            "limit, -1",
+            "limit, 1.5",
+            "limit, ten",
+            "limit, 99999999999"})
+    void givenAMalformedParameter_whenRead_thenA400ProblemNamingIt(String parameter, String value) {
+        Reply reply = api.get(ARAMEX_TRANSITIONS + "?" + parameter + "=" + value.replace(" ", "%20"));
+
+        assertInvalid(reply, parameter);
+        assertThat(api.fakes().received()).isEmpty();
+    }
+
+    @Test
+    void givenUntilBeforeSince_whenRead_thenA400ProblemNamingUntil() {
+        Reply reply = api.get(ARAMEX_TRANSITIONS + "?since=2025-12-28T10:30:00Z&until=2025-12-28T10:29:59Z");
+
+        assertInvalid(reply, "until");
+    }
+
+    @Test
+    void givenACarrierThatIsNotConfigured_whenRead_thenA404Problem() {
+        api.fakes().onTransitions(query -> {
+            throw new UnknownCarrierException(query.carrier().value());
+        });
+
+        Reply reply = api.get(MONITORING + "/dhl/transitions");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
+        assertThat(reply.json().get("type").asText()).isEqualTo("https://haderos.io/problems/unknown-carrier");
+        assertThat(reply.json().get("detail").asText()).contains("dhl");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ARAMEX", "a%20b", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    void givenANameNoCarrierCanHave_whenRead_thenA404WithoutAskingTheUseCase(String name) {
+        Reply reply = api.get(MONITORING + "/" + name + "/transitions");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
+        assertThat(api.fakes().received()).isEmpty();
+    }
+
+    @Test
+    void givenTwoInstances_whenTheClusterIsViewed_thenEachBreakerOfEachInstanceWithItsLastState() {
+        Instant now = Instant.parse("2025-12-28T11:00:00Z");
+        api.fakes().onCluster(() -> new ClusterView(List.of(
+                recorded("gw-1", CarrierId.ARAMEX, 4, CircuitState.HALF_OPEN, CircuitState.CLOSED, OPENED,
+                        "2 consecutive successful trial calls", Optional.empty()),
+                recorded("gw-2", CarrierId.ARAMEX, 1, CircuitState.CLOSED, CircuitState.OPEN, OPENED.plusSeconds(5),
+                        "3 consecutive failures", Optional.empty())), now));
+
+        Reply reply = api.get(CLUSTER);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.mediaType()).isEqualTo(JSON);
+        assertThat(reply.json()).isEqualTo(json("""
+                {"instances":[
+                  {"instance_id":"gw-1","breaker":"aramex","state":"closed","since":"2025-12-28T10:30:00Z",
+                   "sequence":4,"recorded_at":"2025-12-28T10:30:00.250Z"},
+                  {"instance_id":"gw-2","breaker":"aramex","state":"open","since":"2025-12-28T10:30:05Z",
+                   "sequence":1,"recorded_at":"2025-12-28T10:30:05.250Z"}],
+                 "timestamp":"2025-12-28T11:00:00Z"}"""));
+    }
+
+    @Test
+    void givenNothingRecordedYet_whenTheClusterIsViewed_thenNoInstances() {
+        api.fakes().onCluster(() -> new ClusterView(List.of(), OPENED));
+
+        JsonNode json = api.get(CLUSTER).json();
+
+        assertThat(json.get("instances").isArray()).isTrue();
+        assertThat(json.get("instances")).isEmpty();
+        assertThat(json.get("timestamp").asText()).isEqualTo("2025-12-28T10:30:00Z");
+    }
+
+    static RecordedTransition recorded(String instance, CarrierId carrier, long sequence, CircuitState from,
+                                       CircuitState to, Instant at, String cause, Optional<String> actor) {
+        return new RecordedTransition(instance,
+                new CircuitStateChanged(carrier, from, to, at, cause, sequence, 3, 0, actor), at.plusMillis(250));
+    }
+
+    private static void assertInvalid(Reply reply, String field) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
+        assertThat(reply.json().get("errors").findValuesAsText("field")).containsExactly(field);
+        assertThat(reply.json().get("detail").asText()).startsWith(field + ": ");
+    }
+}

@@ -1,0 +1,45 @@
+package io.haderos.shipping.application.service;
+
+import io.haderos.shipping.application.port.in.ClusterView;
+import io.haderos.shipping.application.port.in.ReadCircuitTransitionsQuery;
+import io.haderos.shipping.application.port.in.ReadCircuitTransitionsUseCase;
+import io.haderos.shipping.application.port.in.UnknownCarrierException;
+import io.haderos.shipping.domain.circuit.RecordedTransition;
+import io.haderos.shipping.domain.port.out.CircuitBreakers;
+import io.haderos.shipping.domain.port.out.TransitionHistory;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+
+/** Reads the audit trail; a carrier is known when this gateway has a breaker for it. */
+public final class ReadCircuitTransitionsService implements ReadCircuitTransitionsUseCase {
+
+    private static final Comparator<RecordedTransition> BY_INSTANCE_THEN_CARRIER = Comparator
+            .comparing(RecordedTransition::instanceId)
+            .thenComparing(recorded -> recorded.transition().carrier().value());
+
+    private final TransitionHistory history;
+    private final CircuitBreakers breakers;
+    private final Clock clock;
+
+    public ReadCircuitTransitionsService(TransitionHistory history, CircuitBreakers breakers, Clock clock) {
+        this.history = history;
+        this.breakers = breakers;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<RecordedTransition> transitions(ReadCircuitTransitionsQuery query) {
+        if (breakers.snapshot(query.carrier()).isEmpty()) {
+            throw new UnknownCarrierException(query.carrier().value());
+        }
+        return history.transitions(query.carrier(), query.since(), query.until(), query.limit());
+    }
+
+    @Override
+    public ClusterView cluster() {
+        List<RecordedTransition> latest = history.latestPerInstance().stream().sorted(BY_INSTANCE_THEN_CARRIER).toList();
+        return new ClusterView(latest, clock.instant());
+    }
+}

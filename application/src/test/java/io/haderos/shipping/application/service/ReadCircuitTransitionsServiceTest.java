@@ -1,0 +1,146 @@
+package io.haderos.shipping.application.service;
+
+import io.haderos.shipping.application.port.in.ClusterView;
+import io.haderos.shipping.application.port.in.ReadCircuitTransitionsQuery;
+import io.haderos.shipping.application.port.in.UnknownCarrierException;
+import io.haderos.shipping.domain.circuit.CircuitState;
+import io.haderos.shipping.domain.circuit.CircuitStateChanged;
+import io.haderos.shipping.domain.circuit.RecordedTransition;
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.InvalidValueException;
+import io.haderos.shipping.domain.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
+
+class ReadCircuitTransitionsServiceTest {
+
+    private static final CarrierId ARAMEX = CarrierId.ARAMEX;
+    private static final CarrierId SMSA = CarrierId.SMSA;
+    private static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
+
+    private final MutableClock clock = MutableClock.at("2026-01-05T12:00:00Z");
+    private final InMemoryTransitionHistory history = new InMemoryTransitionHistory();
+    private final FakeCircuitBreakers breakers = new FakeCircuitBreakers(clock.instant(), ARAMEX, SMSA);
+    private final ReadCircuitTransitionsService service = new ReadCircuitTransitionsService(history, breakers, clock);
+
+    @Test
+    void givenTransitionsOfTwoCarriers_whenReadingAramex_thenOnlyItsOwnNewestFirst() {
+        history.record(
+                recorded("gw-1", ARAMEX, 1, CircuitState.CLOSED, CircuitState.OPEN, 0),
+                recorded("gw-1", SMSA, 1, CircuitState.CLOSED, CircuitState.OPEN, 30),
+                recorded("gw-1", ARAMEX, 2, CircuitState.OPEN, CircuitState.HALF_OPEN, 120),
+                recorded("gw-1", ARAMEX, 3, CircuitState.HALF_OPEN, CircuitState.CLOSED, 125));
+
+        List<RecordedTransition> transitions = service.transitions(ReadCircuitTransitionsQuery.latest(ARAMEX));
+
+        assertThat(transitions).extracting(r -> r.transition().carrier(), r -> r.transition().sequence())
+                .containsExactly(tuple(ARAMEX, 3L), tuple(ARAMEX, 2L), tuple(ARAMEX, 1L));
+    }
+
+    @Test
+    void givenAWindowAndALimit_whenReading_thenTheHistoryIsAskedForExactlyThat() {
+        Optional<Instant> since = Optional.of(T0.plusSeconds(60));
+        Optional<Instant> until = Optional.of(T0.plusSeconds(600));
+        history.record(
+                recorded("gw-1", ARAMEX, 1, CircuitState.CLOSED, CircuitState.OPEN, 0),
+                recorded("gw-1", ARAMEX, 2, CircuitState.OPEN, CircuitState.HALF_OPEN, 120),
+                recorded("gw-1", ARAMEX, 3, CircuitState.HALF_OPEN, CircuitState.OPEN, 121),
+                recorded("gw-1", ARAMEX, 4, CircuitState.OPEN, CircuitState.HALF_OPEN, 600));
+
+        List<RecordedTransition> transitions = service.transitions(
+                new ReadCircuitTransitionsQuery(ARAMEX, since, until, 1));
+
+        assertThat(history.lastAsked()).contains(new InMemoryTransitionHistory.Asked(ARAMEX, since, until, 1));
+        assertThat(transitions).extracting(r -> r.transition().sequence()).containsExactly(3L);
+    }
+
+    @Test
+    void givenACarrierWithoutABreaker_whenReading_thenUnknownCarrierAndTheHistoryIsNotAsked() {
+        Throwable thrown = catchThrowable(() -> service.transitions(ReadCircuitTransitionsQuery.latest(CarrierId.of("dhl"))));
+
+        assertThat(thrown).isInstanceOf(UnknownCarrierException.class).hasMessageContaining("dhl");
+        assertThat(history.lastAsked()).isEmpty();
+    }
+
+    @Test
+    void givenAConfiguredCarrierWithoutHistory_whenReading_thenEmpty() {
+        assertThat(service.transitions(ReadCircuitTransitionsQuery.latest(SMSA))).isEmpty();
+    }
+
+    @Test
+    void givenTwoInstances_whenViewingTheCluster_thenTheLatestOfEachBreakerByInstanceThenCarrier() {
+        history.record(
+                recorded("gw-2", SMSA, 1, CircuitState.CLOSED, CircuitState.OPEN, 10),
+                recorded("gw-2", ARAMEX, 1, CircuitState.CLOSED, CircuitState.OPEN, 0),
+                recorded("gw-1", ARAMEX, 1, CircuitState.CLOSED, CircuitState.OPEN, 0),
+                recorded("gw-1", ARAMEX, 2, CircuitState.OPEN, CircuitState.HALF_OPEN, 120),
+                recorded("gw-2", ARAMEX, 2, CircuitState.OPEN, CircuitState.FORCED_OPEN, 40));
+
+        ClusterView cluster = service.cluster();
+
+        assertThat(cluster.timestamp()).isEqualTo(clock.instant());
+        assertThat(cluster.latest()).extracting(RecordedTransition::instanceId, r -> r.transition().carrier(),
+                        r -> r.transition().to())
+                .containsExactly(
+                        tuple("gw-1", ARAMEX, CircuitState.HALF_OPEN),
+                        tuple("gw-2", ARAMEX, CircuitState.FORCED_OPEN),
+                        tuple("gw-2", SMSA, CircuitState.OPEN));
+    }
+
+    @Test
+    void givenNoHistory_whenViewingTheCluster_thenNoInstances() {
+        assertThat(service.cluster().latest()).isEmpty();
+    }
+
+    @Test
+    void givenNoLimit_thenFiftyOfTheLatest() {
+        ReadCircuitTransitionsQuery query = ReadCircuitTransitionsQuery.latest(ARAMEX);
+
+        assertThat(query.limit()).isEqualTo(50);
+        assertThat(query.since()).isEmpty();
+        assertThat(query.until()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, 1001, Integer.MAX_VALUE})
+    void givenALimitOutside1To1000_whenQuerying_thenRefusedNamingLimit(int limit) {
+        Throwable thrown = catchThrowable(() -> new ReadCircuitTransitionsQuery(ARAMEX, Optional.empty(),
+                Optional.empty(), limit));
+
+        assertThat(thrown).isInstanceOfSatisfying(InvalidValueException.class,
+                e -> assertThat(e.field()).isEqualTo("limit"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 1000})
+    void givenTheBoundsOfTheLimit_whenQuerying_thenAccepted(int limit) {
+        assertThat(new ReadCircuitTransitionsQuery(ARAMEX, Optional.empty(), Optional.empty(), limit).limit())
+                .isEqualTo(limit);
+    }
+
+    @Test
+    void givenUntilBeforeSince_whenQuerying_thenRefusedNamingUntil() {
+        Throwable thrown = catchThrowable(() -> new ReadCircuitTransitionsQuery(ARAMEX, Optional.of(T0),
+                Optional.of(T0.minusSeconds(1)), 10));
+
+        assertThat(thrown).isInstanceOfSatisfying(InvalidValueException.class,
+                e -> assertThat(e.field()).isEqualTo("until"));
+    }
+
+    private static RecordedTransition recorded(String instance, CarrierId carrier, long sequence, CircuitState from,
+                                               CircuitState to, long secondsAfterT0) {
+        Instant at = T0.plusSeconds(secondsAfterT0);
+        CircuitStateChanged changed = new CircuitStateChanged(carrier, from, to, at, "cause " + sequence, sequence,
+                0, 0, Optional.empty());
+        return new RecordedTransition(instance, changed, at.plusMillis(5));
+    }
+}
