@@ -1,0 +1,173 @@
+package io.haderos.shipping.bootstrap.metrics;
+
+import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
+import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
+import io.haderos.shipping.domain.model.AttemptOutcome;
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.policy.CarrierOperation;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
+import io.haderos.shipping.domain.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * {@code promtool check metrics} on what {@code GET /metrics} serves, with every family present: JVM,
+ * resilience4j, transitions, fallbacks, carrier-call and HTTP histograms.
+ *
+ * <p>promtool exits 3 on any lint problem. Two come from Micrometer's standard JVM binders and are accepted
+ * (listed in {@link #ACCEPTED}, with the reason); everything else must lint clean, so the exposition without
+ * those two families must pass with exit code 0.
+ */
+class PromtoolCheckIT {
+
+    /** metric family → the one promtool complaint accepted about it, and why. */
+    private static final Map<String, String> ACCEPTED = Map.of(
+            // Micrometer's name, used by the stock JVM dashboards: renaming it would break them.
+            "system_cpu_count", "non-histogram and non-summary metrics should not have \"_count\" suffix",
+            // Micrometer's ProcessorMetrics publishes process CPU time in nanoseconds under this name.
+            "process_cpu_time_ns_total", "metric names should not contain abbreviated units");
+
+    private static final int LINT_PROBLEMS = 3;
+
+    private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
+    private GatewayMetrics metrics;
+    private MetricsTestServer server;
+
+    @BeforeEach
+    void start() {
+        metrics = GatewayMetrics.create(List.of(CarrierId.ARAMEX, CarrierId.SMSA));
+        server = MetricsTestServer.start(metrics, HttpServerMetricsIT.OrdersResource.class);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        metrics.close();
+    }
+
+    @Test
+    void givenEveryKindOfMetric_whenPromtoolChecksTheScrape_thenOnlyTheAcceptedJvmNamesAreFlagged() throws Exception {
+        Path promtool = promtool();
+        everyKindOfMetric();
+        String scrape = server.get("/metrics", "text/plain").body();
+
+        Result full = check(promtool, scrape);
+        assertThat(full.exitCode()).as("promtool output:%n%s", full.output()).isIn(0, LINT_PROBLEMS);
+        assertThat(full.lines()).as("promtool's complaints").isSubsetOf(ACCEPTED.entrySet().stream()
+                .map(accepted -> accepted.getKey() + " " + accepted.getValue())
+                .toList());
+
+        Result rest = check(promtool, withoutFamilies(scrape, ACCEPTED.keySet().stream().toList()));
+        assertThat(rest.exitCode()).as("promtool output:%n%s", rest.output()).isZero();
+        assertThat(rest.lines()).isEmpty();
+    }
+
+    @Test
+    void givenACounterWithoutItsTotalSuffix_whenPromtoolChecksIt_thenItFlagsIt() throws Exception {
+        Result result = check(promtool(), "# HELP shipments Shipments.\n# TYPE shipments counter\nshipments 1\n");
+
+        assertThat(result.exitCode()).isEqualTo(LINT_PROBLEMS);
+        assertThat(result.lines()).containsExactly("shipments counter metrics should have \"_total\" suffix");
+    }
+
+    private void everyKindOfMetric() {
+        CarrierCircuitBreaker aramex = CarrierCircuitBreaker.create(CarrierId.ARAMEX, CircuitBreakerSettings.DEFAULTS,
+                clock, metrics.transitionListener());
+        metrics.bindCircuitBreakers(List.of(aramex));
+        for (int i = 0; i < 3; i++) {
+            try {
+                aramex.call(() -> {
+                    throw new CarrierUnavailableException(CarrierId.ARAMEX, Reason.TIMEOUT, "no answer");
+                });
+            } catch (CarrierUnavailableException expected) {
+                // the fault that opens the breaker
+            }
+        }
+        metrics.carrierCallObserver().called(CarrierId.ARAMEX, CarrierOperation.QUOTE_RATES,
+                AttemptOutcome.CIRCUIT_OPEN, Duration.ZERO);
+        metrics.carrierCallObserver().fellBack(CarrierOperation.QUOTE_RATES, CarrierId.ARAMEX, CarrierId.SMSA);
+        metrics.carrierCallObserver().called(CarrierId.SMSA, CarrierOperation.QUOTE_RATES, AttemptOutcome.SUCCESS,
+                Duration.ofMillis(120));
+        server.send("POST", "/orders/A-1/ship");
+        server.send("GET", "/nowhere");
+        await().atMost(Duration.ofSeconds(5)).until(() -> metrics.scrape().contains("uri=\"NOT_FOUND\""));
+        assertThat(metrics.scrape()).contains("gateway_circuit_transitions_total{carrier=\"aramex\",from=\"closed\","
+                + "to=\"open\"} 1.0");
+    }
+
+    /** The exposition without the {@code # HELP}, {@code # TYPE} and sample lines of {@code families}. */
+    private static String withoutFamilies(String exposition, List<String> families) {
+        return exposition.lines()
+                .filter(line -> !families.contains(familyOf(line)))
+                .collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    private static String familyOf(String line) {
+        String rest = line.startsWith("# HELP ") || line.startsWith("# TYPE ") ? line.substring(7) : line;
+        int end = 0;
+        while (end < rest.length() && rest.charAt(end) != '{' && rest.charAt(end) != ' ') {
+            end++;
+        }
+        return rest.substring(0, end);
+    }
+
+    private static Result check(Path promtool, String exposition) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(promtool.toString(), "check", "metrics")
+                .redirectErrorStream(true)
+                .start();
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(exposition.getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("promtool did not finish within 10 s");
+        }
+        return new Result(process.exitValue(), output);
+    }
+
+    /** promtool on this machine; when it is missing, a failure on CI and a skip elsewhere. */
+    private static Path promtool() {
+        Optional<Path> found = Stream.concat(Stream.of("/usr/bin"),
+                        Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)))
+                .filter(directory -> !directory.isBlank())
+                .map(directory -> Path.of(directory, "promtool"))
+                .filter(Files::isExecutable)
+                .findFirst();
+        String missing = "promtool is not installed (Debian package 'prometheus': apt-get install prometheus)";
+        if (found.isEmpty() && "true".equals(System.getenv("CI"))) {
+            fail(missing + "; CI=true requires it");
+        }
+        assumeTrue(found.isPresent(), missing + ": skipping the Prometheus lint check");
+        return found.orElseThrow();
+    }
+
+    private record Result(int exitCode, String output) {
+
+        List<String> lines() {
+            return output.lines().filter(line -> !line.isBlank()).toList();
+        }
+    }
+}
