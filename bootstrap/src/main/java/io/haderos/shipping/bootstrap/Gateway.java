@@ -1,26 +1,41 @@
 package io.haderos.shipping.bootstrap;
 
+import io.haderos.shipping.adapter.alerts.EmailAlertNotifier;
+import io.haderos.shipping.adapter.alerts.RetryPolicy;
+import io.haderos.shipping.adapter.alerts.SlackAlertNotifier;
 import io.haderos.shipping.adapter.aramex.AramexConfig;
 import io.haderos.shipping.adapter.aramex.AramexShippingCarrier;
+import io.haderos.shipping.adapter.jdbi.Database;
+import io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLog;
+import io.haderos.shipping.adapter.jdbi.JdbiShipmentStore;
 import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
 import io.haderos.shipping.adapter.resilience4j.Resilience4jCircuitBreakers;
 import io.haderos.shipping.adapter.rest.ShippingRestApi;
 import io.haderos.shipping.adapter.smsa.SmsaConfig;
 import io.haderos.shipping.adapter.smsa.SmsaShippingCarrier;
+import io.haderos.shipping.application.service.CheckReadinessService;
 import io.haderos.shipping.application.service.FindShipmentService;
 import io.haderos.shipping.application.service.MonitorCircuitBreakersService;
+import io.haderos.shipping.application.service.OverrideCircuitBreakerService;
 import io.haderos.shipping.application.service.QuoteRatesService;
+import io.haderos.shipping.application.service.ReadCircuitTransitionsService;
+import io.haderos.shipping.application.service.ResolveShipmentService;
 import io.haderos.shipping.application.service.ShipOrderService;
 import io.haderos.shipping.application.service.TrackShipmentService;
 import io.haderos.shipping.bootstrap.GatewaySettings.AramexAccount;
 import io.haderos.shipping.bootstrap.GatewaySettings.SmsaAccount;
+import io.haderos.shipping.bootstrap.metrics.GatewayMetrics;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.policy.AlertPolicy;
 import io.haderos.shipping.domain.policy.FallbackPolicy;
+import io.haderos.shipping.domain.port.out.AlertNotifier;
+import io.haderos.shipping.domain.port.out.AlertSource;
+import io.haderos.shipping.domain.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
-import io.haderos.shipping.domain.port.out.InMemoryShipmentStore;
+import io.haderos.shipping.domain.port.out.ReadinessCheck;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
+import io.haderos.shipping.domain.port.out.TransitionHistory;
 import io.haderos.shipping.sandbox.AramexCredentials;
 import io.haderos.shipping.sandbox.Sandbox;
 import io.haderos.shipping.sandbox.SandboxSettings;
@@ -36,7 +51,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -53,21 +70,21 @@ public final class Gateway implements AutoCloseable {
 
     private final HttpServer server;
     private final Optional<Sandbox> sandbox;
-    private final LoggingTransitionListener transitionLog;
+    /** What to close after the HTTP server, in this order: flush the audit trail before the database goes. */
+    private final List<AutoCloseable> parts;
     private final URI baseUri;
 
-    private Gateway(HttpServer server, Optional<Sandbox> sandbox, LoggingTransitionListener transitionLog,
-                    URI baseUri) {
+    private Gateway(HttpServer server, Optional<Sandbox> sandbox, List<AutoCloseable> parts, URI baseUri) {
         this.server = server;
         this.sandbox = sandbox;
-        this.transitionLog = transitionLog;
+        this.parts = List.copyOf(parts);
         this.baseUri = baseUri;
     }
 
     /**
      * Starts the gateway described by {@code config}.
      *
-     * @throws InvalidSettingException naming the key, when a setting is invalid
+     * @throws InvalidSettingException naming the key, when a setting is invalid or its database cannot be opened
      * @throws UncheckedIOException    when a port cannot be bound
      */
     public static Gateway start(Config config) {
@@ -75,34 +92,62 @@ public final class Gateway implements AutoCloseable {
     }
 
     static Gateway start(GatewaySettings settings, Clock clock) {
-        Optional<StandIns> standIns = settings.sandbox().map(Gateway::startSandbox);
-        Optional<Sandbox> sandbox = standIns.map(StandIns::sandbox);
-        LoggingTransitionListener transitionLog = new LoggingTransitionListener();
+        // Closed in reverse order of opening when start-up fails; kept for close() when it succeeds.
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
+            Optional<StandIns> standIns = settings.sandbox().map(Gateway::startSandbox);
+            Optional<Sandbox> sandbox = standIns.map(StandIns::sandbox);
+            sandbox.ifPresent(opened::push);
+            LoggingTransitionListener transitionLog = push(opened, new LoggingTransitionListener());
+            Database database = push(opened, openDatabase(settings));
+            JdbiCircuitTransitionLog auditTrail = push(opened, new JdbiCircuitTransitionLog(database.jdbi(),
+                    JdbiCircuitTransitionLog.uniqueInstanceId(settings.instanceName()), clock));
+            List<AlertSource> alertSources = new ArrayList<>(List.of(auditTrail));
+            List<AlertNotifier> notifiers = new ArrayList<>();
+            settings.alerting().slack().ifPresent(slack -> {
+                SlackAlertNotifier notifier = push(opened, SlackAlertNotifier.start(slack, RetryPolicy.DEFAULT, clock));
+                notifiers.add(notifier);
+                alertSources.add(notifier);
+            });
+            settings.alerting().email().ifPresent(email -> {
+                EmailAlertNotifier notifier = push(opened, EmailAlertNotifier.start(email, RetryPolicy.DEFAULT, clock));
+                notifiers.add(notifier);
+                alertSources.add(notifier);
+            });
+            GatewayMetrics metrics = push(opened, GatewayMetrics.create(settings.carrierOrder()));
+            CircuitTransitionListener listener = CircuitTransitionListener.all(List.of(auditTrail,
+                    metrics.transitionListener(), new OutageAlerting(notifiers), transitionLog));
+
             List<CarrierCircuitBreaker> breakers = new ArrayList<>();
             List<ShippingCarrier> carriers = new ArrayList<>();
             for (CarrierId id : settings.carrierOrder()) {
                 CarrierCircuitBreaker breaker = CarrierCircuitBreaker.create(id, settings.breakers().get(id), clock,
-                        transitionLog);
+                        listener);
                 breakers.add(breaker);
                 carriers.add(carrier(id, settings, standIns, breaker));
             }
-            UseCases useCases = useCases(settings, clock, carriers, new Resilience4jCircuitBreakers(breakers));
+            metrics.bindCircuitBreakers(breakers);
+            Parts parts = new Parts(carriers, new Resilience4jCircuitBreakers(breakers),
+                    new JdbiShipmentStore(database.jdbi()), auditTrail, alertSources, databaseCheck(database),
+                    metrics.carrierCallObserver());
+            UseCases useCases = useCases(settings, clock, parts);
+
             URI baseUri = URI.create("http://" + settings.httpHost() + ":" + settings.httpPort() + "/");
-            HttpServer server = GrizzlyHttpServerFactory.createHttpServer(baseUri, resourceConfig(useCases), false);
+            HttpServer server = GrizzlyHttpServerFactory.createHttpServer(baseUri,
+                    resourceConfig(settings, useCases, metrics), false);
             server.start();
             int port = server.getListener("grizzly").getPort();
             URI boundUri = URI.create("http://" + settings.httpHost() + ":" + port + "/");
-            LOG.info("HaderOS shipping gateway listening on {} (carriers in order: {})", boundUri,
-                    settings.carrierOrder());
-            return new Gateway(server, sandbox, transitionLog, boundUri);
+            LOG.info("HaderOS shipping gateway {} listening on {} (carriers in order: {}; database: {}; "
+                            + "operator actions {})", auditTrail.instanceId(), boundUri, settings.carrierOrder(),
+                    database.kind(), settings.adminToken().isPresent() ? "enabled" : "disabled: no admin.token");
+            List<AutoCloseable> closeOrder = new ArrayList<>(opened);
+            return new Gateway(server, sandbox, closeOrder, boundUri);
         } catch (IOException e) {
-            sandbox.ifPresent(Sandbox::close);
-            transitionLog.close();
+            closeAll(opened);
             throw new UncheckedIOException("cannot listen on " + settings.httpHost() + ":" + settings.httpPort(), e);
         } catch (RuntimeException e) {
-            sandbox.ifPresent(Sandbox::close);
-            transitionLog.close();
+            closeAll(opened);
             throw e;
         }
     }
@@ -117,7 +162,10 @@ public final class Gateway implements AutoCloseable {
         return sandbox;
     }
 
-    /** Stops taking requests, lets those in flight finish (up to 10 s), then stops the sandbox. */
+    /**
+     * Stops taking requests, lets those in flight finish (up to 10 s), writes every queued transition to the
+     * audit trail and every queued alert, then closes the database and the sandbox.
+     */
     @Override
     public void close() {
         try {
@@ -127,28 +175,75 @@ public final class Gateway implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             server.shutdownNow();
         }
-        transitionLog.close();
-        sandbox.ifPresent(Sandbox::close);
+        closeAll(new ArrayDeque<>(parts));
         LOG.info("HaderOS shipping gateway stopped");
     }
 
-    private static UseCases useCases(GatewaySettings settings, Clock clock, List<ShippingCarrier> carriers,
-                                     Resilience4jCircuitBreakers breakers) {
-        FallbackPolicy fallbackPolicy = new FallbackPolicy();
-        ShipmentStore store = new InMemoryShipmentStore();
-        return new UseCases(
-                new QuoteRatesService(carriers, fallbackPolicy),
-                new ShipOrderService(carriers, fallbackPolicy, store, settings.defaultShipper(), clock),
-                new FindShipmentService(store),
-                new TrackShipmentService(carriers),
-                new MonitorCircuitBreakersService(breakers, new AlertPolicy(), clock));
+    /** The parts the use cases are made of. */
+    private record Parts(List<ShippingCarrier> carriers, Resilience4jCircuitBreakers breakers, ShipmentStore store,
+                         TransitionHistory history, List<AlertSource> alertSources, ReadinessCheck database,
+                         CarrierCallObserver observer) {
     }
 
-    private static ResourceConfig resourceConfig(UseCases useCases) {
+    private static UseCases useCases(GatewaySettings settings, Clock clock, Parts parts) {
+        FallbackPolicy fallbackPolicy = new FallbackPolicy();
+        return new UseCases(
+                new QuoteRatesService(parts.carriers(), fallbackPolicy, parts.observer()),
+                new ShipOrderService(parts.carriers(), fallbackPolicy, parts.store(), settings.defaultShipper(), clock,
+                        parts.observer()),
+                new FindShipmentService(parts.store()),
+                new TrackShipmentService(parts.carriers()),
+                new MonitorCircuitBreakersService(parts.breakers(), new AlertPolicy(), parts.alertSources(), clock),
+                new ReadCircuitTransitionsService(parts.history(), parts.breakers(), clock),
+                new OverrideCircuitBreakerService(parts.breakers()),
+                new ResolveShipmentService(parts.store(), clock),
+                new CheckReadinessService(List.of(parts.database())));
+    }
+
+    private static ResourceConfig resourceConfig(GatewaySettings settings, UseCases useCases, GatewayMetrics metrics) {
         return new ResourceConfig()
-                .register(new ShippingRestApi())
+                .register(new ShippingRestApi(settings.adminToken()))
                 .register(new UseCaseBinder(useCases))
+                .register(metrics.jaxRsFeature())
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    }
+
+    private static Database openDatabase(GatewaySettings settings) {
+        try {
+            return Database.open(settings.database());
+        } catch (IllegalStateException e) {
+            throw new InvalidSettingException("database.url", e.getMessage());
+        }
+    }
+
+    private static ReadinessCheck databaseCheck(Database database) {
+        return new ReadinessCheck() {
+            @Override
+            public String name() {
+                return "database";
+            }
+
+            @Override
+            public Optional<String> problem() {
+                return database.isReachable() ? Optional.empty() : Optional.of("unreachable");
+            }
+        };
+    }
+
+    private static <T extends AutoCloseable> T push(Deque<AutoCloseable> opened, T part) {
+        opened.push(part);
+        return part;
+    }
+
+    private static void closeAll(Deque<AutoCloseable> parts) {
+        while (!parts.isEmpty()) {
+            AutoCloseable part = parts.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("could not close {}: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
     }
 
     private static ShippingCarrier carrier(CarrierId id, GatewaySettings settings, Optional<StandIns> sandbox,

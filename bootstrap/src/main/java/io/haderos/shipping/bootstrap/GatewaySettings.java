@@ -1,5 +1,8 @@
 package io.haderos.shipping.bootstrap;
 
+import io.haderos.shipping.adapter.alerts.EmailSettings;
+import io.haderos.shipping.adapter.alerts.SlackSettings;
+import io.haderos.shipping.adapter.jdbi.Database;
 import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
 import io.haderos.shipping.domain.model.Address;
 import io.haderos.shipping.domain.model.CarrierId;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,11 +28,18 @@ import java.util.Optional;
  */
 record GatewaySettings(String httpHost, int httpPort, List<CarrierId> carrierOrder,
                        Map<CarrierId, CircuitBreakerSettings> breakers, AramexAccount aramex, SmsaAccount smsa,
-                       Party defaultShipper, Optional<SandboxPorts> sandbox) {
+                       Party defaultShipper, Optional<SandboxPorts> sandbox, Database.Settings database,
+                       String instanceName, Optional<String> adminToken, Alerting alerting) {
+
+    /** Where outage alerts go (DESIGN.md §6): a Slack incoming webhook, SMTP recipients, both or neither. */
+    record Alerting(Optional<SlackSettings> slack, Optional<EmailSettings> email) {
+    }
 
     static final List<CarrierId> KNOWN_CARRIERS = List.of(CarrierId.ARAMEX, CarrierId.SMSA);
     private static final int MAX_TIMEOUT_SECONDS = 300;
     private static final int MAX_RECOVERY_SECONDS = 86_400;
+    /** Shorter operator tokens are refused: they could be guessed. */
+    static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
     /** Aramex's endpoint and account; the credentials are absent in sandbox mode. */
     record AramexAccount(URI baseUrl, Optional<String> userName, Optional<String> password,
@@ -78,7 +89,73 @@ record GatewaySettings(String httpHost, int httpPort, List<CarrierId> carrierOrd
             requireCredentials(read, order);
         }
         return new GatewaySettings(read.required("http.host"), read.integer("http.port", 0, 65535), order, breakers,
-                aramex, smsa, shipper(read), sandbox);
+                aramex, smsa, shipper(read), sandbox, database(read), instanceName(read), adminToken(read),
+                alerting(read));
+    }
+
+    /** {@code alerts.slack.webhook-url}; {@code alerts.email.host} with the other {@code alerts.email.*} keys. */
+    private static Alerting alerting(SettingsReader read) {
+        Optional<SlackSettings> slack = read.optional("alerts.slack.webhook-url").map(raw -> {
+            URI url = read.httpUrl("alerts.slack.webhook-url");
+            try {
+                return new SlackSettings(url, read.seconds("alerts.slack.timeout", 1, MAX_TIMEOUT_SECONDS));
+            } catch (InvalidValueException e) {
+                throw new InvalidSettingException("alerts.slack.webhook-url", e.reason());
+            }
+        });
+        Optional<EmailSettings> email = read.optional("alerts.email.host").map(host -> {
+            String prefix = "alerts.email.";
+            int port = read.integer(prefix + "port", 1, 65535);
+            List<String> to = Arrays.stream(read.required(prefix + "to").split(","))
+                    .map(String::strip).filter(s -> !s.isEmpty()).toList();
+            try {
+                return new EmailSettings(host, port, read.optional(prefix + "username"),
+                        read.optional(prefix + "password"), read.required(prefix + "from"), to,
+                        read.bool(prefix + "starttls", true), read.seconds(prefix + "timeout", 1, MAX_TIMEOUT_SECONDS));
+            } catch (InvalidValueException e) {
+                throw new InvalidSettingException(prefix + e.field().replace('_', '-').toLowerCase(Locale.ROOT),
+                        e.reason());
+            }
+        });
+        return new Alerting(slack, email);
+    }
+
+    /** {@code database.*}: H2 or PostgreSQL by JDBC URL. The URL is not repeated in messages: it may hold a password. */
+    private static Database.Settings database(SettingsReader read) {
+        String url = read.required("database.url");
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new InvalidSettingException("database.url",
+                    "must be an H2 or PostgreSQL JDBC URL (jdbc:h2:file:./data/gateway, jdbc:postgresql://host/db)");
+        }
+        return new Database.Settings(url, read.optional("database.username"), read.optional("database.password"),
+                Optional.empty(), read.integer("database.pool-size", 1, 200), Duration.ofSeconds(5));
+    }
+
+    /** Names this process in the audit trail; each start adds its own suffix, since sequences restart at 1. */
+    private static String instanceName(SettingsReader read) {
+        String name = read.optional("gateway.instance-name").orElseGet(GatewaySettings::hostName);
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+            throw read.invalid("gateway.instance-name", name, "must be 1 to 63 letters, digits, '.', '-' or '_'");
+        }
+        return name;
+    }
+
+    private static String hostName() {
+        try {
+            String host = java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
+            return host.isEmpty() || !Character.isLetterOrDigit(host.charAt(0)) ? "gateway" : host;
+        } catch (java.net.UnknownHostException e) {
+            return "gateway";
+        }
+    }
+
+    private static Optional<String> adminToken(SettingsReader read) {
+        Optional<String> token = read.optional("admin.token");
+        if (token.isPresent() && token.get().length() < MIN_ADMIN_TOKEN_LENGTH) {
+            throw new InvalidSettingException("admin.token", "must be at least " + MIN_ADMIN_TOKEN_LENGTH
+                    + " characters long");
+        }
+        return token;
     }
 
     private static List<CarrierId> carrierOrder(SettingsReader read) {

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class SettingsReader {
 
-    private static final Set<String> SECRET_WORDS = Set.of("password", "pin", "api-key", "token", "secret");
+    private static final Set<String> SECRET_WORDS = Set.of("password", "pin", "api-key", "token", "secret", "webhook");
 
     private final Config config;
 

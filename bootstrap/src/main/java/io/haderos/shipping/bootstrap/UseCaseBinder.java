@@ -1,8 +1,12 @@
 package io.haderos.shipping.bootstrap;
 
+import io.haderos.shipping.application.port.in.CheckReadinessUseCase;
 import io.haderos.shipping.application.port.in.FindShipmentUseCase;
 import io.haderos.shipping.application.port.in.MonitorCircuitBreakersUseCase;
+import io.haderos.shipping.application.port.in.OverrideCircuitBreakerUseCase;
 import io.haderos.shipping.application.port.in.QuoteRatesUseCase;
+import io.haderos.shipping.application.port.in.ReadCircuitTransitionsUseCase;
+import io.haderos.shipping.application.port.in.ResolveShipmentUseCase;
 import io.haderos.shipping.application.port.in.ShipOrderUseCase;
 import io.haderos.shipping.application.port.in.TrackShipmentUseCase;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
@@ -23,5 +27,9 @@ final class UseCaseBinder extends AbstractBinder {
         bind(useCases.findShipment()).to(FindShipmentUseCase.class);
         bind(useCases.trackShipment()).to(TrackShipmentUseCase.class);
         bind(useCases.monitorCircuitBreakers()).to(MonitorCircuitBreakersUseCase.class);
+        bind(useCases.readCircuitTransitions()).to(ReadCircuitTransitionsUseCase.class);
+        bind(useCases.overrideCircuitBreaker()).to(OverrideCircuitBreakerUseCase.class);
+        bind(useCases.resolveShipment()).to(ResolveShipmentUseCase.class);
+        bind(useCases.checkReadiness()).to(CheckReadinessUseCase.class);
     }
 }

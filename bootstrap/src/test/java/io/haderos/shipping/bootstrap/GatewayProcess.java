@@ -180,7 +180,12 @@ final class GatewayProcess implements AutoCloseable {
 
     /** A stand-in's statistics: {@code requests} that reached it and {@code shipments_created}. */
     JsonNode stats(String carrier) throws IOException {
-        return JSON.readTree(send(HttpRequest.newBuilder(sandbox.resolve("/sandbox/" + carrier + "/stats")).GET()).body());
+        return stats(sandbox, carrier);
+    }
+
+    /** The statistics of a stand-in of the sandbox controlled at {@code control}. */
+    static JsonNode stats(URI control, String carrier) throws IOException {
+        return JSON.readTree(send(HttpRequest.newBuilder(control.resolve("/sandbox/" + carrier + "/stats")).GET()).body());
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException {

@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Jdbi;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -67,7 +68,7 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(Settings settings) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.url());
+        config.setJdbcUrl(durable(settings.url()));
         settings.username().ifPresent(config::setUsername);
         settings.password().ifPresent(config::setPassword);
         settings.schema().ifPresent(config::setSchema);
@@ -92,6 +93,16 @@ public final class Database implements AutoCloseable {
     /** {@code H2} or {@code PostgreSQL}, for the start-up log. */
     public String kind() {
         return kind;
+    }
+
+    /**
+     * H2 writes a commit to its file up to 500 ms later by default: a {@code kill -9} in that window would
+     * forget an order the carrier has already shipped, and the next request would ship it again. Every commit
+     * goes to the file at once unless the URL says otherwise.
+     */
+    static String durable(String url) {
+        boolean h2File = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+        return h2File && !url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY=") ? url + ";WRITE_DELAY=0" : url;
     }
 
     public Jdbi jdbi() {
