@@ -156,6 +156,12 @@ final class GatewayProcess implements AutoCloseable {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    HttpResponse<String> putWithoutToken(String path, String json) throws IOException {
+        return send(HttpRequest.newBuilder(gateway.resolve(path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     JsonNode json(HttpResponse<String> response) throws IOException {
         return JSON.readTree(response.body());
     }

@@ -75,7 +75,8 @@ final class CircuitTransitionTable {
      * already stored (a retry of a batch that had in fact committed, or an event delivered twice).
      *
      * @return the stored rows that hold <em>other</em> transitions under the keys of skipped events: proof that
-     *         another process used the same instance id. Empty in every healthy case.
+     *         another process used the same instance id. Empty in every healthy case. (A driver that reports a
+     *         row's count as unknown, {@code SUCCESS_NO_INFO}, gets no such check.)
      */
     List<RecordedTransition> insert(String instanceId, List<CircuitStateChanged> events, Instant recordedAt) {
         List<CircuitStateChanged> rows = events.stream().map(CircuitTransitionTable::storable).toList();

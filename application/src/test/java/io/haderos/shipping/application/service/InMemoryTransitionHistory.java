@@ -16,11 +16,11 @@ import java.util.stream.Collectors;
 /** The port's contract over a list, remembering what it was last asked. */
 final class InMemoryTransitionHistory implements TransitionHistory {
 
+    /** As {@link TransitionHistory#transitions} promises: occurrence descending, instance ascending, sequence descending. */
     private static final Comparator<RecordedTransition> NEWEST_FIRST = Comparator
-            .comparing((RecordedTransition r) -> r.transition().at())
+            .comparing((RecordedTransition r) -> r.transition().at()).reversed()
             .thenComparing(RecordedTransition::instanceId)
-            .thenComparingLong(r -> r.transition().sequence())
-            .reversed();
+            .thenComparing(Comparator.comparingLong((RecordedTransition r) -> r.transition().sequence()).reversed());
 
     private final List<RecordedTransition> recorded = new CopyOnWriteArrayList<>();
     private volatile Asked lastAsked;

@@ -4,14 +4,17 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.haderos.shipping.adapter.alerts.violations.AlertsUsingFlyway;
 import io.haderos.shipping.adapter.aramex.violations.AramexUsingJaxRs;
 import io.haderos.shipping.adapter.aramex.violations.AramexUsingSandbox;
 import io.haderos.shipping.adapter.rest.violations.RestUsingAramex;
 import io.haderos.shipping.adapter.rest.violations.RestUsingHk2;
+import io.haderos.shipping.adapter.rest.violations.RestUsingJakartaMail;
 import io.haderos.shipping.adapter.rest.violations.RestUsingJdbi;
 import io.haderos.shipping.adapter.rest.violations.RestUsingMicroProfileConfig;
 import io.haderos.shipping.adapter.rest.violations.RestUsingResilience4j;
 import io.haderos.shipping.adapter.rest.violations.RestUsingService;
+import io.haderos.shipping.application.violations.ApplicationUsingMicrometer;
 import io.haderos.shipping.application.violations.ApplicationWithConfig;
 import io.haderos.shipping.domain.violations.DomainWithJson;
 import io.haderos.shipping.sandbox.violations.SandboxUsingDomain;
@@ -45,6 +48,7 @@ class ArchitectureTest {
     private static final String SMSA = BASE + "adapter.smsa..";
     private static final String REST = BASE + "adapter.rest..";
     private static final String JDBI = BASE + "adapter.jdbi..";
+    private static final String ALERTS = BASE + "adapter.alerts..";
     private static final String SANDBOX = BASE + "sandbox..";
     private static final String BOOTSTRAP = BASE + "bootstrap..";
 
@@ -72,8 +76,18 @@ class ArchitectureTest {
 
     static final ArchRule JDBI_STAYS_IN_ITS_ADAPTER = noClasses()
             .that().resideOutsideOfPackages(JDBI, BOOTSTRAP)
-            .should().dependOnClassesThat().resideInAPackage("org.jdbi..")
-            .as("JDBI is used only by adapters-jdbi and bootstrap");
+            .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "org.flywaydb..", "com.zaxxer.hikari..")
+            .as("JDBI, Flyway and the connection pool are used only by adapters-jdbi and bootstrap");
+
+    static final ArchRule MAIL_STAYS_IN_THE_ALERTS_ADAPTER = noClasses()
+            .that().resideOutsideOfPackage(ALERTS)
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "org.eclipse.angus..")
+            .as("Jakarta Mail is used only by adapters-alerts");
+
+    static final ArchRule METRICS_STAY_IN_BOOTSTRAP = noClasses()
+            .that().resideOutsideOfPackage(BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
+            .as("Micrometer and Prometheus are used only by bootstrap, which observes the core through its ports");
 
     static final ArchRule JAX_RS_STAYS_IN_ITS_ADAPTER = noClasses()
             .that().resideOutsideOfPackages(REST, BOOTSTRAP)
@@ -114,6 +128,9 @@ class ArchitectureTest {
                 arguments(ADAPTERS_USE_PORTS_NOT_SERVICES, RestUsingService.class),
                 arguments(RESILIENCE4J_STAYS_IN_ITS_ADAPTERS, RestUsingResilience4j.class),
                 arguments(JDBI_STAYS_IN_ITS_ADAPTER, RestUsingJdbi.class),
+                arguments(JDBI_STAYS_IN_ITS_ADAPTER, AlertsUsingFlyway.class),
+                arguments(MAIL_STAYS_IN_THE_ALERTS_ADAPTER, RestUsingJakartaMail.class),
+                arguments(METRICS_STAY_IN_BOOTSTRAP, ApplicationUsingMicrometer.class),
                 arguments(JAX_RS_STAYS_IN_ITS_ADAPTER, AramexUsingJaxRs.class),
                 arguments(HK2_AND_CONFIG_STAY_IN_BOOTSTRAP, RestUsingHk2.class),
                 arguments(HK2_AND_CONFIG_STAY_IN_BOOTSTRAP, RestUsingMicroProfileConfig.class),
