@@ -47,6 +47,20 @@ class GatewayConfigurationIT {
     }
 
     @Test
+    void givenADatabaseThatCannotBeReached_whenStarting_thenItStopsNamingTheKeyButNotTheUrl() throws Exception {
+        int exitCode = GatewayProcess.runToExit("no-database", Map.of(
+                "DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + GatewayProcess.freePort() + "/gateway?password=hunter2",
+                "HTTP_PORT", String.valueOf(GatewayProcess.freePort()),
+                "SANDBOX_PORT", String.valueOf(GatewayProcess.freePort()),
+                "SANDBOX_ARAMEX_PORT", String.valueOf(GatewayProcess.freePort()),
+                "SANDBOX_SMSA_PORT", String.valueOf(GatewayProcess.freePort())));
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(GatewayProcess.output("no-database")).contains("database.url").contains("cannot open the database")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
     void givenAMalformedCarrierUrl_whenStarting_thenItStopsNamingTheKey() throws Exception {
         int exitCode = GatewayProcess.runToExit("bad-url", Map.of(
                 "ARAMEX_BASE_URL", "not a url",

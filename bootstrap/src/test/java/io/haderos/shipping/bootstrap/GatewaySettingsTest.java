@@ -83,7 +83,14 @@ class GatewaySettingsTest {
             "carriers.order | aramex,dhl",
             "carriers.order | aramex,aramex",
             "sandbox.enabled | maybe",
-            "shipper.country | XX"})
+            "shipper.country | XX",
+            "database.url | postgres://db/gateway",
+            "database.url | jdbc:mysql://db/gateway",
+            "database.pool-size | 0",
+            "admin.token | too-short",
+            "gateway.instance-name | has spaces",
+            "alerts.slack.webhook-url | not a url",
+            "alerts.slack.webhook-url | https://user:pw@hooks.slack.com/services/x"})
     void givenAnInvalidValue_thenStartUpStopsNamingTheKeyAndItsVariable(String key, String value) {
         assertThatThrownBy(() -> GatewaySettings.from(properties(Map.of(key, value))))
                 .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
@@ -104,6 +111,53 @@ class GatewaySettingsTest {
 
         assertThat(settings.sandbox()).isEmpty();
         assertThat(settings.toString()).doesNotContain("s3cret-pass", "998877", "key-123");
+    }
+
+    @Test
+    void givenNoConfiguration_thenAnH2FileUnderDataNoAdminTokenAndNoAlerts() {
+        GatewaySettings settings = GatewaySettings.from(config(Map.of()));
+
+        assertThat(settings.database().url()).isEqualTo("jdbc:h2:file:./data/gateway");
+        assertThat(settings.database().poolSize()).isEqualTo(10);
+        assertThat(settings.adminToken()).isEmpty();
+        assertThat(settings.alerting().slack()).isEmpty();
+        assertThat(settings.alerting().email()).isEmpty();
+        assertThat(settings.instanceName()).isNotBlank();
+    }
+
+    @Test
+    void givenDatabaseTokenAndAlertSettings_thenTheyAreReadAndNoSecretShows() {
+        GatewaySettings settings = GatewaySettings.from(config(Map.ofEntries(
+                Map.entry("DATABASE_URL", "jdbc:postgresql://db.internal:5432/gateway"),
+                Map.entry("DATABASE_USERNAME", "gateway"),
+                Map.entry("DATABASE_PASSWORD", "db-Passw0rd-x"),
+                Map.entry("ADMIN_TOKEN", "admin-token-0123456789"),
+                Map.entry("GATEWAY_INSTANCE_NAME", "gw-1"),
+                Map.entry("ALERTS_SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T1/B2/webhook-secret"),
+                Map.entry("ALERTS_EMAIL_HOST", "smtp.haderos.io"),
+                Map.entry("ALERTS_EMAIL_FROM", "gateway@haderos.io"),
+                Map.entry("ALERTS_EMAIL_TO", "oncall@haderos.io, ops@haderos.io"),
+                Map.entry("ALERTS_EMAIL_USERNAME", "gateway"),
+                Map.entry("ALERTS_EMAIL_PASSWORD", "smtp-Passw0rd-y"))));
+
+        assertThat(settings.database().username()).contains("gateway");
+        assertThat(settings.adminToken()).contains("admin-token-0123456789");
+        assertThat(settings.instanceName()).isEqualTo("gw-1");
+        assertThat(settings.alerting().email()).hasValueSatisfying(email -> {
+            assertThat(email.to()).containsExactly("oncall@haderos.io", "ops@haderos.io");
+            assertThat(email.port()).isEqualTo(587);
+            assertThat(email.startTls()).isTrue();
+        });
+        assertThat(settings.database().toString()).doesNotContain("db-Passw0rd-x");
+        assertThat(settings.alerting().toString()).doesNotContain("webhook-secret", "smtp-Passw0rd-y");
+    }
+
+    @Test
+    void givenAnEmailHostWithoutRecipients_thenStartUpStopsNamingTheKey() {
+        assertThatThrownBy(() -> GatewaySettings.from(config(Map.of("ALERTS_EMAIL_HOST", "smtp.haderos.io",
+                "ALERTS_EMAIL_FROM", "gateway@haderos.io"))))
+                .isInstanceOfSatisfying(InvalidSettingException.class,
+                        e -> assertThat(e.key()).isEqualTo("alerts.email.to"));
     }
 
     @Test

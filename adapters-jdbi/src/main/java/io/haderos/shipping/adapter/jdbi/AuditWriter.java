@@ -261,7 +261,7 @@ final class AuditWriter {
     private boolean write(List<Entry> batch) {
         try {
             List<RecordedTransition> conflicts = table.insert(instanceId,
-                    batch.stream().map(Entry::event).toList(), clock.instant());
+                    batch.stream().map(Entry::event).toList(), clock);
             conflicts.forEach(this::conflict);
         } catch (RuntimeException e) {
             failed(e);

@@ -6,16 +6,14 @@ import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.model.CarrierId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,9 +76,11 @@ final class CircuitTransitionTable {
      *         another process used the same instance id. Empty in every healthy case. (A driver that reports a
      *         row's count as unknown, {@code SUCCESS_NO_INFO}, gets no such check.)
      */
-    List<RecordedTransition> insert(String instanceId, List<CircuitStateChanged> events, Instant recordedAt) {
+    List<RecordedTransition> insert(String instanceId, List<CircuitStateChanged> events, Clock clock) {
         List<CircuitStateChanged> rows = events.stream().map(CircuitTransitionTable::storable).toList();
         return jdbi.inTransaction(handle -> {
+            // Read once the connection is held: a wait for the pool must not make rows look written earlier.
+            Instant recordedAt = clock.instant();
             PreparedBatch batch = handle.prepareBatch(INSERT);
             for (CircuitStateChanged event : rows) {
                 batch.bind("instance_id", instanceId)
@@ -88,12 +88,12 @@ final class CircuitTransitionTable {
                         .bind("sequence", event.sequence())
                         .bind("from_state", name(event.from()))
                         .bind("to_state", name(event.to()))
-                        .bind("occurred_at", utc(event.at()))
+                        .bind("occurred_at", UtcTime.of(event.at()))
                         .bind("failure_count", event.failureCount())
                         .bind("success_count", event.successCount())
                         .bind("cause", event.cause())
                         .bind("actor", event.actor().orElse(null))
-                        .bind("recorded_at", utc(recordedAt))
+                        .bind("recorded_at", UtcTime.of(recordedAt))
                         .add();
             }
             int[] counts = batch.execute();
@@ -119,8 +119,8 @@ final class CircuitTransitionTable {
         sql.append(" ORDER BY occurred_at DESC, instance_id, sequence DESC LIMIT :limit");
         return jdbi.withHandle(handle -> {
             Query query = handle.createQuery(sql.toString()).bind("carrier", carrier.value()).bind("limit", limit);
-            since.ifPresent(s -> query.bind("since", utc(s)));
-            until.ifPresent(u -> query.bind("until", utc(u)));
+            since.ifPresent(s -> query.bind("since", UtcTime.of(s)));
+            until.ifPresent(u -> query.bind("until", UtcTime.of(u)));
             return query.map(CircuitTransitionTable::row).list();
         });
     }
@@ -161,27 +161,17 @@ final class CircuitTransitionTable {
                 CarrierId.of(rs.getString("carrier")),
                 state(rs.getString("from_state")),
                 state(rs.getString("to_state")),
-                instant(rs, "occurred_at"),
+                UtcTime.read(rs, "occurred_at"),
                 rs.getString("cause"),
                 rs.getLong("sequence"),
                 rs.getInt("failure_count"),
                 rs.getInt("success_count"),
                 Optional.ofNullable(rs.getString("actor")));
-        return new RecordedTransition(rs.getString("instance_id"), transition, instant(rs, "recorded_at"));
+        return new RecordedTransition(rs.getString("instance_id"), transition, UtcTime.read(rs, "recorded_at"));
     }
 
     private static CircuitState state(String name) {
         return CircuitState.valueOf(name.toUpperCase(Locale.ROOT));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
-    }
-
-    /** Binds the UTC wall-clock time with {@code setObject}: no conversion through any time zone. */
-    private static Argument utc(Instant instant) {
-        LocalDateTime value = LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-        return (position, statement, ctx) -> statement.setObject(position, value);
     }
 
     private static String storableActor(String actor) {

@@ -19,8 +19,6 @@ import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -74,7 +72,7 @@ public final class JdbiShipmentStore implements ShipmentStore {
                     .bind("tracking", shipment.trackingNumber())
                     .bind("labelUrl", shipment.labelUrl().map(URI::toString).orElse(null))
                     .bind("fallback", fallback)
-                    .bind("now", utc(now))
+                    .bind("now", UtcTime.of(now))
                     .bind("orderId", orderId.value())
                     .execute();
             if (updated == 1) {
@@ -92,7 +90,7 @@ public final class JdbiShipmentStore implements ShipmentStore {
                             UPDATE shipment SET status = 'outcome_unknown', fallback = :fallback, updated_at = :now
                              WHERE order_id = :orderId AND status = 'in_progress'""")
                     .bind("fallback", attempts.size() > 1)
-                    .bind("now", utc(now))
+                    .bind("now", UtcTime.of(now))
                     .bind("orderId", orderId.value())
                     .execute();
             if (updated == 1) {
@@ -132,13 +130,13 @@ public final class JdbiShipmentStore implements ShipmentStore {
                     .bind("tracking", found.map(CreatedShipment::trackingNumber).orElse(null))
                     .bind("labelUrl", found.flatMap(CreatedShipment::labelUrl).map(URI::toString).orElse(null))
                     .bind("fallback", resolved.fallback())
-                    .bind("now", utc(resolution.at()))
+                    .bind("now", UtcTime.of(resolution.at()))
                     .bind("actor", resolution.actor())
                     .bind("found", resolution.created())
                     .bind("note", resolution.note())
                     .bind("orderId", orderId.value())
                     .bind("expectedStatus", statusName(current.get().status()))
-                    .bind("expectedUpdatedAt", utc(current.get().updatedAt()))
+                    .bind("expectedUpdatedAt", UtcTime.of(current.get().updatedAt()))
                     .execute();
             if (updated != 1) {
                 return Optional.<ShipmentRecord>empty();
@@ -160,7 +158,7 @@ public final class JdbiShipmentStore implements ShipmentStore {
                             VALUES (:orderId, :fingerprint, 'in_progress', FALSE, :now, :now)""")
                     .bind("orderId", orderId.value())
                     .bind("fingerprint", fingerprint)
-                    .bind("now", utc(now))
+                    .bind("now", UtcTime.of(now))
                     .execute());
             return true;
         } catch (JdbiException e) {
@@ -179,7 +177,7 @@ public final class JdbiShipmentStore implements ShipmentStore {
                                    tracking_number = NULL, label_url = NULL, fallback = FALSE, updated_at = :now
                              WHERE order_id = :orderId AND status = 'not_created'""")
                     .bind("fingerprint", fingerprint)
-                    .bind("now", utc(now))
+                    .bind("now", UtcTime.of(now))
                     .bind("orderId", orderId.value())
                     .execute();
             if (updated == 1) {
@@ -296,16 +294,6 @@ public final class JdbiShipmentStore implements ShipmentStore {
         return status.name().toLowerCase(Locale.ROOT);
     }
 
-    /** Instants are stored as UTC wall-clock times, whatever the JVM's or the session's time zone. */
-    static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
-    }
-
     /** One row of {@code shipment}, before its attempts and parcels are read. */
     private record Row(OrderId orderId, String fingerprint, ShipmentStatus status, Optional<CarrierId> carrier,
                        Optional<String> trackingNumber, Optional<URI> labelUrl, boolean fallback, Instant createdAt,
@@ -318,10 +306,10 @@ public final class JdbiShipmentStore implements ShipmentStore {
                     Optional.ofNullable(rs.getString("carrier")).map(CarrierId::of),
                     Optional.ofNullable(rs.getString("tracking_number")),
                     Optional.ofNullable(rs.getString("label_url")).map(URI::create),
-                    rs.getBoolean("fallback"), instant(rs, "created_at"), instant(rs, "updated_at"),
+                    rs.getBoolean("fallback"), UtcTime.read(rs, "created_at"), UtcTime.read(rs, "updated_at"),
                     Optional.ofNullable(rs.getString("resolved_by")), rs.getBoolean("resolution_found"),
                     Optional.ofNullable(rs.getString("resolution_note")).orElse(""),
-                    Optional.ofNullable(instant(rs, "resolved_at")));
+                    Optional.ofNullable(UtcTime.read(rs, "resolved_at")));
         }
 
         ShipmentRecord toRecord(List<Attempt> attempts, List<String> parcels) {
