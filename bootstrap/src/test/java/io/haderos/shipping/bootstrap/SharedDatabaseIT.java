@@ -46,7 +46,7 @@ class SharedDatabaseIT {
 
                 List<Integer> statuses = responses.stream().map(HttpResponse::statusCode).toList();
                 assertThat(statuses).as("201 once, then replays (200) or in-flight refusals (409)")
-                        .containsOnly(201, 200, 409);
+                        .isSubsetOf(201, 200, 409);
                 assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
                 List<String> trackings = new ArrayList<>();
                 for (HttpResponse<String> response : responses) {

@@ -1,7 +1,6 @@
 package io.haderos.shipping.adapter.jdbi;
 
 import io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLog.Settings;
-import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.testing.MutableClock;
 import org.jdbi.v3.core.Jdbi;
@@ -11,10 +10,8 @@ import org.junit.jupiter.api.Test;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What needs no database: validation, instance ids, and how failures are described. */
@@ -31,29 +28,6 @@ class JdbiCircuitTransitionLogTest {
     @AfterEach
     void close() {
         log.close();
-    }
-
-    @Test
-    void givenALimitOutside1To1000_whenTransitionsAreRead_thenTheLimitIsRefusedByName() {
-        for (int limit : new int[] {0, -1, 1001}) {
-            assertThatThrownBy(() -> log.transitions(CarrierId.ARAMEX, Optional.empty(), Optional.empty(), limit))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .isInstanceOfSatisfying(InvalidValueException.class,
-                            e -> assertThat(e.field()).isEqualTo("limit"));
-        }
-    }
-
-    @Test
-    void givenUntilBeforeSince_whenTransitionsAreRead_thenUntilIsRefusedByName() {
-        assertThatThrownBy(() -> log.transitions(CarrierId.ARAMEX, Optional.of(NOW), Optional.of(NOW.minusSeconds(1)),
-                10))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("until"));
-    }
-
-    @Test
-    void givenNoEvent_whenNotified_thenNothingHappensAndNothingIsThrown() {
-        assertThatCode(() -> log.onTransition(null)).doesNotThrowAnyException();
-        assertThat(log.backlog()).isZero();
     }
 
     @Test

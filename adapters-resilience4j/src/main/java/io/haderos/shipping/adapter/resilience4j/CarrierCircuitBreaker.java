@@ -155,14 +155,20 @@ public final class CarrierCircuitBreaker {
         override(actor, reason, breaker::transitionToDisabledState);
     }
 
-    /** Operator override: back to CLOSED with every count cleared. */
+    /**
+     * Operator override: back to CLOSED with every count cleared. On a breaker already closed this is a reset,
+     * published (and so audited) as a CLOSED to CLOSED transition carrying the actor and the reason.
+     */
     public void close(String actor, String reason) {
         synchronized (this) {
             failureCount = 0;
             successCount = 0;
         }
         if (breaker.getState() == CircuitBreaker.State.CLOSED) {
-            breaker.reset();
+            override(actor, reason, () -> {
+                breaker.reset();
+                publish(CircuitState.CLOSED, CircuitState.CLOSED);
+            });
         } else {
             override(actor, reason, breaker::transitionToClosedState);
         }
@@ -239,10 +245,12 @@ public final class CarrierCircuitBreaker {
     }
 
     private void publish(CircuitBreakerOnStateTransitionEvent event) {
+        publish(map(event.getStateTransition().getFromState()), map(event.getStateTransition().getToState()));
+    }
+
+    private void publish(CircuitState from, CircuitState to) {
         CircuitStateChanged changed;
         synchronized (this) {
-            CircuitState from = map(event.getStateTransition().getFromState());
-            CircuitState to = map(event.getStateTransition().getToState());
             stateSince = clock.instant();
             Optional<String> actor = Optional.ofNullable(pendingOverride).map(Override::actor);
             changed = new CircuitStateChanged(carrier, from, to, stateSince, cause(from, to), sequence.incrementAndGet(),

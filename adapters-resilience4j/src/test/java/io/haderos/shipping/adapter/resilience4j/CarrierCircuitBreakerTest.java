@@ -387,6 +387,27 @@ class CarrierCircuitBreakerTest {
         }
 
         @Test
+        void givenClosedWithFaultsCounted_whenResetByAnOperator_thenCountsAreClearedAndTheResetIsPublished() {
+            fault();
+            fault();
+
+            breaker.close("ops@haderos.io", "false alarm");
+
+            assertThat(snapshot().state()).isEqualTo(CircuitState.CLOSED);
+            assertThat(snapshot().failureCount()).isZero();
+            assertThat(transitions).singleElement().satisfies(t -> {
+                assertThat(t.from()).isEqualTo(CircuitState.CLOSED);
+                assertThat(t.to()).isEqualTo(CircuitState.CLOSED);
+                assertThat(t.actor()).contains("ops@haderos.io");
+                assertThat(t.cause()).isEqualTo("operator override: false alarm");
+                assertThat(t.sequence()).isEqualTo(1);
+            });
+            fault();
+            fault();
+            assertThat(snapshot().state()).as("the count restarted from zero").isEqualTo(CircuitState.CLOSED);
+        }
+
+        @Test
         void givenDisabled_whenFaults_thenNothingIsCountedAndCallsFlow() {
             breaker.disable("ops@haderos.io", "breaker misbehaving");
 

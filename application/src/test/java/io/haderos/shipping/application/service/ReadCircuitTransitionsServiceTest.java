@@ -8,6 +8,8 @@ import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.InvalidValueException;
+import io.haderos.shipping.domain.port.out.InMemoryCircuitTransitionLog;
+import io.haderos.shipping.domain.port.out.TransitionHistory;
 import io.haderos.shipping.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -28,17 +31,18 @@ class ReadCircuitTransitionsServiceTest {
     private static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
 
     private final MutableClock clock = MutableClock.at("2026-01-05T12:00:00Z");
-    private final InMemoryTransitionHistory history = new InMemoryTransitionHistory();
+    private final InMemoryCircuitTransitionLog trail = new InMemoryCircuitTransitionLog("gw-1", clock);
+    private final List<Asked> asked = new CopyOnWriteArrayList<>();
     private final FakeCircuitBreakers breakers = new FakeCircuitBreakers(clock.instant(), ARAMEX, SMSA);
-    private final ReadCircuitTransitionsService service = new ReadCircuitTransitionsService(history, breakers, clock);
+    private final ReadCircuitTransitionsService service = new ReadCircuitTransitionsService(askingHistory(), breakers,
+            clock);
 
     @Test
     void givenTransitionsOfTwoCarriers_whenReadingAramex_thenOnlyItsOwnNewestFirst() {
-        history.record(
-                recorded("gw-1", ARAMEX, 1, CircuitState.CLOSED, CircuitState.OPEN, 0),
-                recorded("gw-1", SMSA, 1, CircuitState.CLOSED, CircuitState.OPEN, 30),
-                recorded("gw-1", ARAMEX, 2, CircuitState.OPEN, CircuitState.HALF_OPEN, 120),
-                recorded("gw-1", ARAMEX, 3, CircuitState.HALF_OPEN, CircuitState.CLOSED, 125));
+        record("gw-1", ARAMEX, 1, CircuitState.CLOSED, CircuitState.OPEN, 0);
+        record("gw-1", SMSA, 1, CircuitState.CLOSED, CircuitState.OPEN, 30);
+        record("gw-1", ARAMEX, 2, CircuitState.OPEN, CircuitState.HALF_OPEN, 120);
+        record("gw-1", ARAMEX, 3, CircuitState.HALF_OPEN, CircuitState.CLOSED, 125);
 
         List<RecordedTransition> transitions = service.transitions(ReadCircuitTransitionsQuery.latest(ARAMEX));
 
@@ -50,16 +54,15 @@ class ReadCircuitTransitionsServiceTest {
     void givenAWindowAndALimit_whenReading_thenTheHistoryIsAskedForExactlyThat() {
         Optional<Instant> since = Optional.of(T0.plusSeconds(60));
         Optional<Instant> until = Optional.of(T0.plusSeconds(600));
-        history.record(
-                recorded("gw-1", ARAMEX, 1, CircuitState.CLOSED, CircuitState.OPEN, 0),
-                recorded("gw-1", ARAMEX, 2, CircuitState.OPEN, CircuitState.HALF_OPEN, 120),
-                recorded("gw-1", ARAMEX, 3, CircuitState.HALF_OPEN, CircuitState.OPEN, 121),
-                recorded("gw-1", ARAMEX, 4, CircuitState.OPEN, CircuitState.HALF_OPEN, 600));
+        record("gw-1", ARAMEX, 1, CircuitState.CLOSED, CircuitState.OPEN, 0);
+        record("gw-1", ARAMEX, 2, CircuitState.OPEN, CircuitState.HALF_OPEN, 120);
+        record("gw-1", ARAMEX, 3, CircuitState.HALF_OPEN, CircuitState.OPEN, 121);
+        record("gw-1", ARAMEX, 4, CircuitState.OPEN, CircuitState.HALF_OPEN, 600);
 
         List<RecordedTransition> transitions = service.transitions(
                 new ReadCircuitTransitionsQuery(ARAMEX, since, until, 1));
 
-        assertThat(history.lastAsked()).contains(new InMemoryTransitionHistory.Asked(ARAMEX, since, until, 1));
+        assertThat(asked).containsExactly(new Asked(ARAMEX, since, until, 1));
         assertThat(transitions).extracting(r -> r.transition().sequence()).containsExactly(3L);
     }
 
@@ -68,7 +71,7 @@ class ReadCircuitTransitionsServiceTest {
         Throwable thrown = catchThrowable(() -> service.transitions(ReadCircuitTransitionsQuery.latest(CarrierId.of("dhl"))));
 
         assertThat(thrown).isInstanceOf(UnknownCarrierException.class).hasMessageContaining("dhl");
-        assertThat(history.lastAsked()).isEmpty();
+        assertThat(asked).isEmpty();
     }
 
     @Test
@@ -78,12 +81,11 @@ class ReadCircuitTransitionsServiceTest {
 
     @Test
     void givenTwoInstances_whenViewingTheCluster_thenTheLatestOfEachBreakerByInstanceThenCarrier() {
-        history.record(
-                recorded("gw-2", SMSA, 1, CircuitState.CLOSED, CircuitState.OPEN, 10),
-                recorded("gw-2", ARAMEX, 1, CircuitState.CLOSED, CircuitState.OPEN, 0),
-                recorded("gw-1", ARAMEX, 1, CircuitState.CLOSED, CircuitState.OPEN, 0),
-                recorded("gw-1", ARAMEX, 2, CircuitState.OPEN, CircuitState.HALF_OPEN, 120),
-                recorded("gw-2", ARAMEX, 2, CircuitState.OPEN, CircuitState.FORCED_OPEN, 40));
+        record("gw-2", SMSA, 1, CircuitState.CLOSED, CircuitState.OPEN, 10);
+        record("gw-2", ARAMEX, 1, CircuitState.CLOSED, CircuitState.OPEN, 0);
+        record("gw-1", ARAMEX, 1, CircuitState.CLOSED, CircuitState.OPEN, 0);
+        record("gw-1", ARAMEX, 2, CircuitState.OPEN, CircuitState.HALF_OPEN, 120);
+        record("gw-2", ARAMEX, 2, CircuitState.OPEN, CircuitState.FORCED_OPEN, 40);
 
         ClusterView cluster = service.cluster();
 
@@ -136,11 +138,30 @@ class ReadCircuitTransitionsServiceTest {
                 e -> assertThat(e.field()).isEqualTo("until"));
     }
 
-    private static RecordedTransition recorded(String instance, CarrierId carrier, long sequence, CircuitState from,
-                                               CircuitState to, long secondsAfterT0) {
-        Instant at = T0.plusSeconds(secondsAfterT0);
-        CircuitStateChanged changed = new CircuitStateChanged(carrier, from, to, at, "cause " + sequence, sequence,
-                0, 0, Optional.empty());
-        return new RecordedTransition(instance, changed, at.plusMillis(5));
+    /** Writes a transition as instance {@code instance} would: all instances share {@link #trail}. */
+    private void record(String instance, CarrierId carrier, long sequence, CircuitState from, CircuitState to,
+                        long secondsAfterT0) {
+        trail.forInstance(instance).onTransition(new CircuitStateChanged(carrier, from, to,
+                T0.plusSeconds(secondsAfterT0), "cause " + sequence, sequence, 0, 0, Optional.empty()));
+    }
+
+    /** The trail, remembering every question the service asks it. */
+    private TransitionHistory askingHistory() {
+        return new TransitionHistory() {
+            @Override
+            public List<RecordedTransition> transitions(CarrierId carrier, Optional<Instant> since,
+                                                        Optional<Instant> until, int limit) {
+                asked.add(new Asked(carrier, since, until, limit));
+                return trail.transitions(carrier, since, until, limit);
+            }
+
+            @Override
+            public List<RecordedTransition> latestPerInstance() {
+                return trail.latestPerInstance();
+            }
+        };
+    }
+
+    private record Asked(CarrierId carrier, Optional<Instant> since, Optional<Instant> until, int limit) {
     }
 }
