@@ -1,24 +1,10 @@
 package io.haderos.shipping.adapter.jdbi;
 
-import io.haderos.shipping.domain.port.out.ShipmentStore;
-import io.haderos.shipping.domain.testing.ShipmentStoreContract;
-import org.junit.jupiter.api.AfterEach;
-
 /** The shipment store contract on an H2 database. */
-class JdbiShipmentStoreH2IT extends ShipmentStoreContract {
-
-    private Database database;
+class JdbiShipmentStoreH2IT extends JdbiShipmentStoreContract {
 
     @Override
-    protected ShipmentStore store() {
-        database = TestDatabases.open(TestDatabases.Kind.H2);
-        return new JdbiShipmentStore(database.jdbi());
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        if (database != null) {
-            database.close();
-        }
+    TestDatabases.Kind kind() {
+        return TestDatabases.Kind.H2;
     }
 }

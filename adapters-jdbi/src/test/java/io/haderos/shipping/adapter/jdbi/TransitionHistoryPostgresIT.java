@@ -1,43 +1,10 @@
 package io.haderos.shipping.adapter.jdbi;
 
-import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
-import io.haderos.shipping.domain.testing.TransitionHistoryContract;
-import org.junit.jupiter.api.AfterEach;
-
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.FAST;
-import static io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.PATIENCE;
-import static org.awaitility.Awaitility.await;
-
-/** The audit trail contract on the real PostgreSQL (see TestDatabases): one log per instance id. */
-class TransitionHistoryPostgresIT extends TransitionHistoryContract {
-
-    private Database database;
-    private final List<JdbiCircuitTransitionLog> logs = new ArrayList<>();
+/** The audit trail contract on the real PostgreSQL (see TestDatabases). */
+class TransitionHistoryPostgresIT extends JdbiTransitionHistoryContract {
 
     @Override
-    protected Trail open(Clock clock, String... instanceIds) {
-        database = TestDatabases.open(TestDatabases.Kind.POSTGRES);
-        Map<String, CircuitTransitionListener> writers = new LinkedHashMap<>();
-        for (String instanceId : instanceIds) {
-            JdbiCircuitTransitionLog log = new JdbiCircuitTransitionLog(database.jdbi(), instanceId, clock, FAST);
-            logs.add(log);
-            writers.put(instanceId, log);
-        }
-        return new Trail(writers, logs.get(0),
-                () -> await().atMost(PATIENCE).until(() -> logs.stream().allMatch(log -> log.backlog() == 0)));
-    }
-
-    @AfterEach
-    void closeAll() {
-        logs.forEach(JdbiCircuitTransitionLog::close);
-        if (database != null) {
-            database.close();
-        }
+    TestDatabases.Kind kind() {
+        return TestDatabases.Kind.POSTGRES;
     }
 }
