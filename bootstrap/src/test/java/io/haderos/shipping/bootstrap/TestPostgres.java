@@ -1,44 +1,28 @@
 package io.haderos.shipping.bootstrap;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.List;
+import io.haderos.shipping.adapter.jdbi.TestDatabases;
+
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A fresh schema in the PostgreSQL at 127.0.0.1:5432 (database {@code test}, user {@code postgres}; override
- * with {@code TEST_POSTGRES_URL} and {@code TEST_POSTGRES_USER}), for gateways that must share one database.
+ * Gateways sharing the PostgreSQL at 127.0.0.1:5432 (see {@link TestDatabases}): a fresh schema, and the
+ * environment that points a gateway at it.
  */
 final class TestPostgres {
 
-    static final String URL = env("TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String USER = env("TEST_POSTGRES_USER", "postgres");
-
-    /** Schemas this JVM created; dropped when it exits, so that repeated runs do not pile them up. */
-    private static final List<String> CREATED = new CopyOnWriteArrayList<>();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::dropCreatedSchemas, "drop-it-schemas"));
-    }
+    static final String URL = TestDatabases.POSTGRES_URL;
+    static final String USER = TestDatabases.POSTGRES_USER;
 
     private TestPostgres() {
     }
 
-    /** Creates a new schema and returns a JDBC URL whose connections use it. */
-    static String freshSchemaUrl() throws SQLException {
+    /** Creates a new schema (dropped when the test JVM exits) and returns a JDBC URL whose connections use it. */
+    static String freshSchemaUrl() {
         return schemaUrl(URL, freshSchema());
     }
 
-    static String freshSchema() throws SQLException {
-        String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection connection = DriverManager.getConnection(URL, USER, null)) {
-            connection.createStatement().execute("CREATE SCHEMA " + schema);
-        }
-        CREATED.add(schema);
-        return schema;
+    static String freshSchema() {
+        return TestDatabases.freshPostgresSchema();
     }
 
     static String schemaUrl(String url, String schema) {
@@ -48,20 +32,5 @@ final class TestPostgres {
     /** The gateway's database settings for {@code url}. */
     static Map<String, String> environment(String url) {
         return Map.of("DATABASE_URL", url, "DATABASE_USERNAME", USER);
-    }
-
-    private static void dropCreatedSchemas() {
-        try (Connection connection = DriverManager.getConnection(URL, USER, null)) {
-            for (String schema : CREATED) {
-                connection.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
-        } catch (SQLException e) {
-            System.err.println("could not drop test schemas " + CREATED + ": " + e.getMessage());
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -36,16 +36,26 @@ public final class TestDatabases {
 
     /** Settings of a database (H2) or schema (PostgreSQL) that nothing has used yet. */
     public static Database.Settings settings(Kind kind) {
-        String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         return switch (kind) {
-            case H2 -> Database.Settings.of("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", Optional.empty(),
+            case H2 -> Database.Settings.of("jdbc:h2:mem:" + freshName() + ";DB_CLOSE_DELAY=-1", Optional.empty(),
                     Optional.empty());
             case POSTGRES -> {
-                createSchema(name);
-                yield Database.Settings.of(POSTGRES_URL + "?currentSchema=" + name, Optional.of(POSTGRES_USER),
-                        Optional.empty()).withSchema(name);
+                String schema = freshPostgresSchema();
+                yield Database.Settings.of(POSTGRES_URL + "?currentSchema=" + schema, Optional.of(POSTGRES_USER),
+                        Optional.empty()).withSchema(schema);
             }
         };
+    }
+
+    /** Creates a schema nothing has used yet in the PostgreSQL at {@link #POSTGRES_URL}; dropped when the JVM exits. */
+    public static String freshPostgresSchema() {
+        String name = freshName();
+        createSchema(name);
+        return name;
+    }
+
+    private static String freshName() {
+        return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
     private static void createSchema(String name) {
