@@ -11,7 +11,9 @@ import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.model.Party;
 import org.eclipse.microprofile.config.Config;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -142,9 +144,9 @@ record GatewaySettings(String httpHost, int httpPort, List<CarrierId> carrierOrd
 
     private static String hostName() {
         try {
-            String host = java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
+            String host = InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
             return host.isEmpty() || !Character.isLetterOrDigit(host.charAt(0)) ? "gateway" : host;
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             return "gateway";
         }
     }

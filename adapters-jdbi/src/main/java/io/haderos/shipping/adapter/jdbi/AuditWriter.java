@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
 
 /**
  * The audit trail's write side: a FIFO queue filled by the breakers' threads and one thread that empties it
@@ -36,9 +35,6 @@ final class AuditWriter {
     /** How long close() waits for a write still in progress after giving up on the backlog. */
     private static final Duration ABANDON_GRACE = Duration.ofSeconds(1);
 
-    private static final Pattern SECRET = Pattern.compile("(?i)(password|passwd|pwd|secret|token|api[-_]?key)=[^;&,\\s]*");
-    private static final Pattern URL_CREDENTIALS = Pattern.compile("//[^/@\\s]+@");
-    private static final int MAX_REASON = 200;
 
     private final CircuitTransitionTable table;
     private final String instanceId;
@@ -226,7 +222,7 @@ final class AuditWriter {
                 backoff = settings.initialBackoff();
             }
         } catch (Throwable e) {
-            died = new Failure(clock.instant(), reason(e));
+            died = new Failure(clock.instant(), DatabaseFailures.describe(e));
             LOG.error("audit trail: the writer stopped; transitions are no longer recorded", e);
             throw e;
         }
@@ -284,7 +280,7 @@ final class AuditWriter {
     }
 
     private void failed(RuntimeException e) {
-        String reason = reason(e);
+        String reason = DatabaseFailures.describe(e);
         if (failure == null) {
             failure = new Failure(clock.instant(), reason);
             LOG.warn("audit trail: cannot write ({} waiting), retrying until the database is back: {}",
@@ -346,19 +342,6 @@ final class AuditWriter {
         }
     }
 
-    /** The root cause in one line, without anything that looks like a credential. */
-    static String reason(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? "" : root.getMessage().strip();
-        String text = root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
-        text = SECRET.matcher(text).replaceAll("$1=***");
-        text = URL_CREDENTIALS.matcher(text).replaceAll("//***@");
-        text = text.replaceAll("\\s+", " ");
-        return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 1) + "…";
-    }
 
     /** The time a counter first moved, which another thread may not have published yet. */
     private Instant sinceOrNow(Instant since) {

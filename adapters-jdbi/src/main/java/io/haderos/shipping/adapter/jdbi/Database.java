@@ -86,7 +86,7 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             dataSource.close();
             // Not the URL: it may carry a password.
-            throw new IllegalStateException("cannot open the database: " + rootMessage(e), e);
+            throw new IllegalStateException("cannot open the database: " + DatabaseFailures.describe(e), e);
         }
     }
 
@@ -121,13 +121,5 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 }

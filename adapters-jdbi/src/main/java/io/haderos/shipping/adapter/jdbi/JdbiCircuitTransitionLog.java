@@ -4,7 +4,6 @@ import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.Checks;
-import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.port.out.AlertSource;
 import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
@@ -40,9 +39,6 @@ import java.util.function.Supplier;
  */
 public final class JdbiCircuitTransitionLog
         implements CircuitTransitionListener, TransitionHistory, AlertSource, AutoCloseable {
-
-    /** The most transitions {@link #transitions} returns at once. */
-    public static final int MAX_LIMIT = 1000;
 
     private final String instanceId;
     private final CircuitTransitionTable table;
@@ -199,15 +195,7 @@ public final class JdbiCircuitTransitionLog
     @Override
     public List<RecordedTransition> transitions(CarrierId carrier, Optional<Instant> since, Optional<Instant> until,
                                                 int limit) {
-        Checks.required(carrier, "carrier");
-        Checks.required(since, "since");
-        Checks.required(until, "until");
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidValueException("limit", "must be from 1 to " + MAX_LIMIT + ", got " + limit);
-        }
-        if (since.isPresent() && until.isPresent() && until.get().isBefore(since.get())) {
-            throw new InvalidValueException("until", "must not be before since");
-        }
+        TransitionHistory.checkQuery(carrier, since, until, limit);
         return read(() -> table.transitions(carrier, since, until, limit));
     }
 
@@ -265,7 +253,7 @@ public final class JdbiCircuitTransitionLog
         try {
             return query.get();
         } catch (JdbiException e) {
-            throw new IllegalStateException("audit trail cannot be read: " + AuditWriter.reason(e), e);
+            throw new IllegalStateException("audit trail cannot be read: " + DatabaseFailures.describe(e), e);
         }
     }
 }

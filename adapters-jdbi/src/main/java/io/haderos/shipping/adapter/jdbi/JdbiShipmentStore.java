@@ -77,7 +77,7 @@ public final class JdbiShipmentStore implements ShipmentStore {
                     .execute();
             if (updated == 1) {
                 replaceAttempts(handle, orderId, attempts);
-                insertParcels(handle, orderId, shipment.parcelTrackingNumbers());
+                replaceParcels(handle, orderId, shipment.parcelTrackingNumbers());
             }
             return null;
         }));
@@ -141,7 +141,7 @@ public final class JdbiShipmentStore implements ShipmentStore {
             if (updated != 1) {
                 return Optional.<ShipmentRecord>empty();
             }
-            found.ifPresent(shipment -> insertParcels(handle, orderId, shipment.parcelTrackingNumbers()));
+            found.ifPresent(shipment -> replaceParcels(handle, orderId, shipment.parcelTrackingNumbers()));
             return find(handle, orderId);
         }));
     }
@@ -182,7 +182,7 @@ public final class JdbiShipmentStore implements ShipmentStore {
                     .execute();
             if (updated == 1) {
                 replaceAttempts(handle, orderId, List.of());
-                insertParcels(handle, orderId, List.of());
+                replaceParcels(handle, orderId, List.of());
             }
             return updated == 1;
         });
@@ -234,7 +234,7 @@ public final class JdbiShipmentStore implements ShipmentStore {
         batch.execute();
     }
 
-    private static void insertParcels(Handle handle, OrderId orderId, List<String> trackingNumbers) {
+    private static void replaceParcels(Handle handle, OrderId orderId, List<String> trackingNumbers) {
         handle.createUpdate("DELETE FROM shipment_parcel WHERE order_id = :orderId")
                 .bind("orderId", orderId.value())
                 .execute();
@@ -258,15 +258,8 @@ public final class JdbiShipmentStore implements ShipmentStore {
             return work.get();
         } catch (JdbiException e) {
             throw new ShipmentStoreUnavailableException("the shipment store cannot " + what + ": "
-                    + rootCause(e).getClass().getSimpleName(), e);
+                    + DatabaseFailures.describe(e), e);
         }
-    }
-
-    private static void guarded(String what, Runnable work) {
-        guarded(what, () -> {
-            work.run();
-            return null;
-        });
     }
 
     private static boolean isUniqueViolation(Throwable e) {
@@ -278,13 +271,6 @@ public final class JdbiShipmentStore implements ShipmentStore {
         return false;
     }
 
-    private static Throwable rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
-    }
 
     private static String truncate(String detail) {
         return detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,9 +28,13 @@ import static io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.
 import static io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.event;
 import static io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.flap;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** The write side of the audit trail, on H2 and on PostgreSQL. */
+/**
+ * The JDBI audit trail on H2 and on PostgreSQL, beyond the port's contract (TransitionHistoryH2IT/PostgresIT):
+ * batching, retries, duplicates, alerts, and how rows are stored and read while the database is away.
+ */
 class JdbiCircuitTransitionLogIT {
 
     private static final CarrierId ARAMEX = CarrierId.ARAMEX;
@@ -285,6 +290,41 @@ class JdbiCircuitTransitionLogIT {
         assertThat(db.dataSource.callerThreads()).containsOnly("audit-trail-writer");
         assertThat(log.alerts()).isEmpty();
         assertThat(log.lost()).isZero();
+    }
+
+    // Reading back: how rows are stored, and what a read does while the database is away.
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void whenATransitionIsStored_thenItsTimeIsCutToTheMicrosecond_andItsStatesAreSpelledAsTheRestApiDoes(Kind kind) {
+        TestDatabase db = database(kind);
+        JdbiCircuitTransitionLog log = log(db, "gw-a", FAST);
+
+        log.onTransition(new CircuitStateChanged(CarrierId.SMSA, CircuitState.HALF_OPEN, CircuitState.FORCED_OPEN,
+                Instant.parse("2025-03-01T23:59:59.123456789Z"), "forced open", 7, 2, 1, Optional.of("ops")));
+        log.close();
+
+        assertThat(log.transitions(CarrierId.SMSA, Optional.empty(), Optional.empty(), 10)).singleElement()
+                .satisfies(read -> assertThat(read.transition().at())
+                        .isEqualTo(Instant.parse("2025-03-01T23:59:59.123456Z")));
+        String states = db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT from_state || ' ' || to_state FROM circuit_transition").mapTo(String.class).one());
+        assertThat(states).as("state names as the REST API spells them")
+                .isEqualTo("half_open forced_open");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void givenTheDatabaseIsAway_whenRead_thenAnIllegalStateExceptionSaysSo(Kind kind) {
+        TestDatabase db = database(kind);
+        JdbiCircuitTransitionLog log = log(db, "gw-a", FAST);
+        db.dataSource.goAway();
+
+        assertThatThrownBy(() -> log.transitions(CarrierId.ARAMEX, Optional.empty(), Optional.empty(), 10))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("audit trail cannot be read: SQLTransientConnectionException")
+                .hasMessageNotContaining(JdbiCircuitTransitionLogFixtures.FlakyDataSource.SECRET);
+        assertThatThrownBy(log::latestPerInstance).isInstanceOf(IllegalStateException.class);
     }
 
     private TestDatabase database(Kind kind) {

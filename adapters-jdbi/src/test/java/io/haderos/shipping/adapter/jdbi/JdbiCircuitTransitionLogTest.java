@@ -72,12 +72,12 @@ class JdbiCircuitTransitionLogTest {
                 "FATAL: connection to jdbc:postgresql://gw:s3cret@db/gw?user=gw&password=s3cret;token=abc refused\n"
                         + "second line"));
 
-        String reason = AuditWriter.reason(failure);
+        String reason = DatabaseFailures.describe(failure);
 
         assertThat(reason)
                 .startsWith("SQLException: FATAL: connection to jdbc:postgresql://***@db/gw?user=gw&password=***")
                 .contains("token=***", "second line")
                 .doesNotContain("s3cret", "abc", "\n");
-        assertThat(AuditWriter.reason(new SQLException("x".repeat(500)))).hasSize(200);
+        assertThat(DatabaseFailures.describe(new SQLException("x".repeat(500)))).hasSize(200);
     }
 }

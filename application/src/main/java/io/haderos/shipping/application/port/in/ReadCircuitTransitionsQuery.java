@@ -1,8 +1,7 @@
 package io.haderos.shipping.application.port.in;
 
 import io.haderos.shipping.domain.model.CarrierId;
-import io.haderos.shipping.domain.model.Checks;
-import io.haderos.shipping.domain.model.InvalidValueException;
+import io.haderos.shipping.domain.port.out.TransitionHistory;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -19,18 +18,10 @@ public record ReadCircuitTransitionsQuery(CarrierId carrier, Optional<Instant> s
                                           int limit) {
 
     public static final int DEFAULT_LIMIT = 50;
-    public static final int MAX_LIMIT = 1000;
+    public static final int MAX_LIMIT = TransitionHistory.MAX_LIMIT;
 
     public ReadCircuitTransitionsQuery {
-        Checks.required(carrier, "carrier");
-        Checks.required(since, "since");
-        Checks.required(until, "until");
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidValueException("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-        }
-        if (since.isPresent() && until.isPresent() && until.get().isBefore(since.get())) {
-            throw new InvalidValueException("until", "must not be before since");
-        }
+        TransitionHistory.checkQuery(carrier, since, until, limit);
     }
 
     /** The carrier's latest {@value #DEFAULT_LIMIT} transitions. */

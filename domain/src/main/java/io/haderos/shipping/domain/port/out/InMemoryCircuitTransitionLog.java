@@ -4,7 +4,6 @@ import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.Checks;
-import io.haderos.shipping.domain.model.InvalidValueException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -29,9 +28,6 @@ import java.util.stream.Collectors;
  * <p>Several instances can share one trail, as gateway processes share one database: see {@link #forInstance}.
  */
 public final class InMemoryCircuitTransitionLog implements CircuitTransitionListener, TransitionHistory {
-
-    /** The most transitions {@link #transitions} returns at once. */
-    public static final int MAX_LIMIT = 1000;
 
     /** Occurrence descending, then instance ascending, then sequence descending, as the JDBI adapter orders. */
     private static final Comparator<RecordedTransition> NEWEST_FIRST = Comparator
@@ -107,15 +103,7 @@ public final class InMemoryCircuitTransitionLog implements CircuitTransitionList
     @Override
     public List<RecordedTransition> transitions(CarrierId carrier, Optional<Instant> since, Optional<Instant> until,
                                                 int limit) {
-        Checks.required(carrier, "carrier");
-        Checks.required(since, "since");
-        Checks.required(until, "until");
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidValueException("limit", "must be from 1 to " + MAX_LIMIT + ", got " + limit);
-        }
-        if (since.isPresent() && until.isPresent() && until.get().isBefore(since.get())) {
-            throw new InvalidValueException("until", "must not be before since");
-        }
+        TransitionHistory.checkQuery(carrier, since, until, limit);
         return rows.values().stream()
                 .filter(r -> r.transition().carrier().equals(carrier))
                 .filter(r -> since.map(s -> !r.transition().at().isBefore(s)).orElse(true))

@@ -1,0 +1,28 @@
+package io.haderos.shipping.adapter.jdbi;
+
+import java.util.regex.Pattern;
+
+/** What went wrong with the database, in words fit for a log line, an alert or a start-up message. */
+final class DatabaseFailures {
+
+    private static final Pattern SECRET = Pattern.compile("(?i)(password|passwd|pwd|secret|token|api[-_]?key)=[^;&,\\s]*");
+    private static final Pattern URL_CREDENTIALS = Pattern.compile("//[^/@\\s]+@");
+    private static final int MAX_LENGTH = 200;
+
+    private DatabaseFailures() {
+    }
+
+    /** The root cause in one line, without anything that looks like a credential, at most 200 characters. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : root.getMessage().strip();
+        String text = root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+        text = SECRET.matcher(text).replaceAll("$1=***");
+        text = URL_CREDENTIALS.matcher(text).replaceAll("//***@");
+        text = text.replaceAll("\\s+", " ");
+        return text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH - 1) + "…";
+    }
+}
