@@ -1,5 +1,14 @@
 package com.example.embedding;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.haderos.shipping.adapter.aramex.AramexConfig;
 import io.haderos.shipping.adapter.aramex.AramexShippingCarrier;
@@ -24,23 +33,13 @@ import io.haderos.shipping.domain.model.ShipmentTracking;
 import io.haderos.shipping.domain.model.Weight;
 import io.haderos.shipping.domain.port.out.CarrierException;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Another team's service embedding the Aramex jar: only the public API (the config builder, the two factories,
@@ -53,9 +52,17 @@ class AramexLibraryUsageIT {
             .options(wireMockConfig().dynamicPort())
             .build();
 
-    private static final Party WAREHOUSE = new Party("Returns Desk", "Other Team LLC", "+966112345678", "",
+    private static final Party WAREHOUSE = new Party(
+            "Returns Desk",
+            "Other Team LLC",
+            "+966112345678",
+            "",
             new Address(CountryCode.of("SA"), "Riyadh", "Warehouse 9", "", "14335"));
-    private static final Party CUSTOMER = new Party("Sara Ahmed", "", "+966551112233", "sara@example.com",
+    private static final Party CUSTOMER = new Party(
+            "Sara Ahmed",
+            "",
+            "+966551112233",
+            "sara@example.com",
             new Address(CountryCode.of("SA"), "Jeddah", "Building 7, Al Olaya St", "Apt 12", "23434"));
 
     private static AramexConfig config() {
@@ -86,11 +93,19 @@ class AramexLibraryUsageIT {
         AramexShippingCarrier aramex = AramexShippingCarrier.create(config());
         ShippingCarrier carrier = aramex;
 
-        List<RateQuote> quotes = carrier.quoteRates(RateRequest.of(Address.of(CountryCode.of("SA"), "Riyadh"),
-                Address.of(CountryCode.of("SA"), "Jeddah"), Weight.ofKilograms("3")));
-        CreatedShipment shipment = carrier.createShipment(new ShipmentRequest(OrderId.of("RET-77"), WAREHOUSE,
-                CUSTOMER, List.of(Parcel.of(Weight.ofKilograms("3"))), "Returned shoes", Money.of("100", "SAR"),
-                Money.of("0", "SAR"), Optional.empty()));
+        List<RateQuote> quotes = carrier.quoteRates(RateRequest.of(
+                Address.of(CountryCode.of("SA"), "Riyadh"),
+                Address.of(CountryCode.of("SA"), "Jeddah"),
+                Weight.ofKilograms("3")));
+        CreatedShipment shipment = carrier.createShipment(new ShipmentRequest(
+                OrderId.of("RET-77"),
+                WAREHOUSE,
+                CUSTOMER,
+                List.of(Parcel.of(Weight.ofKilograms("3"))),
+                "Returned shoes",
+                Money.of("100", "SAR"),
+                Money.of("0", "SAR"),
+                Optional.empty()));
         ShipmentTracking tracking = carrier.track(shipment.trackingNumber());
 
         assertThat(carrier.id()).isEqualTo(CarrierId.ARAMEX);
@@ -107,22 +122,35 @@ class AramexLibraryUsageIT {
 
     @Test
     void givenTheirOwnBreakerAndListener_whenAramexGoesDown_thenTheyAreToldAndLaterCallsFailFast() {
-        ARAMEX.stubFor(post(urlPathMatching(".*/CalculateRate")).willReturn(aResponse().withStatus(503)));
+        ARAMEX.stubFor(
+                post(urlPathMatching(".*/CalculateRate")).willReturn(aResponse().withStatus(503)));
         List<CircuitStateChanged> transitions = new CopyOnWriteArrayList<>();
-        CarrierCircuitBreaker breaker = CarrierCircuitBreaker.create(CarrierId.ARAMEX,
-                new CircuitBreakerSettings(2, Duration.ofSeconds(60), 1), Clock.systemUTC(), transitions::add);
+        CarrierCircuitBreaker breaker = CarrierCircuitBreaker.create(
+                CarrierId.ARAMEX,
+                new CircuitBreakerSettings(2, Duration.ofSeconds(60), 1),
+                Clock.systemUTC(),
+                transitions::add);
         ShippingCarrier carrier = AramexShippingCarrier.create(config(), breaker);
-        RateRequest request = RateRequest.of(Address.of(CountryCode.of("SA"), "Riyadh"),
-                Address.of(CountryCode.of("AE"), "Dubai"), Weight.ofKilograms("1"));
+        RateRequest request = RateRequest.of(
+                Address.of(CountryCode.of("SA"), "Riyadh"),
+                Address.of(CountryCode.of("AE"), "Dubai"),
+                Weight.ofKilograms("1"));
 
         List<AttemptOutcome> outcomes = List.of(
-                catchThrowableOfType(CarrierException.class, () -> carrier.quoteRates(request)).outcome(),
-                catchThrowableOfType(CarrierException.class, () -> carrier.quoteRates(request)).outcome(),
-                catchThrowableOfType(CarrierException.class, () -> carrier.quoteRates(request)).outcome());
+                catchThrowableOfType(CarrierException.class, () -> carrier.quoteRates(request))
+                        .outcome(),
+                catchThrowableOfType(CarrierException.class, () -> carrier.quoteRates(request))
+                        .outcome(),
+                catchThrowableOfType(CarrierException.class, () -> carrier.quoteRates(request))
+                        .outcome());
 
-        assertThat(outcomes).containsExactly(AttemptOutcome.SERVICE_UNAVAILABLE, AttemptOutcome.SERVICE_UNAVAILABLE,
-                AttemptOutcome.CIRCUIT_OPEN);
-        assertThat(transitions).singleElement()
+        assertThat(outcomes)
+                .containsExactly(
+                        AttemptOutcome.SERVICE_UNAVAILABLE,
+                        AttemptOutcome.SERVICE_UNAVAILABLE,
+                        AttemptOutcome.CIRCUIT_OPEN);
+        assertThat(transitions)
+                .singleElement()
                 .satisfies(t -> assertThat(t.to()).isEqualTo(CircuitState.OPEN));
         assertThat(breaker.snapshot().state()).isEqualTo(CircuitState.OPEN);
         ARAMEX.verify(2, postRequestedFor(urlPathMatching(".*/CalculateRate")));

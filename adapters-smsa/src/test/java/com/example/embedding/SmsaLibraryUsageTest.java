@@ -1,5 +1,16 @@
 package com.example.embedding;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
 import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
@@ -22,25 +33,13 @@ import io.haderos.shipping.domain.model.ShipmentTracking;
 import io.haderos.shipping.domain.model.Weight;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Another team's service embedding the SMSA jar: only the public API (the config record, the carrier class, the
@@ -66,17 +65,20 @@ class SmsaLibraryUsageTest {
 
     @Test
     void givenOnlyAConfig_whenUsedAsAShippingCarrier_thenQuotesShipsAndTracksBehindItsOwnBreaker() {
-        SMSA.stubFor(post(urlEqualTo("/api/shipment/b2c/new")).withHeader("apikey", equalTo(KEY))
+        SMSA.stubFor(post(urlEqualTo("/api/shipment/b2c/new"))
+                .withHeader("apikey", equalTo(KEY))
                 .willReturn(okJson("{\"sawb\": \"290000000001\", \"waybills\": [{\"awb\": \"290000000002\"}]}")));
-        SMSA.stubFor(get(urlEqualTo("/api/track/single/290000000001")).withHeader("apikey", equalTo(KEY))
-                .willReturn(okJson("{\"AWB\": \"290000000001\", \"isDelivered\": false, \"Scans\": [{\"ScanType\": \"PU\","
-                        + " \"ScanDescription\": \"Picked Up\", \"City\": \"Riyadh\","
-                        + " \"ScanDateTime\": \"2025-03-01T12:00:00\", \"ScanTimeZone\": \"+03:00\"}]}")));
+        SMSA.stubFor(get(urlEqualTo("/api/track/single/290000000001"))
+                .withHeader("apikey", equalTo(KEY))
+                .willReturn(
+                        okJson("{\"AWB\": \"290000000001\", \"isDelivered\": false, \"Scans\": [{\"ScanType\": \"PU\","
+                                + " \"ScanDescription\": \"Picked Up\", \"City\": \"Riyadh\","
+                                + " \"ScanDateTime\": \"2025-03-01T12:00:00\", \"ScanTimeZone\": \"+03:00\"}]}")));
         SmsaShippingCarrier smsa = SmsaShippingCarrier.create(config());
         ShippingCarrier carrier = smsa;
 
-        List<RateQuote> quotes = carrier.quoteRates(RateRequest.of(Address.of(SA, "Riyadh"), Address.of(SA, "Dammam"),
-                Weight.ofKilograms("1.5")));
+        List<RateQuote> quotes = carrier.quoteRates(
+                RateRequest.of(Address.of(SA, "Riyadh"), Address.of(SA, "Dammam"), Weight.ofKilograms("1.5")));
         CreatedShipment shipment = carrier.createShipment(order());
         ShipmentTracking tracking = carrier.track(shipment.trackingNumber());
 
@@ -87,7 +89,9 @@ class SmsaLibraryUsageTest {
         });
         assertThat(shipment.trackingNumber()).isEqualTo("290000000001");
         assertThat(shipment.parcelTrackingNumbers()).containsExactly("290000000002");
-        assertThat(tracking.events()).singleElement().satisfies(event -> assertThat(event.code()).isEqualTo("PU"));
+        assertThat(tracking.events())
+                .singleElement()
+                .satisfies(event -> assertThat(event.code()).isEqualTo("PU"));
         // The tariff quote reached no server, so only the create and the track count as successes.
         assertThat(smsa.circuitBreaker().snapshot().successCount()).isEqualTo(2);
         assertThat(smsa.circuitBreaker().snapshot().state()).isEqualTo(CircuitState.CLOSED);
@@ -97,8 +101,8 @@ class SmsaLibraryUsageTest {
     void givenTheServicesOwnBreaker_whenSmsaFails_thenItsListenerSeesTheBreakerOpenAndCallsStopReachingSmsa() {
         SMSA.stubFor(post(urlEqualTo("/api/shipment/b2c/new")).willReturn(serviceUnavailable()));
         List<CircuitStateChanged> seen = new CopyOnWriteArrayList<>();
-        CarrierCircuitBreaker breaker = CarrierCircuitBreaker.create(CarrierId.SMSA,
-                new CircuitBreakerSettings(2, Duration.ofSeconds(60), 1), Clock.systemUTC(), seen::add);
+        CarrierCircuitBreaker breaker = CarrierCircuitBreaker.create(
+                CarrierId.SMSA, new CircuitBreakerSettings(2, Duration.ofSeconds(60), 1), Clock.systemUTC(), seen::add);
         SmsaShippingCarrier carrier = SmsaShippingCarrier.create(config(), breaker);
 
         for (int i = 0; i < 3; i++) {
@@ -116,11 +120,26 @@ class SmsaLibraryUsageTest {
     }
 
     private static ShipmentRequest order() {
-        Party shop = new Party("Shop Owner", "Embedding Shop", "+966112345678", "",
+        Party shop = new Party(
+                "Shop Owner",
+                "Embedding Shop",
+                "+966112345678",
+                "",
                 new Address(SA, "Riyadh", "King Fahd Road 100, Olaya", "", ""));
-        Party buyer = new Party("Khalid Saleh", "", "+966500000001", "",
+        Party buyer = new Party(
+                "Khalid Saleh",
+                "",
+                "+966500000001",
+                "",
                 new Address(SA, "Dammam", "Street 12, Al Faisaliyah district", "", ""));
-        return new ShipmentRequest(OrderId.of("EMB-1"), shop, buyer, List.of(Parcel.of(Weight.ofKilograms("1.5"))),
-                "Books", Money.of("120", "SAR"), Money.of("0", "SAR"), Optional.empty());
+        return new ShipmentRequest(
+                OrderId.of("EMB-1"),
+                shop,
+                buyer,
+                List.of(Parcel.of(Weight.ofKilograms("1.5"))),
+                "Books",
+                Money.of("120", "SAR"),
+                Money.of("0", "SAR"),
+                Optional.empty());
     }
 }

@@ -39,14 +39,6 @@ import io.haderos.shipping.domain.port.out.TransitionHistory;
 import io.haderos.shipping.sandbox.AramexCredentials;
 import io.haderos.shipping.sandbox.Sandbox;
 import io.haderos.shipping.sandbox.SandboxSettings;
-import org.eclipse.microprofile.config.Config;
-import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -59,6 +51,13 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.Config;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: reads the settings, builds every object by hand, and serves the REST API on Grizzly.
@@ -72,6 +71,7 @@ public final class Gateway implements AutoCloseable {
     private final Optional<Sandbox> sandbox;
     /** What to close after the HTTP server, in this order: flush the audit trail before the database goes. */
     private final List<AutoCloseable> parts;
+
     private final URI baseUri;
 
     private Gateway(HttpServer server, Optional<Sandbox> sandbox, List<AutoCloseable> parts, URI baseUri) {
@@ -100,8 +100,12 @@ public final class Gateway implements AutoCloseable {
             sandbox.ifPresent(opened::push);
             LoggingTransitionListener transitionLog = push(opened, new LoggingTransitionListener());
             Database database = push(opened, openDatabase(settings));
-            JdbiCircuitTransitionLog auditTrail = push(opened, new JdbiCircuitTransitionLog(database.jdbi(),
-                    JdbiCircuitTransitionLog.uniqueInstanceId(settings.instanceName()), clock));
+            JdbiCircuitTransitionLog auditTrail = push(
+                    opened,
+                    new JdbiCircuitTransitionLog(
+                            database.jdbi(),
+                            JdbiCircuitTransitionLog.uniqueInstanceId(settings.instanceName()),
+                            clock));
             List<AlertSource> alertSources = new ArrayList<>(List.of(auditTrail));
             List<AlertNotifier> notifiers = new ArrayList<>();
             settings.alerting().slack().ifPresent(slack -> {
@@ -115,32 +119,42 @@ public final class Gateway implements AutoCloseable {
                 alertSources.add(notifier);
             });
             GatewayMetrics metrics = push(opened, GatewayMetrics.create(settings.carrierOrder()));
-            CircuitTransitionListener listener = CircuitTransitionListener.all(List.of(auditTrail,
-                    metrics.transitionListener(), new OutageAlerting(notifiers), transitionLog));
+            CircuitTransitionListener listener = CircuitTransitionListener.all(
+                    List.of(auditTrail, metrics.transitionListener(), new OutageAlerting(notifiers), transitionLog));
 
             List<CarrierCircuitBreaker> breakers = new ArrayList<>();
             List<ShippingCarrier> carriers = new ArrayList<>();
             for (CarrierId id : settings.carrierOrder()) {
-                CarrierCircuitBreaker breaker = CarrierCircuitBreaker.create(id, settings.breakers().get(id), clock,
-                        listener);
+                CarrierCircuitBreaker breaker =
+                        CarrierCircuitBreaker.create(id, settings.breakers().get(id), clock, listener);
                 breakers.add(breaker);
                 carriers.add(carrier(id, settings, standIns, breaker));
             }
             metrics.bindCircuitBreakers(breakers);
-            Parts parts = new Parts(carriers, new Resilience4jCircuitBreakers(breakers),
-                    new JdbiShipmentStore(database.jdbi()), auditTrail, alertSources, databaseCheck(database),
+            Parts parts = new Parts(
+                    carriers,
+                    new Resilience4jCircuitBreakers(breakers),
+                    new JdbiShipmentStore(database.jdbi()),
+                    auditTrail,
+                    alertSources,
+                    databaseCheck(database),
                     metrics.carrierCallObserver());
             UseCases useCases = useCases(settings, clock, parts);
 
             URI baseUri = URI.create("http://" + settings.httpHost() + ":" + settings.httpPort() + "/");
-            HttpServer server = GrizzlyHttpServerFactory.createHttpServer(baseUri,
-                    resourceConfig(settings, useCases, metrics), false);
+            HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
+                    baseUri, resourceConfig(settings, useCases, metrics), false);
             server.start();
             int port = server.getListener("grizzly").getPort();
             URI boundUri = URI.create("http://" + settings.httpHost() + ":" + port + "/");
-            LOG.info("HaderOS shipping gateway {} listening on {} (carriers in order: {}; database: {}; "
-                            + "operator actions {})", auditTrail.instanceId(), boundUri, settings.carrierOrder(),
-                    database.kind(), settings.adminToken().isPresent() ? "enabled" : "disabled: no admin.token");
+            LOG.info(
+                    "HaderOS shipping gateway {} listening on {} (carriers in order: {}; database: {}; "
+                            + "operator actions {})",
+                    auditTrail.instanceId(),
+                    boundUri,
+                    settings.carrierOrder(),
+                    database.kind(),
+                    settings.adminToken().isPresent() ? "enabled" : "disabled: no admin.token");
             List<AutoCloseable> closeOrder = new ArrayList<>(opened);
             return new Gateway(server, sandbox, closeOrder, boundUri);
         } catch (IOException e) {
@@ -180,16 +194,25 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** The parts the use cases are made of. */
-    private record Parts(List<ShippingCarrier> carriers, Resilience4jCircuitBreakers breakers, ShipmentStore store,
-                         TransitionHistory history, List<AlertSource> alertSources, ReadinessCheck database,
-                         CarrierCallObserver observer) {
-    }
+    private record Parts(
+            List<ShippingCarrier> carriers,
+            Resilience4jCircuitBreakers breakers,
+            ShipmentStore store,
+            TransitionHistory history,
+            List<AlertSource> alertSources,
+            ReadinessCheck database,
+            CarrierCallObserver observer) {}
 
     private static UseCases useCases(GatewaySettings settings, Clock clock, Parts parts) {
         FallbackPolicy fallbackPolicy = new FallbackPolicy();
         return new UseCases(
                 new QuoteRatesService(parts.carriers(), fallbackPolicy, parts.observer()),
-                new ShipOrderService(parts.carriers(), fallbackPolicy, parts.store(), settings.defaultShipper(), clock,
+                new ShipOrderService(
+                        parts.carriers(),
+                        fallbackPolicy,
+                        parts.store(),
+                        settings.defaultShipper(),
+                        clock,
                         parts.observer()),
                 new FindShipmentService(parts.store()),
                 new TrackShipmentService(parts.carriers()),
@@ -246,16 +269,17 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    private static ShippingCarrier carrier(CarrierId id, GatewaySettings settings, Optional<StandIns> sandbox,
-                                           CarrierCircuitBreaker breaker) {
+    private static ShippingCarrier carrier(
+            CarrierId id, GatewaySettings settings, Optional<StandIns> sandbox, CarrierCircuitBreaker breaker) {
         if (id.equals(CarrierId.ARAMEX)) {
-            AramexAccount account = sandbox.map(standIns -> standIns.aramex(settings.aramex()))
-                    .orElse(settings.aramex());
+            AramexAccount account =
+                    sandbox.map(standIns -> standIns.aramex(settings.aramex())).orElse(settings.aramex());
             return AramexShippingCarrier.create(aramexConfig(account, breaker), breaker);
         }
         if (id.equals(CarrierId.SMSA)) {
             try {
-                SmsaAccount account = sandbox.map(standIns -> standIns.smsa(settings.smsa())).orElse(settings.smsa());
+                SmsaAccount account =
+                        sandbox.map(standIns -> standIns.smsa(settings.smsa())).orElse(settings.smsa());
                 return SmsaShippingCarrier.create(smsaConfig(account, breaker), breaker);
             } catch (IllegalArgumentException e) {
                 if (settings.smsa().tariffFile().isPresent()) {
@@ -270,9 +294,12 @@ public final class Gateway implements AutoCloseable {
     private static AramexConfig aramexConfig(AramexAccount account, CarrierCircuitBreaker breaker) {
         return AramexConfig.builder()
                 .baseUrl(account.baseUrl())
-                .userName(account.userName().orElseThrow()).password(account.password().orElseThrow())
-                .accountNumber(account.accountNumber().orElseThrow()).accountPin(account.accountPin().orElseThrow())
-                .accountEntity(account.accountEntity()).accountCountryCode(account.accountCountryCode())
+                .userName(account.userName().orElseThrow())
+                .password(account.password().orElseThrow())
+                .accountNumber(account.accountNumber().orElseThrow())
+                .accountPin(account.accountPin().orElseThrow())
+                .accountEntity(account.accountEntity())
+                .accountCountryCode(account.accountCountryCode())
                 .timeout(account.timeout())
                 .circuitBreaker(breaker.settings())
                 .build();
@@ -289,13 +316,21 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static StandIns startSandbox(GatewaySettings.SandboxPorts ports) {
-        SandboxSettings settings = new SandboxSettings(ports.host(), ports.controlPort(), ports.aramexPort(),
-                ports.smsaPort(), AramexCredentials.defaults(), SandboxSettings.DEFAULT_SMSA_API_KEY);
+        SandboxSettings settings = new SandboxSettings(
+                ports.host(),
+                ports.controlPort(),
+                ports.aramexPort(),
+                ports.smsaPort(),
+                AramexCredentials.defaults(),
+                SandboxSettings.DEFAULT_SMSA_API_KEY);
         try {
             Sandbox sandbox = Sandbox.start(settings);
-            LOG.warn("SANDBOX MODE: no carrier credentials are configured, so Aramex and SMSA are stand-ins on "
-                    + "loopback (Aramex {}, SMSA {}); control them at {}", sandbox.aramexBaseUri(),
-                    sandbox.smsaBaseUri(), sandbox.controlUri());
+            LOG.warn(
+                    "SANDBOX MODE: no carrier credentials are configured, so Aramex and SMSA are stand-ins on "
+                            + "loopback (Aramex {}, SMSA {}); control them at {}",
+                    sandbox.aramexBaseUri(),
+                    sandbox.smsaBaseUri(),
+                    sandbox.controlUri());
             return new StandIns(sandbox, settings);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the sandbox on " + ports, e);
@@ -308,15 +343,23 @@ public final class Gateway implements AutoCloseable {
         /** The configured Aramex account, pointed at the stand-in with the credentials it accepts. */
         AramexAccount aramex(AramexAccount configured) {
             AramexCredentials standIn = settings.aramex();
-            return new AramexAccount(sandbox.aramexBaseUri(), Optional.of(standIn.userName()),
-                    Optional.of(standIn.password()), Optional.of(standIn.accountNumber()),
-                    Optional.of(standIn.accountPin()), standIn.accountEntity(), standIn.accountCountryCode(),
+            return new AramexAccount(
+                    sandbox.aramexBaseUri(),
+                    Optional.of(standIn.userName()),
+                    Optional.of(standIn.password()),
+                    Optional.of(standIn.accountNumber()),
+                    Optional.of(standIn.accountPin()),
+                    standIn.accountEntity(),
+                    standIn.accountCountryCode(),
                     configured.timeout());
         }
 
         /** The configured SMSA account, pointed at the stand-in with the key it accepts. */
         SmsaAccount smsa(SmsaAccount configured) {
-            return new SmsaAccount(sandbox.smsaBaseUri(), Optional.of(settings.smsaApiKey()), configured.tariffFile(),
+            return new SmsaAccount(
+                    sandbox.smsaBaseUri(),
+                    Optional.of(settings.smsaApiKey()),
+                    configured.tariffFile(),
                     configured.timeout());
         }
     }

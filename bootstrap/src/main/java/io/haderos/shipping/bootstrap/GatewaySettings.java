@@ -9,8 +9,6 @@ import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CountryCode;
 import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.model.Party;
-import org.eclipse.microprofile.config.Config;
-
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -23,19 +21,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Every setting of DESIGN.md §7, read once at start-up and validated: a bad value stops start-up with an
  * {@link InvalidSettingException} naming its key.
  */
-record GatewaySettings(String httpHost, int httpPort, List<CarrierId> carrierOrder,
-                       Map<CarrierId, CircuitBreakerSettings> breakers, AramexAccount aramex, SmsaAccount smsa,
-                       Party defaultShipper, Optional<SandboxPorts> sandbox, Database.Settings database,
-                       String instanceName, Optional<String> adminToken, Alerting alerting) {
+record GatewaySettings(
+        String httpHost,
+        int httpPort,
+        List<CarrierId> carrierOrder,
+        Map<CarrierId, CircuitBreakerSettings> breakers,
+        AramexAccount aramex,
+        SmsaAccount smsa,
+        Party defaultShipper,
+        Optional<SandboxPorts> sandbox,
+        Database.Settings database,
+        String instanceName,
+        Optional<String> adminToken,
+        Alerting alerting) {
 
     /** Where outage alerts go (DESIGN.md §6): a Slack incoming webhook, SMTP recipients, both or neither. */
-    record Alerting(Optional<SlackSettings> slack, Optional<EmailSettings> email) {
-    }
+    record Alerting(Optional<SlackSettings> slack, Optional<EmailSettings> email) {}
 
     static final List<CarrierId> KNOWN_CARRIERS = List.of(CarrierId.ARAMEX, CarrierId.SMSA);
     private static final int MAX_TIMEOUT_SECONDS = 300;
@@ -44,13 +51,20 @@ record GatewaySettings(String httpHost, int httpPort, List<CarrierId> carrierOrd
     static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
     /** Aramex's endpoint and account; the credentials are absent in sandbox mode. */
-    record AramexAccount(URI baseUrl, Optional<String> userName, Optional<String> password,
-                         Optional<String> accountNumber, Optional<String> accountPin, String accountEntity,
-                         String accountCountryCode, Duration timeout) {
+    record AramexAccount(
+            URI baseUrl,
+            Optional<String> userName,
+            Optional<String> password,
+            Optional<String> accountNumber,
+            Optional<String> accountPin,
+            String accountEntity,
+            String accountCountryCode,
+            Duration timeout) {
 
         @Override
         public String toString() {
-            return "AramexAccount[baseUrl=" + baseUrl + ", userName=" + userName.orElse("-") + ", password=***, pin=***]";
+            return "AramexAccount[baseUrl=" + baseUrl + ", userName=" + userName.orElse("-")
+                    + ", password=***, pin=***]";
         }
     }
 
@@ -64,8 +78,7 @@ record GatewaySettings(String httpHost, int httpPort, List<CarrierId> carrierOrd
     }
 
     /** Where the sandbox listens (DESIGN.md §8); 0 picks a free port. */
-    record SandboxPorts(String host, int controlPort, int aramexPort, int smsaPort) {
-    }
+    record SandboxPorts(String host, int controlPort, int aramexPort, int smsaPort) {}
 
     static GatewaySettings from(Config config) {
         SettingsReader read = new SettingsReader(config);
@@ -75,48 +88,78 @@ record GatewaySettings(String httpHost, int httpPort, List<CarrierId> carrierOrd
             breakers.put(carrier, breakerSettings(read, carrier.value() + "."));
         }
         breakerSettings(read, ""); // the global values are validated even when every carrier overrides them
-        AramexAccount aramex = new AramexAccount(read.httpUrl("aramex.base-url"), read.optional("aramex.username"),
-                read.optional("aramex.password"), read.optional("aramex.account-number"),
-                read.optional("aramex.account-pin"), read.required("aramex.account-entity"),
+        AramexAccount aramex = new AramexAccount(
+                read.httpUrl("aramex.base-url"),
+                read.optional("aramex.username"),
+                read.optional("aramex.password"),
+                read.optional("aramex.account-number"),
+                read.optional("aramex.account-pin"),
+                read.required("aramex.account-entity"),
                 read.required("aramex.account-country-code"),
                 read.seconds("aramex.timeout", 1, MAX_TIMEOUT_SECONDS));
-        SmsaAccount smsa = new SmsaAccount(read.httpUrl("smsa.base-url"), read.optional("smsa.api-key"),
-                read.path("smsa.tariff-file"), read.seconds("smsa.timeout", 1, MAX_TIMEOUT_SECONDS));
-        boolean credentialsGiven = aramex.userName().isPresent() || smsa.apiKey().isPresent();
+        SmsaAccount smsa = new SmsaAccount(
+                read.httpUrl("smsa.base-url"),
+                read.optional("smsa.api-key"),
+                read.path("smsa.tariff-file"),
+                read.seconds("smsa.timeout", 1, MAX_TIMEOUT_SECONDS));
+        boolean credentialsGiven =
+                aramex.userName().isPresent() || smsa.apiKey().isPresent();
         Optional<SandboxPorts> sandbox = read.bool("sandbox.enabled", !credentialsGiven)
-                ? Optional.of(new SandboxPorts(read.required("sandbox.host"), read.integer("sandbox.port", 0, 65535),
-                read.integer("sandbox.aramex-port", 0, 65535), read.integer("sandbox.smsa-port", 0, 65535)))
+                ? Optional.of(new SandboxPorts(
+                        read.required("sandbox.host"),
+                        read.integer("sandbox.port", 0, 65535),
+                        read.integer("sandbox.aramex-port", 0, 65535),
+                        read.integer("sandbox.smsa-port", 0, 65535)))
                 : Optional.empty();
         if (sandbox.isEmpty()) {
             requireCredentials(read, order);
         }
-        return new GatewaySettings(read.required("http.host"), read.integer("http.port", 0, 65535), order, breakers,
-                aramex, smsa, shipper(read), sandbox, database(read), instanceName(read), adminToken(read),
+        return new GatewaySettings(
+                read.required("http.host"),
+                read.integer("http.port", 0, 65535),
+                order,
+                breakers,
+                aramex,
+                smsa,
+                shipper(read),
+                sandbox,
+                database(read),
+                instanceName(read),
+                adminToken(read),
                 alerting(read));
     }
 
     /** {@code alerts.slack.webhook-url}; {@code alerts.email.host} with the other {@code alerts.email.*} keys. */
     private static Alerting alerting(SettingsReader read) {
-        Optional<SlackSettings> slack = read.optional("alerts.slack.webhook-url").map(raw -> {
-            URI url = read.httpUrl("alerts.slack.webhook-url");
-            try {
-                return new SlackSettings(url, read.seconds("alerts.slack.timeout", 1, MAX_TIMEOUT_SECONDS));
-            } catch (InvalidValueException e) {
-                throw new InvalidSettingException("alerts.slack.webhook-url", e.reason());
-            }
-        });
+        Optional<SlackSettings> slack = read.optional("alerts.slack.webhook-url")
+                .map(raw -> {
+                    URI url = read.httpUrl("alerts.slack.webhook-url");
+                    try {
+                        return new SlackSettings(url, read.seconds("alerts.slack.timeout", 1, MAX_TIMEOUT_SECONDS));
+                    } catch (InvalidValueException e) {
+                        throw new InvalidSettingException("alerts.slack.webhook-url", e.reason());
+                    }
+                });
         Optional<EmailSettings> email = read.optional("alerts.email.host").map(host -> {
             String prefix = "alerts.email.";
             int port = read.integer(prefix + "port", 1, 65535);
             List<String> to = Arrays.stream(read.required(prefix + "to").split(","))
-                    .map(String::strip).filter(s -> !s.isEmpty()).toList();
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
             try {
-                return new EmailSettings(host, port, read.optional(prefix + "username"),
-                        read.optional(prefix + "password"), read.required(prefix + "from"), to,
-                        read.bool(prefix + "starttls", true), read.seconds(prefix + "timeout", 1, MAX_TIMEOUT_SECONDS));
+                return new EmailSettings(
+                        host,
+                        port,
+                        read.optional(prefix + "username"),
+                        read.optional(prefix + "password"),
+                        read.required(prefix + "from"),
+                        to,
+                        read.bool(prefix + "starttls", true),
+                        read.seconds(prefix + "timeout", 1, MAX_TIMEOUT_SECONDS));
             } catch (InvalidValueException e) {
-                throw new InvalidSettingException(prefix + e.field().replace('_', '-').toLowerCase(Locale.ROOT),
-                        e.reason());
+                throw new InvalidSettingException(
+                        prefix + e.field().replace('_', '-').toLowerCase(Locale.ROOT), e.reason());
             }
         });
         return new Alerting(slack, email);
@@ -126,11 +169,17 @@ record GatewaySettings(String httpHost, int httpPort, List<CarrierId> carrierOrd
     private static Database.Settings database(SettingsReader read) {
         String url = read.required("database.url");
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
-            throw new InvalidSettingException("database.url",
+            throw new InvalidSettingException(
+                    "database.url",
                     "must be an H2 or PostgreSQL JDBC URL (jdbc:h2:file:./data/gateway, jdbc:postgresql://host/db)");
         }
-        return new Database.Settings(url, read.optional("database.username"), read.optional("database.password"),
-                Optional.empty(), read.integer("database.pool-size", 1, 200), Duration.ofSeconds(5));
+        return new Database.Settings(
+                url,
+                read.optional("database.username"),
+                read.optional("database.password"),
+                Optional.empty(),
+                read.integer("database.pool-size", 1, 200),
+                Duration.ofSeconds(5));
     }
 
     /** Names this process in the audit trail; each start adds its own suffix, since sequences restart at 1. */
@@ -154,8 +203,8 @@ record GatewaySettings(String httpHost, int httpPort, List<CarrierId> carrierOrd
     private static Optional<String> adminToken(SettingsReader read) {
         Optional<String> token = read.optional("admin.token");
         if (token.isPresent() && token.get().length() < MIN_ADMIN_TOKEN_LENGTH) {
-            throw new InvalidSettingException("admin.token", "must be at least " + MIN_ADMIN_TOKEN_LENGTH
-                    + " characters long");
+            throw new InvalidSettingException(
+                    "admin.token", "must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters long");
         }
         return token;
     }
@@ -163,10 +212,15 @@ record GatewaySettings(String httpHost, int httpPort, List<CarrierId> carrierOrd
     private static List<CarrierId> carrierOrder(SettingsReader read) {
         String raw = read.required("carriers.order");
         List<CarrierId> order = new ArrayList<>();
-        for (String name : Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
-            CarrierId carrier = KNOWN_CARRIERS.stream().filter(c -> c.value().equals(name)).findFirst()
-                    .orElseThrow(() -> read.invalid("carriers.order", raw,
-                            "names an unknown carrier '" + name + "' (known: aramex, smsa)"));
+        for (String name : Arrays.stream(raw.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList()) {
+            CarrierId carrier = KNOWN_CARRIERS.stream()
+                    .filter(c -> c.value().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> read.invalid(
+                            "carriers.order", raw, "names an unknown carrier '" + name + "' (known: aramex, smsa)"));
             if (order.contains(carrier)) {
                 throw read.invalid("carriers.order", raw, "names " + name + " twice");
             }
@@ -201,11 +255,18 @@ record GatewaySettings(String httpHost, int httpPort, List<CarrierId> carrierOrd
 
     private static Party shipper(SettingsReader read) {
         try {
-            Address address = new Address(CountryCode.of(read.required("shipper.country")),
-                    read.required("shipper.city"), read.required("shipper.line1"),
-                    read.optional("shipper.line2").orElse(""), read.optional("shipper.postal-code").orElse(""));
-            return new Party(read.required("shipper.name"), read.optional("shipper.company").orElse(""),
-                    read.required("shipper.phone"), read.optional("shipper.email").orElse(""), address);
+            Address address = new Address(
+                    CountryCode.of(read.required("shipper.country")),
+                    read.required("shipper.city"),
+                    read.required("shipper.line1"),
+                    read.optional("shipper.line2").orElse(""),
+                    read.optional("shipper.postal-code").orElse(""));
+            return new Party(
+                    read.required("shipper.name"),
+                    read.optional("shipper.company").orElse(""),
+                    read.required("shipper.phone"),
+                    read.optional("shipper.email").orElse(""),
+                    address);
         } catch (InvalidValueException e) {
             String key = "shipper." + e.field().replace("address.", "").replace('_', '-');
             throw new InvalidSettingException(key, e.reason());

@@ -2,13 +2,12 @@ package io.haderos.shipping.bootstrap;
 
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Logs every breaker transition from its own thread: the breaker calls listeners on the carrier call's
@@ -34,8 +33,14 @@ final class LoggingTransitionListener implements CircuitTransitionListener, Auto
     }
 
     private static void log(CircuitStateChanged event) {
-        LOG.warn("circuit {} {} -> {} (#{}): {}{}", event.carrier(), event.from(), event.to(), event.sequence(),
-                event.cause(), event.actor().map(actor -> " [by " + actor + "]").orElse(""));
+        LOG.warn(
+                "circuit {} {} -> {} (#{}): {}{}",
+                event.carrier(),
+                event.from(),
+                event.to(),
+                event.sequence(),
+                event.cause(),
+                event.actor().map(actor -> " [by " + actor + "]").orElse(""));
     }
 
     /** Writes what is queued, then stops. */

@@ -1,14 +1,12 @@
 package io.haderos.shipping.bootstrap;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.util.concurrent.CountDownLatch;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Starts the gateway with configuration from the environment and stops it gracefully on SIGTERM. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
         Gateway gateway;
@@ -20,10 +18,13 @@ public final class Main {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            gateway.close();
-            stopped.countDown();
-        }, "gateway-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            gateway.close();
+                            stopped.countDown();
+                        },
+                        "gateway-shutdown"));
         stopped.await();
     }
 }

@@ -4,7 +4,6 @@ import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.policy.OutageNotices;
 import io.haderos.shipping.domain.port.out.AlertNotifier;
 import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
-
 import java.util.List;
 
 /** Turns breaker transitions into outage notices (DESIGN.md §6) and hands them to every notifier. */

@@ -1,13 +1,12 @@
 package io.haderos.shipping.bootstrap;
 
-import org.eclipse.microprofile.config.Config;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Typed, validated reads of MicroProfile Config keys. Every failure is an {@link InvalidSettingException}

@@ -11,9 +11,13 @@ import io.haderos.shipping.application.port.in.ShipOrderUseCase;
 import io.haderos.shipping.application.port.in.TrackShipmentUseCase;
 
 /** The inbound ports the REST adapter is given, built by hand in {@link Gateway}. */
-record UseCases(QuoteRatesUseCase quoteRates, ShipOrderUseCase shipOrder, FindShipmentUseCase findShipment,
-                TrackShipmentUseCase trackShipment, MonitorCircuitBreakersUseCase monitorCircuitBreakers,
-                ReadCircuitTransitionsUseCase readCircuitTransitions,
-                OverrideCircuitBreakerUseCase overrideCircuitBreaker, ResolveShipmentUseCase resolveShipment,
-                CheckReadinessUseCase checkReadiness) {
-}
+record UseCases(
+        QuoteRatesUseCase quoteRates,
+        ShipOrderUseCase shipOrder,
+        FindShipmentUseCase findShipment,
+        TrackShipmentUseCase trackShipment,
+        MonitorCircuitBreakersUseCase monitorCircuitBreakers,
+        ReadCircuitTransitionsUseCase readCircuitTransitions,
+        OverrideCircuitBreakerUseCase overrideCircuitBreaker,
+        ResolveShipmentUseCase resolveShipment,
+        CheckReadinessUseCase checkReadiness) {}

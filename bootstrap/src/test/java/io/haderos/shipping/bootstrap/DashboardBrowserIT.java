@@ -1,5 +1,17 @@
 package io.haderos.shipping.bootstrap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,19 +26,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code /dashboard} in a real (headless) Chromium against the real jar: Aramex goes down, three quotes open its
@@ -47,7 +46,8 @@ class DashboardBrowserIT {
     static void requireChromium() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing: apt-get install chromium chromium-driver");
+            fail("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER
+                    + " is missing: apt-get install chromium chromium-driver");
         }
         assumeTrue(installed, CHROMIUM + " and " + CHROMEDRIVER + " are needed for the browser test");
     }
@@ -62,8 +62,10 @@ class DashboardBrowserIT {
             WebDriverWait wait = new WebDriverWait(browser, BOUND, Duration.ofMillis(100));
             wait.until(ExpectedConditions.attributeToBe(ARAMEX_CARD, "data-state", "closed"));
             assertThat(browser.findElements(By.cssSelector("[data-breaker]")))
-                    .extracting(card -> card.getAttribute("data-breaker")).containsExactly("aramex", "smsa");
-            assertThat(browser.findElement(By.id("connection")).getAttribute("data-connection")).isEqualTo("ok");
+                    .extracting(card -> card.getAttribute("data-breaker"))
+                    .containsExactly("aramex", "smsa");
+            assertThat(browser.findElement(By.id("connection")).getAttribute("data-connection"))
+                    .isEqualTo("ok");
             js(browser, "window.__noReload = 1;");
 
             gateway.fault("aramex", "down");
@@ -74,12 +76,15 @@ class DashboardBrowserIT {
             }
 
             wait.until(ExpectedConditions.attributeToBe(ARAMEX_CARD, "data-state", "open"));
-            assertThat(js(browser, "return window.__noReload;")).as("the page was not reloaded").isEqualTo(1L);
+            assertThat(js(browser, "return window.__noReload;"))
+                    .as("the page was not reloaded")
+                    .isEqualTo(1L);
             WebElement aramex = browser.findElement(ARAMEX_CARD);
             assertThat(field(aramex, "state").getText()).isEqualToIgnoringCase("open");
             assertThat(field(aramex, "failure_count").getText()).isEqualTo("3");
             assertThat(field(aramex, "retry_after").getText()).startsWith("in ");
-            assertThat(browser.findElement(By.cssSelector("[data-breaker=\"smsa\"]")).getAttribute("data-state"))
+            assertThat(browser.findElement(By.cssSelector("[data-breaker=\"smsa\"]"))
+                            .getAttribute("data-state"))
                     .isEqualTo("closed");
             wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("#alerts [data-alert-breaker=\"aramex\"][data-severity=\"critical\"]")));
@@ -90,16 +95,21 @@ class DashboardBrowserIT {
             browser.manage().window().setSize(new Dimension(390, 844));
             wait.until(driver -> ((Number) js(driver, "return window.innerWidth;")).intValue() < 600);
             List<WebElement> cards = browser.findElements(By.cssSelector("[data-breaker]"));
-            assertThat(cards).extracting(card -> card.getRect().getX()).as("one column on a phone").containsOnly(
-                    cards.get(0).getRect().getX());
+            assertThat(cards)
+                    .extracting(card -> card.getRect().getX())
+                    .as("one column on a phone")
+                    .containsOnly(cards.get(0).getRect().getX());
             assertThat(((Number) js(browser, "return document.documentElement.scrollWidth - window.innerWidth;"))
-                    .intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0);
+                            .intValue())
+                    .as("no sideways scrolling on a phone")
+                    .isLessThanOrEqualTo(0);
             screenshot(browser, "dashboard-phone.png");
 
             gateway.close();
             wait.until(ExpectedConditions.attributeToBe(By.id("connection"), "data-connection", "lost"));
             assertThat(browser.findElement(By.id("connection")).getText()).containsIgnoringCase("connection lost");
-            assertThat(browser.findElement(ARAMEX_CARD).getAttribute("data-state")).as("the last known state stays")
+            assertThat(browser.findElement(ARAMEX_CARD).getAttribute("data-state"))
+                    .as("the last known state stays")
                     .isEqualTo("open");
             assertThat(js(browser, "return window.__noReload;")).isEqualTo(1L);
         } finally {
@@ -111,8 +121,14 @@ class DashboardBrowserIT {
     private static WebDriver chromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--no-first-run", "--disable-extensions", "--window-size=1280,1000");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-extensions",
+                "--window-size=1280,1000");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()

@@ -1,11 +1,15 @@
 package io.haderos.shipping.bootstrap;
 
+import static io.haderos.shipping.bootstrap.GatewayIT.QUOTE;
+import static io.haderos.shipping.bootstrap.GatewayIT.RATES;
+import static io.haderos.shipping.bootstrap.GatewayIT.shipment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.haderos.shipping.sandbox.AramexCredentials;
 import io.haderos.shipping.sandbox.Sandbox;
 import io.haderos.shipping.sandbox.SandboxSettings;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -22,12 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import java.util.stream.StreamSupport;
-
-import static io.haderos.shipping.bootstrap.GatewayIT.QUOTE;
-import static io.haderos.shipping.bootstrap.GatewayIT.RATES;
-import static io.haderos.shipping.bootstrap.GatewayIT.shipment;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 4, fault tests, against the real jar: PostgreSQL goes away (a {@link TcpProxy} in front of it is cut)
@@ -45,6 +44,7 @@ class DatabaseOutageIT {
     private static final int OVERRIDES_DURING_OUTAGE = 20;
     /** Well below the pool's 5 s connection timeout: an answer this fast did not wait for the database. */
     private static final Duration PROMPT = Duration.ofSeconds(2);
+
     private static final Pattern INSTANCE_ID = Pattern.compile("shipping gateway (\\S+) listening on");
 
     @Test
@@ -52,11 +52,14 @@ class DatabaseOutageIT {
             throws Exception {
         String schema = TestPostgres.freshSchema();
         URI postgres = URI.create(TestPostgres.URL.substring("jdbc:".length()));
-        try (Sandbox carriers = Sandbox.start(new SandboxSettings("127.0.0.1", 0, 0, 0, AramexCredentials.defaults(),
-                SandboxSettings.DEFAULT_SMSA_API_KEY));
-             TcpProxy database = TcpProxy.start(postgres.getHost(), postgres.getPort() == -1 ? 5432 : postgres.getPort());
-             GatewayProcess gateway = GatewayProcess.start("database-outage",
-                     environment(carriers, proxiedUrl(postgres, database.port(), schema)), carriers.controlUri())) {
+        try (Sandbox carriers = Sandbox.start(new SandboxSettings(
+                        "127.0.0.1", 0, 0, 0, AramexCredentials.defaults(), SandboxSettings.DEFAULT_SMSA_API_KEY));
+                TcpProxy database =
+                        TcpProxy.start(postgres.getHost(), postgres.getPort() == -1 ? 5432 : postgres.getPort());
+                GatewayProcess gateway = GatewayProcess.start(
+                        "database-outage",
+                        environment(carriers, proxiedUrl(postgres, database.port(), schema)),
+                        carriers.controlUri())) {
             // What the breaker is made to do, oldest first, as "from -> to" plus " by <actor>" for overrides.
             List<String> caused = new ArrayList<>();
 
@@ -79,20 +82,26 @@ class DatabaseOutageIT {
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
             assertThat(gateway.json(refused).path("type").asText()).endsWith("shipment-store-unavailable");
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-            assertThat(shipmentsCreated(gateway)).as("shipments the carriers created without the store")
+            assertThat(shipmentsCreated(gateway))
+                    .as("shipments the carriers created without the store")
                     .isEqualTo(shipmentsBefore);
 
             HttpResponse<String> notReady = gateway.get("/health/ready");
             assertThat(notReady.statusCode()).as(notReady.body()).isEqualTo(503);
-            assertThat(gateway.json(notReady).path("checks").path("database").asText()).isEqualTo("unreachable");
+            assertThat(gateway.json(notReady).path("checks").path("database").asText())
+                    .isEqualTo("unreachable");
 
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                    assertThat(auditAlerts(gateway)).singleElement().satisfies(alert -> {
-                        assertThat(alert.path("breaker").asText()).isEqualTo("gateway");
-                        assertThat(alert.path("severity").asText()).isEqualTo("warning");
-                        assertThat(alert.path("message").asText()).startsWith("audit trail: " + duringOutage
-                                + " transitions waiting to be written; database unavailable since");
-                    }));
+            await().atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(auditAlerts(gateway))
+                            .singleElement()
+                            .satisfies(alert -> {
+                                assertThat(alert.path("breaker").asText()).isEqualTo("gateway");
+                                assertThat(alert.path("severity").asText()).isEqualTo("warning");
+                                assertThat(alert.path("message").asText())
+                                        .startsWith("audit trail: " + duringOutage
+                                                + " transitions waiting to be written; database unavailable since");
+                            }));
 
             Instant restoredAt = Instant.now();
             database.restore();
@@ -101,30 +110,44 @@ class DatabaseOutageIT {
             int total = caused.size();
             List<Long> sequences = new ArrayList<>();
             history.forEach(row -> sequences.add(row.path("sequence").asLong()));
-            assertThat(sequences).as("newest first, 1..%d, no gap and no duplicate", total)
-                    .containsExactlyElementsOf(LongStream.rangeClosed(1, total).map(n -> total + 1 - n).boxed().toList());
+            assertThat(sequences)
+                    .as("newest first, 1..%d, no gap and no duplicate", total)
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, total)
+                            .map(n -> total + 1 - n)
+                            .boxed()
+                            .toList());
             assertThat(history.findValuesAsText("instance_id")).containsOnly(instanceId(gateway));
-            List<JsonNode> oldestFirst = new ArrayList<>(StreamSupport.stream(history.spliterator(), false).toList());
+            List<JsonNode> oldestFirst = new ArrayList<>(
+                    StreamSupport.stream(history.spliterator(), false).toList());
             Collections.reverse(oldestFirst);
-            assertThat(oldestFirst).extracting(DatabaseOutageIT::describe).as("what was recorded, oldest first")
+            assertThat(oldestFirst)
+                    .extracting(DatabaseOutageIT::describe)
+                    .as("what was recorded, oldest first")
                     .containsExactlyElementsOf(caused);
-            assertThat(oldestFirst.subList(before, total)).extracting(row -> Instant.parse(row.path("recorded_at").asText()))
+            assertThat(oldestFirst.subList(before, total))
+                    .extracting(row -> Instant.parse(row.path("recorded_at").asText()))
                     .as("transitions of the outage are recorded when they were written: after the database returned")
                     .allSatisfy(recordedAt -> assertThat(recordedAt).isAfter(restoredAt));
-            assertThat(transitionsCounted(gateway)).as("the breaker's own count, gateway_circuit_transitions_total")
+            assertThat(transitionsCounted(gateway))
+                    .as("the breaker's own count, gateway_circuit_transitions_total")
                     .isEqualTo(total);
 
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                    .untilAsserted(() -> assertThat(gateway.monitoring().path("alerts")).isEmpty());
-            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() ->
+                            assertThat(gateway.monitoring().path("alerts")).isEmpty());
+            await().atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> gateway.get("/health/ready").statusCode() == 200);
             HttpResponse<String> shipped = gateway.post("/orders/OUTAGE-1/ship", shipment(1.0));
             assertThat(shipped.statusCode()).as(shipped.body()).isEqualTo(201);
 
             try (Connection connection = DriverManager.getConnection(TestPostgres.URL, TestPostgres.USER, null);
-                 ResultSet rows = connection.createStatement().executeQuery("SELECT count(*), count(DISTINCT sequence),"
-                         + " count(DISTINCT instance_id), min(sequence), max(sequence) FROM " + schema
-                         + ".circuit_transition")) {
+                    ResultSet rows = connection
+                            .createStatement()
+                            .executeQuery("SELECT count(*), count(DISTINCT sequence),"
+                                    + " count(DISTINCT instance_id), min(sequence), max(sequence) FROM " + schema
+                                    + ".circuit_transition")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(List.of(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5)))
                         .as("rows, distinct sequences, instances, first and last sequence")
@@ -164,8 +187,10 @@ class DatabaseOutageIT {
     private static void override(GatewayProcess gateway, String state, String reason, List<String> caused)
             throws Exception {
         long started = System.nanoTime();
-        HttpResponse<String> response = gateway.put(ARAMEX_STATE,
-                "{\"state\":\"" + state + "\",\"reason\":\"" + reason + "\",\"actor\":\"" + ACTOR + "\"}", TOKEN);
+        HttpResponse<String> response = gateway.put(
+                ARAMEX_STATE,
+                "{\"state\":\"" + state + "\",\"reason\":\"" + reason + "\",\"actor\":\"" + ACTOR + "\"}",
+                TOKEN);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(took).as("override to %s", state).isLessThan(PROMPT);
@@ -177,13 +202,17 @@ class DatabaseOutageIT {
         HttpResponse<String> response = gateway.post(RATES, QUOTE);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(gateway.json(response).path("provider").asText()).as(response.body()).isEqualTo(provider);
+        assertThat(gateway.json(response).path("provider").asText())
+                .as(response.body())
+                .isEqualTo(provider);
         assertThat(took).as("rate quote").isLessThan(PROMPT);
     }
 
     private static void awaitTrialDue(GatewayProcess gateway) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                .until(() -> gateway.breaker("aramex").path("should_attempt_reset").asBoolean());
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() ->
+                        gateway.breaker("aramex").path("should_attempt_reset").asBoolean());
     }
 
     /** Waits until the trail holds {@code count} Aramex transitions, and returns them, newest first. */

@@ -1,22 +1,21 @@
 package io.haderos.shipping.bootstrap;
 
+import static io.haderos.shipping.bootstrap.GatewayIT.QUOTE;
+import static io.haderos.shipping.bootstrap.GatewayIT.RATES;
+import static io.haderos.shipping.bootstrap.GatewayIT.shipment;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.haderos.shipping.sandbox.AramexCredentials;
 import io.haderos.shipping.sandbox.Sandbox;
 import io.haderos.shipping.sandbox.SandboxSettings;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-
-import static io.haderos.shipping.bootstrap.GatewayIT.QUOTE;
-import static io.haderos.shipping.bootstrap.GatewayIT.RATES;
-import static io.haderos.shipping.bootstrap.GatewayIT.shipment;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * What survives a restart on the default H2 file: the audit trail and the idempotency records, after a
@@ -38,8 +37,8 @@ class DurabilityIT {
     }
 
     private static Sandbox startCarriers() throws Exception {
-        return Sandbox.start(new SandboxSettings("127.0.0.1", 0, 0, 0, AramexCredentials.defaults(),
-                SandboxSettings.DEFAULT_SMSA_API_KEY));
+        return Sandbox.start(new SandboxSettings(
+                "127.0.0.1", 0, 0, 0, AramexCredentials.defaults(), SandboxSettings.DEFAULT_SMSA_API_KEY));
     }
 
     @Test
@@ -58,7 +57,9 @@ class DurabilityIT {
                 tracking = first.json(shipped).path("tracking").asText();
                 first.fault("aramex", "healthy");
             }
-            int smsaCreated = GatewayProcess.stats(carriers.controlUri(), "smsa").path("shipments_created").asInt();
+            int smsaCreated = GatewayProcess.stats(carriers.controlUri(), "smsa")
+                    .path("shipments_created")
+                    .asInt();
 
             String keptByKill;
             try (GatewayProcess second = GatewayProcess.start("durability-2", env, carriers.controlUri())) {
@@ -71,20 +72,28 @@ class DurabilityIT {
                 assertThat(replay.statusCode()).isEqualTo(200);
                 assertThat(replay.headers().firstValue("Idempotent-Replayed")).contains("true");
                 assertThat(second.json(replay).path("tracking").asText()).isEqualTo(tracking);
-                assertThat(GatewayProcess.stats(carriers.controlUri(), "smsa").path("shipments_created").asInt()).isEqualTo(smsaCreated);
+                assertThat(GatewayProcess.stats(carriers.controlUri(), "smsa")
+                                .path("shipments_created")
+                                .asInt())
+                        .isEqualTo(smsaCreated);
 
                 HttpResponse<String> shipped = second.post("/orders/KEEP-2/ship", shipment(2.0));
                 assertThat(shipped.statusCode()).isEqualTo(201);
                 keptByKill = second.json(shipped).path("tracking").asText();
                 second.kill();
             }
-            int aramexCreated = GatewayProcess.stats(carriers.controlUri(), "aramex").path("shipments_created").asInt();
+            int aramexCreated = GatewayProcess.stats(carriers.controlUri(), "aramex")
+                    .path("shipments_created")
+                    .asInt();
 
             try (GatewayProcess third = GatewayProcess.start("durability-3", env, carriers.controlUri())) {
                 HttpResponse<String> replay = third.post("/orders/KEEP-2/ship", shipment(2.0));
                 assertThat(replay.statusCode()).isEqualTo(200);
                 assertThat(third.json(replay).path("tracking").asText()).isEqualTo(keptByKill);
-                assertThat(GatewayProcess.stats(carriers.controlUri(), "aramex").path("shipments_created").asInt()).isEqualTo(aramexCreated);
+                assertThat(GatewayProcess.stats(carriers.controlUri(), "aramex")
+                                .path("shipments_created")
+                                .asInt())
+                        .isEqualTo(aramexCreated);
             }
         }
     }
@@ -98,7 +107,8 @@ class DurabilityIT {
             try (GatewayProcess flapping = GatewayProcess.start("sigterm-1", env, carriers.controlUri())) {
                 for (int i = 0; i < overrides; i++) {
                     String state = i % 2 == 0 ? "forced_open" : "closed";
-                    HttpResponse<String> response = flapping.put(ARAMEX_STATE,
+                    HttpResponse<String> response = flapping.put(
+                            ARAMEX_STATE,
                             "{\"state\":\"" + state + "\",\"reason\":\"drill " + i + "\",\"actor\":\"drill-bot\"}",
                             TOKEN);
                     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -109,9 +119,12 @@ class DurabilityIT {
                 JsonNode history = reader.json(reader.get(ARAMEX_TRANSITIONS)).path("transitions");
                 List<Long> sequences = new ArrayList<>();
                 history.forEach(row -> sequences.add(row.path("sequence").asLong()));
-                assertThat(sequences).as("newest first, every one exactly once")
-                        .containsExactlyElementsOf(LongStream.rangeClosed(1, overrides).map(n -> overrides + 1 - n)
-                                .boxed().toList());
+                assertThat(sequences)
+                        .as("newest first, every one exactly once")
+                        .containsExactlyElementsOf(LongStream.rangeClosed(1, overrides)
+                                .map(n -> overrides + 1 - n)
+                                .boxed()
+                                .toList());
                 assertThat(history.findValuesAsText("actor")).containsOnly("drill-bot");
                 assertThat(history.get(0).path("cause").asText()).contains("drill " + (overrides - 1));
             }

@@ -1,25 +1,23 @@
 package io.haderos.shipping.bootstrap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import java.util.Map;
-
 import static io.haderos.shipping.bootstrap.GatewayIT.QUOTE;
 import static io.haderos.shipping.bootstrap.GatewayIT.RATES;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Environment variables reach the running jar; bad values stop it with a message naming the key. */
 class GatewayConfigurationIT {
 
     @Test
     void givenAFailureThresholdOfFive_whenAramexFails_thenItTakesFiveFaultsToOpen() throws Exception {
-        try (GatewayProcess gateway = GatewayProcess.start("threshold-5",
-                Map.of("CIRCUIT_BREAKER_FAILURE_THRESHOLD", "5"))) {
+        try (GatewayProcess gateway =
+                GatewayProcess.start("threshold-5", Map.of("CIRCUIT_BREAKER_FAILURE_THRESHOLD", "5"))) {
             gateway.fault("aramex", "unavailable");
 
             for (int i = 1; i <= 4; i++) {
@@ -36,9 +34,13 @@ class GatewayConfigurationIT {
 
     @Test
     void givenANegativeThreshold_whenStarting_thenItStopsNamingTheKey() throws Exception {
-        int exitCode = GatewayProcess.runToExit("negative-threshold", Map.of(
-                "CIRCUIT_BREAKER_FAILURE_THRESHOLD", "-1",
-                "HTTP_PORT", String.valueOf(GatewayProcess.freePort())));
+        int exitCode = GatewayProcess.runToExit(
+                "negative-threshold",
+                Map.of(
+                        "CIRCUIT_BREAKER_FAILURE_THRESHOLD",
+                        "-1",
+                        "HTTP_PORT",
+                        String.valueOf(GatewayProcess.freePort())));
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(GatewayProcess.output("negative-threshold"))
@@ -48,23 +50,29 @@ class GatewayConfigurationIT {
 
     @Test
     void givenADatabaseThatCannotBeReached_whenStarting_thenItStopsNamingTheKeyButNotTheUrl() throws Exception {
-        int exitCode = GatewayProcess.runToExit("no-database", Map.of(
-                "DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + GatewayProcess.freePort() + "/gateway?password=hunter2",
-                "HTTP_PORT", String.valueOf(GatewayProcess.freePort()),
-                "SANDBOX_PORT", String.valueOf(GatewayProcess.freePort()),
-                "SANDBOX_ARAMEX_PORT", String.valueOf(GatewayProcess.freePort()),
-                "SANDBOX_SMSA_PORT", String.valueOf(GatewayProcess.freePort())));
+        int exitCode = GatewayProcess.runToExit(
+                "no-database",
+                Map.of(
+                        "DATABASE_URL",
+                                "jdbc:postgresql://127.0.0.1:" + GatewayProcess.freePort()
+                                        + "/gateway?password=hunter2",
+                        "HTTP_PORT", String.valueOf(GatewayProcess.freePort()),
+                        "SANDBOX_PORT", String.valueOf(GatewayProcess.freePort()),
+                        "SANDBOX_ARAMEX_PORT", String.valueOf(GatewayProcess.freePort()),
+                        "SANDBOX_SMSA_PORT", String.valueOf(GatewayProcess.freePort())));
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(GatewayProcess.output("no-database")).contains("database.url").contains("cannot open the database")
+        assertThat(GatewayProcess.output("no-database"))
+                .contains("database.url")
+                .contains("cannot open the database")
                 .doesNotContain("hunter2");
     }
 
     @Test
     void givenAMalformedCarrierUrl_whenStarting_thenItStopsNamingTheKey() throws Exception {
-        int exitCode = GatewayProcess.runToExit("bad-url", Map.of(
-                "ARAMEX_BASE_URL", "not a url",
-                "HTTP_PORT", String.valueOf(GatewayProcess.freePort())));
+        int exitCode = GatewayProcess.runToExit(
+                "bad-url",
+                Map.of("ARAMEX_BASE_URL", "not a url", "HTTP_PORT", String.valueOf(GatewayProcess.freePort())));
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(GatewayProcess.output("bad-url")).contains("aramex.base-url");
@@ -75,14 +83,18 @@ class GatewayConfigurationIT {
         Path tariff = dir.resolve("tariff.csv");
         Files.writeString(tariff, "zone,riyadh,SA,Riyadh\nrate,riyadh,riyadh,EDDL,not-a-number,5.00,SAR\n");
 
-        int exitCode = GatewayProcess.runToExit("bad-tariff", Map.of(
-                "SMSA_TARIFF_FILE", tariff.toString(),
-                "HTTP_PORT", String.valueOf(GatewayProcess.freePort()),
-                "SANDBOX_PORT", String.valueOf(GatewayProcess.freePort()),
-                "SANDBOX_ARAMEX_PORT", String.valueOf(GatewayProcess.freePort()),
-                "SANDBOX_SMSA_PORT", String.valueOf(GatewayProcess.freePort())));
+        int exitCode = GatewayProcess.runToExit(
+                "bad-tariff",
+                Map.of(
+                        "SMSA_TARIFF_FILE", tariff.toString(),
+                        "HTTP_PORT", String.valueOf(GatewayProcess.freePort()),
+                        "SANDBOX_PORT", String.valueOf(GatewayProcess.freePort()),
+                        "SANDBOX_ARAMEX_PORT", String.valueOf(GatewayProcess.freePort()),
+                        "SANDBOX_SMSA_PORT", String.valueOf(GatewayProcess.freePort())));
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(GatewayProcess.output("bad-tariff")).contains("smsa.tariff-file").contains("line 2");
+        assertThat(GatewayProcess.output("bad-tariff"))
+                .contains("smsa.tariff-file")
+                .contains("line 2");
     }
 }

@@ -1,19 +1,18 @@
 package io.haderos.shipping.bootstrap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The README's walk-through, over HTTP, against the real jar with the sandbox's wire-protocol stand-ins:
@@ -40,9 +39,11 @@ class GatewayIT {
 
     @BeforeAll
     static void start() throws Exception {
-        gateway = GatewayProcess.start("walkthrough", Map.of(
-                "CIRCUIT_BREAKER_RECOVERY_TIMEOUT", "1",
-                "ARAMEX_TIMEOUT", "2"));
+        gateway = GatewayProcess.start(
+                "walkthrough",
+                Map.of(
+                        "CIRCUIT_BREAKER_RECOVERY_TIMEOUT", "1",
+                        "ARAMEX_TIMEOUT", "2"));
     }
 
     @AfterAll
@@ -57,7 +58,9 @@ class GatewayIT {
     void givenAFreshGateway_thenEveryBreakerIsClosedWithExactlyTheDocumentedFields() throws Exception {
         JsonNode monitoring = gateway.monitoring();
 
-        assertThat(monitoring.path("circuit_breakers").fieldNames()).toIterable().containsExactly("aramex", "smsa");
+        assertThat(monitoring.path("circuit_breakers").fieldNames())
+                .toIterable()
+                .containsExactly("aramex", "smsa");
         JsonNode aramex = monitoring.path("circuit_breakers").path("aramex");
         assertThat(aramex.path("state").asText()).isEqualTo("closed");
         assertThat(aramex.path("failure_count").asInt()).isZero();
@@ -126,8 +129,10 @@ class GatewayIT {
     @Order(5)
     void givenAramexHealed_whenTheRecoveryTimeoutHasPassed_thenTwoTrialsCloseTheBreaker() throws Exception {
         gateway.fault("aramex", "healthy");
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                .until(() -> gateway.breaker("aramex").path("should_attempt_reset").asBoolean());
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() ->
+                        gateway.breaker("aramex").path("should_attempt_reset").asBoolean());
 
         JsonNode trial = gateway.json(gateway.post(RATES, QUOTE));
         assertThat(trial.path("provider").asText()).isEqualTo("aramex");
@@ -150,11 +155,13 @@ class GatewayIT {
         HttpResponse<String> repeat = gateway.post("/orders/ORD-UNKNOWN-1/ship", shipment(2.0));
 
         assertThat(first.statusCode()).isEqualTo(502);
-        assertThat(first.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(first.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(repeat.statusCode()).isEqualTo(409);
         assertThat(gateway.stats("smsa").path("shipments_created").asInt()).isEqualTo(smsaShipments);
-        assertThat(gateway.json(gateway.get("/orders/ORD-UNKNOWN-1/shipment")).path("status").asText())
+        assertThat(gateway.json(gateway.get("/orders/ORD-UNKNOWN-1/shipment"))
+                        .path("status")
+                        .asText())
                 .isEqualTo("outcome_unknown");
         gateway.fault("aramex", "healthy");
     }
@@ -204,9 +211,11 @@ class GatewayIT {
                 last = gateway.post("/orders/ORD-DOWN-" + i + "/ship", shipment(1.0));
             }
             assertThat(last.statusCode()).isEqualTo(503);
-            assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(
-                    seconds -> assertThat(Integer.parseInt(seconds)).isBetween(0, 1));
-            assertThat(gateway.monitoring().path("alerts").findValuesAsText("breaker")).contains("gateway");
+            assertThat(last.headers().firstValue("Retry-After"))
+                    .hasValueSatisfying(
+                            seconds -> assertThat(Integer.parseInt(seconds)).isBetween(0, 1));
+            assertThat(gateway.monitoring().path("alerts").findValuesAsText("breaker"))
+                    .contains("gateway");
         } finally {
             gateway.fault("aramex", "healthy");
             gateway.fault("smsa", "healthy");
@@ -219,7 +228,8 @@ class GatewayIT {
         awaitTrialOrClosed("aramex");
         awaitTrialOrClosed("smsa");
         String aramexTracking = gateway.json(gateway.post("/orders/ORD-TRACK-1/ship", shipment(1.0)))
-                .path("tracking").asText();
+                .path("tracking")
+                .asText();
         JsonNode aramex = gateway.json(gateway.get("/api/v1/shipments/aramex/" + aramexTracking));
         HttpResponse<String> unknown = gateway.get("/api/v1/shipments/aramex/30199999999");
         gateway.fault("aramex", "unavailable");
@@ -230,7 +240,8 @@ class GatewayIT {
             gateway.fault("aramex", "healthy");
         }
 
-        JsonNode smsa = gateway.json(gateway.get("/api/v1/shipments/smsa/" + smsaShipment.path("tracking").asText()));
+        JsonNode smsa = gateway.json(gateway.get(
+                "/api/v1/shipments/smsa/" + smsaShipment.path("tracking").asText()));
 
         assertThat(smsaShipment.path("provider").asText()).isEqualTo("smsa");
         assertThat(aramex.path("provider").asText()).isEqualTo("aramex");
@@ -243,9 +254,12 @@ class GatewayIT {
 
     /** Waits (bounded) until the breaker is closed or its 1 s recovery timeout has passed. */
     private static void awaitTrialOrClosed(String carrier) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            JsonNode breaker = gateway.breaker(carrier);
-            return "closed".equals(breaker.path("state").asText()) || breaker.path("should_attempt_reset").asBoolean();
-        });
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    JsonNode breaker = gateway.breaker(carrier);
+                    return "closed".equals(breaker.path("state").asText())
+                            || breaker.path("should_attempt_reset").asBoolean();
+                });
     }
 }

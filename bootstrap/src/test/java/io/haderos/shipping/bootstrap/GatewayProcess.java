@@ -1,8 +1,9 @@
 package io.haderos.shipping.bootstrap;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -16,8 +17,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.awaitility.Awaitility.await;
 
 /** The real runnable jar, started as its own process on free ports, and an HTTP client for it. */
 final class GatewayProcess implements AutoCloseable {
@@ -51,8 +50,8 @@ final class GatewayProcess implements AutoCloseable {
         return start(name, environment, freePort(), sandboxControl);
     }
 
-    private static GatewayProcess start(String name, Map<String, String> environment, int controlPort,
-                                        URI sandboxControl) throws IOException {
+    private static GatewayProcess start(
+            String name, Map<String, String> environment, int controlPort, URI sandboxControl) throws IOException {
         Map<String, String> env = new HashMap<>();
         int httpPort = freePort();
         env.put("HTTP_HOST", "127.0.0.1");
@@ -63,18 +62,22 @@ final class GatewayProcess implements AutoCloseable {
         env.putAll(environment);
         Process process = launch(name, env);
         Path log = logFile(name);
-        GatewayProcess gateway = new GatewayProcess(process, log, URI.create("http://127.0.0.1:" + httpPort),
-                sandboxControl);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("gateway exited: " + Files.readString(log));
-            }
-            try {
-                return gateway.get("/api/v1/integrations/monitoring/circuit-breakers").statusCode() == 200;
-            } catch (IOException notYet) {
-                return false;
-            }
-        });
+        GatewayProcess gateway =
+                new GatewayProcess(process, log, URI.create("http://127.0.0.1:" + httpPort), sandboxControl);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("gateway exited: " + Files.readString(log));
+                    }
+                    try {
+                        return gateway.get("/api/v1/integrations/monitoring/circuit-breakers")
+                                        .statusCode()
+                                == 200;
+                    } catch (IOException notYet) {
+                        return false;
+                    }
+                });
         return gateway;
     }
 
@@ -98,10 +101,17 @@ final class GatewayProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(logFile(name).toFile());
         // Start from a clean slate: no carrier credentials or overrides leak in from the developer's shell.
-        builder.environment().keySet().removeIf(key -> key.startsWith("ARAMEX_") || key.startsWith("SMSA_")
-                || key.startsWith("CIRCUIT_BREAKER_") || key.startsWith("SANDBOX_") || key.startsWith("HTTP_")
-                || key.startsWith("DATABASE_") || key.startsWith("ADMIN_") || key.startsWith("ALERTS_")
-                || key.startsWith("GATEWAY_"));
+        builder.environment()
+                .keySet()
+                .removeIf(key -> key.startsWith("ARAMEX_")
+                        || key.startsWith("SMSA_")
+                        || key.startsWith("CIRCUIT_BREAKER_")
+                        || key.startsWith("SANDBOX_")
+                        || key.startsWith("HTTP_")
+                        || key.startsWith("DATABASE_")
+                        || key.startsWith("ADMIN_")
+                        || key.startsWith("ALERTS_")
+                        || key.startsWith("GATEWAY_"));
         // Each process gets its own H2 file unless the test shares a database on purpose.
         builder.environment().put("DATABASE_URL", "jdbc:h2:file:" + freshH2File(name));
         builder.environment().putAll(environment);
@@ -111,7 +121,10 @@ final class GatewayProcess implements AutoCloseable {
     /** A new H2 database file under target/it-data, as a JDBC URL path. */
     static String freshH2File(String name) throws IOException {
         Path dir = Files.createDirectories(Path.of("target", "it-data"));
-        return dir.toAbsolutePath().resolve(name + "-" + System.nanoTime()).resolve("gateway").toString();
+        return dir.toAbsolutePath()
+                .resolve(name + "-" + System.nanoTime())
+                .resolve("gateway")
+                .toString();
     }
 
     private static Path logFile(String name) throws IOException {
@@ -167,7 +180,9 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     JsonNode breaker(String carrier) throws IOException {
-        return json(get("/api/v1/integrations/monitoring/circuit-breakers")).path("circuit_breakers").path(carrier);
+        return json(get("/api/v1/integrations/monitoring/circuit-breakers"))
+                .path("circuit_breakers")
+                .path(carrier);
     }
 
     JsonNode monitoring() throws IOException {
@@ -191,7 +206,9 @@ final class GatewayProcess implements AutoCloseable {
 
     /** The statistics of a stand-in of the sandbox controlled at {@code control}. */
     static JsonNode stats(URI control, String carrier) throws IOException {
-        return JSON.readTree(send(HttpRequest.newBuilder(control.resolve("/sandbox/" + carrier + "/stats")).GET()).body());
+        return JSON.readTree(send(HttpRequest.newBuilder(control.resolve("/sandbox/" + carrier + "/stats"))
+                        .GET())
+                .body());
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException {

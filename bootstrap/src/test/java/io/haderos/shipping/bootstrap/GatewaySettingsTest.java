@@ -1,21 +1,20 @@
 package io.haderos.shipping.bootstrap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** DESIGN.md §7: defaults, environment variables, per-carrier overrides, and refusals that name the key. */
 class GatewaySettingsTest {
@@ -70,27 +69,30 @@ class GatewaySettingsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "circuit-breaker.failure-threshold | -1",
-            "circuit-breaker.failure-threshold | three",
-            "circuit-breaker.recovery-timeout  | 0",
-            "circuit-breaker.success-threshold | 0",
-            "aramex.circuit-breaker.failure-threshold | 0",
-            "http.port | 70000",
-            "aramex.timeout | 0",
-            "aramex.base-url | not a url",
-            "smsa.base-url | ftp://example.com",
-            "carriers.order | aramex,dhl",
-            "carriers.order | aramex,aramex",
-            "sandbox.enabled | maybe",
-            "shipper.country | XX",
-            "database.url | postgres://db/gateway",
-            "database.url | jdbc:mysql://db/gateway",
-            "database.pool-size | 0",
-            "admin.token | too-short",
-            "gateway.instance-name | has spaces",
-            "alerts.slack.webhook-url | not a url",
-            "alerts.slack.webhook-url | https://user:pw@hooks.slack.com/services/x"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "circuit-breaker.failure-threshold | -1",
+                "circuit-breaker.failure-threshold | three",
+                "circuit-breaker.recovery-timeout  | 0",
+                "circuit-breaker.success-threshold | 0",
+                "aramex.circuit-breaker.failure-threshold | 0",
+                "http.port | 70000",
+                "aramex.timeout | 0",
+                "aramex.base-url | not a url",
+                "smsa.base-url | ftp://example.com",
+                "carriers.order | aramex,dhl",
+                "carriers.order | aramex,aramex",
+                "sandbox.enabled | maybe",
+                "shipper.country | XX",
+                "database.url | postgres://db/gateway",
+                "database.url | jdbc:mysql://db/gateway",
+                "database.pool-size | 0",
+                "admin.token | too-short",
+                "gateway.instance-name | has spaces",
+                "alerts.slack.webhook-url | not a url",
+                "alerts.slack.webhook-url | https://user:pw@hooks.slack.com/services/x"
+            })
     void givenAnInvalidValue_thenStartUpStopsNamingTheKeyAndItsVariable(String key, String value) {
         assertThatThrownBy(() -> GatewaySettings.from(properties(Map.of(key, value))))
                 .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
@@ -102,12 +104,20 @@ class GatewaySettingsTest {
     @Test
     void givenCredentials_thenNoSandboxAndAllOfThemAreRequired() {
         assertThatThrownBy(() -> GatewaySettings.from(config(Map.of("ARAMEX_USERNAME", "api@haderos.io"))))
-                .isInstanceOfSatisfying(InvalidSettingException.class,
-                        e -> assertThat(e.key()).isEqualTo("aramex.password"));
+                .isInstanceOfSatisfying(
+                        InvalidSettingException.class, e -> assertThat(e.key()).isEqualTo("aramex.password"));
 
         GatewaySettings settings = GatewaySettings.from(config(Map.of(
-                "ARAMEX_USERNAME", "api@haderos.io", "ARAMEX_PASSWORD", "s3cret-pass",
-                "ARAMEX_ACCOUNT_NUMBER", "60500123", "ARAMEX_ACCOUNT_PIN", "998877", "SMSA_API_KEY", "key-123")));
+                "ARAMEX_USERNAME",
+                "api@haderos.io",
+                "ARAMEX_PASSWORD",
+                "s3cret-pass",
+                "ARAMEX_ACCOUNT_NUMBER",
+                "60500123",
+                "ARAMEX_ACCOUNT_PIN",
+                "998877",
+                "SMSA_API_KEY",
+                "key-123")));
 
         assertThat(settings.sandbox()).isEmpty();
         assertThat(settings.toString()).doesNotContain("s3cret-pass", "998877", "key-123");
@@ -154,10 +164,10 @@ class GatewaySettingsTest {
 
     @Test
     void givenAnEmailHostWithoutRecipients_thenStartUpStopsNamingTheKey() {
-        assertThatThrownBy(() -> GatewaySettings.from(config(Map.of("ALERTS_EMAIL_HOST", "smtp.haderos.io",
-                "ALERTS_EMAIL_FROM", "gateway@haderos.io"))))
-                .isInstanceOfSatisfying(InvalidSettingException.class,
-                        e -> assertThat(e.key()).isEqualTo("alerts.email.to"));
+        assertThatThrownBy(() -> GatewaySettings.from(config(
+                        Map.of("ALERTS_EMAIL_HOST", "smtp.haderos.io", "ALERTS_EMAIL_FROM", "gateway@haderos.io"))))
+                .isInstanceOfSatisfying(
+                        InvalidSettingException.class, e -> assertThat(e.key()).isEqualTo("alerts.email.to"));
     }
 
     @Test

@@ -1,11 +1,14 @@
 package io.haderos.shipping.bootstrap;
 
+import static io.haderos.shipping.bootstrap.GatewayIT.QUOTE;
+import static io.haderos.shipping.bootstrap.GatewayIT.RATES;
+import static io.haderos.shipping.bootstrap.GatewayIT.shipment;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.haderos.shipping.sandbox.AramexCredentials;
 import io.haderos.shipping.sandbox.Sandbox;
 import io.haderos.shipping.sandbox.SandboxSettings;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,11 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static io.haderos.shipping.bootstrap.GatewayIT.QUOTE;
-import static io.haderos.shipping.bootstrap.GatewayIT.RATES;
-import static io.haderos.shipping.bootstrap.GatewayIT.shipment;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two gateway processes on different ports share one PostgreSQL database and one carrier: an order that
@@ -34,18 +33,23 @@ class SharedDatabaseIT {
     @Test
     void fortyConcurrentShipsOfOneOrderAcrossTwoInstancesCreateExactlyOneShipment() throws Exception {
         String databaseUrl = TestPostgres.freshSchemaUrl();
-        try (Sandbox carriers = Sandbox.start(new SandboxSettings("127.0.0.1", 0, 0, 0, AramexCredentials.defaults(),
-                SandboxSettings.DEFAULT_SMSA_API_KEY))) {
+        try (Sandbox carriers = Sandbox.start(new SandboxSettings(
+                "127.0.0.1", 0, 0, 0, AramexCredentials.defaults(), SandboxSettings.DEFAULT_SMSA_API_KEY))) {
             Map<String, String> env = new HashMap<>(TestPostgres.environment(databaseUrl));
             env.putAll(realCredentials(carriers));
-            try (GatewayProcess first = GatewayProcess.start("shared-a", withName(env, "alpha"), carriers.controlUri());
-                 GatewayProcess second = GatewayProcess.start("shared-b", withName(env, "beta"), carriers.controlUri())) {
-                int createdBefore = first.stats("aramex").path("shipments_created").asInt();
+            try (GatewayProcess first =
+                            GatewayProcess.start("shared-a", withName(env, "alpha"), carriers.controlUri());
+                    GatewayProcess second =
+                            GatewayProcess.start("shared-b", withName(env, "beta"), carriers.controlUri())) {
+                int createdBefore =
+                        first.stats("aramex").path("shipments_created").asInt();
 
                 List<HttpResponse<String>> responses = shipConcurrently(first, second, "/orders/SHARED-1/ship");
 
-                List<Integer> statuses = responses.stream().map(HttpResponse::statusCode).toList();
-                assertThat(statuses).as("201 once, then replays (200) or in-flight refusals (409)")
+                List<Integer> statuses =
+                        responses.stream().map(HttpResponse::statusCode).toList();
+                assertThat(statuses)
+                        .as("201 once, then replays (200) or in-flight refusals (409)")
                         .isSubsetOf(201, 200, 409);
                 assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
                 List<String> trackings = new ArrayList<>();
@@ -56,10 +60,15 @@ class SharedDatabaseIT {
                 }
                 assertThat(trackings).isNotEmpty().containsOnly(trackings.get(0));
                 assertThat(first.stats("aramex").path("shipments_created").asInt() - createdBefore)
-                        .as("shipments the carrier created").isEqualTo(1);
-                assertThat(first.json(second.get("/orders/SHARED-1/shipment")).path("tracking").asText())
+                        .as("shipments the carrier created")
+                        .isEqualTo(1);
+                assertThat(first.json(second.get("/orders/SHARED-1/shipment"))
+                                .path("tracking")
+                                .asText())
                         .isEqualTo(trackings.get(0));
-                assertThat(second.json(second.post("/orders/SHARED-1/ship", shipment(1.0))).path("tracking").asText())
+                assertThat(second.json(second.post("/orders/SHARED-1/ship", shipment(1.0)))
+                                .path("tracking")
+                                .asText())
                         .isEqualTo(trackings.get(0));
 
                 // One instance's breaker opens; the other reads it from the shared audit trail.
@@ -74,8 +83,8 @@ class SharedDatabaseIT {
         }
     }
 
-    private static List<HttpResponse<String>> shipConcurrently(GatewayProcess first, GatewayProcess second,
-                                                               String path) throws Exception {
+    private static List<HttpResponse<String>> shipConcurrently(GatewayProcess first, GatewayProcess second, String path)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(REQUESTS);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -101,11 +110,13 @@ class SharedDatabaseIT {
 
     private static JsonNode awaitCluster(GatewayProcess reader, String instanceName) throws Exception {
         JsonNode[] cluster = new JsonNode[1];
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
-            cluster[0] = reader.json(reader.get("/api/v1/integrations/monitoring/cluster"));
-            return cluster[0].path("instances").findValuesAsText("instance_id").stream()
-                    .anyMatch(id -> id.startsWith(instanceName + "-"));
-        });
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> {
+                    cluster[0] = reader.json(reader.get("/api/v1/integrations/monitoring/cluster"));
+                    return cluster[0].path("instances").findValuesAsText("instance_id").stream()
+                            .anyMatch(id -> id.startsWith(instanceName + "-"));
+                });
         return cluster[0];
     }
 

@@ -1,7 +1,6 @@
 package io.haderos.shipping.bootstrap;
 
 import io.haderos.shipping.adapter.jdbi.TestDatabases;
-
 import java.util.Map;
 
 /**
@@ -13,8 +12,7 @@ final class TestPostgres {
     static final String URL = TestDatabases.POSTGRES_URL;
     static final String USER = TestDatabases.POSTGRES_USER;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** Creates a new schema (dropped when the test JVM exits) and returns a JDBC URL whose connections use it. */
     static String freshSchemaUrl() {

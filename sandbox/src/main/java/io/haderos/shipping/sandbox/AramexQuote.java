@@ -23,47 +23,46 @@ import java.util.Map;
  */
 record AramexQuote(String currency, BigDecimal amount, BigDecimal extraWeightCharge) {
 
-  static final BigDecimal KG_PER_LB = new BigDecimal("0.45359237");
+    static final BigDecimal KG_PER_LB = new BigDecimal("0.45359237");
 
-  /** Fixed, illustrative conversion rates: units of the currency per 1 SAR. */
-  static final Map<String, BigDecimal> RATES_PER_SAR = Map.ofEntries(
-      Map.entry("SAR", BigDecimal.ONE),
-      Map.entry("USD", new BigDecimal("0.27")),
-      Map.entry("AED", new BigDecimal("0.98")),
-      Map.entry("KWD", new BigDecimal("0.08")),
-      Map.entry("BHD", new BigDecimal("0.10")),
-      Map.entry("QAR", new BigDecimal("0.97")),
-      Map.entry("OMR", new BigDecimal("0.10")),
-      Map.entry("JOD", new BigDecimal("0.19")),
-      Map.entry("EGP", new BigDecimal("13.00")),
-      Map.entry("EUR", new BigDecimal("0.25")));
+    /** Fixed, illustrative conversion rates: units of the currency per 1 SAR. */
+    static final Map<String, BigDecimal> RATES_PER_SAR = Map.ofEntries(
+            Map.entry("SAR", BigDecimal.ONE),
+            Map.entry("USD", new BigDecimal("0.27")),
+            Map.entry("AED", new BigDecimal("0.98")),
+            Map.entry("KWD", new BigDecimal("0.08")),
+            Map.entry("BHD", new BigDecimal("0.10")),
+            Map.entry("QAR", new BigDecimal("0.97")),
+            Map.entry("OMR", new BigDecimal("0.10")),
+            Map.entry("JOD", new BigDecimal("0.19")),
+            Map.entry("EGP", new BigDecimal("13.00")),
+            Map.entry("EUR", new BigDecimal("0.25")));
 
-  static AramexQuote of(String productGroup, double weight, String weightUnit,
-                        String preferredCurrency) {
-    BigDecimal kilograms = BigDecimal.valueOf(weight);
-    if ("LB".equalsIgnoreCase(weightUnit)) {
-      kilograms = kilograms.multiply(KG_PER_LB);
+    static AramexQuote of(String productGroup, double weight, String weightUnit, String preferredCurrency) {
+        BigDecimal kilograms = BigDecimal.valueOf(weight);
+        if ("LB".equalsIgnoreCase(weightUnit)) {
+            kilograms = kilograms.multiply(KG_PER_LB);
+        }
+        int started = Math.max(1, kilograms.setScale(0, RoundingMode.CEILING).intValueExact());
+        boolean domestic = "DOM".equalsIgnoreCase(productGroup);
+        BigDecimal base = new BigDecimal(domestic ? "25.00" : "120.00");
+        BigDecimal perKg = new BigDecimal(domestic ? "5.00" : "25.00");
+        BigDecimal extra = perKg.multiply(BigDecimal.valueOf(started - 1L));
+        String currency =
+                preferredCurrency == null ? "SAR" : preferredCurrency.trim().toUpperCase(Locale.ROOT);
+        BigDecimal rate = RATES_PER_SAR.get(currency);
+        if (rate == null) {
+            currency = "SAR";
+            rate = BigDecimal.ONE;
+        }
+        return new AramexQuote(currency, convert(base, rate), convert(extra, rate));
     }
-    int started = Math.max(1, kilograms.setScale(0, RoundingMode.CEILING).intValueExact());
-    boolean domestic = "DOM".equalsIgnoreCase(productGroup);
-    BigDecimal base = new BigDecimal(domestic ? "25.00" : "120.00");
-    BigDecimal perKg = new BigDecimal(domestic ? "5.00" : "25.00");
-    BigDecimal extra = perKg.multiply(BigDecimal.valueOf(started - 1L));
-    String currency = preferredCurrency == null ? "SAR"
-        : preferredCurrency.trim().toUpperCase(Locale.ROOT);
-    BigDecimal rate = RATES_PER_SAR.get(currency);
-    if (rate == null) {
-      currency = "SAR";
-      rate = BigDecimal.ONE;
+
+    BigDecimal total() {
+        return amount.add(extraWeightCharge);
     }
-    return new AramexQuote(currency, convert(base, rate), convert(extra, rate));
-  }
 
-  BigDecimal total() {
-    return amount.add(extraWeightCharge);
-  }
-
-  private static BigDecimal convert(BigDecimal sar, BigDecimal rate) {
-    return sar.multiply(rate).setScale(2, RoundingMode.HALF_UP);
-  }
+    private static BigDecimal convert(BigDecimal sar, BigDecimal rate) {
+        return sar.multiply(rate).setScale(2, RoundingMode.HALF_UP);
+    }
 }

@@ -13,203 +13,231 @@ import java.util.List;
  */
 final class AramexRequests {
 
-  private AramexRequests() {
-  }
+    private AramexRequests() {}
 
-  /** The body cannot be deserialised: WCF answers 400 with an HTML page. */
-  static final class MalformedException extends Exception {
-    private static final long serialVersionUID = 1L;
+    /** The body cannot be deserialised: WCF answers 400 with an HTML page. */
+    static final class MalformedException extends Exception {
+        private static final long serialVersionUID = 1L;
 
-    MalformedException(String message) {
-      super(message);
+        MalformedException(String message) {
+            super(message);
+        }
     }
-  }
 
-  record Address(String line1, String city, String countryCode) {
-  }
+    record Address(String line1, String city, String countryCode) {}
 
-  record Party(Address address, boolean hasContact, String personName, String phoneNumber1) {
-  }
+    record Party(Address address, boolean hasContact, String personName, String phoneNumber1) {}
 
-  record Weight(String unit, Double value) {
-  }
+    record Weight(String unit, Double value) {}
 
-  record Details(Weight actualWeight, Weight chargeableWeight, Integer numberOfPieces,
-                 String productGroup, String productType, String paymentType,
-                 String descriptionOfGoods, String goodsOriginCountry) {
-  }
+    record Details(
+            Weight actualWeight,
+            Weight chargeableWeight,
+            Integer numberOfPieces,
+            String productGroup,
+            String productType,
+            String paymentType,
+            String descriptionOfGoods,
+            String goodsOriginCountry) {}
 
-  record Shipment(String reference1, String reference2, String reference3, String foreignHawb,
-                  Party shipper, Party consignee, Instant shippingDateTime, Details details) {
-  }
+    record Shipment(
+            String reference1,
+            String reference2,
+            String reference3,
+            String foreignHawb,
+            Party shipper,
+            Party consignee,
+            Instant shippingDateTime,
+            Details details) {}
 
-  record Client(String userName, String password, String accountNumber, String accountPin,
-                String accountEntity, String accountCountryCode) {
-  }
+    record Client(
+            String userName,
+            String password,
+            String accountNumber,
+            String accountPin,
+            String accountEntity,
+            String accountCountryCode) {}
 
-  static Client client(JsonNode root) throws MalformedException {
-    JsonNode node = object(root, "ClientInfo");
-    if (node == null) {
-      return null;
+    static Client client(JsonNode root) throws MalformedException {
+        JsonNode node = object(root, "ClientInfo");
+        if (node == null) {
+            return null;
+        }
+        integer(node, "Source");
+        return new Client(
+                string(node, "UserName"),
+                string(node, "Password"),
+                string(node, "AccountNumber"),
+                string(node, "AccountPin"),
+                string(node, "AccountEntity"),
+                string(node, "AccountCountryCode"));
     }
-    integer(node, "Source");
-    return new Client(string(node, "UserName"), string(node, "Password"),
-        string(node, "AccountNumber"), string(node, "AccountPin"),
-        string(node, "AccountEntity"), string(node, "AccountCountryCode"));
-  }
 
-  static Address address(JsonNode parent, String name) throws MalformedException {
-    JsonNode node = object(parent, name);
-    if (node == null) {
-      return null;
+    static Address address(JsonNode parent, String name) throws MalformedException {
+        JsonNode node = object(parent, name);
+        if (node == null) {
+            return null;
+        }
+        return new Address(string(node, "Line1"), string(node, "City"), string(node, "CountryCode"));
     }
-    return new Address(string(node, "Line1"), string(node, "City"), string(node, "CountryCode"));
-  }
 
-  static Party party(JsonNode parent, String name) throws MalformedException {
-    JsonNode node = object(parent, name);
-    if (node == null) {
-      return null;
+    static Party party(JsonNode parent, String name) throws MalformedException {
+        JsonNode node = object(parent, name);
+        if (node == null) {
+            return null;
+        }
+        JsonNode contact = object(node, "Contact");
+        return new Party(
+                address(node, "PartyAddress"),
+                contact != null,
+                contact == null ? null : string(contact, "PersonName"),
+                contact == null ? null : string(contact, "PhoneNumber1"));
     }
-    JsonNode contact = object(node, "Contact");
-    return new Party(address(node, "PartyAddress"), contact != null,
-        contact == null ? null : string(contact, "PersonName"),
-        contact == null ? null : string(contact, "PhoneNumber1"));
-  }
 
-  static Details details(JsonNode parent, String name) throws MalformedException {
-    JsonNode node = object(parent, name);
-    if (node == null) {
-      return null;
+    static Details details(JsonNode parent, String name) throws MalformedException {
+        JsonNode node = object(parent, name);
+        if (node == null) {
+            return null;
+        }
+        return new Details(
+                weight(node, "ActualWeight"),
+                weight(node, "ChargeableWeight"),
+                integer(node, "NumberOfPieces"),
+                string(node, "ProductGroup"),
+                string(node, "ProductType"),
+                string(node, "PaymentType"),
+                string(node, "DescriptionOfGoods"),
+                string(node, "GoodsOriginCountry"));
     }
-    return new Details(weight(node, "ActualWeight"), weight(node, "ChargeableWeight"),
-        integer(node, "NumberOfPieces"), string(node, "ProductGroup"),
-        string(node, "ProductType"), string(node, "PaymentType"),
-        string(node, "DescriptionOfGoods"), string(node, "GoodsOriginCountry"));
-  }
 
-  static List<Shipment> shipments(JsonNode root) throws MalformedException {
-    JsonNode array = array(root, "Shipments");
-    List<Shipment> shipments = new ArrayList<>();
-    if (array == null) {
-      return shipments;
+    static List<Shipment> shipments(JsonNode root) throws MalformedException {
+        JsonNode array = array(root, "Shipments");
+        List<Shipment> shipments = new ArrayList<>();
+        if (array == null) {
+            return shipments;
+        }
+        for (JsonNode node : array) {
+            if (!node.isObject()) {
+                throw new MalformedException("Shipments must contain objects");
+            }
+            date(node, "DueDate");
+            shipments.add(new Shipment(
+                    string(node, "Reference1"),
+                    string(node, "Reference2"),
+                    string(node, "Reference3"),
+                    string(node, "ForeignHAWB"),
+                    party(node, "Shipper"),
+                    party(node, "Consignee"),
+                    date(node, "ShippingDateTime"),
+                    details(node, "Details")));
+        }
+        return shipments;
     }
-    for (JsonNode node : array) {
-      if (!node.isObject()) {
-        throw new MalformedException("Shipments must contain objects");
-      }
-      date(node, "DueDate");
-      shipments.add(new Shipment(string(node, "Reference1"), string(node, "Reference2"),
-          string(node, "Reference3"), string(node, "ForeignHAWB"), party(node, "Shipper"),
-          party(node, "Consignee"), date(node, "ShippingDateTime"), details(node, "Details")));
-    }
-    return shipments;
-  }
 
-  static List<String> waybills(JsonNode root) throws MalformedException {
-    JsonNode array = array(root, "Shipments");
-    List<String> waybills = new ArrayList<>();
-    if (array == null) {
-      return waybills;
+    static List<String> waybills(JsonNode root) throws MalformedException {
+        JsonNode array = array(root, "Shipments");
+        List<String> waybills = new ArrayList<>();
+        if (array == null) {
+            return waybills;
+        }
+        for (JsonNode node : array) {
+            if (!node.isValueNode() || node.isNull()) {
+                throw new MalformedException("Shipments must contain waybill numbers");
+            }
+            waybills.add(node.asText().trim());
+        }
+        return waybills;
     }
-    for (JsonNode node : array) {
-      if (!node.isValueNode() || node.isNull()) {
-        throw new MalformedException("Shipments must contain waybill numbers");
-      }
-      waybills.add(node.asText().trim());
-    }
-    return waybills;
-  }
 
-  static Weight weight(JsonNode parent, String name) throws MalformedException {
-    JsonNode node = object(parent, name);
-    if (node == null) {
-      return null;
+    static Weight weight(JsonNode parent, String name) throws MalformedException {
+        JsonNode node = object(parent, name);
+        if (node == null) {
+            return null;
+        }
+        return new Weight(string(node, "Unit"), number(node, "Value"));
     }
-    return new Weight(string(node, "Unit"), number(node, "Value"));
-  }
 
-  static JsonNode object(JsonNode parent, String name) throws MalformedException {
-    JsonNode node = present(parent, name);
-    if (node != null && !node.isObject()) {
-      throw new MalformedException(name + " must be an object");
+    static JsonNode object(JsonNode parent, String name) throws MalformedException {
+        JsonNode node = present(parent, name);
+        if (node != null && !node.isObject()) {
+            throw new MalformedException(name + " must be an object");
+        }
+        return node;
     }
-    return node;
-  }
 
-  static JsonNode array(JsonNode parent, String name) throws MalformedException {
-    JsonNode node = present(parent, name);
-    if (node != null && !node.isArray()) {
-      throw new MalformedException(name + " must be an array");
+    static JsonNode array(JsonNode parent, String name) throws MalformedException {
+        JsonNode node = present(parent, name);
+        if (node != null && !node.isArray()) {
+            throw new MalformedException(name + " must be an array");
+        }
+        return node;
     }
-    return node;
-  }
 
-  static String string(JsonNode parent, String name) throws MalformedException {
-    JsonNode node = present(parent, name);
-    if (node == null) {
-      return null;
+    static String string(JsonNode parent, String name) throws MalformedException {
+        JsonNode node = present(parent, name);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isValueNode()) {
+            throw new MalformedException(name + " must be a string");
+        }
+        return node.asText();
     }
-    if (!node.isValueNode()) {
-      throw new MalformedException(name + " must be a string");
-    }
-    return node.asText();
-  }
 
-  static Double number(JsonNode parent, String name) throws MalformedException {
-    JsonNode node = present(parent, name);
-    if (node == null) {
-      return null;
+    static Double number(JsonNode parent, String name) throws MalformedException {
+        JsonNode node = present(parent, name);
+        if (node == null) {
+            return null;
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        if (node.isTextual()) {
+            try {
+                return Double.valueOf(node.asText().trim());
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
+        throw new MalformedException(name + " must be a number");
     }
-    if (node.isNumber()) {
-      return node.doubleValue();
-    }
-    if (node.isTextual()) {
-      try {
-        return Double.valueOf(node.asText().trim());
-      } catch (NumberFormatException e) {
-        // fall through
-      }
-    }
-    throw new MalformedException(name + " must be a number");
-  }
 
-  static Integer integer(JsonNode parent, String name) throws MalformedException {
-    JsonNode node = present(parent, name);
-    if (node == null) {
-      return null;
+    static Integer integer(JsonNode parent, String name) throws MalformedException {
+        JsonNode node = present(parent, name);
+        if (node == null) {
+            return null;
+        }
+        if (node.isIntegralNumber() && node.canConvertToInt()) {
+            return node.intValue();
+        }
+        if (node.isTextual()) {
+            try {
+                return Integer.valueOf(node.asText().trim());
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
+        throw new MalformedException(name + " must be an integer");
     }
-    if (node.isIntegralNumber() && node.canConvertToInt()) {
-      return node.intValue();
-    }
-    if (node.isTextual()) {
-      try {
-        return Integer.valueOf(node.asText().trim());
-      } catch (NumberFormatException e) {
-        // fall through
-      }
-    }
-    throw new MalformedException(name + " must be an integer");
-  }
 
-  static Instant date(JsonNode parent, String name) throws MalformedException {
-    JsonNode node = present(parent, name);
-    if (node == null) {
-      return null;
+    static Instant date(JsonNode parent, String name) throws MalformedException {
+        JsonNode node = present(parent, name);
+        if (node == null) {
+            return null;
+        }
+        Instant instant = node.isTextual() ? WcfDate.parse(node.asText()) : null;
+        if (instant == null) {
+            throw new MalformedException("DateTime content '" + node.asText()
+                    + "' does not start with '\\/Date(' and end with ')\\/' as required for JSON.");
+        }
+        return instant;
     }
-    Instant instant = node.isTextual() ? WcfDate.parse(node.asText()) : null;
-    if (instant == null) {
-      throw new MalformedException("DateTime content '" + node.asText()
-          + "' does not start with '\\/Date(' and end with ')\\/' as required for JSON.");
-    }
-    return instant;
-  }
 
-  private static JsonNode present(JsonNode parent, String name) {
-    if (parent == null) {
-      return null;
+    private static JsonNode present(JsonNode parent, String name) {
+        if (parent == null) {
+            return null;
+        }
+        JsonNode node = parent.get(name);
+        return node == null || node.isNull() ? null : node;
     }
-    JsonNode node = parent.get(name);
-    return node == null || node.isNull() ? null : node;
-  }
 }

@@ -59,447 +59,468 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class AramexStandIn extends StandIn {
 
-  private static final String BASE = "/shippingapi.v2/";
-  private static final Map<String, String> OPERATIONS = Map.of(
-      "ratecalculator/service_1_0.svc/json/calculaterate", "CalculateRate",
-      "shipping/service_1_0.svc/json/createshipments", "CreateShipments",
-      "tracking/service_1_0.svc/json/trackshipments", "TrackShipments");
-  private static final String GENERIC_ERROR = "The server encountered an error processing the"
-      + " request. See server logs for more details.";
-  private static final double MAX_WEIGHT = 100_000;
+    private static final String BASE = "/shippingapi.v2/";
+    private static final Map<String, String> OPERATIONS = Map.of(
+            "ratecalculator/service_1_0.svc/json/calculaterate", "CalculateRate",
+            "shipping/service_1_0.svc/json/createshipments", "CreateShipments",
+            "tracking/service_1_0.svc/json/trackshipments", "TrackShipments");
+    private static final String GENERIC_ERROR =
+            "The server encountered an error processing the" + " request. See server logs for more details.";
+    private static final double MAX_WEIGHT = 100_000;
 
-  private final AramexCredentials credentials;
-  private final Clock clock;
-  private final AtomicLong awbSequence = new AtomicLong();
-  private final Map<String, Created> created = new ConcurrentHashMap<>();
+    private final AramexCredentials credentials;
+    private final Clock clock;
+    private final AtomicLong awbSequence = new AtomicLong();
+    private final Map<String, Created> created = new ConcurrentHashMap<>();
 
-  /** A shipment created here, remembered for tracking and its label. */
-  private record Created(String awb, Instant at, Cities.City origin, String grossWeight,
-                         String chargeableWeight, String weightUnit) {
-  }
+    /** A shipment created here, remembered for tracking and its label. */
+    private record Created(
+            String awb,
+            Instant at,
+            Cities.City origin,
+            String grossWeight,
+            String chargeableWeight,
+            String weightUnit) {}
 
-  AramexStandIn(String host, int port, AramexCredentials credentials, Clock clock) {
-    super("aramex", host, port);
-    this.credentials = credentials;
-    this.clock = clock;
-  }
+    AramexStandIn(String host, int port, AramexCredentials credentials, Clock clock) {
+        super("aramex", host, port);
+        this.credentials = credentials;
+        this.clock = clock;
+    }
 
-  @Override
-  String basePath() {
-    return "/ShippingAPI.V2/";
-  }
+    @Override
+    String basePath() {
+        return "/ShippingAPI.V2/";
+    }
 
-  @Override
-  void sendServerError(HttpExchange exchange) throws IOException {
-    Exchanges.sendHtml(exchange, 500, page("Request Error", "Request Error", GENERIC_ERROR));
-  }
+    @Override
+    void sendServerError(HttpExchange exchange) throws IOException {
+        Exchanges.sendHtml(exchange, 500, page("Request Error", "Request Error", GENERIC_ERROR));
+    }
 
-  @Override
-  void serve(HttpExchange exchange, byte[] body, boolean reject) throws IOException {
-    String path = Exchanges.path(exchange).toLowerCase(Locale.ROOT);
-    if (path.startsWith("/labels/")) {
-      serveLabel(exchange, path.substring("/labels/".length()));
-      return;
-    }
-    String operation = path.startsWith(BASE) ? OPERATIONS.get(path.substring(BASE.length()))
-        : null;
-    if (operation == null) {
-      Exchanges.sendHtml(exchange, 404, page("Service", "Service", "Endpoint not found."));
-      return;
-    }
-    if (!"POST".equals(exchange.getRequestMethod())) {
-      Exchanges.sendHtml(exchange, 405, page("Service", "Service", "Method not allowed."));
-      return;
-    }
-    String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("json")) {
-      sendRequestError(exchange, "The incoming message has an unexpected message format 'Raw'."
-          + " The expected message formats for the operation are 'Xml', 'Json'.");
-      return;
-    }
-    JsonNode root;
-    try {
-      root = Json.parse(body);
-    } catch (IOException e) {
-      sendRequestError(exchange, "There was an error deserializing the object of type "
-          + operation + "Request. " + firstLine(e.getMessage()));
-      return;
-    }
-    if (root == null || !root.isObject()) {
-      sendRequestError(exchange, "Expecting state 'Element'. Encountered 'Text'.");
-      return;
-    }
-    try {
-      ObjectNode response;
-      switch (operation) {
-        case "CalculateRate":
-          response = calculateRate(root, reject);
-          break;
-        case "CreateShipments":
-          response = createShipments(root, reject);
-          break;
-        default:
-          response = trackShipments(root, reject);
-          break;
-      }
-      Exchanges.send(exchange, 200, Exchanges.JSON, Json.write(Json.WCF, response));
-    } catch (MalformedException e) {
-      sendRequestError(exchange, "There was an error deserializing the object of type "
-          + operation + "Request. " + e.getMessage());
-    }
-  }
-
-  private ObjectNode calculateRate(JsonNode root, boolean reject) throws MalformedException {
-    ObjectNode response = envelope(root);
-    Client client = client(root);
-    Address origin = address(root, "OriginAddress");
-    Address destination = address(root, "DestinationAddress");
-    Details details = details(root, "ShipmentDetails");
-    String currency = string(root, "PreferredCurrencyCode");
-
-    List<ObjectNode> errors = new ArrayList<>();
-    if (!authentic(client)) {
-      errors.add(err01());
-    } else if (reject) {
-      errors.add(err52("DestinationAddress", destination == null ? "" : destination.city()));
-    } else {
-      checkAddress(origin, "OriginAddress", false, errors);
-      checkAddress(destination, "DestinationAddress", false, errors);
-      checkDetails(details, "ShipmentDetails", errors);
-    }
-    if (!errors.isEmpty()) {
-      fail(response, errors);
-      response.putNull("TotalAmount");
-      response.putNull("RateDetails");
-      return response;
-    }
-    AramexQuote quote = AramexQuote.of(details.productGroup(), details.actualWeight().value(),
-        details.actualWeight().unit(), currency);
-    ObjectNode total = response.putObject("TotalAmount");
-    total.put("CurrencyCode", quote.currency());
-    total.put("Value", quote.total().doubleValue());
-    ObjectNode rate = response.putObject("RateDetails");
-    rate.put("Amount", quote.amount().doubleValue());
-    rate.put("OtherAmount1", quote.extraWeightCharge().doubleValue());
-    for (int i = 2; i <= 5; i++) {
-      rate.put("OtherAmount" + i, 0.0);
-    }
-    rate.put("TotalAmountBeforeTax", quote.total().doubleValue());
-    rate.put("TaxAmount", 0.0);
-    return response;
-  }
-
-  private ObjectNode createShipments(JsonNode root, boolean reject) throws MalformedException {
-    ObjectNode response = envelope(root);
-    Client client = client(root);
-    JsonNode labelInfo = object(root, "LabelInfo");
-    integer(labelInfo, "ReportID");
-    String reportType = string(labelInfo, "ReportType");
-    List<Shipment> shipments = shipments(root);
-
-    ArrayNode processed = response.putArray("Shipments");
-    if (!authentic(client)) {
-      fail(response, List.of(err01()));
-      return response;
-    }
-    if (shipments.isEmpty()) {
-      fail(response, List.of(notification("REQ01",
-          "Shipments - At least one shipment is required")));
-      return response;
-    }
-    boolean anyErrors = false;
-    for (Shipment shipment : shipments) {
-      List<ObjectNode> errors = new ArrayList<>();
-      if (reject) {
-        Party consignee = shipment.consignee();
-        errors.add(err52("Consignee.PartyAddress",
-            consignee == null || consignee.address() == null ? "" : consignee.address().city()));
-      } else {
-        checkShipment(shipment, errors);
-      }
-      if (errors.isEmpty()) {
-        processed.add(create(shipment, reportType));
-      } else {
-        anyErrors = true;
-        processed.add(rejected(shipment, errors));
-      }
-    }
-    response.put("HasErrors", anyErrors);
-    return response;
-  }
-
-  private ObjectNode trackShipments(JsonNode root, boolean reject) throws MalformedException {
-    ObjectNode response = envelope(root);
-    Client client = client(root);
-    List<String> waybills = waybills(root);
-    ArrayNode results = response.putArray("TrackingResults");
-    ArrayNode nonExisting = response.putArray("NonExistingWaybills");
-    if (!authentic(client)) {
-      fail(response, List.of(err01()));
-    } else if (reject) {
-      fail(response, List.of(err52("DestinationAddress", "")));
-    } else if (waybills.isEmpty()) {
-      fail(response, List.of(notification("REQ01",
-          "Shipments - At least one waybill number is required")));
-    } else {
-      for (String awb : waybills) {
-        Created shipment = created.get(awb);
-        if (shipment == null) {
-          nonExisting.add(awb);
-          continue;
+    @Override
+    void serve(HttpExchange exchange, byte[] body, boolean reject) throws IOException {
+        String path = Exchanges.path(exchange).toLowerCase(Locale.ROOT);
+        if (path.startsWith("/labels/")) {
+            serveLabel(exchange, path.substring("/labels/".length()));
+            return;
         }
-        ObjectNode entry = results.addObject();
-        entry.put("Key", awb);
-        ObjectNode update = entry.putArray("Value").addObject();
-        update.put("WaybillNumber", awb);
-        update.put("UpdateCode", "SH014");
-        update.put("UpdateDescription", "Record created.");
-        update.put("UpdateDateTime", WcfDate.format(shipment.at(), WcfDate.RIYADH));
-        update.put("UpdateLocation", shipment.origin().location());
-        update.put("Comments", "");
-        update.put("ProblemCode", "");
-        update.put("GrossWeight", shipment.grossWeight());
-        update.put("ChargeableWeight", shipment.chargeableWeight());
-        update.put("WeightUnit", shipment.weightUnit());
-      }
+        String operation = path.startsWith(BASE) ? OPERATIONS.get(path.substring(BASE.length())) : null;
+        if (operation == null) {
+            Exchanges.sendHtml(exchange, 404, page("Service", "Service", "Endpoint not found."));
+            return;
+        }
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            Exchanges.sendHtml(exchange, 405, page("Service", "Service", "Method not allowed."));
+            return;
+        }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("json")) {
+            sendRequestError(
+                    exchange,
+                    "The incoming message has an unexpected message format 'Raw'."
+                            + " The expected message formats for the operation are 'Xml', 'Json'.");
+            return;
+        }
+        JsonNode root;
+        try {
+            root = Json.parse(body);
+        } catch (IOException e) {
+            sendRequestError(
+                    exchange,
+                    "There was an error deserializing the object of type " + operation + "Request. "
+                            + firstLine(e.getMessage()));
+            return;
+        }
+        if (root == null || !root.isObject()) {
+            sendRequestError(exchange, "Expecting state 'Element'. Encountered 'Text'.");
+            return;
+        }
+        try {
+            ObjectNode response;
+            switch (operation) {
+                case "CalculateRate":
+                    response = calculateRate(root, reject);
+                    break;
+                case "CreateShipments":
+                    response = createShipments(root, reject);
+                    break;
+                default:
+                    response = trackShipments(root, reject);
+                    break;
+            }
+            Exchanges.send(exchange, 200, Exchanges.JSON, Json.write(Json.WCF, response));
+        } catch (MalformedException e) {
+            sendRequestError(
+                    exchange,
+                    "There was an error deserializing the object of type " + operation + "Request. " + e.getMessage());
+        }
     }
-    return response;
-  }
 
-  private ObjectNode create(Shipment shipment, String reportType) {
-    String awb = String.format("301%08d", awbSequence.incrementAndGet());
-    Details details = shipment.details();
-    Weight actual = details.actualWeight();
-    Weight chargeable = details.chargeableWeight() != null
-        && details.chargeableWeight().value() != null ? details.chargeableWeight() : actual;
-    Cities.City origin = city(shipment.shipper().address());
-    Cities.City destination = city(shipment.consignee().address());
-    String unit = actual.unit().toUpperCase(Locale.ROOT);
-    created.put(awb, new Created(awb, clock.instant(), origin, plain(actual.value()),
-        plain(chargeable.value()), unit));
-    countShipmentCreated();
+    private ObjectNode calculateRate(JsonNode root, boolean reject) throws MalformedException {
+        ObjectNode response = envelope(root);
+        Client client = client(root);
+        Address origin = address(root, "OriginAddress");
+        Address destination = address(root, "DestinationAddress");
+        Details details = details(root, "ShipmentDetails");
+        String currency = string(root, "PreferredCurrencyCode");
 
-    ObjectNode node = Json.object();
-    node.put("ID", awb);
-    references(node, shipment);
-    node.put("HasErrors", false);
-    node.putArray("Notifications");
-    ObjectNode label = node.putObject("ShipmentLabel");
-    if ("RPT".equalsIgnoreCase(reportType)) {
-      label.putNull("LabelURL");
-      label.put("LabelFileContents",
-          Base64.getEncoder().encodeToString(Labels.pdf("Aramex", awb)));
-    } else {
-      label.put("LabelURL", origin() + "/labels/" + awb + ".pdf");
-      label.putNull("LabelFileContents");
+        List<ObjectNode> errors = new ArrayList<>();
+        if (!authentic(client)) {
+            errors.add(err01());
+        } else if (reject) {
+            errors.add(err52("DestinationAddress", destination == null ? "" : destination.city()));
+        } else {
+            checkAddress(origin, "OriginAddress", false, errors);
+            checkAddress(destination, "DestinationAddress", false, errors);
+            checkDetails(details, "ShipmentDetails", errors);
+        }
+        if (!errors.isEmpty()) {
+            fail(response, errors);
+            response.putNull("TotalAmount");
+            response.putNull("RateDetails");
+            return response;
+        }
+        AramexQuote quote = AramexQuote.of(
+                details.productGroup(),
+                details.actualWeight().value(),
+                details.actualWeight().unit(),
+                currency);
+        ObjectNode total = response.putObject("TotalAmount");
+        total.put("CurrencyCode", quote.currency());
+        total.put("Value", quote.total().doubleValue());
+        ObjectNode rate = response.putObject("RateDetails");
+        rate.put("Amount", quote.amount().doubleValue());
+        rate.put("OtherAmount1", quote.extraWeightCharge().doubleValue());
+        for (int i = 2; i <= 5; i++) {
+            rate.put("OtherAmount" + i, 0.0);
+        }
+        rate.put("TotalAmountBeforeTax", quote.total().doubleValue());
+        rate.put("TaxAmount", 0.0);
+        return response;
     }
-    ObjectNode summary = node.putObject("ShipmentDetails");
-    summary.put("Origin", origin.code());
-    summary.put("Destination", destination.code());
-    ObjectNode weight = summary.putObject("ChargeableWeight");
-    weight.put("Unit", chargeable.unit() == null ? unit : chargeable.unit());
-    weight.put("Value", chargeable.value());
-    summary.put("DescriptionOfGoods", details.descriptionOfGoods());
-    summary.put("GoodsOriginCountry", details.goodsOriginCountry());
-    summary.put("NumberOfPieces", details.numberOfPieces());
-    summary.put("ProductGroup", details.productGroup());
-    summary.put("ProductType", details.productType());
-    summary.put("PaymentType", details.paymentType());
-    node.putArray("ShipmentAttachments");
-    return node;
-  }
 
-  private static ObjectNode rejected(Shipment shipment, List<ObjectNode> errors) {
-    ObjectNode node = Json.object();
-    node.putNull("ID");
-    references(node, shipment);
-    node.put("HasErrors", true);
-    node.putArray("Notifications").addAll(errors);
-    node.putNull("ShipmentLabel");
-    node.putNull("ShipmentDetails");
-    node.putNull("ShipmentAttachments");
-    return node;
-  }
+    private ObjectNode createShipments(JsonNode root, boolean reject) throws MalformedException {
+        ObjectNode response = envelope(root);
+        Client client = client(root);
+        JsonNode labelInfo = object(root, "LabelInfo");
+        integer(labelInfo, "ReportID");
+        String reportType = string(labelInfo, "ReportType");
+        List<Shipment> shipments = shipments(root);
 
-  private void serveLabel(HttpExchange exchange, String file) throws IOException {
-    if (!"GET".equals(exchange.getRequestMethod())) {
-      Exchanges.sendHtml(exchange, 405, page("Service", "Service", "Method not allowed."));
-      return;
+        ArrayNode processed = response.putArray("Shipments");
+        if (!authentic(client)) {
+            fail(response, List.of(err01()));
+            return response;
+        }
+        if (shipments.isEmpty()) {
+            fail(response, List.of(notification("REQ01", "Shipments - At least one shipment is required")));
+            return response;
+        }
+        boolean anyErrors = false;
+        for (Shipment shipment : shipments) {
+            List<ObjectNode> errors = new ArrayList<>();
+            if (reject) {
+                Party consignee = shipment.consignee();
+                errors.add(err52(
+                        "Consignee.PartyAddress",
+                        consignee == null || consignee.address() == null
+                                ? ""
+                                : consignee.address().city()));
+            } else {
+                checkShipment(shipment, errors);
+            }
+            if (errors.isEmpty()) {
+                processed.add(create(shipment, reportType));
+            } else {
+                anyErrors = true;
+                processed.add(rejected(shipment, errors));
+            }
+        }
+        response.put("HasErrors", anyErrors);
+        return response;
     }
-    String awb = file.endsWith(".pdf") ? file.substring(0, file.length() - 4) : null;
-    if (awb == null || !created.containsKey(awb)) {
-      Exchanges.sendHtml(exchange, 404, page("404 - File or directory not found.",
-          "Server Error", "404 - File or directory not found."));
-      return;
-    }
-    Exchanges.send(exchange, 200, "application/pdf", Labels.pdf("Aramex", awb));
-  }
 
-  private boolean authentic(Client client) {
-    return client != null && credentials.matches(client.userName(), client.password(),
-        client.accountNumber(), client.accountPin(), client.accountEntity(),
-        client.accountCountryCode());
-  }
+    private ObjectNode trackShipments(JsonNode root, boolean reject) throws MalformedException {
+        ObjectNode response = envelope(root);
+        Client client = client(root);
+        List<String> waybills = waybills(root);
+        ArrayNode results = response.putArray("TrackingResults");
+        ArrayNode nonExisting = response.putArray("NonExistingWaybills");
+        if (!authentic(client)) {
+            fail(response, List.of(err01()));
+        } else if (reject) {
+            fail(response, List.of(err52("DestinationAddress", "")));
+        } else if (waybills.isEmpty()) {
+            fail(response, List.of(notification("REQ01", "Shipments - At least one waybill number is required")));
+        } else {
+            for (String awb : waybills) {
+                Created shipment = created.get(awb);
+                if (shipment == null) {
+                    nonExisting.add(awb);
+                    continue;
+                }
+                ObjectNode entry = results.addObject();
+                entry.put("Key", awb);
+                ObjectNode update = entry.putArray("Value").addObject();
+                update.put("WaybillNumber", awb);
+                update.put("UpdateCode", "SH014");
+                update.put("UpdateDescription", "Record created.");
+                update.put("UpdateDateTime", WcfDate.format(shipment.at(), WcfDate.RIYADH));
+                update.put("UpdateLocation", shipment.origin().location());
+                update.put("Comments", "");
+                update.put("ProblemCode", "");
+                update.put("GrossWeight", shipment.grossWeight());
+                update.put("ChargeableWeight", shipment.chargeableWeight());
+                update.put("WeightUnit", shipment.weightUnit());
+            }
+        }
+        return response;
+    }
 
-  private static void checkShipment(Shipment shipment, List<ObjectNode> errors) {
-    checkParty(shipment.shipper(), "Shipper", errors);
-    checkParty(shipment.consignee(), "Consignee", errors);
-    if (shipment.shippingDateTime() == null) {
-      errors.add(notification("REQ07", "ShippingDateTime is required"));
-    }
-    checkDetails(shipment.details(), "Details", errors);
-  }
+    private ObjectNode create(Shipment shipment, String reportType) {
+        String awb = String.format("301%08d", awbSequence.incrementAndGet());
+        Details details = shipment.details();
+        Weight actual = details.actualWeight();
+        Weight chargeable =
+                details.chargeableWeight() != null && details.chargeableWeight().value() != null
+                        ? details.chargeableWeight()
+                        : actual;
+        Cities.City origin = city(shipment.shipper().address());
+        Cities.City destination = city(shipment.consignee().address());
+        String unit = actual.unit().toUpperCase(Locale.ROOT);
+        created.put(
+                awb, new Created(awb, clock.instant(), origin, plain(actual.value()), plain(chargeable.value()), unit));
+        countShipmentCreated();
 
-  private static void checkParty(Party party, String label, List<ObjectNode> errors) {
-    if (party == null) {
-      errors.add(notification("REQ02", label + " is required"));
-      return;
+        ObjectNode node = Json.object();
+        node.put("ID", awb);
+        references(node, shipment);
+        node.put("HasErrors", false);
+        node.putArray("Notifications");
+        ObjectNode label = node.putObject("ShipmentLabel");
+        if ("RPT".equalsIgnoreCase(reportType)) {
+            label.putNull("LabelURL");
+            label.put("LabelFileContents", Base64.getEncoder().encodeToString(Labels.pdf("Aramex", awb)));
+        } else {
+            label.put("LabelURL", origin() + "/labels/" + awb + ".pdf");
+            label.putNull("LabelFileContents");
+        }
+        ObjectNode summary = node.putObject("ShipmentDetails");
+        summary.put("Origin", origin.code());
+        summary.put("Destination", destination.code());
+        ObjectNode weight = summary.putObject("ChargeableWeight");
+        weight.put("Unit", chargeable.unit() == null ? unit : chargeable.unit());
+        weight.put("Value", chargeable.value());
+        summary.put("DescriptionOfGoods", details.descriptionOfGoods());
+        summary.put("GoodsOriginCountry", details.goodsOriginCountry());
+        summary.put("NumberOfPieces", details.numberOfPieces());
+        summary.put("ProductGroup", details.productGroup());
+        summary.put("ProductType", details.productType());
+        summary.put("PaymentType", details.paymentType());
+        node.putArray("ShipmentAttachments");
+        return node;
     }
-    checkAddress(party.address(), label + ".PartyAddress", true, errors);
-    if (!party.hasContact()) {
-      errors.add(notification("REQ02", label + ".Contact is required"));
-      return;
-    }
-    if (blank(party.personName())) {
-      errors.add(notification("REQ05", label + ".Contact - PersonName is required"));
-    }
-    if (blank(party.phoneNumber1())) {
-      errors.add(notification("REQ06", label + ".Contact - PhoneNumber1 is required"));
-    }
-  }
 
-  private static void checkAddress(Address address, String label, boolean requireLine1,
-                                   List<ObjectNode> errors) {
-    if (address == null) {
-      errors.add(notification("REQ02", label + " is required"));
-      return;
+    private static ObjectNode rejected(Shipment shipment, List<ObjectNode> errors) {
+        ObjectNode node = Json.object();
+        node.putNull("ID");
+        references(node, shipment);
+        node.put("HasErrors", true);
+        node.putArray("Notifications").addAll(errors);
+        node.putNull("ShipmentLabel");
+        node.putNull("ShipmentDetails");
+        node.putNull("ShipmentAttachments");
+        return node;
     }
-    if (requireLine1 && blank(address.line1())) {
-      errors.add(notification("REQ11", label + " - Line1 is required"));
+
+    private void serveLabel(HttpExchange exchange, String file) throws IOException {
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            Exchanges.sendHtml(exchange, 405, page("Service", "Service", "Method not allowed."));
+            return;
+        }
+        String awb = file.endsWith(".pdf") ? file.substring(0, file.length() - 4) : null;
+        if (awb == null || !created.containsKey(awb)) {
+            Exchanges.sendHtml(
+                    exchange,
+                    404,
+                    page("404 - File or directory not found.", "Server Error", "404 - File or directory not found."));
+            return;
+        }
+        Exchanges.send(exchange, 200, "application/pdf", Labels.pdf("Aramex", awb));
     }
-    if (blank(address.city())) {
-      errors.add(notification("REQ03", label + " - City is required"));
+
+    private boolean authentic(Client client) {
+        return client != null
+                && credentials.matches(
+                        client.userName(),
+                        client.password(),
+                        client.accountNumber(),
+                        client.accountPin(),
+                        client.accountEntity(),
+                        client.accountCountryCode());
     }
-    if (blank(address.countryCode())) {
-      errors.add(notification("REQ04", label + " - CountryCode is required"));
+
+    private static void checkShipment(Shipment shipment, List<ObjectNode> errors) {
+        checkParty(shipment.shipper(), "Shipper", errors);
+        checkParty(shipment.consignee(), "Consignee", errors);
+        if (shipment.shippingDateTime() == null) {
+            errors.add(notification("REQ07", "ShippingDateTime is required"));
+        }
+        checkDetails(shipment.details(), "Details", errors);
     }
-    if (!blank(address.city()) && !blank(address.countryCode())
-        && Cities.find(address.countryCode(), address.city()).isEmpty()) {
-      errors.add(err52(label, address.city()));
+
+    private static void checkParty(Party party, String label, List<ObjectNode> errors) {
+        if (party == null) {
+            errors.add(notification("REQ02", label + " is required"));
+            return;
+        }
+        checkAddress(party.address(), label + ".PartyAddress", true, errors);
+        if (!party.hasContact()) {
+            errors.add(notification("REQ02", label + ".Contact is required"));
+            return;
+        }
+        if (blank(party.personName())) {
+            errors.add(notification("REQ05", label + ".Contact - PersonName is required"));
+        }
+        if (blank(party.phoneNumber1())) {
+            errors.add(notification("REQ06", label + ".Contact - PhoneNumber1 is required"));
+        }
     }
-  }
 
-  private static void checkDetails(Details details, String label, List<ObjectNode> errors) {
-    if (details == null) {
-      errors.add(notification("REQ02", label + " is required"));
-      return;
+    private static void checkAddress(Address address, String label, boolean requireLine1, List<ObjectNode> errors) {
+        if (address == null) {
+            errors.add(notification("REQ02", label + " is required"));
+            return;
+        }
+        if (requireLine1 && blank(address.line1())) {
+            errors.add(notification("REQ11", label + " - Line1 is required"));
+        }
+        if (blank(address.city())) {
+            errors.add(notification("REQ03", label + " - City is required"));
+        }
+        if (blank(address.countryCode())) {
+            errors.add(notification("REQ04", label + " - CountryCode is required"));
+        }
+        if (!blank(address.city())
+                && !blank(address.countryCode())
+                && Cities.find(address.countryCode(), address.city()).isEmpty()) {
+            errors.add(err52(label, address.city()));
+        }
     }
-    Weight weight = details.actualWeight();
-    if (weight == null || weight.value() == null) {
-      errors.add(notification("REQ08", label + " - ActualWeight is required"));
-    } else {
-      if (weight.value() <= 0 || weight.value() > MAX_WEIGHT) {
-        errors.add(notification("REQ08",
-            label + " - ActualWeight must be greater than 0 and at most 100000"));
-      }
-      if (!"KG".equalsIgnoreCase(weight.unit()) && !"LB".equalsIgnoreCase(weight.unit())) {
-        errors.add(notification("REQ08", label + " - ActualWeight.Unit must be KG or LB"));
-      }
+
+    private static void checkDetails(Details details, String label, List<ObjectNode> errors) {
+        if (details == null) {
+            errors.add(notification("REQ02", label + " is required"));
+            return;
+        }
+        Weight weight = details.actualWeight();
+        if (weight == null || weight.value() == null) {
+            errors.add(notification("REQ08", label + " - ActualWeight is required"));
+        } else {
+            if (weight.value() <= 0 || weight.value() > MAX_WEIGHT) {
+                errors.add(notification("REQ08", label + " - ActualWeight must be greater than 0 and at most 100000"));
+            }
+            if (!"KG".equalsIgnoreCase(weight.unit()) && !"LB".equalsIgnoreCase(weight.unit())) {
+                errors.add(notification("REQ08", label + " - ActualWeight.Unit must be KG or LB"));
+            }
+        }
+        if (details.numberOfPieces() == null || details.numberOfPieces() < 1) {
+            errors.add(notification("REQ09", label + " - NumberOfPieces must be at least 1"));
+        }
+        if (blank(details.productGroup())) {
+            errors.add(notification("REQ10", label + " - ProductGroup is required"));
+        } else if (!"DOM".equalsIgnoreCase(details.productGroup()) && !"EXP".equalsIgnoreCase(details.productGroup())) {
+            errors.add(notification("REQ10", label + " - ProductGroup is invalid (" + details.productGroup() + ")"));
+        }
+        if (blank(details.productType())) {
+            errors.add(notification("REQ10", label + " - ProductType is required"));
+        }
+        if (blank(details.paymentType())) {
+            errors.add(notification("REQ10", label + " - PaymentType is required"));
+        }
     }
-    if (details.numberOfPieces() == null || details.numberOfPieces() < 1) {
-      errors.add(notification("REQ09", label + " - NumberOfPieces must be at least 1"));
+
+    private static ObjectNode envelope(JsonNode root) throws MalformedException {
+        ObjectNode response = Json.object();
+        JsonNode transaction = object(root, "Transaction");
+        if (transaction == null) {
+            response.set("Transaction", NullNode.getInstance());
+        } else {
+            ObjectNode echo = response.putObject("Transaction");
+            for (int i = 1; i <= 5; i++) {
+                echo.put("Reference" + i, string(transaction, "Reference" + i));
+            }
+        }
+        response.putArray("Notifications");
+        response.put("HasErrors", false);
+        return response;
     }
-    if (blank(details.productGroup())) {
-      errors.add(notification("REQ10", label + " - ProductGroup is required"));
-    } else if (!"DOM".equalsIgnoreCase(details.productGroup())
-        && !"EXP".equalsIgnoreCase(details.productGroup())) {
-      errors.add(notification("REQ10",
-          label + " - ProductGroup is invalid (" + details.productGroup() + ")"));
+
+    private static void fail(ObjectNode response, List<ObjectNode> errors) {
+        ((ArrayNode) response.get("Notifications")).addAll(errors);
+        response.put("HasErrors", true);
     }
-    if (blank(details.productType())) {
-      errors.add(notification("REQ10", label + " - ProductType is required"));
+
+    private static void references(ObjectNode node, Shipment shipment) {
+        node.put("Reference1", shipment.reference1());
+        node.put("Reference2", shipment.reference2());
+        node.put("Reference3", shipment.reference3());
+        node.put("ForeignHAWB", shipment.foreignHawb() == null ? "" : shipment.foreignHawb());
     }
-    if (blank(details.paymentType())) {
-      errors.add(notification("REQ10", label + " - PaymentType is required"));
+
+    private static ObjectNode err01() {
+        return notification("ERR01", "ClientInfo - Invalid username or password");
     }
-  }
 
-  private static ObjectNode envelope(JsonNode root) throws MalformedException {
-    ObjectNode response = Json.object();
-    JsonNode transaction = object(root, "Transaction");
-    if (transaction == null) {
-      response.set("Transaction", NullNode.getInstance());
-    } else {
-      ObjectNode echo = response.putObject("Transaction");
-      for (int i = 1; i <= 5; i++) {
-        echo.put("Reference" + i, string(transaction, "Reference" + i));
-      }
+    private static ObjectNode err52(String label, String city) {
+        return notification("ERR52", label + " - City name is invalid (" + (city == null ? "" : city) + ")");
     }
-    response.putArray("Notifications");
-    response.put("HasErrors", false);
-    return response;
-  }
 
-  private static void fail(ObjectNode response, List<ObjectNode> errors) {
-    ((ArrayNode) response.get("Notifications")).addAll(errors);
-    response.put("HasErrors", true);
-  }
-
-  private static void references(ObjectNode node, Shipment shipment) {
-    node.put("Reference1", shipment.reference1());
-    node.put("Reference2", shipment.reference2());
-    node.put("Reference3", shipment.reference3());
-    node.put("ForeignHAWB", shipment.foreignHawb() == null ? "" : shipment.foreignHawb());
-  }
-
-  private static ObjectNode err01() {
-    return notification("ERR01", "ClientInfo - Invalid username or password");
-  }
-
-  private static ObjectNode err52(String label, String city) {
-    return notification("ERR52", label + " - City name is invalid (" + (city == null ? "" : city)
-        + ")");
-  }
-
-  private static ObjectNode notification(String code, String message) {
-    ObjectNode node = Json.object();
-    node.put("Code", code);
-    node.put("Message", message);
-    return node;
-  }
-
-  private static Cities.City city(Address address) {
-    return Cities.find(address.countryCode(), address.city()).orElseThrow();
-  }
-
-  private static String plain(double value) {
-    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-  }
-
-  private static boolean blank(String text) {
-    return text == null || text.isBlank();
-  }
-
-  private static void sendRequestError(HttpExchange exchange, String message) throws IOException {
-    Exchanges.sendHtml(exchange, 400, page("Request Error", "Request Error",
-        "The server encountered an error processing the request. The exception message is '"
-            + Exchanges.escapeHtml(message) + "'. See server logs for more details."));
-  }
-
-  private static String page(String title, String heading, String message) {
-    return "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\""
-        + " \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n"
-        + "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>" + title + "</title>"
-        + "<style>BODY { color: #000000; background-color: white; font-family: Verdana; }"
-        + "</style></head><body><div id=\"content\"><p class=\"heading1\">" + heading
-        + "</p><p>" + message + "</p></div></body></html>";
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "";
+    private static ObjectNode notification(String code, String message) {
+        ObjectNode node = Json.object();
+        node.put("Code", code);
+        node.put("Message", message);
+        return node;
     }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
-  }
+
+    private static Cities.City city(Address address) {
+        return Cities.find(address.countryCode(), address.city()).orElseThrow();
+    }
+
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static void sendRequestError(HttpExchange exchange, String message) throws IOException {
+        Exchanges.sendHtml(
+                exchange,
+                400,
+                page(
+                        "Request Error",
+                        "Request Error",
+                        "The server encountered an error processing the request. The exception message is '"
+                                + Exchanges.escapeHtml(message) + "'. See server logs for more details."));
+    }
+
+    private static String page(String title, String heading, String message) {
+        return "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\""
+                + " \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n"
+                + "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>" + title + "</title>"
+                + "<style>BODY { color: #000000; background-color: white; font-family: Verdana; }"
+                + "</style></head><body><div id=\"content\"><p class=\"heading1\">" + heading
+                + "</p><p>" + message + "</p></div></body></html>";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
 }

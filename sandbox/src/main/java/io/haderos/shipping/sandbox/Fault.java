@@ -11,20 +11,20 @@ import java.util.Objects;
  */
 record Fault(FaultMode mode, long latencyMs) {
 
-  static final long DEFAULT_SLOW_LATENCY_MS = 30_000;
-  static final long MAX_LATENCY_MS = 600_000;
-  static final Fault HEALTHY = new Fault(FaultMode.HEALTHY, 0);
+    static final long DEFAULT_SLOW_LATENCY_MS = 30_000;
+    static final long MAX_LATENCY_MS = 600_000;
+    static final Fault HEALTHY = new Fault(FaultMode.HEALTHY, 0);
 
-  Fault {
-    Objects.requireNonNull(mode, "mode");
-    if (latencyMs < 0 || latencyMs > MAX_LATENCY_MS) {
-      throw new IllegalArgumentException("latency_ms must be within 0-" + MAX_LATENCY_MS);
+    Fault {
+        Objects.requireNonNull(mode, "mode");
+        if (latencyMs < 0 || latencyMs > MAX_LATENCY_MS) {
+            throw new IllegalArgumentException("latency_ms must be within 0-" + MAX_LATENCY_MS);
+        }
+        if (mode == FaultMode.SLOW && latencyMs == 0) {
+            latencyMs = DEFAULT_SLOW_LATENCY_MS;
+        }
+        if (mode == FaultMode.DOWN) {
+            latencyMs = 0;
+        }
     }
-    if (mode == FaultMode.SLOW && latencyMs == 0) {
-      latencyMs = DEFAULT_SLOW_LATENCY_MS;
-    }
-    if (mode == FaultMode.DOWN) {
-      latencyMs = 0;
-    }
-  }
 }

@@ -7,30 +7,30 @@ import java.util.stream.Collectors;
 
 /** How a stand-in misbehaves; the wire name is the lower-case constant name. */
 enum FaultMode {
-  /** Normal carrier behaviour. */
-  HEALTHY,
-  /** The listener is closed: connection refused. */
-  DOWN,
-  /** HTTP 503 with an HTML page: the request was not processed. */
-  UNAVAILABLE,
-  /** HTTP 500: the outcome is unknown. */
-  ERROR,
-  /** Normal answer after the configured latency. */
-  SLOW,
-  /** HTTP 200 with an HTML maintenance page instead of JSON. */
-  GARBAGE,
-  /** The carrier's own validation error (a caller fault) on every operation. */
-  REJECT;
+    /** Normal carrier behaviour. */
+    HEALTHY,
+    /** The listener is closed: connection refused. */
+    DOWN,
+    /** HTTP 503 with an HTML page: the request was not processed. */
+    UNAVAILABLE,
+    /** HTTP 500: the outcome is unknown. */
+    ERROR,
+    /** Normal answer after the configured latency. */
+    SLOW,
+    /** HTTP 200 with an HTML maintenance page instead of JSON. */
+    GARBAGE,
+    /** The carrier's own validation error (a caller fault) on every operation. */
+    REJECT;
 
-  String wireName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
+    String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
-  static Optional<FaultMode> fromWire(String value) {
-    return Arrays.stream(values()).filter(m -> m.wireName().equals(value)).findFirst();
-  }
+    static Optional<FaultMode> fromWire(String value) {
+        return Arrays.stream(values()).filter(m -> m.wireName().equals(value)).findFirst();
+    }
 
-  static String wireNames() {
-    return Arrays.stream(values()).map(FaultMode::wireName).collect(Collectors.joining(", "));
-  }
+    static String wireNames() {
+        return Arrays.stream(values()).map(FaultMode::wireName).collect(Collectors.joining(", "));
+    }
 }

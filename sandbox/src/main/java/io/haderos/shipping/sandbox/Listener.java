@@ -16,57 +16,57 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Listener {
 
-  /** Handles one exchange; the listener is passed so a handler can wait interruptibly on it. */
-  @FunctionalInterface
-  interface Handler {
-    void handle(HttpExchange exchange, Listener listener) throws IOException;
-  }
-
-  private final HttpServer server;
-  private final ExecutorService executor;
-  private final CountDownLatch closed = new CountDownLatch(1);
-
-  private Listener(String name, String host, int port, Handler handler) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(host, port), 64);
-    AtomicInteger threads = new AtomicInteger();
-    executor = Executors.newCachedThreadPool(runnable -> {
-      Thread thread = new Thread(runnable, "sandbox-" + name + "-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
-    server.setExecutor(executor);
-    server.createContext("/", exchange -> handler.handle(exchange, this));
-    server.start();
-  }
-
-  static Listener open(String name, String host, int port, Handler handler) throws IOException {
-    return new Listener(name, host, port, handler);
-  }
-
-  int port() {
-    return server.getAddress().getPort();
-  }
-
-  /**
-   * Waits up to {@code millis}, returning early when the listener closes.
-   *
-   * @return true if the listener closed (or the thread was interrupted) while waiting
-   */
-  boolean awaitClosed(long millis) {
-    try {
-      return closed.await(millis, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return true;
+    /** Handles one exchange; the listener is passed so a handler can wait interruptibly on it. */
+    @FunctionalInterface
+    interface Handler {
+        void handle(HttpExchange exchange, Listener listener) throws IOException;
     }
-  }
 
-  void close() {
-    if (closed.getCount() == 0) {
-      return;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private Listener(String name, String host, int port, Handler handler) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        AtomicInteger threads = new AtomicInteger();
+        executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "sandbox-" + name + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", exchange -> handler.handle(exchange, this));
+        server.start();
     }
-    closed.countDown();
-    server.stop(0);
-    executor.shutdownNow();
-  }
+
+    static Listener open(String name, String host, int port, Handler handler) throws IOException {
+        return new Listener(name, host, port, handler);
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    /**
+     * Waits up to {@code millis}, returning early when the listener closes.
+     *
+     * @return true if the listener closed (or the thread was interrupted) while waiting
+     */
+    boolean awaitClosed(long millis) {
+        try {
+            return closed.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
+        closed.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+    }
 }

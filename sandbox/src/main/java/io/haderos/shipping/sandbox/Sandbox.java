@@ -32,97 +32,93 @@ import org.slf4j.LoggerFactory;
  */
 public final class Sandbox implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
 
-  private final SandboxSettings settings;
-  private final AramexStandIn aramex;
-  private final SmsaStandIn smsa;
-  private final ControlApi control;
+    private final SandboxSettings settings;
+    private final AramexStandIn aramex;
+    private final SmsaStandIn smsa;
+    private final ControlApi control;
 
-  private Sandbox(SandboxSettings settings, AramexStandIn aramex, SmsaStandIn smsa,
-                  ControlApi control) {
-    this.settings = settings;
-    this.aramex = aramex;
-    this.smsa = smsa;
-    this.control = control;
-  }
-
-  /**
-   * Binds the three listeners and starts serving, every stand-in {@code healthy}.
-   *
-   * @param settings where to listen and which credentials to accept
-   * @return the running sandbox; close it to release the ports
-   * @throws IOException if a port cannot be bound (nothing is left listening then)
-   * @throws NullPointerException if {@code settings} is null
-   */
-  public static Sandbox start(SandboxSettings settings) throws IOException {
-    return start(settings, Clock.systemUTC());
-  }
-
-  static Sandbox start(SandboxSettings settings, Clock clock) throws IOException {
-    Objects.requireNonNull(settings, "settings");
-    Objects.requireNonNull(clock, "clock");
-    AramexStandIn aramex = new AramexStandIn(settings.host(), settings.aramexPort(),
-        settings.aramex(), clock);
-    SmsaStandIn smsa = new SmsaStandIn(settings.host(), settings.smsaPort(),
-        settings.smsaApiKey(), clock);
-    try {
-      aramex.start();
-      smsa.start();
-      Map<String, StandIn> standIns = new LinkedHashMap<>();
-      standIns.put(aramex.name(), aramex);
-      standIns.put(smsa.name(), smsa);
-      ControlApi control = ControlApi.open(settings.host(), settings.controlPort(),
-          Collections.unmodifiableMap(standIns));
-      Sandbox sandbox = new Sandbox(settings, aramex, smsa, control);
-      LOG.info("Sandbox control API listening on {}", sandbox.controlUri());
-      return sandbox;
-    } catch (IOException | RuntimeException e) {
-      aramex.close();
-      smsa.close();
-      throw e;
+    private Sandbox(SandboxSettings settings, AramexStandIn aramex, SmsaStandIn smsa, ControlApi control) {
+        this.settings = settings;
+        this.aramex = aramex;
+        this.smsa = smsa;
+        this.control = control;
     }
-  }
 
-  /**
-   * The control API, e.g. {@code http://127.0.0.1:8001/sandbox}.
-   *
-   * @return the URI of {@code GET /sandbox}
-   */
-  public URI controlUri() {
-    return URI.create("http://" + StandIn.advertised(settings.host()) + ":" + control.port()
-        + "/sandbox");
-  }
+    /**
+     * Binds the three listeners and starts serving, every stand-in {@code healthy}.
+     *
+     * @param settings where to listen and which credentials to accept
+     * @return the running sandbox; close it to release the ports
+     * @throws IOException if a port cannot be bound (nothing is left listening then)
+     * @throws NullPointerException if {@code settings} is null
+     */
+    public static Sandbox start(SandboxSettings settings) throws IOException {
+        return start(settings, Clock.systemUTC());
+    }
 
-  /**
-   * The Aramex base URL with a trailing slash, e.g. {@code http://127.0.0.1:8002/ShippingAPI.V2/};
-   * the adapter appends {@code RateCalculator/Service_1_0.svc/json/CalculateRate} and so on.
-   *
-   * @return the Aramex stand-in's base URI; its port does not change while the sandbox runs
-   */
-  public URI aramexBaseUri() {
-    return aramex.baseUri();
-  }
+    static Sandbox start(SandboxSettings settings, Clock clock) throws IOException {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(clock, "clock");
+        AramexStandIn aramex = new AramexStandIn(settings.host(), settings.aramexPort(), settings.aramex(), clock);
+        SmsaStandIn smsa = new SmsaStandIn(settings.host(), settings.smsaPort(), settings.smsaApiKey(), clock);
+        try {
+            aramex.start();
+            smsa.start();
+            Map<String, StandIn> standIns = new LinkedHashMap<>();
+            standIns.put(aramex.name(), aramex);
+            standIns.put(smsa.name(), smsa);
+            ControlApi control =
+                    ControlApi.open(settings.host(), settings.controlPort(), Collections.unmodifiableMap(standIns));
+            Sandbox sandbox = new Sandbox(settings, aramex, smsa, control);
+            LOG.info("Sandbox control API listening on {}", sandbox.controlUri());
+            return sandbox;
+        } catch (IOException | RuntimeException e) {
+            aramex.close();
+            smsa.close();
+            throw e;
+        }
+    }
 
-  /**
-   * The SMSA base URL with a trailing slash, e.g. {@code http://127.0.0.1:8003/}; the adapter
-   * appends {@code api/shipment/b2c/new} and so on.
-   *
-   * @return the SMSA stand-in's base URI; its port does not change while the sandbox runs
-   */
-  public URI smsaBaseUri() {
-    return smsa.baseUri();
-  }
+    /**
+     * The control API, e.g. {@code http://127.0.0.1:8001/sandbox}.
+     *
+     * @return the URI of {@code GET /sandbox}
+     */
+    public URI controlUri() {
+        return URI.create("http://" + StandIn.advertised(settings.host()) + ":" + control.port() + "/sandbox");
+    }
 
-  /**
-   * Stops the three listeners at once: connections are dropped, requests waiting out a
-   * {@code slow} latency are abandoned. Idempotent.
-   */
-  @Override
-  public void close() {
-    control.close();
-    aramex.close();
-    smsa.close();
-    LOG.info("Sandbox stopped ({})", settings.host());
-  }
+    /**
+     * The Aramex base URL with a trailing slash, e.g. {@code http://127.0.0.1:8002/ShippingAPI.V2/};
+     * the adapter appends {@code RateCalculator/Service_1_0.svc/json/CalculateRate} and so on.
+     *
+     * @return the Aramex stand-in's base URI; its port does not change while the sandbox runs
+     */
+    public URI aramexBaseUri() {
+        return aramex.baseUri();
+    }
+
+    /**
+     * The SMSA base URL with a trailing slash, e.g. {@code http://127.0.0.1:8003/}; the adapter
+     * appends {@code api/shipment/b2c/new} and so on.
+     *
+     * @return the SMSA stand-in's base URI; its port does not change while the sandbox runs
+     */
+    public URI smsaBaseUri() {
+        return smsa.baseUri();
+    }
+
+    /**
+     * Stops the three listeners at once: connections are dropped, requests waiting out a
+     * {@code slow} latency are abandoned. Idempotent.
+     */
+    @Override
+    public void close() {
+        control.close();
+        aramex.close();
+        smsa.close();
+        LOG.info("Sandbox stopped ({})", settings.host());
+    }
 }

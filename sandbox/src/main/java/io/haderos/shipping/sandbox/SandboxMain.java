@@ -12,43 +12,44 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class SandboxMain {
 
-  private SandboxMain() {
-  }
+    private SandboxMain() {}
 
-  /**
-   * Starts the sandbox and blocks until the JVM is asked to stop.
-   *
-   * @param args ignored
-   * @throws IOException if a port cannot be bound
-   * @throws InterruptedException if the main thread is interrupted while waiting
-   */
-  public static void main(String[] args) throws IOException, InterruptedException {
-    SandboxSettings defaults = SandboxSettings.defaults();
-    SandboxSettings settings = defaults.withPorts(
-        port("SANDBOX_PORT", defaults.controlPort()),
-        port("SANDBOX_ARAMEX_PORT", defaults.aramexPort()),
-        port("SANDBOX_SMSA_PORT", defaults.smsaPort()));
-    Sandbox sandbox = Sandbox.start(settings);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      sandbox.close();
-      stopped.countDown();
-    }, "sandbox-shutdown"));
-    System.out.println("Sandbox running: control " + sandbox.controlUri() + ", Aramex "
-        + sandbox.aramexBaseUri() + ", SMSA " + sandbox.smsaBaseUri());
-    stopped.await();
-  }
+    /**
+     * Starts the sandbox and blocks until the JVM is asked to stop.
+     *
+     * @param args ignored
+     * @throws IOException if a port cannot be bound
+     * @throws InterruptedException if the main thread is interrupted while waiting
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        SandboxSettings defaults = SandboxSettings.defaults();
+        SandboxSettings settings = defaults.withPorts(
+                port("SANDBOX_PORT", defaults.controlPort()),
+                port("SANDBOX_ARAMEX_PORT", defaults.aramexPort()),
+                port("SANDBOX_SMSA_PORT", defaults.smsaPort()));
+        Sandbox sandbox = Sandbox.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            sandbox.close();
+                            stopped.countDown();
+                        },
+                        "sandbox-shutdown"));
+        System.out.println("Sandbox running: control " + sandbox.controlUri() + ", Aramex " + sandbox.aramexBaseUri()
+                + ", SMSA " + sandbox.smsaBaseUri());
+        stopped.await();
+    }
 
-  private static int port(String variable, int fallback) {
-    String value = System.getenv(variable);
-    if (value == null || value.isBlank()) {
-      return fallback;
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a port number, was '" + value + "'", e);
+        }
     }
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(variable + " must be a port number, was '" + value + "'",
-          e);
-    }
-  }
 }

@@ -18,87 +18,91 @@ import java.util.Objects;
  * @param aramex      the account the Aramex stand-in accepts, non-null
  * @param smsaApiKey  the {@code apikey} header value the SMSA stand-in accepts, non-blank
  */
-public record SandboxSettings(String host, int controlPort, int aramexPort, int smsaPort,
-                              AramexCredentials aramex, String smsaApiKey) {
+public record SandboxSettings(
+        String host, int controlPort, int aramexPort, int smsaPort, AramexCredentials aramex, String smsaApiKey) {
 
-  /** Default bind address: loopback only. */
-  public static final String DEFAULT_HOST = "127.0.0.1";
-  /** Default control API port. */
-  public static final int DEFAULT_CONTROL_PORT = 8001;
-  /** Default Aramex stand-in port. */
-  public static final int DEFAULT_ARAMEX_PORT = 8002;
-  /** Default SMSA stand-in port. */
-  public static final int DEFAULT_SMSA_PORT = 8003;
-  /** Default SMSA {@code apikey}. */
-  public static final String DEFAULT_SMSA_API_KEY = "sandbox-smsa-api-key";
+    /** Default bind address: loopback only. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    /** Default control API port. */
+    public static final int DEFAULT_CONTROL_PORT = 8001;
+    /** Default Aramex stand-in port. */
+    public static final int DEFAULT_ARAMEX_PORT = 8002;
+    /** Default SMSA stand-in port. */
+    public static final int DEFAULT_SMSA_PORT = 8003;
+    /** Default SMSA {@code apikey}. */
+    public static final String DEFAULT_SMSA_API_KEY = "sandbox-smsa-api-key";
 
-  /**
-   * Validates the settings.
-   *
-   * @throws IllegalArgumentException if the host or API key is blank, a port is outside 0–65535,
-   *                                  two non-zero ports are equal, or the credentials are null
-   */
-  public SandboxSettings {
-    AramexCredentials.requireText(host, "host");
-    requirePort(controlPort, "controlPort");
-    requirePort(aramexPort, "aramexPort");
-    requirePort(smsaPort, "smsaPort");
-    if (clash(controlPort, aramexPort) || clash(controlPort, smsaPort)
-        || clash(aramexPort, smsaPort)) {
-      throw new IllegalArgumentException("the three sandbox ports must differ (or be 0): "
-          + controlPort + ", " + aramexPort + ", " + smsaPort);
+    /**
+     * Validates the settings.
+     *
+     * @throws IllegalArgumentException if the host or API key is blank, a port is outside 0–65535,
+     *                                  two non-zero ports are equal, or the credentials are null
+     */
+    public SandboxSettings {
+        AramexCredentials.requireText(host, "host");
+        requirePort(controlPort, "controlPort");
+        requirePort(aramexPort, "aramexPort");
+        requirePort(smsaPort, "smsaPort");
+        if (clash(controlPort, aramexPort) || clash(controlPort, smsaPort) || clash(aramexPort, smsaPort)) {
+            throw new IllegalArgumentException("the three sandbox ports must differ (or be 0): " + controlPort + ", "
+                    + aramexPort + ", " + smsaPort);
+        }
+        Objects.requireNonNull(aramex, "aramex");
+        AramexCredentials.requireText(smsaApiKey, "smsaApiKey");
     }
-    Objects.requireNonNull(aramex, "aramex");
-    AramexCredentials.requireText(smsaApiKey, "smsaApiKey");
-  }
 
-  /**
-   * Loopback, ports 8001/8002/8003, {@link AramexCredentials#defaults()} and
-   * {@link #DEFAULT_SMSA_API_KEY}.
-   *
-   * @return the defaults used by the gateway's embedded sandbox and {@link SandboxMain}
-   */
-  public static SandboxSettings defaults() {
-    return new SandboxSettings(DEFAULT_HOST, DEFAULT_CONTROL_PORT, DEFAULT_ARAMEX_PORT,
-        DEFAULT_SMSA_PORT, AramexCredentials.defaults(), DEFAULT_SMSA_API_KEY);
-  }
-
-  /**
-   * The defaults with every port set to 0, so several sandboxes (tests) can run at once.
-   *
-   * @return default settings on ephemeral ports
-   */
-  public static SandboxSettings ephemeral() {
-    return defaults().withPorts(0, 0, 0);
-  }
-
-  /**
-   * A copy with other ports.
-   *
-   * @param control control API port
-   * @param aramexListener Aramex stand-in port
-   * @param smsaListener SMSA stand-in port
-   * @return the new settings
-   * @throws IllegalArgumentException as the constructor
-   */
-  public SandboxSettings withPorts(int control, int aramexListener, int smsaListener) {
-    return new SandboxSettings(host, control, aramexListener, smsaListener, aramex, smsaApiKey);
-  }
-
-  /** Masks the SMSA API key and the Aramex secrets. */
-  @Override
-  public String toString() {
-    return "SandboxSettings[host=" + host + ", controlPort=" + controlPort + ", aramexPort="
-        + aramexPort + ", smsaPort=" + smsaPort + ", aramex=" + aramex + ", smsaApiKey=***]";
-  }
-
-  private static void requirePort(int port, String name) {
-    if (port < 0 || port > 65_535) {
-      throw new IllegalArgumentException(name + " must be within 0-65535, was " + port);
+    /**
+     * Loopback, ports 8001/8002/8003, {@link AramexCredentials#defaults()} and
+     * {@link #DEFAULT_SMSA_API_KEY}.
+     *
+     * @return the defaults used by the gateway's embedded sandbox and {@link SandboxMain}
+     */
+    public static SandboxSettings defaults() {
+        return new SandboxSettings(
+                DEFAULT_HOST,
+                DEFAULT_CONTROL_PORT,
+                DEFAULT_ARAMEX_PORT,
+                DEFAULT_SMSA_PORT,
+                AramexCredentials.defaults(),
+                DEFAULT_SMSA_API_KEY);
     }
-  }
 
-  private static boolean clash(int a, int b) {
-    return a != 0 && a == b;
-  }
+    /**
+     * The defaults with every port set to 0, so several sandboxes (tests) can run at once.
+     *
+     * @return default settings on ephemeral ports
+     */
+    public static SandboxSettings ephemeral() {
+        return defaults().withPorts(0, 0, 0);
+    }
+
+    /**
+     * A copy with other ports.
+     *
+     * @param control control API port
+     * @param aramexListener Aramex stand-in port
+     * @param smsaListener SMSA stand-in port
+     * @return the new settings
+     * @throws IllegalArgumentException as the constructor
+     */
+    public SandboxSettings withPorts(int control, int aramexListener, int smsaListener) {
+        return new SandboxSettings(host, control, aramexListener, smsaListener, aramex, smsaApiKey);
+    }
+
+    /** Masks the SMSA API key and the Aramex secrets. */
+    @Override
+    public String toString() {
+        return "SandboxSettings[host=" + host + ", controlPort=" + controlPort + ", aramexPort=" + aramexPort
+                + ", smsaPort=" + smsaPort + ", aramex=" + aramex + ", smsaApiKey=***]";
+    }
+
+    private static void requirePort(int port, String name) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException(name + " must be within 0-65535, was " + port);
+        }
+    }
+
+    private static boolean clash(int a, int b) {
+        return a != 0 && a == b;
+    }
 }

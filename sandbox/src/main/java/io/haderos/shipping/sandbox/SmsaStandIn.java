@@ -48,485 +48,519 @@ import java.util.function.Function;
  */
 final class SmsaStandIn extends StandIn {
 
-  static final List<String> COUNTRIES = List.of("SA", "AE", "BH", "EG", "KW", "OM", "QA", "JO");
+    static final List<String> COUNTRIES = List.of("SA", "AE", "BH", "EG", "KW", "OM", "QA", "JO");
 
-  private static final String CREATE = "/api/shipment/b2c/new";
-  private static final String QUERY = "/api/shipment/b2c/query/";
-  private static final String TRACK = "/api/track/single/";
-  private static final String BULK = "/api/track/bulk";
-  private static final int MAX_PARCELS = 100;
-  private static final DateTimeFormatter CREATE_DATE =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
-  private static final DateTimeFormatter SCAN_DATE =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SS", Locale.ROOT);
+    private static final String CREATE = "/api/shipment/b2c/new";
+    private static final String QUERY = "/api/shipment/b2c/query/";
+    private static final String TRACK = "/api/track/single/";
+    private static final String BULK = "/api/track/bulk";
+    private static final int MAX_PARCELS = 100;
+    private static final DateTimeFormatter CREATE_DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter SCAN_DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SS", Locale.ROOT);
 
-  private final String apiKey;
-  private final Clock clock;
-  private final AtomicLong sequence = new AtomicLong();
-  private final AtomicLong traces = new AtomicLong();
-  private final Map<String, Created> created = new ConcurrentHashMap<>();
+    private final String apiKey;
+    private final Clock clock;
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong traces = new AtomicLong();
+    private final Map<String, Created> created = new ConcurrentHashMap<>();
 
-  /** A shipment created here, found by its {@code sawb} and by each parcel {@code awb}. */
-  private record Created(String sawb, List<String> awbs, Instant at, String orderNumber,
-                         BigDecimal codAmount, String content, String recipient,
-                         String originCity, String originCountry, String destinationCity,
-                         String destinationCountry, boolean zpl) {
-  }
+    /** A shipment created here, found by its {@code sawb} and by each parcel {@code awb}. */
+    private record Created(
+            String sawb,
+            List<String> awbs,
+            Instant at,
+            String orderNumber,
+            BigDecimal codAmount,
+            String content,
+            String recipient,
+            String originCity,
+            String originCountry,
+            String destinationCity,
+            String destinationCountry,
+            boolean zpl) {}
 
-  private record Address(String contactName, String phone, String country, String city,
-                         String line1, String line2) {
-  }
+    private record Address(String contactName, String phone, String country, String city, String line1, String line2) {}
 
-  SmsaStandIn(String host, int port, String apiKey, Clock clock) {
-    super("smsa", host, port);
-    this.apiKey = apiKey;
-    this.clock = clock;
-  }
+    SmsaStandIn(String host, int port, String apiKey, Clock clock) {
+        super("smsa", host, port);
+        this.apiKey = apiKey;
+        this.clock = clock;
+    }
 
-  @Override
-  String basePath() {
-    return "/";
-  }
+    @Override
+    String basePath() {
+        return "/";
+    }
 
-  @Override
-  void sendServerError(HttpExchange exchange) throws IOException {
-    sendProblem(exchange, 500, "https://tools.ietf.org/html/rfc7231#section-6.6.1",
-        "An error occurred while processing your request.", null);
-  }
+    @Override
+    void sendServerError(HttpExchange exchange) throws IOException {
+        sendProblem(
+                exchange,
+                500,
+                "https://tools.ietf.org/html/rfc7231#section-6.6.1",
+                "An error occurred while processing your request.",
+                null);
+    }
 
-  @Override
-  void serve(HttpExchange exchange, byte[] body, boolean reject) throws IOException {
-    if (!apiKey.equals(exchange.getRequestHeaders().getFirst("apikey"))) {
-      Exchanges.sendEmpty(exchange, 401);
-      return;
-    }
-    String path = Exchanges.path(exchange);
-    String lower = path.toLowerCase(Locale.ROOT);
-    if (lower.equals(CREATE)) {
-      if (allowed(exchange, "POST")) {
-        create(exchange, body, reject);
-      }
-    } else if (lower.startsWith(QUERY) && lower.length() > QUERY.length()) {
-      if (allowed(exchange, "GET")) {
-        String awb = path.substring(QUERY.length());
-        lookUp(exchange, awb, reject, created -> createResponse(created));
-      }
-    } else if (lower.startsWith(TRACK) && lower.length() > TRACK.length()) {
-      if (allowed(exchange, "GET")) {
-        String awb = path.substring(TRACK.length());
-        lookUp(exchange, awb, reject, created -> tracking(created, awb));
-      }
-    } else if (lower.equals(BULK)) {
-      if (allowed(exchange, "POST")) {
-        bulk(exchange, body, reject);
-      }
-    } else {
-      Exchanges.sendEmpty(exchange, 404);
-    }
-  }
-
-  private void create(HttpExchange exchange, byte[] body, boolean reject) throws IOException {
-    JsonNode root = parseBody(exchange, body, "SMSA.Ecom.B2CShipmentRequest");
-    if (root == null) {
-      return;
-    }
-    Reader reader = new Reader();
-    Address consignee = reader.address(root, "ConsigneeAddress");
-    Address shipper = reader.address(root, "ShipperAddress");
-    String orderNumber = reader.string(root, "OrderNumber", "OrderNumber");
-    BigDecimal declaredValue = reader.decimal(root, "DeclaredValue", "DeclaredValue");
-    BigDecimal codAmount = reader.decimal(root, "CODAmount", "CODAmount");
-    Integer parcels = reader.int32(root, "Parcels", "Parcels");
-    LocalDateTime shipDate = reader.dateTime(root, "ShipDate", "ShipDate");
-    String currency = reader.string(root, "ShipmentCurrency", "ShipmentCurrency");
-    BigDecimal weight = reader.decimal(root, "Weight", "Weight");
-    String weightUnit = reader.string(root, "WeightUnit", "WeightUnit");
-    String waybillType = reader.string(root, "WaybillType", "WaybillType");
-    String content = reader.string(root, "ContentDescription", "ContentDescription");
-    reader.string(root, "ServiceCode", "ServiceCode");
-    reader.string(root, "SMSARetailID", "SMSARetailID");
-    reader.bool(root, "VatPaid", "VatPaid");
-    reader.bool(root, "DutyPaid", "DutyPaid");
-    if (!reader.errors.isEmpty()) {
-      sendValidation(exchange, reader.errors);
-      return;
-    }
-    Map<String, List<String>> errors = new LinkedHashMap<>();
-    if (reject) {
-      add(errors, "ConsigneeAddress.City", "The City field is invalid.");
-      sendValidation(exchange, errors);
-      return;
-    }
-    checkAddress(consignee, "ConsigneeAddress", errors);
-    checkAddress(shipper, "ShipperAddress", errors);
-    required(orderNumber, "OrderNumber", errors);
-    if (declaredValue == null) {
-      add(errors, "DeclaredValue", "The DeclaredValue field is required.");
-    } else if (declaredValue.signum() < 0) {
-      add(errors, "DeclaredValue", "The field DeclaredValue must be greater than or equal to 0.");
-    }
-    if (codAmount == null) {
-      add(errors, "CODAmount", "The CODAmount field is required.");
-    } else if (codAmount.signum() < 0) {
-      add(errors, "CODAmount", "The field CODAmount must be greater than or equal to 0.");
-    }
-    if (parcels == null) {
-      add(errors, "Parcels", "The Parcels field is required.");
-    } else if (parcels < 1 || parcels > MAX_PARCELS) {
-      add(errors, "Parcels", "The field Parcels must be between 1 and " + MAX_PARCELS + ".");
-    }
-    if (shipDate == null) {
-      add(errors, "ShipDate", "The ShipDate field is required.");
-    }
-    if (required(currency, "ShipmentCurrency", errors) && currency.trim().length() != 3) {
-      add(errors, "ShipmentCurrency", "The field ShipmentCurrency must be a string with a minimum"
-          + " length of 3 and a maximum length of 3.");
-    }
-    if (weight == null) {
-      add(errors, "Weight", "The Weight field is required.");
-    } else if (weight.signum() <= 0) {
-      add(errors, "Weight", "The field Weight must be greater than 0.");
-    }
-    if (required(weightUnit, "WeightUnit", errors) && !"KG".equalsIgnoreCase(weightUnit.trim())
-        && !"LB".equalsIgnoreCase(weightUnit.trim())) {
-      add(errors, "WeightUnit", "The field WeightUnit must be KG or LB.");
-    }
-    boolean zpl = "ZPL".equalsIgnoreCase(waybillType);
-    if (waybillType != null && !zpl && !"PDF".equalsIgnoreCase(waybillType)) {
-      add(errors, "WaybillType", "The field WaybillType must be PDF or ZPL.");
-    }
-    if (!errors.isEmpty()) {
-      sendValidation(exchange, errors);
-      return;
-    }
-    long first = sequence.getAndAdd(parcels + 1L) + 1;
-    List<String> awbs = new ArrayList<>();
-    for (int i = 1; i <= parcels; i++) {
-      awbs.add(number(first + i));
-    }
-    Created shipment = new Created(number(first), List.copyOf(awbs), clock.instant(),
-        orderNumber, codAmount, content == null ? "" : content, consignee.contactName(),
-        shipper.city(), shipper.country().toUpperCase(Locale.ROOT), consignee.city(),
-        consignee.country().toUpperCase(Locale.ROOT), zpl);
-    created.put(shipment.sawb(), shipment);
-    awbs.forEach(awb -> created.put(awb, shipment));
-    countShipmentCreated();
-    sendJson(exchange, 200, createResponse(shipment));
-  }
-
-  private void lookUp(HttpExchange exchange, String awb, boolean reject,
-                      Function<Created, JsonNode> answer) throws IOException {
-    if (reject) {
-      Map<String, List<String>> errors = new LinkedHashMap<>();
-      add(errors, "awb", "The AWB field is invalid.");
-      sendValidation(exchange, errors);
-      return;
-    }
-    Created shipment = created.get(awb.trim());
-    if (shipment == null) {
-      sendProblem(exchange, 404, "https://tools.ietf.org/html/rfc7231#section-6.5.4",
-          "Not Found", null);
-      return;
-    }
-    sendJson(exchange, 200, answer.apply(shipment));
-  }
-
-  private void bulk(HttpExchange exchange, byte[] body, boolean reject) throws IOException {
-    JsonNode root = parseBody(exchange, body, "System.Collections.Generic.List`1[System.String]");
-    if (root == null) {
-      return;
-    }
-    Map<String, List<String>> errors = new LinkedHashMap<>();
-    if (!root.isArray()) {
-      add(errors, "$", conversion("System.Collections.Generic.List`1[System.String]", "$"));
-    } else {
-      for (int i = 0; i < root.size(); i++) {
-        if (!root.get(i).isTextual()) {
-          add(errors, "$[" + i + "]", conversion("System.String", "$[" + i + "]"));
+    @Override
+    void serve(HttpExchange exchange, byte[] body, boolean reject) throws IOException {
+        if (!apiKey.equals(exchange.getRequestHeaders().getFirst("apikey"))) {
+            Exchanges.sendEmpty(exchange, 401);
+            return;
         }
-      }
-    }
-    if (errors.isEmpty() && reject) {
-      add(errors, "awb", "The AWB field is invalid.");
-    }
-    if (!errors.isEmpty()) {
-      sendValidation(exchange, errors);
-      return;
-    }
-    ArrayNode results = Json.MAPPER.createArrayNode();
-    for (JsonNode awb : root) {
-      Created shipment = created.get(awb.asText().trim());
-      if (shipment != null) {
-        results.add(tracking(shipment, awb.asText().trim()));
-      }
-    }
-    sendJson(exchange, 200, results);
-  }
-
-  private ObjectNode createResponse(Created shipment) {
-    ObjectNode node = Json.object();
-    node.put("sawb", shipment.sawb());
-    node.put("createDate", CREATE_DATE.format(riyadh(shipment.at())));
-    node.put("shipmentParcelsCount", shipment.awbs().size());
-    ArrayNode waybills = node.putArray("waybills");
-    for (String awb : shipment.awbs()) {
-      byte[] label = shipment.zpl() ? Labels.zpl("SMSA", awb) : Labels.pdf("SMSA", awb);
-      waybills.addObject().put("awb", awb)
-          .put("awbFile", Base64.getEncoder().encodeToString(label));
-    }
-    return node;
-  }
-
-  private static ObjectNode tracking(Created shipment, String awb) {
-    ObjectNode node = Json.object();
-    node.put("AWB", awb);
-    node.put("Reference", shipment.orderNumber());
-    node.put("Pieces", shipment.awbs().size());
-    node.put("CODAmount", shipment.codAmount());
-    node.put("ContentDesc", shipment.content());
-    node.put("RecipientName", shipment.recipient());
-    node.put("OriginCity", shipment.originCity());
-    node.put("OriginCountry", shipment.originCountry());
-    node.put("DesinationCity", shipment.destinationCity());
-    node.put("DesinationCountry", shipment.destinationCountry());
-    node.put("isDelivered", false);
-    ObjectNode scan = node.putArray("Scans").addObject();
-    scan.put("ReferenceID", "");
-    scan.put("ReceivedBy", "");
-    scan.put("City", shipment.originCity());
-    scan.put("ScanType", "DR");
-    scan.put("ScanDescription", "Data Received");
-    scan.put("ScanDateTime", SCAN_DATE.format(riyadh(shipment.at())));
-    scan.put("ScanTimeZone", "+03:00");
-    return node;
-  }
-
-  private static void checkAddress(Address address, String prefix,
-                                   Map<String, List<String>> errors) {
-    if (address == null) {
-      add(errors, prefix, "The " + prefix + " field is required.");
-      return;
-    }
-    length(address.contactName(), prefix, "ContactName", 5, 150, true, errors);
-    required(address.phone(), prefix + ".ContactPhoneNumber", errors);
-    if (required(address.country(), prefix + ".Country", errors)
-        && !COUNTRIES.contains(address.country().trim().toUpperCase(Locale.ROOT))) {
-      add(errors, prefix + ".Country",
-          "The field Country must be one of " + String.join(", ", COUNTRIES) + ".");
-    }
-    length(address.city(), prefix, "City", 3, 50, true, errors);
-    length(address.line1(), prefix, "AddressLine1", 10, 100, true, errors);
-    length(address.line2(), prefix, "AddressLine2", 0, 100, false, errors);
-  }
-
-  private static void length(String value, String prefix, String field, int min, int max,
-                             boolean mandatory, Map<String, List<String>> errors) {
-    String key = prefix + "." + field;
-    if (value == null || value.isBlank()) {
-      if (mandatory) {
-        add(errors, key, "The " + field + " field is required.");
-      }
-      return;
-    }
-    int length = value.trim().length();
-    if (length < min || length > max) {
-      add(errors, key, "The field " + field + " must be a string with a minimum length of " + min
-          + " and a maximum length of " + max + ".");
-    }
-  }
-
-  private static boolean required(String value, String key, Map<String, List<String>> errors) {
-    if (value == null || value.isBlank()) {
-      String field = key.substring(key.lastIndexOf('.') + 1);
-      add(errors, key, "The " + field + " field is required.");
-      return false;
-    }
-    return true;
-  }
-
-  private static void add(Map<String, List<String>> errors, String key, String message) {
-    errors.computeIfAbsent(key, k -> new ArrayList<>()).add(message);
-  }
-
-  /** Parses a JSON body, answering 400 itself (and returning null) when it cannot. */
-  private JsonNode parseBody(HttpExchange exchange, byte[] body, String type) throws IOException {
-    Map<String, List<String>> errors = new LinkedHashMap<>();
-    if (new String(body, StandardCharsets.UTF_8).isBlank()) {
-      add(errors, "", "A non-empty request body is required.");
-      sendValidation(exchange, errors);
-      return null;
-    }
-    try {
-      return Json.parse(body);
-    } catch (JsonProcessingException e) {
-      long line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr() - 1);
-      long column = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr() - 1);
-      add(errors, "$", "The JSON value could not be converted to " + type + ". Path: $"
-          + " | LineNumber: " + line + " | BytePositionInLine: " + column + ".");
-      sendValidation(exchange, errors);
-      return null;
-    }
-  }
-
-  private void sendValidation(HttpExchange exchange, Map<String, List<String>> errors)
-      throws IOException {
-    ObjectNode problem = Json.object();
-    problem.put("type", "https://tools.ietf.org/html/rfc7231#section-6.5.1");
-    problem.put("title", "One or more validation errors occurred.");
-    problem.put("status", 400);
-    problem.put("traceId", traceId());
-    problem.set("errors", Json.MAPPER.valueToTree(errors));
-    Exchanges.send(exchange, 400, Exchanges.PROBLEM_JSON, Json.write(Json.MAPPER, problem));
-  }
-
-  private void sendProblem(HttpExchange exchange, int status, String type, String title,
-                           String detail) throws IOException {
-    ObjectNode problem = Json.object();
-    problem.put("type", type);
-    problem.put("title", title);
-    problem.put("status", status);
-    if (detail != null) {
-      problem.put("detail", detail);
-    }
-    problem.put("traceId", traceId());
-    Exchanges.send(exchange, status, Exchanges.PROBLEM_JSON, Json.write(Json.MAPPER, problem));
-  }
-
-  private static void sendJson(HttpExchange exchange, int status, JsonNode body)
-      throws IOException {
-    Exchanges.send(exchange, status, Exchanges.JSON, Json.write(Json.MAPPER, body));
-  }
-
-  private static boolean allowed(HttpExchange exchange, String method) throws IOException {
-    if (method.equals(exchange.getRequestMethod())) {
-      return true;
-    }
-    exchange.getResponseHeaders().set("Allow", method);
-    Exchanges.sendEmpty(exchange, 405);
-    return false;
-  }
-
-  private String traceId() {
-    long n = traces.incrementAndGet();
-    return String.format("00-%032x-%016x-00", n, n);
-  }
-
-  private static String number(long value) {
-    return String.format("2312%08d", value);
-  }
-
-  private static LocalDateTime riyadh(Instant instant) {
-    return LocalDateTime.ofInstant(instant, WcfDate.RIYADH);
-  }
-
-  private static String conversion(String type, String path) {
-    return "The JSON value could not be converted to " + type + ". Path: " + path
-        + " | LineNumber: 0 | BytePositionInLine: 0.";
-  }
-
-  /** Typed, case-insensitive member access collecting System.Text.Json-style type errors. */
-  private static final class Reader {
-    final Map<String, List<String>> errors = new LinkedHashMap<>();
-
-    Address address(JsonNode root, String name) {
-      JsonNode node = present(root, name);
-      if (node == null) {
-        return null;
-      }
-      if (!node.isObject()) {
-        typeError(name, "SMSA.Ecom.Address");
-        return null;
-      }
-      return new Address(string(node, "ContactName", name + ".ContactName"),
-          string(node, "ContactPhoneNumber", name + ".ContactPhoneNumber"),
-          string(node, "Country", name + ".Country"),
-          string(node, "City", name + ".City"),
-          string(node, "AddressLine1", name + ".AddressLine1"),
-          string(node, "AddressLine2", name + ".AddressLine2"));
-    }
-
-    String string(JsonNode parent, String name, String path) {
-      JsonNode node = present(parent, name);
-      if (node == null) {
-        return null;
-      }
-      if (!node.isTextual()) {
-        typeError(path, "System.String");
-        return null;
-      }
-      return node.asText();
-    }
-
-    BigDecimal decimal(JsonNode parent, String name, String path) {
-      JsonNode node = present(parent, name);
-      if (node == null) {
-        return null;
-      }
-      try {
-        if (node.isNumber()) {
-          return node.decimalValue();
+        String path = Exchanges.path(exchange);
+        String lower = path.toLowerCase(Locale.ROOT);
+        if (lower.equals(CREATE)) {
+            if (allowed(exchange, "POST")) {
+                create(exchange, body, reject);
+            }
+        } else if (lower.startsWith(QUERY) && lower.length() > QUERY.length()) {
+            if (allowed(exchange, "GET")) {
+                String awb = path.substring(QUERY.length());
+                lookUp(exchange, awb, reject, created -> createResponse(created));
+            }
+        } else if (lower.startsWith(TRACK) && lower.length() > TRACK.length()) {
+            if (allowed(exchange, "GET")) {
+                String awb = path.substring(TRACK.length());
+                lookUp(exchange, awb, reject, created -> tracking(created, awb));
+            }
+        } else if (lower.equals(BULK)) {
+            if (allowed(exchange, "POST")) {
+                bulk(exchange, body, reject);
+            }
+        } else {
+            Exchanges.sendEmpty(exchange, 404);
         }
-        if (node.isTextual()) {
-          return new BigDecimal(node.asText().trim());
+    }
+
+    private void create(HttpExchange exchange, byte[] body, boolean reject) throws IOException {
+        JsonNode root = parseBody(exchange, body, "SMSA.Ecom.B2CShipmentRequest");
+        if (root == null) {
+            return;
         }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      typeError(path, "System.Decimal");
-      return null;
-    }
-
-    Integer int32(JsonNode parent, String name, String path) {
-      JsonNode node = present(parent, name);
-      if (node == null) {
-        return null;
-      }
-      try {
-        if (node.isIntegralNumber() && node.canConvertToInt()) {
-          return node.intValue();
+        Reader reader = new Reader();
+        Address consignee = reader.address(root, "ConsigneeAddress");
+        Address shipper = reader.address(root, "ShipperAddress");
+        String orderNumber = reader.string(root, "OrderNumber", "OrderNumber");
+        BigDecimal declaredValue = reader.decimal(root, "DeclaredValue", "DeclaredValue");
+        BigDecimal codAmount = reader.decimal(root, "CODAmount", "CODAmount");
+        Integer parcels = reader.int32(root, "Parcels", "Parcels");
+        LocalDateTime shipDate = reader.dateTime(root, "ShipDate", "ShipDate");
+        String currency = reader.string(root, "ShipmentCurrency", "ShipmentCurrency");
+        BigDecimal weight = reader.decimal(root, "Weight", "Weight");
+        String weightUnit = reader.string(root, "WeightUnit", "WeightUnit");
+        String waybillType = reader.string(root, "WaybillType", "WaybillType");
+        String content = reader.string(root, "ContentDescription", "ContentDescription");
+        reader.string(root, "ServiceCode", "ServiceCode");
+        reader.string(root, "SMSARetailID", "SMSARetailID");
+        reader.bool(root, "VatPaid", "VatPaid");
+        reader.bool(root, "DutyPaid", "DutyPaid");
+        if (!reader.errors.isEmpty()) {
+            sendValidation(exchange, reader.errors);
+            return;
         }
-        if (node.isTextual()) {
-          return Integer.valueOf(node.asText().trim());
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        if (reject) {
+            add(errors, "ConsigneeAddress.City", "The City field is invalid.");
+            sendValidation(exchange, errors);
+            return;
         }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      typeError(path, "System.Int32");
-      return null;
+        checkAddress(consignee, "ConsigneeAddress", errors);
+        checkAddress(shipper, "ShipperAddress", errors);
+        required(orderNumber, "OrderNumber", errors);
+        if (declaredValue == null) {
+            add(errors, "DeclaredValue", "The DeclaredValue field is required.");
+        } else if (declaredValue.signum() < 0) {
+            add(errors, "DeclaredValue", "The field DeclaredValue must be greater than or equal to 0.");
+        }
+        if (codAmount == null) {
+            add(errors, "CODAmount", "The CODAmount field is required.");
+        } else if (codAmount.signum() < 0) {
+            add(errors, "CODAmount", "The field CODAmount must be greater than or equal to 0.");
+        }
+        if (parcels == null) {
+            add(errors, "Parcels", "The Parcels field is required.");
+        } else if (parcels < 1 || parcels > MAX_PARCELS) {
+            add(errors, "Parcels", "The field Parcels must be between 1 and " + MAX_PARCELS + ".");
+        }
+        if (shipDate == null) {
+            add(errors, "ShipDate", "The ShipDate field is required.");
+        }
+        if (required(currency, "ShipmentCurrency", errors) && currency.trim().length() != 3) {
+            add(
+                    errors,
+                    "ShipmentCurrency",
+                    "The field ShipmentCurrency must be a string with a minimum"
+                            + " length of 3 and a maximum length of 3.");
+        }
+        if (weight == null) {
+            add(errors, "Weight", "The Weight field is required.");
+        } else if (weight.signum() <= 0) {
+            add(errors, "Weight", "The field Weight must be greater than 0.");
+        }
+        if (required(weightUnit, "WeightUnit", errors)
+                && !"KG".equalsIgnoreCase(weightUnit.trim())
+                && !"LB".equalsIgnoreCase(weightUnit.trim())) {
+            add(errors, "WeightUnit", "The field WeightUnit must be KG or LB.");
+        }
+        boolean zpl = "ZPL".equalsIgnoreCase(waybillType);
+        if (waybillType != null && !zpl && !"PDF".equalsIgnoreCase(waybillType)) {
+            add(errors, "WaybillType", "The field WaybillType must be PDF or ZPL.");
+        }
+        if (!errors.isEmpty()) {
+            sendValidation(exchange, errors);
+            return;
+        }
+        long first = sequence.getAndAdd(parcels + 1L) + 1;
+        List<String> awbs = new ArrayList<>();
+        for (int i = 1; i <= parcels; i++) {
+            awbs.add(number(first + i));
+        }
+        Created shipment = new Created(
+                number(first),
+                List.copyOf(awbs),
+                clock.instant(),
+                orderNumber,
+                codAmount,
+                content == null ? "" : content,
+                consignee.contactName(),
+                shipper.city(),
+                shipper.country().toUpperCase(Locale.ROOT),
+                consignee.city(),
+                consignee.country().toUpperCase(Locale.ROOT),
+                zpl);
+        created.put(shipment.sawb(), shipment);
+        awbs.forEach(awb -> created.put(awb, shipment));
+        countShipmentCreated();
+        sendJson(exchange, 200, createResponse(shipment));
     }
 
-    Boolean bool(JsonNode parent, String name, String path) {
-      JsonNode node = present(parent, name);
-      if (node == null) {
-        return null;
-      }
-      if (!node.isBoolean()) {
-        typeError(path, "System.Boolean");
-        return null;
-      }
-      return node.booleanValue();
+    private void lookUp(HttpExchange exchange, String awb, boolean reject, Function<Created, JsonNode> answer)
+            throws IOException {
+        if (reject) {
+            Map<String, List<String>> errors = new LinkedHashMap<>();
+            add(errors, "awb", "The AWB field is invalid.");
+            sendValidation(exchange, errors);
+            return;
+        }
+        Created shipment = created.get(awb.trim());
+        if (shipment == null) {
+            sendProblem(exchange, 404, "https://tools.ietf.org/html/rfc7231#section-6.5.4", "Not Found", null);
+            return;
+        }
+        sendJson(exchange, 200, answer.apply(shipment));
     }
 
-    LocalDateTime dateTime(JsonNode parent, String name, String path) {
-      String text = string(parent, name, path);
-      if (text == null) {
-        return null;
-      }
-      try {
-        return LocalDateTime.parse(text.trim(), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-      } catch (DateTimeParseException e) {
-        typeError(path, "System.DateTime");
-        return null;
-      }
+    private void bulk(HttpExchange exchange, byte[] body, boolean reject) throws IOException {
+        JsonNode root = parseBody(exchange, body, "System.Collections.Generic.List`1[System.String]");
+        if (root == null) {
+            return;
+        }
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        if (!root.isArray()) {
+            add(errors, "$", conversion("System.Collections.Generic.List`1[System.String]", "$"));
+        } else {
+            for (int i = 0; i < root.size(); i++) {
+                if (!root.get(i).isTextual()) {
+                    add(errors, "$[" + i + "]", conversion("System.String", "$[" + i + "]"));
+                }
+            }
+        }
+        if (errors.isEmpty() && reject) {
+            add(errors, "awb", "The AWB field is invalid.");
+        }
+        if (!errors.isEmpty()) {
+            sendValidation(exchange, errors);
+            return;
+        }
+        ArrayNode results = Json.MAPPER.createArrayNode();
+        for (JsonNode awb : root) {
+            Created shipment = created.get(awb.asText().trim());
+            if (shipment != null) {
+                results.add(tracking(shipment, awb.asText().trim()));
+            }
+        }
+        sendJson(exchange, 200, results);
     }
 
-    private void typeError(String path, String type) {
-      add(errors, "$." + path, conversion(type, "$." + path));
+    private ObjectNode createResponse(Created shipment) {
+        ObjectNode node = Json.object();
+        node.put("sawb", shipment.sawb());
+        node.put("createDate", CREATE_DATE.format(riyadh(shipment.at())));
+        node.put("shipmentParcelsCount", shipment.awbs().size());
+        ArrayNode waybills = node.putArray("waybills");
+        for (String awb : shipment.awbs()) {
+            byte[] label = shipment.zpl() ? Labels.zpl("SMSA", awb) : Labels.pdf("SMSA", awb);
+            waybills.addObject()
+                    .put("awb", awb)
+                    .put("awbFile", Base64.getEncoder().encodeToString(label));
+        }
+        return node;
     }
 
-    private static JsonNode present(JsonNode parent, String name) {
-      JsonNode node = Json.fieldIgnoreCase(parent, name);
-      return node == null || node.isNull() ? null : node;
+    private static ObjectNode tracking(Created shipment, String awb) {
+        ObjectNode node = Json.object();
+        node.put("AWB", awb);
+        node.put("Reference", shipment.orderNumber());
+        node.put("Pieces", shipment.awbs().size());
+        node.put("CODAmount", shipment.codAmount());
+        node.put("ContentDesc", shipment.content());
+        node.put("RecipientName", shipment.recipient());
+        node.put("OriginCity", shipment.originCity());
+        node.put("OriginCountry", shipment.originCountry());
+        node.put("DesinationCity", shipment.destinationCity());
+        node.put("DesinationCountry", shipment.destinationCountry());
+        node.put("isDelivered", false);
+        ObjectNode scan = node.putArray("Scans").addObject();
+        scan.put("ReferenceID", "");
+        scan.put("ReceivedBy", "");
+        scan.put("City", shipment.originCity());
+        scan.put("ScanType", "DR");
+        scan.put("ScanDescription", "Data Received");
+        scan.put("ScanDateTime", SCAN_DATE.format(riyadh(shipment.at())));
+        scan.put("ScanTimeZone", "+03:00");
+        return node;
     }
-  }
+
+    private static void checkAddress(Address address, String prefix, Map<String, List<String>> errors) {
+        if (address == null) {
+            add(errors, prefix, "The " + prefix + " field is required.");
+            return;
+        }
+        length(address.contactName(), prefix, "ContactName", 5, 150, true, errors);
+        required(address.phone(), prefix + ".ContactPhoneNumber", errors);
+        if (required(address.country(), prefix + ".Country", errors)
+                && !COUNTRIES.contains(address.country().trim().toUpperCase(Locale.ROOT))) {
+            add(errors, prefix + ".Country", "The field Country must be one of " + String.join(", ", COUNTRIES) + ".");
+        }
+        length(address.city(), prefix, "City", 3, 50, true, errors);
+        length(address.line1(), prefix, "AddressLine1", 10, 100, true, errors);
+        length(address.line2(), prefix, "AddressLine2", 0, 100, false, errors);
+    }
+
+    private static void length(
+            String value,
+            String prefix,
+            String field,
+            int min,
+            int max,
+            boolean mandatory,
+            Map<String, List<String>> errors) {
+        String key = prefix + "." + field;
+        if (value == null || value.isBlank()) {
+            if (mandatory) {
+                add(errors, key, "The " + field + " field is required.");
+            }
+            return;
+        }
+        int length = value.trim().length();
+        if (length < min || length > max) {
+            add(
+                    errors,
+                    key,
+                    "The field " + field + " must be a string with a minimum length of " + min
+                            + " and a maximum length of " + max + ".");
+        }
+    }
+
+    private static boolean required(String value, String key, Map<String, List<String>> errors) {
+        if (value == null || value.isBlank()) {
+            String field = key.substring(key.lastIndexOf('.') + 1);
+            add(errors, key, "The " + field + " field is required.");
+            return false;
+        }
+        return true;
+    }
+
+    private static void add(Map<String, List<String>> errors, String key, String message) {
+        errors.computeIfAbsent(key, k -> new ArrayList<>()).add(message);
+    }
+
+    /** Parses a JSON body, answering 400 itself (and returning null) when it cannot. */
+    private JsonNode parseBody(HttpExchange exchange, byte[] body, String type) throws IOException {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+            add(errors, "", "A non-empty request body is required.");
+            sendValidation(exchange, errors);
+            return null;
+        }
+        try {
+            return Json.parse(body);
+        } catch (JsonProcessingException e) {
+            long line =
+                    e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr() - 1);
+            long column =
+                    e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr() - 1);
+            add(
+                    errors,
+                    "$",
+                    "The JSON value could not be converted to " + type + ". Path: $" + " | LineNumber: " + line
+                            + " | BytePositionInLine: " + column + ".");
+            sendValidation(exchange, errors);
+            return null;
+        }
+    }
+
+    private void sendValidation(HttpExchange exchange, Map<String, List<String>> errors) throws IOException {
+        ObjectNode problem = Json.object();
+        problem.put("type", "https://tools.ietf.org/html/rfc7231#section-6.5.1");
+        problem.put("title", "One or more validation errors occurred.");
+        problem.put("status", 400);
+        problem.put("traceId", traceId());
+        problem.set("errors", Json.MAPPER.valueToTree(errors));
+        Exchanges.send(exchange, 400, Exchanges.PROBLEM_JSON, Json.write(Json.MAPPER, problem));
+    }
+
+    private void sendProblem(HttpExchange exchange, int status, String type, String title, String detail)
+            throws IOException {
+        ObjectNode problem = Json.object();
+        problem.put("type", type);
+        problem.put("title", title);
+        problem.put("status", status);
+        if (detail != null) {
+            problem.put("detail", detail);
+        }
+        problem.put("traceId", traceId());
+        Exchanges.send(exchange, status, Exchanges.PROBLEM_JSON, Json.write(Json.MAPPER, problem));
+    }
+
+    private static void sendJson(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        Exchanges.send(exchange, status, Exchanges.JSON, Json.write(Json.MAPPER, body));
+    }
+
+    private static boolean allowed(HttpExchange exchange, String method) throws IOException {
+        if (method.equals(exchange.getRequestMethod())) {
+            return true;
+        }
+        exchange.getResponseHeaders().set("Allow", method);
+        Exchanges.sendEmpty(exchange, 405);
+        return false;
+    }
+
+    private String traceId() {
+        long n = traces.incrementAndGet();
+        return String.format("00-%032x-%016x-00", n, n);
+    }
+
+    private static String number(long value) {
+        return String.format("2312%08d", value);
+    }
+
+    private static LocalDateTime riyadh(Instant instant) {
+        return LocalDateTime.ofInstant(instant, WcfDate.RIYADH);
+    }
+
+    private static String conversion(String type, String path) {
+        return "The JSON value could not be converted to " + type + ". Path: " + path
+                + " | LineNumber: 0 | BytePositionInLine: 0.";
+    }
+
+    /** Typed, case-insensitive member access collecting System.Text.Json-style type errors. */
+    private static final class Reader {
+        final Map<String, List<String>> errors = new LinkedHashMap<>();
+
+        Address address(JsonNode root, String name) {
+            JsonNode node = present(root, name);
+            if (node == null) {
+                return null;
+            }
+            if (!node.isObject()) {
+                typeError(name, "SMSA.Ecom.Address");
+                return null;
+            }
+            return new Address(
+                    string(node, "ContactName", name + ".ContactName"),
+                    string(node, "ContactPhoneNumber", name + ".ContactPhoneNumber"),
+                    string(node, "Country", name + ".Country"),
+                    string(node, "City", name + ".City"),
+                    string(node, "AddressLine1", name + ".AddressLine1"),
+                    string(node, "AddressLine2", name + ".AddressLine2"));
+        }
+
+        String string(JsonNode parent, String name, String path) {
+            JsonNode node = present(parent, name);
+            if (node == null) {
+                return null;
+            }
+            if (!node.isTextual()) {
+                typeError(path, "System.String");
+                return null;
+            }
+            return node.asText();
+        }
+
+        BigDecimal decimal(JsonNode parent, String name, String path) {
+            JsonNode node = present(parent, name);
+            if (node == null) {
+                return null;
+            }
+            try {
+                if (node.isNumber()) {
+                    return node.decimalValue();
+                }
+                if (node.isTextual()) {
+                    return new BigDecimal(node.asText().trim());
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            typeError(path, "System.Decimal");
+            return null;
+        }
+
+        Integer int32(JsonNode parent, String name, String path) {
+            JsonNode node = present(parent, name);
+            if (node == null) {
+                return null;
+            }
+            try {
+                if (node.isIntegralNumber() && node.canConvertToInt()) {
+                    return node.intValue();
+                }
+                if (node.isTextual()) {
+                    return Integer.valueOf(node.asText().trim());
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            typeError(path, "System.Int32");
+            return null;
+        }
+
+        Boolean bool(JsonNode parent, String name, String path) {
+            JsonNode node = present(parent, name);
+            if (node == null) {
+                return null;
+            }
+            if (!node.isBoolean()) {
+                typeError(path, "System.Boolean");
+                return null;
+            }
+            return node.booleanValue();
+        }
+
+        LocalDateTime dateTime(JsonNode parent, String name, String path) {
+            String text = string(parent, name, path);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return LocalDateTime.parse(text.trim(), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+            } catch (DateTimeParseException e) {
+                typeError(path, "System.DateTime");
+                return null;
+            }
+        }
+
+        private void typeError(String path, String type) {
+            add(errors, "$." + path, conversion(type, "$." + path));
+        }
+
+        private static JsonNode present(JsonNode parent, String name) {
+            JsonNode node = Json.fieldIgnoreCase(parent, name);
+            return node == null || node.isNull() ? null : node;
+        }
+    }
 }

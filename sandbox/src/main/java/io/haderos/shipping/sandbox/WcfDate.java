@@ -12,28 +12,27 @@ import java.util.regex.Pattern;
  */
 final class WcfDate {
 
-  static final ZoneOffset RIYADH = ZoneOffset.ofHours(3);
-  private static final Pattern FORMAT = Pattern.compile("/Date\\((-?\\d{1,15})([+-]\\d{4})?\\)/");
+    static final ZoneOffset RIYADH = ZoneOffset.ofHours(3);
+    private static final Pattern FORMAT = Pattern.compile("/Date\\((-?\\d{1,15})([+-]\\d{4})?\\)/");
 
-  private WcfDate() {
-  }
+    private WcfDate() {}
 
-  /** The instant, or null if the text is not a WCF date. */
-  static Instant parse(String text) {
-    if (text == null) {
-      return null;
+    /** The instant, or null if the text is not a WCF date. */
+    static Instant parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher matcher = FORMAT.matcher(text.trim());
+        if (!matcher.matches()) {
+            return null;
+        }
+        return Instant.ofEpochMilli(Long.parseLong(matcher.group(1)));
     }
-    Matcher matcher = FORMAT.matcher(text.trim());
-    if (!matcher.matches()) {
-      return null;
-    }
-    return Instant.ofEpochMilli(Long.parseLong(matcher.group(1)));
-  }
 
-  static String format(Instant instant, ZoneOffset offset) {
-    int seconds = offset.getTotalSeconds();
-    int minutes = Math.abs(seconds) / 60;
-    return String.format("/Date(%d%s%02d%02d)/", instant.toEpochMilli(), seconds < 0 ? "-" : "+",
-        minutes / 60, minutes % 60);
-  }
+    static String format(Instant instant, ZoneOffset offset) {
+        int seconds = offset.getTotalSeconds();
+        int minutes = Math.abs(seconds) / 60;
+        return String.format(
+                "/Date(%d%s%02d%02d)/", instant.toEpochMilli(), seconds < 0 ? "-" : "+", minutes / 60, minutes % 60);
+    }
 }

@@ -9,29 +9,28 @@ import java.net.URI;
 /** Request bodies after CARRIERS.md §2.6 and §3.6, with the sandbox's default credentials. */
 final class Fixtures {
 
-  static final String RATE = "RateCalculator/Service_1_0.svc/json/CalculateRate";
-  static final String CREATE = "Shipping/Service_1_0.svc/json/CreateShipments";
-  static final String TRACK = "Tracking/Service_1_0.svc/json/TrackShipments";
-  static final String SMSA_KEY = SandboxSettings.DEFAULT_SMSA_API_KEY;
+    static final String RATE = "RateCalculator/Service_1_0.svc/json/CalculateRate";
+    static final String CREATE = "Shipping/Service_1_0.svc/json/CreateShipments";
+    static final String TRACK = "Tracking/Service_1_0.svc/json/TrackShipments";
+    static final String SMSA_KEY = SandboxSettings.DEFAULT_SMSA_API_KEY;
 
-  private static final String CLIENT_INFO = """
+    private static final String CLIENT_INFO = """
       {"UserName": "sandbox@haderos.io", "Password": "sandbox-password", "Version": "v1.0",
        "AccountNumber": "60500123", "AccountPin": "543210", "AccountEntity": "RUH",
        "AccountCountryCode": "SA", "Source": 24}""";
 
-  private Fixtures() {
-  }
+    private Fixtures() {}
 
-  static URI aramex(Sandbox sandbox, String operation) {
-    return sandbox.aramexBaseUri().resolve(operation);
-  }
+    static URI aramex(Sandbox sandbox, String operation) {
+        return sandbox.aramexBaseUri().resolve(operation);
+    }
 
-  static URI smsa(Sandbox sandbox, String path) {
-    return sandbox.smsaBaseUri().resolve(path);
-  }
+    static URI smsa(Sandbox sandbox, String path) {
+        return sandbox.smsaBaseUri().resolve(path);
+    }
 
-  static ObjectNode rateRequest() {
-    return parse("""
+    static ObjectNode rateRequest() {
+        return parse("""
         {"ClientInfo": %s,
          "Transaction": {"Reference1": "quote-7f3a", "Reference2": "", "Reference3": "",
                          "Reference4": "", "Reference5": ""},
@@ -45,10 +44,10 @@ final class Fixtures {
            "ProductGroup": "DOM", "ProductType": "ONP", "PaymentType": "P", "PaymentOptions": "",
            "CashOnDeliveryAmount": null, "Services": "", "Items": []},
          "PreferredCurrencyCode": "SAR"}""".formatted(CLIENT_INFO));
-  }
+    }
 
-  static ObjectNode createRequest() {
-    return parse("""
+    static ObjectNode createRequest() {
+        return parse("""
         {"ClientInfo": %s,
          "LabelInfo": {"ReportID": 9729, "ReportType": "URL"},
          "Transaction": {"Reference1": "ORD-100245", "Reference2": "", "Reference3": "",
@@ -79,22 +78,22 @@ final class Fixtures {
              "PaymentType": "P", "PaymentOptions": "", "CustomsValueAmount": null,
              "CashOnDeliveryAmount": {"CurrencyCode": "SAR", "Value": 0},
              "Services": "", "Items": []}}]}""".formatted(CLIENT_INFO));
-  }
+    }
 
-  static ObjectNode trackRequest(String... waybills) {
-    ObjectNode request = parse("""
+    static ObjectNode trackRequest(String... waybills) {
+        ObjectNode request = parse("""
         {"ClientInfo": %s,
          "Transaction": {"Reference1": "trk-1", "Reference2": "", "Reference3": "",
                          "Reference4": "", "Reference5": ""},
          "Shipments": [], "GetLastTrackingUpdateOnly": false}""".formatted(CLIENT_INFO));
-    for (String waybill : waybills) {
-      request.withArray("Shipments").add(waybill);
+        for (String waybill : waybills) {
+            request.withArray("Shipments").add(waybill);
+        }
+        return request;
     }
-    return request;
-  }
 
-  static ObjectNode smsaShipment() {
-    return parse("""
+    static ObjectNode smsaShipment() {
+        return parse("""
         {"ConsigneeAddress": {"ContactName": "Sara Ahmed", "ContactPhoneNumber": "966551112233",
            "ContactPhoneNumber2": "", "Coordinates": "21.5433,39.1728", "Country": "SA",
            "District": "Al Rawdah", "PostalCode": "23434", "City": "Jeddah",
@@ -109,17 +108,17 @@ final class Fixtures {
          "WaybillType": "PDF", "Weight": 1.2, "WeightUnit": "KG",
          "ContentDescription": "Cotton T-shirts", "VatPaid": true, "DutyPaid": false,
          "ServiceCode": "EDDL"}""");
-  }
-
-  static ObjectNode at(JsonNode root, String pointer) {
-    return (ObjectNode) root.at(pointer);
-  }
-
-  private static ObjectNode parse(String json) {
-    try {
-      return (ObjectNode) TestHttp.MAPPER.readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-  }
+
+    static ObjectNode at(JsonNode root, String pointer) {
+        return (ObjectNode) root.at(pointer);
+    }
+
+    private static ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) TestHttp.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -14,111 +14,127 @@ import org.junit.jupiter.api.Test;
 
 class SandboxTest {
 
-  private final TestHttp http = new TestHttp();
+    private final TestHttp http = new TestHttp();
 
-  @Test
-  void givenDefaults_thenDocumentedPortsAndCredentials() {
-    SandboxSettings defaults = SandboxSettings.defaults();
+    @Test
+    void givenDefaults_thenDocumentedPortsAndCredentials() {
+        SandboxSettings defaults = SandboxSettings.defaults();
 
-    assertThat(defaults.host()).isEqualTo("127.0.0.1");
-    assertThat(defaults.controlPort()).isEqualTo(8001);
-    assertThat(defaults.aramexPort()).isEqualTo(8002);
-    assertThat(defaults.smsaPort()).isEqualTo(8003);
-    assertThat(defaults.aramex()).isEqualTo(AramexCredentials.defaults());
-    assertThat(SandboxSettings.ephemeral().aramexPort()).isZero();
-  }
-
-  @Test
-  void givenSecrets_whenPrinted_thenMasked() {
-    String printed = SandboxSettings.defaults().toString();
-
-    assertThat(printed).doesNotContain("sandbox-password", "543210",
-        SandboxSettings.DEFAULT_SMSA_API_KEY);
-  }
-
-  @Test
-  void givenInvalidSettings_whenBuilt_thenRejected() {
-    SandboxSettings defaults = SandboxSettings.defaults();
-
-    assertThatThrownBy(() -> defaults.withPorts(-1, 0, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("controlPort");
-    assertThatThrownBy(() -> defaults.withPorts(9000, 9000, 0))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new SandboxSettings(" ", 0, 0, 0, AramexCredentials.defaults(), "k"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host");
-    assertThatThrownBy(() -> new AramexCredentials("u", "", "1", "2", "RUH", "SA"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("password");
-  }
-
-  @Test
-  void givenEphemeralPorts_whenStarted_thenThreeDistinctUris() throws Exception {
-    try (Sandbox sandbox = Sandbox.start(SandboxSettings.ephemeral())) {
-      assertThat(sandbox.controlUri().getPath()).isEqualTo("/sandbox");
-      assertThat(sandbox.aramexBaseUri().toString()).startsWith("http://127.0.0.1:")
-          .endsWith("/ShippingAPI.V2/");
-      assertThat(sandbox.smsaBaseUri().getPath()).isEqualTo("/");
-      assertThat(java.util.Set.of(sandbox.controlUri().getPort(),
-          sandbox.aramexBaseUri().getPort(), sandbox.smsaBaseUri().getPort())).hasSize(3)
-          .doesNotContain(0);
+        assertThat(defaults.host()).isEqualTo("127.0.0.1");
+        assertThat(defaults.controlPort()).isEqualTo(8001);
+        assertThat(defaults.aramexPort()).isEqualTo(8002);
+        assertThat(defaults.smsaPort()).isEqualTo(8003);
+        assertThat(defaults.aramex()).isEqualTo(AramexCredentials.defaults());
+        assertThat(SandboxSettings.ephemeral().aramexPort()).isZero();
     }
-  }
 
-  @Test
-  void givenCustomCredentials_whenUsed_thenOnlyThoseAccepted() throws Exception {
-    SandboxSettings settings = new SandboxSettings("127.0.0.1", 0, 0, 0,
-        new AramexCredentials("ops@example.com", "pw", "1", "2", "DXB", "AE"), "other-key");
-    try (Sandbox sandbox = Sandbox.start(settings)) {
-      HttpResponse<String> aramex = http.postJson(
-          Fixtures.aramex(sandbox, Fixtures.RATE), Fixtures.rateRequest());
-      HttpResponse<String> smsa = http.get(Fixtures.smsa(sandbox, "api/track/single/1"),
-          "apikey", "other-key");
+    @Test
+    void givenSecrets_whenPrinted_thenMasked() {
+        String printed = SandboxSettings.defaults().toString();
 
-      assertThat(TestHttp.json(aramex).at("/Notifications/0/Code").asText()).isEqualTo("ERR01");
-      assertThat(smsa.statusCode()).isEqualTo(404);
+        assertThat(printed).doesNotContain("sandbox-password", "543210", SandboxSettings.DEFAULT_SMSA_API_KEY);
     }
-  }
 
-  @Test
-  void givenPortInUse_whenStarted_thenIOException() throws Exception {
-    try (Sandbox first = Sandbox.start(SandboxSettings.ephemeral())) {
-      SandboxSettings clash = SandboxSettings.ephemeral()
-          .withPorts(first.controlUri().getPort(), 0, 0);
+    @Test
+    void givenInvalidSettings_whenBuilt_thenRejected() {
+        SandboxSettings defaults = SandboxSettings.defaults();
 
-      assertThatThrownBy(() -> Sandbox.start(clash)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> defaults.withPorts(-1, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("controlPort");
+        assertThatThrownBy(() -> defaults.withPorts(9000, 9000, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SandboxSettings(" ", 0, 0, 0, AramexCredentials.defaults(), "k"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("host");
+        assertThatThrownBy(() -> new AramexCredentials("u", "", "1", "2", "RUH", "SA"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("password");
     }
-  }
 
-  @Test
-  void givenSlowRequestInFlight_whenClosed_thenReturnsPromptlyAndTheClientFails()
-      throws Exception {
-    Sandbox sandbox = Sandbox.start(SandboxSettings.ephemeral());
-    URI control = sandbox.controlUri();
-    assertThat(http.putJson(URI.create(control + "/smsa/fault"), "{\"mode\":\"slow\"}")
-        .statusCode()).isEqualTo(200);
-    CompletableFuture<HttpResponse<String>> inFlight = http.client().sendAsync(
-        HttpRequest.newBuilder(Fixtures.smsa(sandbox, "api/track/single/1"))
-            .header("apikey", Fixtures.SMSA_KEY).timeout(Duration.ofSeconds(20)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-    await().atMost(Duration.ofSeconds(2)).until(() -> TestHttp.json(
-        http.get(URI.create(control + "/smsa/stats"))).get("requests").asLong() == 1);
+    @Test
+    void givenEphemeralPorts_whenStarted_thenThreeDistinctUris() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(SandboxSettings.ephemeral())) {
+            assertThat(sandbox.controlUri().getPath()).isEqualTo("/sandbox");
+            assertThat(sandbox.aramexBaseUri().toString())
+                    .startsWith("http://127.0.0.1:")
+                    .endsWith("/ShippingAPI.V2/");
+            assertThat(sandbox.smsaBaseUri().getPath()).isEqualTo("/");
+            assertThat(java.util.Set.of(
+                            sandbox.controlUri().getPort(),
+                            sandbox.aramexBaseUri().getPort(),
+                            sandbox.smsaBaseUri().getPort()))
+                    .hasSize(3)
+                    .doesNotContain(0);
+        }
+    }
 
-    long started = System.nanoTime();
-    sandbox.close();
-    long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+    @Test
+    void givenCustomCredentials_whenUsed_thenOnlyThoseAccepted() throws Exception {
+        SandboxSettings settings = new SandboxSettings(
+                "127.0.0.1",
+                0,
+                0,
+                0,
+                new AramexCredentials("ops@example.com", "pw", "1", "2", "DXB", "AE"),
+                "other-key");
+        try (Sandbox sandbox = Sandbox.start(settings)) {
+            HttpResponse<String> aramex =
+                    http.postJson(Fixtures.aramex(sandbox, Fixtures.RATE), Fixtures.rateRequest());
+            HttpResponse<String> smsa = http.get(Fixtures.smsa(sandbox, "api/track/single/1"), "apikey", "other-key");
 
-    assertThat(elapsedMs).isLessThan(2_000);
-    assertThat(inFlight).failsWithin(Duration.ofSeconds(5));
-    sandbox.close(); // idempotent
-  }
+            assertThat(TestHttp.json(aramex).at("/Notifications/0/Code").asText())
+                    .isEqualTo("ERR01");
+            assertThat(smsa.statusCode()).isEqualTo(404);
+        }
+    }
 
-  @Test
-  void givenStandInDown_whenClosed_thenClosesCleanly() throws Exception {
-    Sandbox sandbox = Sandbox.start(SandboxSettings.ephemeral());
-    http.putJson(URI.create(sandbox.controlUri() + "/aramex/fault"), "{\"mode\":\"down\"}");
+    @Test
+    void givenPortInUse_whenStarted_thenIOException() throws Exception {
+        try (Sandbox first = Sandbox.start(SandboxSettings.ephemeral())) {
+            SandboxSettings clash =
+                    SandboxSettings.ephemeral().withPorts(first.controlUri().getPort(), 0, 0);
 
-    sandbox.close();
+            assertThatThrownBy(() -> Sandbox.start(clash)).isInstanceOf(IOException.class);
+        }
+    }
 
-    assertThatThrownBy(() -> new TestHttp().get(sandbox.controlUri()))
-        .isInstanceOf(IOException.class);
-  }
+    @Test
+    void givenSlowRequestInFlight_whenClosed_thenReturnsPromptlyAndTheClientFails() throws Exception {
+        Sandbox sandbox = Sandbox.start(SandboxSettings.ephemeral());
+        URI control = sandbox.controlUri();
+        assertThat(http.putJson(URI.create(control + "/smsa/fault"), "{\"mode\":\"slow\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        CompletableFuture<HttpResponse<String>> inFlight = http.client()
+                .sendAsync(
+                        HttpRequest.newBuilder(Fixtures.smsa(sandbox, "api/track/single/1"))
+                                .header("apikey", Fixtures.SMSA_KEY)
+                                .timeout(Duration.ofSeconds(20))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> TestHttp.json(http.get(URI.create(control + "/smsa/stats")))
+                                .get("requests")
+                                .asLong()
+                        == 1);
+
+        long started = System.nanoTime();
+        sandbox.close();
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(elapsedMs).isLessThan(2_000);
+        assertThat(inFlight).failsWithin(Duration.ofSeconds(5));
+        sandbox.close(); // idempotent
+    }
+
+    @Test
+    void givenStandInDown_whenClosed_thenClosesCleanly() throws Exception {
+        Sandbox sandbox = Sandbox.start(SandboxSettings.ephemeral());
+        http.putJson(URI.create(sandbox.controlUri() + "/aramex/fault"), "{\"mode\":\"down\"}");
+
+        sandbox.close();
+
+        assertThatThrownBy(() -> new TestHttp().get(sandbox.controlUri())).isInstanceOf(IOException.class);
+    }
 }

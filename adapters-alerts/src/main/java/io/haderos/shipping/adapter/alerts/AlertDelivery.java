@@ -2,9 +2,6 @@ package io.haderos.shipping.adapter.alerts;
 
 import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.policy.OutageNotice;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The delivery half that both notifiers share: a bounded queue filled by the carrier calls' threads and emptied,
@@ -77,8 +76,14 @@ final class AlertDelivery implements AutoCloseable {
      * A delivery named {@code channelName} for people ("Slack") whose alerts carry {@code breaker} as their
      * {@link Alert#breaker()} ("alerts.slack"). Starts no thread until the first notice arrives.
      */
-    AlertDelivery(String channelName, String breaker, Channel channel, RetryPolicy retry, Clock clock, int capacity,
-                  Duration closeTimeout) {
+    AlertDelivery(
+            String channelName,
+            String breaker,
+            Channel channel,
+            RetryPolicy retry,
+            Clock clock,
+            int capacity,
+            Duration closeTimeout) {
         this.channelName = Objects.requireNonNull(channelName, "channelName");
         this.breaker = Objects.requireNonNull(breaker, "breaker");
         this.channel = Objects.requireNonNull(channel, "channel");
@@ -113,7 +118,10 @@ final class AlertDelivery implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // The caller is a carrier call: whatever went wrong here must not become its failure.
-            LOG.error("{} alerts: could not queue a notice ({})", channelName, e.getClass().getName());
+            LOG.error(
+                    "{} alerts: could not queue a notice ({})",
+                    channelName,
+                    e.getClass().getName());
         }
     }
 
@@ -141,13 +149,19 @@ final class AlertDelivery implements AutoCloseable {
             flushing.get(closeTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             int left = queue.size();
-            LOG.warn("{} alerts: stopped after {} with {} not delivered", channelName,
-                    NoticeTexts.seconds(closeTimeout), NoticeTexts.count(left, "notice"));
+            LOG.warn(
+                    "{} alerts: stopped after {} with {} not delivered",
+                    channelName,
+                    NoticeTexts.seconds(closeTimeout),
+                    NoticeTexts.count(left, "notice"));
             dropped(left, "the notifier closed before they could be delivered");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | RejectedExecutionException e) {
-            LOG.error("{} alerts: could not flush on close ({})", channelName, e.getClass().getName());
+            LOG.error(
+                    "{} alerts: could not flush on close ({})",
+                    channelName,
+                    e.getClass().getName());
         } finally {
             executor.shutdownNow();
         }
@@ -174,7 +188,10 @@ final class AlertDelivery implements AutoCloseable {
             step();
         } catch (RuntimeException e) {
             // A step that ends without scheduling the next one would silence this notifier for good.
-            LOG.error("{} alerts: delivery step failed ({}); trying again in {}", channelName, e.getClass().getName(),
+            LOG.error(
+                    "{} alerts: delivery step failed ({}); trying again in {}",
+                    channelName,
+                    e.getClass().getName(),
                     NoticeTexts.seconds(retry.initialDelay()));
             next(retry.initialDelay());
         }
@@ -199,15 +216,25 @@ final class AlertDelivery implements AutoCloseable {
             next(Duration.ZERO);
         } else if (headAttempts >= retry.maxAttempts()) {
             queue.poll();
-            LOG.warn("{} alert delivery failed for {} (attempt {} of {}): {}; giving up on this notice",
-                    channelName, NoticeTexts.describe(head), headAttempts, retry.maxAttempts(), failure.get());
+            LOG.warn(
+                    "{} alert delivery failed for {} (attempt {} of {}): {}; giving up on this notice",
+                    channelName,
+                    NoticeTexts.describe(head),
+                    headAttempts,
+                    retry.maxAttempts(),
+                    failure.get());
             headAttempts = 0;
             dropped(1, "its attempts were exhausted");
             next(Duration.ZERO);
         } else {
             Duration delay = retry.delayAfter(headAttempts);
-            LOG.warn("{} alert delivery failed for {} (attempt {} of {}): {}; retrying in {}",
-                    channelName, NoticeTexts.describe(head), headAttempts, retry.maxAttempts(), failure.get(),
+            LOG.warn(
+                    "{} alert delivery failed for {} (attempt {} of {}): {}; retrying in {}",
+                    channelName,
+                    NoticeTexts.describe(head),
+                    headAttempts,
+                    retry.maxAttempts(),
+                    failure.get(),
                     NoticeTexts.seconds(delay));
             next(delay);
         }
@@ -233,8 +260,11 @@ final class AlertDelivery implements AutoCloseable {
             if (failure.isPresent()) {
                 List<OutageNotice> left = new ArrayList<>();
                 queue.drainTo(left);
-                LOG.warn("{} alerts: closing with {} not delivered: {}", channelName,
-                        NoticeTexts.count(left.size(), "notice"), failure.get());
+                LOG.warn(
+                        "{} alerts: closing with {} not delivered: {}",
+                        channelName,
+                        NoticeTexts.count(left.size(), "notice"),
+                        failure.get());
                 dropped(left.size(), "the notifier closed before they could be delivered");
                 return;
             }
@@ -251,8 +281,11 @@ final class AlertDelivery implements AutoCloseable {
             Trouble before = trouble.getAndSet(null);
             LOG.info("{} alert delivered: {}", channelName, NoticeTexts.describe(notice));
             if (before != null) {
-                LOG.info("{} alert delivery works again (in trouble since {}: {} failed, {} dropped)", channelName,
-                        NoticeTexts.time(before.since()), NoticeTexts.count(before.failedAttempts(), "attempt"),
+                LOG.info(
+                        "{} alert delivery works again (in trouble since {}: {} failed, {} dropped)",
+                        channelName,
+                        NoticeTexts.time(before.since()),
+                        NoticeTexts.count(before.failedAttempts(), "attempt"),
                         NoticeTexts.count(before.dropped(), "notice"));
             }
             return Optional.empty();
@@ -277,8 +310,8 @@ final class AlertDelivery implements AutoCloseable {
         Instant now = clock.instant();
         Trouble before = trouble.getAndUpdate(current -> current == null
                 ? new Trouble(now, Optional.empty(), 0, count)
-                : new Trouble(current.since(), current.lastFailure(), current.failedAttempts(),
-                current.dropped() + count));
+                : new Trouble(
+                        current.since(), current.lastFailure(), current.failedAttempts(), current.dropped() + count));
         // A full queue drops many notices in a row: say so once per streak, not once per notice.
         if (before == null || before.dropped() == 0) {
             LOG.warn("{} alerts: dropped {} because {}", channelName, NoticeTexts.count(count, "notice"), why);
@@ -296,8 +329,8 @@ final class AlertDelivery implements AutoCloseable {
             return lastFailure
                     .map(failure -> channelName + " alert delivery failing: " + failure + " after "
                             + NoticeTexts.count(failedAttempts, "attempt") + "; " + waitNote + dropNote)
-                    .orElseGet(() -> channelName + " alert delivery dropped "
-                            + NoticeTexts.count(dropped, "notice") + "; " + waitNote);
+                    .orElseGet(() -> channelName + " alert delivery dropped " + NoticeTexts.count(dropped, "notice")
+                            + "; " + waitNote);
         }
     }
 }

@@ -12,7 +12,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,11 +43,11 @@ public final class EmailAlertNotifier implements AlertNotifier, AlertSource, Aut
     private final EmailSettings settings;
     private final AlertDelivery delivery;
 
-    private EmailAlertNotifier(EmailSettings settings, RetryPolicy retry, Clock clock, int capacity,
-                               Duration closeTimeout) {
+    private EmailAlertNotifier(
+            EmailSettings settings, RetryPolicy retry, Clock clock, int capacity, Duration closeTimeout) {
         this.settings = settings;
-        this.delivery = new AlertDelivery("E-mail", BREAKER, new Smtp(settings, clock), retry, clock, capacity,
-                closeTimeout);
+        this.delivery =
+                new AlertDelivery("E-mail", BREAKER, new Smtp(settings, clock), retry, clock, capacity, closeTimeout);
     }
 
     /**
@@ -66,8 +65,8 @@ public final class EmailAlertNotifier implements AlertNotifier, AlertSource, Aut
     }
 
     /** For tests: a smaller queue or a shorter close. */
-    static EmailAlertNotifier start(EmailSettings settings, RetryPolicy retry, Clock clock, int capacity,
-                                    Duration closeTimeout) {
+    static EmailAlertNotifier start(
+            EmailSettings settings, RetryPolicy retry, Clock clock, int capacity, Duration closeTimeout) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(clock, "clock");
@@ -125,18 +124,28 @@ public final class EmailAlertNotifier implements AlertNotifier, AlertSource, Aut
     /** The same facts as the Slack message, one per line. */
     static String body(OutageNotice notice) {
         StringBuilder body = new StringBuilder();
-        body.append(NoticeTexts.title(notice)).append('\n')
-                .append(NoticeTexts.meaning(notice)).append("\n\n")
-                .append("Carrier:  ").append(notice.carrier().value()).append('\n')
-                .append("Event:    ").append(notice.kind() == OutageNotice.Kind.OPENED
-                        ? "OPENED (critical)" : "RECOVERED").append('\n');
+        body.append(NoticeTexts.title(notice))
+                .append('\n')
+                .append(NoticeTexts.meaning(notice))
+                .append("\n\n")
+                .append("Carrier:  ")
+                .append(notice.carrier().value())
+                .append('\n')
+                .append("Event:    ")
+                .append(notice.kind() == OutageNotice.Kind.OPENED ? "OPENED (critical)" : "RECOVERED")
+                .append('\n');
         if (!notice.cause().isEmpty()) {
-            body.append("Cause:    ").append(notice.cause().replace("\n", "\n          ")).append('\n');
+            body.append("Cause:    ")
+                    .append(notice.cause().replace("\n", "\n          "))
+                    .append('\n');
         }
         body.append("At:       ").append(NoticeTexts.time(notice.at())).append('\n');
-        notice.openFor().ifPresent(openFor ->
-                body.append("Open for: ").append(OutageNotice.humanDuration(openFor)).append('\n'));
-        notice.actor().ifPresent(actor -> body.append("By:       ").append(actor).append('\n'));
+        notice.openFor()
+                .ifPresent(openFor -> body.append("Open for: ")
+                        .append(OutageNotice.humanDuration(openFor))
+                        .append('\n'));
+        notice.actor()
+                .ifPresent(actor -> body.append("By:       ").append(actor).append('\n'));
         body.append("\n-- \nSent automatically by the HaderOS shipping gateway.\n");
         return body.toString();
     }
@@ -157,7 +166,8 @@ public final class EmailAlertNotifier implements AlertNotifier, AlertSource, Aut
             Properties properties = new Properties();
             properties.setProperty("mail.smtp.host", settings.host());
             properties.setProperty("mail.smtp.port", Integer.toString(settings.port()));
-            properties.setProperty("mail.smtp.auth", Boolean.toString(settings.username().isPresent()));
+            properties.setProperty(
+                    "mail.smtp.auth", Boolean.toString(settings.username().isPresent()));
             properties.setProperty("mail.smtp.starttls.enable", Boolean.toString(settings.startTls()));
             properties.setProperty("mail.smtp.starttls.required", Boolean.toString(settings.startTls()));
             properties.setProperty("mail.smtp.connectiontimeout", timeout);
@@ -184,7 +194,10 @@ public final class EmailAlertNotifier implements AlertNotifier, AlertSource, Aut
                 // RFC 3834: vacation responders and ticket systems must not answer an alert.
                 message.setHeader("Auto-Submitted", "auto-generated");
                 if (settings.username().isPresent()) {
-                    Transport.send(message, settings.username().get(), settings.password().orElseThrow());
+                    Transport.send(
+                            message,
+                            settings.username().get(),
+                            settings.password().orElseThrow());
                 } else {
                     Transport.send(message);
                 }
@@ -194,8 +207,8 @@ public final class EmailAlertNotifier implements AlertNotifier, AlertSource, Aut
             } catch (SendFailedException e) {
                 throw new AlertDelivery.DeliveryFailure("the SMTP server refused the message" + redacted(e));
             } catch (MessagingException e) {
-                throw new AlertDelivery.DeliveryFailure("cannot send through " + settings.host() + ":"
-                        + settings.port() + redacted(e));
+                throw new AlertDelivery.DeliveryFailure(
+                        "cannot send through " + settings.host() + ":" + settings.port() + redacted(e));
             }
         }
 
@@ -204,8 +217,8 @@ public final class EmailAlertNotifier implements AlertNotifier, AlertSource, Aut
             String detail = e.getMessage();
             Exception next = e.getNextException();
             if (next != null && next.getMessage() != null) {
-                detail = (detail == null ? "" : detail + " ") + "(" + next.getClass().getSimpleName() + ": "
-                        + next.getMessage() + ")";
+                detail = (detail == null ? "" : detail + " ") + "("
+                        + next.getClass().getSimpleName() + ": " + next.getMessage() + ")";
             }
             if (detail == null || detail.isBlank()) {
                 return "";

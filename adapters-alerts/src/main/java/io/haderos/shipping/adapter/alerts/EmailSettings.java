@@ -3,7 +3,6 @@ package io.haderos.shipping.adapter.alerts;
 import io.haderos.shipping.domain.model.InvalidValueException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +29,15 @@ import java.util.Optional;
  * @param timeout  the longest connecting, and each read or write, may take; positive, at most
  *                 {@link #MAX_TIMEOUT}; {@link #DEFAULT_TIMEOUT} is a good value
  */
-public record EmailSettings(String host, int port, Optional<String> username, Optional<String> password,
-                            String from, List<String> to, boolean startTls, Duration timeout) {
+public record EmailSettings(
+        String host,
+        int port,
+        Optional<String> username,
+        Optional<String> password,
+        String from,
+        List<String> to,
+        boolean startTls,
+        Duration timeout) {
 
     /** The mail submission port that expects STARTTLS: 587. */
     public static final int SUBMISSION_PORT = 587;
@@ -73,7 +79,8 @@ public record EmailSettings(String host, int port, Optional<String> username, Op
         username = optional(username, "username");
         password = optional(password, "password");
         if (username.isPresent() != password.isPresent()) {
-            throw new InvalidValueException(username.isPresent() ? "password" : "username",
+            throw new InvalidValueException(
+                    username.isPresent() ? "password" : "username",
                     "is required when " + (username.isPresent() ? "username" : "password") + " is set");
         }
         from = address(from, "from");
@@ -92,8 +99,8 @@ public record EmailSettings(String host, int port, Optional<String> username, Op
             throw new InvalidValueException("timeout", "is required");
         }
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
-            throw new InvalidValueException("timeout", "must be positive and at most " + MAX_TIMEOUT.toMinutes()
-                    + " minutes");
+            throw new InvalidValueException(
+                    "timeout", "must be positive and at most " + MAX_TIMEOUT.toMinutes() + " minutes");
         }
     }
 

@@ -1,7 +1,6 @@
 package io.haderos.shipping.adapter.alerts;
 
 import io.haderos.shipping.domain.policy.OutageNotice;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -10,16 +9,18 @@ import java.time.temporal.ChronoUnit;
 /** The wording both notifiers share, so that Slack and e-mail tell people the same facts the same way. */
 final class NoticeTexts {
 
-    private NoticeTexts() {
-    }
+    private NoticeTexts() {}
 
     /** "CRITICAL: aramex circuit OPEN" or "RECOVERED: aramex circuit closed after 2 min 5 s". */
     static String title(OutageNotice notice) {
         String carrier = notice.carrier().value();
         return switch (notice.kind()) {
             case OPENED -> "CRITICAL: " + carrier + " circuit OPEN";
-            case RECOVERED -> "RECOVERED: " + carrier + " circuit closed"
-                    + notice.openFor().map(openFor -> " after " + OutageNotice.humanDuration(openFor)).orElse("");
+            case RECOVERED ->
+                "RECOVERED: " + carrier + " circuit closed"
+                        + notice.openFor()
+                                .map(openFor -> " after " + OutageNotice.humanDuration(openFor))
+                                .orElse("");
         };
     }
 

@@ -1,7 +1,6 @@
 package io.haderos.shipping.adapter.alerts;
 
 import io.haderos.shipping.domain.model.InvalidValueException;
-
 import java.time.Duration;
 
 /**
@@ -49,8 +48,8 @@ public record RetryPolicy(Duration initialDelay, Duration maxDelay, int maxAttem
             throw new InvalidValueException("maxDelay", "is required");
         }
         if (maxDelay.compareTo(initialDelay) < 0 || maxDelay.compareTo(MAX_DELAY) > 0) {
-            throw new InvalidValueException("maxDelay", "must be between initialDelay (" + initialDelay + ") and "
-                    + MAX_DELAY);
+            throw new InvalidValueException(
+                    "maxDelay", "must be between initialDelay (" + initialDelay + ") and " + MAX_DELAY);
         }
         if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS) {
             throw new InvalidValueException("maxAttempts", "must be between 1 and " + MAX_ATTEMPTS);

@@ -6,7 +6,6 @@ import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.policy.OutageNotice;
 import io.haderos.shipping.domain.port.out.AlertNotifier;
 import io.haderos.shipping.domain.port.out.AlertSource;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -43,8 +42,13 @@ public final class SlackAlertNotifier implements AlertNotifier, AlertSource, Aut
     private final SlackSettings settings;
     private final AlertDelivery delivery;
 
-    private SlackAlertNotifier(SlackSettings settings, AlertDelivery.Channel webhook, RetryPolicy retry, Clock clock,
-                               int capacity, Duration closeTimeout) {
+    private SlackAlertNotifier(
+            SlackSettings settings,
+            AlertDelivery.Channel webhook,
+            RetryPolicy retry,
+            Clock clock,
+            int capacity,
+            Duration closeTimeout) {
         this.settings = settings;
         this.delivery = new AlertDelivery("Slack", BREAKER, webhook, retry, clock, capacity, closeTimeout);
     }
@@ -63,8 +67,8 @@ public final class SlackAlertNotifier implements AlertNotifier, AlertSource, Aut
     }
 
     /** For tests: a smaller queue or a shorter close. */
-    static SlackAlertNotifier start(SlackSettings settings, RetryPolicy retry, Clock clock, int capacity,
-                                    Duration closeTimeout) {
+    static SlackAlertNotifier start(
+            SlackSettings settings, RetryPolicy retry, Clock clock, int capacity, Duration closeTimeout) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(clock, "clock");
@@ -122,7 +126,9 @@ public final class SlackAlertNotifier implements AlertNotifier, AlertSource, Aut
     static String text(OutageNotice notice) {
         StringBuilder text = new StringBuilder();
         text.append(notice.kind() == OutageNotice.Kind.OPENED ? ":red_circle: " : ":large_green_circle: ")
-                .append('*').append(NoticeTexts.title(notice)).append("* ")
+                .append('*')
+                .append(NoticeTexts.title(notice))
+                .append("* ")
                 .append(NoticeTexts.meaning(notice));
         if (!notice.cause().isEmpty()) {
             text.append("\nCause: ").append(escape(notice.cause()));
@@ -175,8 +181,7 @@ public final class SlackAlertNotifier implements AlertNotifier, AlertSource, Aut
                 throw failure(e.getCause());
             }
             if (response.statusCode() / 100 != 2) {
-                throw new AlertDelivery.DeliveryFailure("HTTP " + response.statusCode()
-                        + redacted(response.body()));
+                throw new AlertDelivery.DeliveryFailure("HTTP " + response.statusCode() + redacted(response.body()));
             }
         }
 
@@ -185,21 +190,23 @@ public final class SlackAlertNotifier implements AlertNotifier, AlertSource, Aut
                 return new AlertDelivery.DeliveryFailure("failed for an unknown reason");
             }
             if (cause instanceof HttpConnectTimeoutException) {
-                return new AlertDelivery.DeliveryFailure("could not connect within "
-                        + NoticeTexts.seconds(settings.timeout()));
+                return new AlertDelivery.DeliveryFailure(
+                        "could not connect within " + NoticeTexts.seconds(settings.timeout()));
             }
             if (cause instanceof HttpTimeoutException) {
                 return new AlertDelivery.DeliveryFailure("no answer within " + NoticeTexts.seconds(settings.timeout()));
             }
             if (cause instanceof ConnectException) {
-                return new AlertDelivery.DeliveryFailure("cannot connect to " + settings.webhookUrl().getHost());
+                return new AlertDelivery.DeliveryFailure(
+                        "cannot connect to " + settings.webhookUrl().getHost());
             }
             if (cause instanceof IOException) {
-                return new AlertDelivery.DeliveryFailure("I/O error " + cause.getClass().getSimpleName()
-                        + redacted(cause.getMessage()));
+                return new AlertDelivery.DeliveryFailure(
+                        "I/O error " + cause.getClass().getSimpleName() + redacted(cause.getMessage()));
             }
             // Not an I/O problem: name the type only, its message might quote the URL.
-            return new AlertDelivery.DeliveryFailure("unexpected " + cause.getClass().getName());
+            return new AlertDelivery.DeliveryFailure(
+                    "unexpected " + cause.getClass().getName());
         }
 
         private static String body(OutageNotice notice) {
@@ -216,8 +223,11 @@ public final class SlackAlertNotifier implements AlertNotifier, AlertSource, Aut
                 return "";
             }
             String safe = detail.replace(settings.webhookUrl().toString(), "***");
-            for (String secret : new String[] {settings.webhookUrl().getRawPath(), settings.webhookUrl().getRawQuery(),
-                    settings.webhookUrl().getPath()}) {
+            for (String secret : new String[] {
+                settings.webhookUrl().getRawPath(),
+                settings.webhookUrl().getRawQuery(),
+                settings.webhookUrl().getPath()
+            }) {
                 if (secret != null && secret.length() > 1) {
                     safe = safe.replace(secret, "***");
                 }

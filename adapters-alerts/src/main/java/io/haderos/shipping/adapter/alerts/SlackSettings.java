@@ -1,7 +1,6 @@
 package io.haderos.shipping.adapter.alerts;
 
 import io.haderos.shipping.domain.model.InvalidValueException;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -39,11 +38,13 @@ public record SlackSettings(URI webhookUrl, Duration timeout) {
         if (webhookUrl == null) {
             throw new InvalidValueException("webhookUrl", "is required");
         }
-        String scheme = webhookUrl.getScheme() == null ? "" : webhookUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (!webhookUrl.isAbsolute() || !(scheme.equals("https") || scheme.equals("http"))
+        String scheme =
+                webhookUrl.getScheme() == null ? "" : webhookUrl.getScheme().toLowerCase(Locale.ROOT);
+        if (!webhookUrl.isAbsolute()
+                || !(scheme.equals("https") || scheme.equals("http"))
                 || webhookUrl.getHost() == null) {
-            throw new InvalidValueException("webhookUrl", "must be an absolute https URL such as "
-                    + "https://hooks.slack.com/services/...");
+            throw new InvalidValueException(
+                    "webhookUrl", "must be an absolute https URL such as " + "https://hooks.slack.com/services/...");
         }
         if (webhookUrl.getRawUserInfo() != null || webhookUrl.getRawFragment() != null) {
             throw new InvalidValueException("webhookUrl", "must not contain user info or a fragment");
@@ -52,8 +53,8 @@ public record SlackSettings(URI webhookUrl, Duration timeout) {
             throw new InvalidValueException("timeout", "is required");
         }
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
-            throw new InvalidValueException("timeout", "must be positive and at most " + MAX_TIMEOUT.toMinutes()
-                    + " minutes");
+            throw new InvalidValueException(
+                    "timeout", "must be positive and at most " + MAX_TIMEOUT.toMinutes() + " minutes");
         }
     }
 

@@ -1,12 +1,14 @@
 package io.haderos.shipping.adapter.alerts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.policy.OutageNotice;
 import io.haderos.shipping.domain.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class AlertDeliveryTest {
 
@@ -43,7 +42,8 @@ class AlertDeliveryTest {
     void givenAChannelThatFailsNow_andThen_whenManyNoticesAreSent_thenEachIsDeliveredOnceAndInOrder() {
         channel.script(n -> n % 3 == 0 ? Outcome.fail("HTTP 503") : Outcome.OK);
         delivery = start(new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(2), 10), 1000);
-        List<OutageNotice> sent = IntStream.range(0, 200).mapToObj(AlertDeliveryTest::notice).toList();
+        List<OutageNotice> sent =
+                IntStream.range(0, 200).mapToObj(AlertDeliveryTest::notice).toList();
 
         sent.forEach(delivery::enqueue);
 
@@ -85,8 +85,9 @@ class AlertDeliveryTest {
         await().atMost(BOUND).until(() -> channel.attempts.get() == 4);
         assertThat(delivery.alerts()).singleElement().satisfies(alert -> {
             assertThat(alert.severity()).isEqualTo(Alert.Severity.CRITICAL);
-            assertThat(alert.message()).isEqualTo(
-                    "Test alert delivery failing: HTTP 500 after 3 attempts; 1 notice waiting; 1 notice dropped");
+            assertThat(alert.message())
+                    .isEqualTo(
+                            "Test alert delivery failing: HTTP 500 after 3 attempts; 1 notice waiting; 1 notice dropped");
         });
         secondNotice.countDown();
         await().atMost(BOUND).until(() -> delivery.alerts().isEmpty());
@@ -110,8 +111,14 @@ class AlertDeliveryTest {
     @Test
     void givenAChannelThatHangs_whenClosed_thenCloseReturnsWithinItsBoundAndLaterNoticesAreDroppedQuietly() {
         channel.script(n -> Outcome.after(new CountDownLatch(1)));
-        delivery = new AlertDelivery("Test", "alerts.test", channel,
-                new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(1), 3), clock, 10, Duration.ofMillis(200));
+        delivery = new AlertDelivery(
+                "Test",
+                "alerts.test",
+                channel,
+                new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(1), 3),
+                clock,
+                10,
+                Duration.ofMillis(200));
         delivery.enqueue(notice(1));
         await().atMost(BOUND).until(() -> channel.attempts.get() == 1);
 
@@ -155,8 +162,13 @@ class AlertDeliveryTest {
     }
 
     private static OutageNotice notice(int i) {
-        return new OutageNotice(CarrierId.SMSA, OutageNotice.Kind.OPENED, OutageScript.T0.plusSeconds(i),
-                "failure " + i, Optional.empty(), Optional.empty());
+        return new OutageNotice(
+                CarrierId.SMSA,
+                OutageNotice.Kind.OPENED,
+                OutageScript.T0.plusSeconds(i),
+                "failure " + i,
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** What the fake channel does with an attempt: succeed, fail, or wait for a gate and then succeed. */

@@ -1,7 +1,6 @@
 package io.haderos.shipping.adapter.alerts;
 
 import io.haderos.shipping.domain.policy.Alert;
-
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,8 +10,7 @@ final class DeliveryAlerts {
 
     private static final Pattern ATTEMPTS = Pattern.compile("after (\\d+) attempts?");
 
-    private DeliveryAlerts() {
-    }
+    private DeliveryAlerts() {}
 
     /**
      * The failed attempts the alert reports, 0 without one. Awaiting "at least n" instead of "exactly n" keeps a

@@ -1,20 +1,19 @@
 package io.haderos.shipping.adapter.alerts;
 
+import static io.haderos.shipping.domain.circuit.CircuitState.CLOSED;
+import static io.haderos.shipping.domain.circuit.CircuitState.FORCED_OPEN;
+import static io.haderos.shipping.domain.circuit.CircuitState.HALF_OPEN;
+import static io.haderos.shipping.domain.circuit.CircuitState.OPEN;
+
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.policy.OutageNotice;
 import io.haderos.shipping.domain.policy.OutageNotices;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static io.haderos.shipping.domain.circuit.CircuitState.CLOSED;
-import static io.haderos.shipping.domain.circuit.CircuitState.FORCED_OPEN;
-import static io.haderos.shipping.domain.circuit.CircuitState.HALF_OPEN;
-import static io.haderos.shipping.domain.circuit.CircuitState.OPEN;
 
 /**
  * Three aramex outages as its breaker reports them: one with a failed trial (open 4 min 5 s), a short one (open
@@ -24,8 +23,7 @@ final class OutageScript {
 
     static final Instant T0 = Instant.parse("2025-03-10T08:00:00Z");
 
-    private OutageScript() {
-    }
+    private OutageScript() {}
 
     static List<CircuitStateChanged> transitions() {
         List<CircuitStateChanged> script = new ArrayList<>();
@@ -51,9 +49,22 @@ final class OutageScript {
         return transitions().stream().map(policy::on).flatMap(Optional::stream).toList();
     }
 
-    private static CircuitStateChanged change(List<CircuitStateChanged> before, CircuitState from, CircuitState to,
-                                              long second, String cause, String actor) {
-        return new CircuitStateChanged(CarrierId.ARAMEX, from, to, T0.plusSeconds(second), cause, before.size() + 1L,
-                to == CLOSED ? 0 : 3, to == CLOSED ? 2 : 0, Optional.ofNullable(actor));
+    private static CircuitStateChanged change(
+            List<CircuitStateChanged> before,
+            CircuitState from,
+            CircuitState to,
+            long second,
+            String cause,
+            String actor) {
+        return new CircuitStateChanged(
+                CarrierId.ARAMEX,
+                from,
+                to,
+                T0.plusSeconds(second),
+                cause,
+                before.size() + 1L,
+                to == CLOSED ? 0 : 3,
+                to == CLOSED ? 2 : 0,
+                Optional.ofNullable(actor));
     }
 }

@@ -1,12 +1,11 @@
 package io.haderos.shipping.adapter.alerts;
 
-import io.haderos.shipping.domain.model.InvalidValueException;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.haderos.shipping.domain.model.InvalidValueException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
@@ -35,16 +34,22 @@ class RetryPolicyTest {
     @Test
     void givenValuesOutOfRange_thenTheConstructorNamesTheField() {
         assertThatThrownBy(() -> new RetryPolicy(null, Duration.ofSeconds(1), 1))
-                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("initialDelay:");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("initialDelay:");
         assertThatThrownBy(() -> new RetryPolicy(Duration.ZERO, Duration.ofSeconds(1), 1))
-                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("initialDelay:");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("initialDelay:");
         assertThatThrownBy(() -> new RetryPolicy(Duration.ofSeconds(2), Duration.ofSeconds(1), 1))
-                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("maxDelay:");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("maxDelay:");
         assertThatThrownBy(() -> new RetryPolicy(Duration.ofSeconds(1), Duration.ofDays(2), 1))
-                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("maxDelay:");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("maxDelay:");
         assertThatThrownBy(() -> new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), 0))
-                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("maxAttempts:");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("maxAttempts:");
         assertThatThrownBy(() -> new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), 1001))
-                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("maxAttempts:");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("maxAttempts:");
     }
 }

@@ -1,5 +1,9 @@
 package io.haderos.shipping.adapter.alerts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import io.haderos.shipping.adapter.alerts.StubWebhook.Step;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.model.CarrierId;
@@ -7,10 +11,6 @@ import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.policy.OutageNotice;
 import io.haderos.shipping.domain.policy.OutageNotices;
 import io.haderos.shipping.domain.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,10 +19,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class SlackAlertNotifierIT {
 
@@ -49,7 +48,8 @@ class SlackAlertNotifierIT {
     }
 
     @Test
-    void givenThreeOutages_whenTheirTransitionsPassThroughTheDomainPolicy_thenSlackGetsOneMessagePerOpeningAndRecovery() {
+    void
+            givenThreeOutages_whenTheirTransitionsPassThroughTheDomainPolicy_thenSlackGetsOneMessagePerOpeningAndRecovery() {
         notifier = SlackAlertNotifier.start(new SlackSettings(webhook.url(TOKEN_PATH), BOUND), FAST, clock);
         OutageNotices policy = new OutageNotices();
 
@@ -62,18 +62,24 @@ class SlackAlertNotifierIT {
         List<String> texts = webhook.acceptedTexts();
         assertThat(webhook.received()).hasSize(6);
         assertThat(texts).hasSize(6);
-        assertThat(texts.get(0)).startsWith(":red_circle: *CRITICAL: aramex circuit OPEN*")
+        assertThat(texts.get(0))
+                .startsWith(":red_circle: *CRITICAL: aramex circuit OPEN*")
                 .contains("Cause: 3 consecutive failures: HTTP 503 from aramex", "At: 2025-03-10T08:00:00Z")
                 .doesNotContain(" by ");
-        assertThat(texts.get(1)).startsWith(":large_green_circle: *RECOVERED: aramex circuit closed after 4 min 5 s*")
+        assertThat(texts.get(1))
+                .startsWith(":large_green_circle: *RECOVERED: aramex circuit closed after 4 min 5 s*")
                 .contains("Cause: 2 consecutive successful trials", "At: 2025-03-10T08:04:05Z");
-        assertThat(texts.get(2)).startsWith(":red_circle: *CRITICAL: aramex circuit OPEN*")
+        assertThat(texts.get(2))
+                .startsWith(":red_circle: *CRITICAL: aramex circuit OPEN*")
                 .contains("connection refused", "At: 2025-03-10T09:00:00Z");
-        assertThat(texts.get(3)).startsWith(":large_green_circle: *RECOVERED: aramex circuit closed after 2 min 5 s*")
+        assertThat(texts.get(3))
+                .startsWith(":large_green_circle: *RECOVERED: aramex circuit closed after 2 min 5 s*")
                 .contains("At: 2025-03-10T09:02:05Z");
-        assertThat(texts.get(4)).startsWith(":red_circle: *CRITICAL: aramex circuit OPEN*")
+        assertThat(texts.get(4))
+                .startsWith(":red_circle: *CRITICAL: aramex circuit OPEN*")
                 .contains("Cause: forced open by an operator", "At: 2025-03-10T10:00:00Z by ops-alice");
-        assertThat(texts.get(5)).startsWith(":large_green_circle: *RECOVERED: aramex circuit closed after 45 s*")
+        assertThat(texts.get(5))
+                .startsWith(":large_green_circle: *RECOVERED: aramex circuit closed after 45 s*")
                 .contains("At: 2025-03-10T10:00:45Z by ops-alice");
         assertThat(notifier.alerts()).isEmpty();
     }
@@ -97,10 +103,9 @@ class SlackAlertNotifierIT {
     void givenAWebhookFailingTwice_whenANoticeIsSent_thenItIsRetriedDeliveredOnceAndTheAlertShowsOnlyDuringTheStreak() {
         CountDownLatch secondAnswer = new CountDownLatch(1);
         CountDownLatch thirdAnswer = new CountDownLatch(1);
-        webhook.script(n -> n == 1 ? Step.answer(500)
-                : n == 2 ? Step.after(secondAnswer, 500)
-                : n == 3 ? Step.after(thirdAnswer, 200)
-                : Step.answer(200));
+        webhook.script(n -> n == 1
+                ? Step.answer(500)
+                : n == 2 ? Step.after(secondAnswer, 500) : n == 3 ? Step.after(thirdAnswer, 200) : Step.answer(200));
         notifier = SlackAlertNotifier.start(new SlackSettings(webhook.url(TOKEN_PATH), BOUND), FAST, clock);
         assertThat(notifier.alerts()).isEmpty();
 
@@ -111,8 +116,9 @@ class SlackAlertNotifierIT {
         assertThat(notifier.alerts()).singleElement().satisfies(alert -> {
             assertThat(alert.breaker()).isEqualTo("alerts.slack");
             assertThat(alert.severity()).isEqualTo(Alert.Severity.WARNING);
-            assertThat(alert.message()).isEqualTo(
-                    "Slack alert delivery failing: HTTP 500: internal_error after 1 attempt; 1 notice waiting");
+            assertThat(alert.message())
+                    .isEqualTo(
+                            "Slack alert delivery failing: HTTP 500: internal_error after 1 attempt; 1 notice waiting");
             assertThat(alert.since()).isEqualTo(clock.instant());
         });
         clock.advanceSeconds(30);
@@ -120,7 +126,9 @@ class SlackAlertNotifierIT {
         await().atMost(BOUND).until(() -> webhook.received().size() == 3);
         assertThat(notifier.alerts()).singleElement().satisfies(alert -> {
             assertThat(alert.message()).contains("after 2 attempts");
-            assertThat(alert.since()).as("the streak's first failure").isEqualTo(clock.instant().minusSeconds(30));
+            assertThat(alert.since())
+                    .as("the streak's first failure")
+                    .isEqualTo(clock.instant().minusSeconds(30));
         });
 
         thirdAnswer.countDown();
@@ -128,8 +136,10 @@ class SlackAlertNotifierIT {
         await().atMost(BOUND).until(() -> notifier.alerts().isEmpty());
         notifier.close();
         assertThat(webhook.acceptedTexts()).hasSize(1);
-        assertThat(webhook.received()).hasSize(3)
-                .extracting(StubWebhook.Received::body).containsOnly(webhook.received().get(0).body());
+        assertThat(webhook.received())
+                .hasSize(3)
+                .extracting(StubWebhook.Received::body)
+                .containsOnly(webhook.received().get(0).body());
     }
 
     @Test
@@ -150,7 +160,8 @@ class SlackAlertNotifierIT {
         assertThat(webhook.completed()).as("answered requests").isZero();
         release.countDown();
         await().atMost(BOUND).until(() -> webhook.acceptedTexts().size() == 50);
-        assertThat(webhook.acceptedTexts()).extracting(text -> text.substring(text.indexOf("Cause: ")))
+        assertThat(webhook.acceptedTexts())
+                .extracting(text -> text.substring(text.indexOf("Cause: ")))
                 .containsExactlyElementsOf(IntStream.range(0, 50)
                         .mapToObj(i -> "Cause: failure " + i + "\nAt: " + OutageScript.T0.plusSeconds(i))
                         .toList());
@@ -160,8 +171,8 @@ class SlackAlertNotifierIT {
     void givenAFullQueue_whenMoreNoticesArrive_thenTheyAreDroppedCountedAndACriticalAlertShowsUntilADelivery() {
         CountDownLatch release = new CountDownLatch(1);
         webhook.script(n -> n == 1 ? Step.after(release, 200) : Step.answer(200));
-        notifier = SlackAlertNotifier.start(new SlackSettings(webhook.url(TOKEN_PATH), BOUND), FAST, clock, 5,
-                Duration.ofSeconds(5));
+        notifier = SlackAlertNotifier.start(
+                new SlackSettings(webhook.url(TOKEN_PATH), BOUND), FAST, clock, 5, Duration.ofSeconds(5));
         notifier.send(opened(0));
         await().atMost(BOUND).until(() -> webhook.received().size() == 1);
 
@@ -176,13 +187,15 @@ class SlackAlertNotifierIT {
         release.countDown();
         await().atMost(BOUND).until(() -> webhook.acceptedTexts().size() == 5);
         notifier.close();
-        assertThat(webhook.acceptedTexts()).hasSize(5)
+        assertThat(webhook.acceptedTexts())
+                .hasSize(5)
                 .allSatisfy(text -> assertThat(text).containsPattern("Cause: failure [0-4]\n"));
         assertThat(notifier.alerts()).isEmpty();
     }
 
     @Test
-    void givenAWebhookThatQuotesItsUrl_whenDeliveryFails_thenNeitherAlertsNorLogsNorToStringShowTheToken() throws Exception {
+    void givenAWebhookThatQuotesItsUrl_whenDeliveryFails_thenNeitherAlertsNorLogsNorToStringShowTheToken()
+            throws Exception {
         webhook.script(n -> Step.answer(404, "no_service for " + webhook.url(TOKEN_PATH) + " at " + TOKEN_PATH));
         SlackSettings settings = new SlackSettings(webhook.url(TOKEN_PATH), BOUND);
         try (CapturedLog log = new CapturedLog()) {
@@ -192,12 +205,17 @@ class SlackAlertNotifierIT {
 
             await().atMost(BOUND).until(() -> webhook.received().size() >= 2);
             Alert alert = notifier.alerts().get(0);
-            assertThat(alert.message()).startsWith("Slack alert delivery failing: HTTP 404: no_service for ***")
+            assertThat(alert.message())
+                    .startsWith("Slack alert delivery failing: HTTP 404: no_service for ***")
                     .doesNotContain(TOKEN);
             notifier.close();
-            assertThat(log.text()).contains("Slack alert delivery failed for aramex OPENED").doesNotContain(TOKEN);
+            assertThat(log.text())
+                    .contains("Slack alert delivery failed for aramex OPENED")
+                    .doesNotContain(TOKEN);
         }
-        assertThat(settings.toString()).doesNotContain(TOKEN).doesNotContain("services")
+        assertThat(settings.toString())
+                .doesNotContain(TOKEN)
+                .doesNotContain("services")
                 .contains("http://127.0.0.1:");
         assertThat(notifier.toString()).doesNotContain(TOKEN).doesNotContain("services");
     }
@@ -224,7 +242,12 @@ class SlackAlertNotifierIT {
     }
 
     private static OutageNotice opened(int i) {
-        return new OutageNotice(CarrierId.ARAMEX, OutageNotice.Kind.OPENED, OutageScript.T0.plusSeconds(i),
-                "failure " + i, Optional.empty(), Optional.empty());
+        return new OutageNotice(
+                CarrierId.ARAMEX,
+                OutageNotice.Kind.OPENED,
+                OutageScript.T0.plusSeconds(i),
+                "failure " + i,
+                Optional.empty(),
+                Optional.empty());
     }
 }

@@ -29,7 +29,6 @@ import io.haderos.shipping.domain.model.ShipmentTracking;
 import io.haderos.shipping.domain.model.TrackingEvent;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -70,8 +69,14 @@ final class AramexClient implements ShippingCarrier {
 
     AramexClient(AramexConfig config) {
         this.config = config;
-        this.clientInfo = new ClientInfo(config.userName(), config.password(), config.version(),
-                config.accountNumber(), config.accountPin(), config.accountEntity(), config.accountCountryCode(),
+        this.clientInfo = new ClientInfo(
+                config.userName(),
+                config.password(),
+                config.version(),
+                config.accountNumber(),
+                config.accountPin(),
+                config.accountEntity(),
+                config.accountCountryCode(),
                 config.source().isPresent() ? config.source().getAsInt() : null);
         this.faults = new AramexFaults(List.of(config.password(), config.accountPin()));
         this.http = new AramexHttp(config, AramexJson.mapper(), faults);
@@ -90,12 +95,25 @@ final class AramexClient implements ShippingCarrier {
         AramexOperation operation = AramexOperation.CALCULATE_RATE;
         boolean domestic = request.isDomestic();
         String productType = request.service().orElse(domestic ? DEFAULT_DOMESTIC_PRODUCT : DEFAULT_EXPRESS_PRODUCT);
-        ShipmentDetails details = new ShipmentDetails(request.dimensions().map(AramexClient::dimensions).orElse(null),
-                AramexWire.Weight.kilograms(request.weight().kilograms()), null,
-                request.origin().country().value(), request.pieces(), domestic ? DOMESTIC : EXPRESS, productType,
-                PREPAID, "", null, null, "");
-        RateCalculatorRequest body = new RateCalculatorRequest(clientInfo, Transaction.of(""),
-                address(request.origin()), address(request.destination()), details,
+        ShipmentDetails details = new ShipmentDetails(
+                request.dimensions().map(AramexClient::dimensions).orElse(null),
+                AramexWire.Weight.kilograms(request.weight().kilograms()),
+                null,
+                request.origin().country().value(),
+                request.pieces(),
+                domestic ? DOMESTIC : EXPRESS,
+                productType,
+                PREPAID,
+                "",
+                null,
+                null,
+                "");
+        RateCalculatorRequest body = new RateCalculatorRequest(
+                clientInfo,
+                Transaction.of(""),
+                address(request.origin()),
+                address(request.destination()),
+                details,
                 request.currency().map(Currency::getCurrencyCode).orElse(null));
 
         RateCalculatorResponse reply = http.post(operation, body, RateCalculatorResponse.class);
@@ -117,18 +135,21 @@ final class AramexClient implements ShippingCarrier {
     public CreatedShipment createShipment(ShipmentRequest request) {
         AramexOperation operation = AramexOperation.CREATE_SHIPMENTS;
         String orderId = request.orderId().value();
-        ShipmentCreationRequest body = new ShipmentCreationRequest(clientInfo, LABEL, Transaction.of(orderId),
-                List.of(shipment(request)));
+        ShipmentCreationRequest body =
+                new ShipmentCreationRequest(clientInfo, LABEL, Transaction.of(orderId), List.of(shipment(request)));
 
         ShipmentCreationResponse reply = http.post(operation, body, ShipmentCreationResponse.class);
         // The Magento module reads per-shipment notifications when the top-level list is empty (§2.4).
         boolean hasErrors = reply.hasErrors()
                 || reply.shipments().stream().anyMatch(shipment -> Boolean.TRUE.equals(shipment.hasErrors()));
-        List<Notification> notifications = Stream.concat(reply.notifications().stream(),
-                reply.shipments().stream().flatMap(s -> s.notifications().stream())).toList();
+        List<Notification> notifications = Stream.concat(
+                        reply.notifications().stream(),
+                        reply.shipments().stream().flatMap(s -> s.notifications().stream()))
+                .toList();
         faults.throwIfErrors(operation, hasErrors, notifications);
         try {
-            ProcessedShipment created = reply.shipments().stream().findFirst()
+            ProcessedShipment created = reply.shipments().stream()
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no Shipments in a reply without errors"));
             if (created.id() == null || created.id().isBlank()) {
                 throw new IllegalArgumentException("the shipment has no ID");
@@ -144,18 +165,32 @@ final class AramexClient implements ShippingCarrier {
         String orderId = request.orderId().value();
         String productType = request.service().orElse(domestic ? DEFAULT_DOMESTIC_PRODUCT : DEFAULT_EXPRESS_PRODUCT);
         boolean cod = request.isCashOnDelivery();
-        ShipmentDetails details = new ShipmentDetails(singleParcelDimensions(request.parcels()),
-                AramexWire.Weight.kilograms(request.totalWeight().kilograms()), request.description(),
-                request.shipper().address().country().value(), request.parcels().size(),
-                domestic ? DOMESTIC : EXPRESS, productType, PREPAID, "",
+        ShipmentDetails details = new ShipmentDetails(
+                singleParcelDimensions(request.parcels()),
+                AramexWire.Weight.kilograms(request.totalWeight().kilograms()),
+                request.description(),
+                request.shipper().address().country().value(),
+                request.parcels().size(),
+                domestic ? DOMESTIC : EXPRESS,
+                productType,
+                PREPAID,
+                "",
                 domestic ? null : money(request.declaredValue()),
                 cod ? money(request.cashOnDelivery()) : null,
                 cod ? CASH_ON_DELIVERY_SERVICE : "");
         Instant now = config.clock().instant();
-        String shippingDateTime = WcfDate.format(now, config.clock().getZone().getRules().getOffset(now));
-        return new AramexWire.Shipment(orderId, "", "",
-                party(request.shipper(), orderId, config.accountNumber()), party(request.consignee(), null, null),
-                shippingDateTime, "", "", details);
+        String shippingDateTime =
+                WcfDate.format(now, config.clock().getZone().getRules().getOffset(now));
+        return new AramexWire.Shipment(
+                orderId,
+                "",
+                "",
+                party(request.shipper(), orderId, config.accountNumber()),
+                party(request.consignee(), null, null),
+                shippingDateTime,
+                "",
+                "",
+                details);
     }
 
     // ----------------------------------------------------------------------------------------- tracking
@@ -174,14 +209,16 @@ final class AramexClient implements ShippingCarrier {
         }
         try {
             List<TrackingEvent> events = reply.trackingResults().stream()
-                    .filter(entry -> entry.key() == null || awb.equalsIgnoreCase(entry.key().strip()))
+                    .filter(entry -> entry.key() == null
+                            || awb.equalsIgnoreCase(entry.key().strip()))
                     .map(TrackingEntry::value)
                     .flatMap(List::stream)
                     .filter(result -> result.waybillNumber() == null
                             || awb.equalsIgnoreCase(result.waybillNumber().strip()))
                     .map(AramexClient::event)
                     .toList();
-            boolean delivered = events.stream().max(Comparator.comparing(TrackingEvent::at))
+            boolean delivered = events.stream()
+                    .max(Comparator.comparing(TrackingEvent::at))
                     .map(newest -> DELIVERED.equalsIgnoreCase(newest.code()))
                     .orElse(false);
             return new ShipmentTracking(ARAMEX, awb, delivered, events);
@@ -195,8 +232,11 @@ final class AramexClient implements ShippingCarrier {
      * length): an odd character in a scan comment must not make a good reply "unreadable" and count as an outage.
      */
     private static TrackingEvent event(TrackingResult result) {
-        return new TrackingEvent(cleanText(result.updateCode(), 40), cleanText(result.updateDescription(), 500),
-                cleanText(result.updateLocation(), 200), WcfDate.parse(result.updateDateTime()));
+        return new TrackingEvent(
+                cleanText(result.updateCode(), 40),
+                cleanText(result.updateDescription(), 500),
+                cleanText(result.updateLocation(), 200),
+                WcfDate.parse(result.updateDateTime()));
     }
 
     static String cleanText(String text, int maxCodePoints) {
@@ -212,14 +252,21 @@ final class AramexClient implements ShippingCarrier {
         if (cleaned.codePointCount(0, cleaned.length()) <= maxCodePoints) {
             return cleaned;
         }
-        return cleaned.substring(0, cleaned.offsetByCodePoints(0, maxCodePoints - 1)).strip() + "…";
+        return cleaned.substring(0, cleaned.offsetByCodePoints(0, maxCodePoints - 1))
+                        .strip() + "…";
     }
 
     // ---------------------------------------------------------------------------------------- mapping
 
     private static AramexWire.Address address(Address address) {
-        return new AramexWire.Address(address.line1(), address.line2(), "", address.city(), "",
-                address.postalCode(), address.country().value());
+        return new AramexWire.Address(
+                address.line1(),
+                address.line2(),
+                "",
+                address.city(),
+                "",
+                address.postalCode(),
+                address.country().value());
     }
 
     private static AramexWire.Party party(Party party, String reference, String accountNumber) {
@@ -230,7 +277,9 @@ final class AramexClient implements ShippingCarrier {
 
     /** Aramex takes one set of dimensions per shipment: sent when there is exactly one parcel that has them. */
     private static AramexWire.Dimensions singleParcelDimensions(List<Parcel> parcels) {
-        return parcels.size() == 1 ? parcels.get(0).dimensions().map(AramexClient::dimensions).orElse(null) : null;
+        return parcels.size() == 1
+                ? parcels.get(0).dimensions().map(AramexClient::dimensions).orElse(null)
+                : null;
     }
 
     private static AramexWire.Dimensions dimensions(Dimensions dimensions) {
@@ -248,14 +297,15 @@ final class AramexClient implements ShippingCarrier {
     private static Money money(AramexWire.Money money) {
         Currency currency = Money.currency(money.currencyCode().strip().toUpperCase(Locale.ROOT));
         int digits = currency.getDefaultFractionDigits() < 0 ? 3 : currency.getDefaultFractionDigits();
-        BigDecimal amount = money.value().scale() > digits ? money.value().setScale(digits, RoundingMode.HALF_UP)
-                : money.value();
+        BigDecimal amount =
+                money.value().scale() > digits ? money.value().setScale(digits, RoundingMode.HALF_UP) : money.value();
         return new Money(amount, currency);
     }
 
     /** The label is a convenience: a missing or malformed link must not fail a shipment that exists. */
     private static Optional<URI> labelUrl(ProcessedShipment shipment) {
-        if (shipment.shipmentLabel() == null || shipment.shipmentLabel().labelUrl() == null
+        if (shipment.shipmentLabel() == null
+                || shipment.shipmentLabel().labelUrl() == null
                 || shipment.shipmentLabel().labelUrl().isBlank()) {
             return Optional.empty();
         }

@@ -2,7 +2,6 @@ package io.haderos.shipping.adapter.aramex;
 
 import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
 import io.haderos.shipping.domain.model.InvalidValueException;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,10 +41,20 @@ import java.util.OptionalInt;
  * @param clock              the time sent as {@code ShippingDateTime} (in the clock's zone) and the breaker's
  *                           clock; default {@link Clock#systemUTC()}
  */
-public record AramexConfig(URI baseUrl, String userName, String password, String accountNumber, String accountPin,
-                           String accountEntity, String accountCountryCode, String version, OptionalInt source,
-                           Duration connectTimeout, Duration timeout, CircuitBreakerSettings circuitBreaker,
-                           Clock clock) {
+public record AramexConfig(
+        URI baseUrl,
+        String userName,
+        String password,
+        String accountNumber,
+        String accountPin,
+        String accountEntity,
+        String accountCountryCode,
+        String version,
+        OptionalInt source,
+        Duration connectTimeout,
+        Duration timeout,
+        CircuitBreakerSettings circuitBreaker,
+        Clock clock) {
 
     /** Aramex production: {@code https://ws.aramex.net/ShippingAPI.V2/}. */
     public static final URI PRODUCTION_BASE_URL = URI.create("https://ws.aramex.net/ShippingAPI.V2/");
@@ -140,12 +149,12 @@ public record AramexConfig(URI baseUrl, String userName, String password, String
         }
         String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
         if (!baseUrl.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || baseUrl.getHost() == null) {
-            throw new InvalidValueException("baseUrl", "must be an absolute http or https URL such as "
-                    + PRODUCTION_BASE_URL);
+            throw new InvalidValueException(
+                    "baseUrl", "must be an absolute http or https URL such as " + PRODUCTION_BASE_URL);
         }
         if (baseUrl.getRawUserInfo() != null) {
-            throw new InvalidValueException("baseUrl", "must not contain user info: credentials go in userName and "
-                    + "password");
+            throw new InvalidValueException(
+                    "baseUrl", "must not contain user info: credentials go in userName and " + "password");
         }
         if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
             throw new InvalidValueException("baseUrl", "must not have a query or fragment");
@@ -203,8 +212,7 @@ public record AramexConfig(URI baseUrl, String userName, String password, String
         private CircuitBreakerSettings circuitBreaker = CircuitBreakerSettings.DEFAULTS;
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * See {@link AramexConfig#baseUrl()}. Required.
@@ -377,8 +385,20 @@ public record AramexConfig(URI baseUrl, String userName, String password, String
             } else if (connect == null) {
                 connect = DEFAULT_CONNECT_TIMEOUT;
             }
-            return new AramexConfig(baseUrl, userName, password, accountNumber, accountPin, accountEntity,
-                    accountCountryCode, version, source, connect, timeout, circuitBreaker, clock);
+            return new AramexConfig(
+                    baseUrl,
+                    userName,
+                    password,
+                    accountNumber,
+                    accountPin,
+                    accountEntity,
+                    accountCountryCode,
+                    version,
+                    source,
+                    connect,
+                    timeout,
+                    circuitBreaker,
+                    clock);
         }
     }
 }

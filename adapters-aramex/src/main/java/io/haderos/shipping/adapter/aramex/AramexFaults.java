@@ -7,8 +7,6 @@ import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
-
-import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
@@ -22,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Turns everything that can go wrong with an Aramex call into exactly one {@link CarrierException}
@@ -50,9 +49,11 @@ final class AramexFaults {
             "(?i)(OriginAddress|DestinationAddress|Shipper|Consignee|ThirdParty|ShipmentDetails|Details|Shipments?"
                     + "|PartyAddress|Contact|Dimensions|ActualWeight|CustomsValueAmount|CashOnDeliveryAmount"
                     + "|ProductGroup|ProductType|PaymentType|PaymentOptions|Services)"
-                    + "(\\[\\d+])?(\\.\\w+(\\[\\d+])?)*\\s*-\\s.*", Pattern.DOTALL);
-    private static final Pattern CLIENT_INFO_SECTION = Pattern.compile(
-            "(?i)ClientInfo(\\.\\w+)*\\s*-\\s.*", Pattern.DOTALL);
+                    + "(\\[\\d+])?(\\.\\w+(\\[\\d+])?)*\\s*-\\s.*",
+            Pattern.DOTALL);
+
+    private static final Pattern CLIENT_INFO_SECTION =
+            Pattern.compile("(?i)ClientInfo(\\.\\w+)*\\s*-\\s.*", Pattern.DOTALL);
 
     private final Collection<String> secrets;
 
@@ -73,8 +74,8 @@ final class AramexFaults {
             return;
         }
         if (notifications.isEmpty()) {
-            throw new CarrierUnavailableException(ARAMEX, Reason.CARRIER_ERROR,
-                    operation + " reported errors without any notification");
+            throw new CarrierUnavailableException(
+                    ARAMEX, Reason.CARRIER_ERROR, operation + " reported errors without any notification");
         }
         List<CarrierMessage> messages = notifications.stream()
                 .map(n -> new CarrierMessage(n.code(), scrub(n.message())))
@@ -94,8 +95,8 @@ final class AramexFaults {
 
     /** A 2xx reply that is not the JSON the operation promises (a maintenance page, a wrong shape). */
     CarrierUnavailableException unreadable(AramexOperation operation, String detail, Throwable cause) {
-        return new CarrierUnavailableException(ARAMEX, Reason.UNREADABLE_REPLY,
-                "unreadable reply to " + operation + ": " + scrub(detail), cause);
+        return new CarrierUnavailableException(
+                ARAMEX, Reason.UNREADABLE_REPLY, "unreadable reply to " + operation + ": " + scrub(detail), cause);
     }
 
     // -------------------------------------------------------------------------------- other HTTP statuses
@@ -107,8 +108,8 @@ final class AramexFaults {
     CarrierException forStatus(AramexOperation operation, int status, HttpHeaders headers) {
         String detail = "HTTP " + status + " from " + operation;
         if (status == 502 || status == 503 || status == 429) {
-            return new CarrierUnavailableException(ARAMEX, Reason.SERVICE_UNAVAILABLE, detail,
-                    retryAfter(headers), null);
+            return new CarrierUnavailableException(
+                    ARAMEX, Reason.SERVICE_UNAVAILABLE, detail, retryAfter(headers), null);
         }
         if (status == 504 || status == 408) {
             return new CarrierUnavailableException(ARAMEX, Reason.TIMEOUT, detail);
@@ -116,7 +117,8 @@ final class AramexFaults {
         if (status >= 500) {
             return new CarrierUnavailableException(ARAMEX, Reason.SERVER_ERROR, detail);
         }
-        String contentType = headers.firstValue("Content-Type").map(t -> " (" + t + ")").orElse("");
+        String contentType =
+                headers.firstValue("Content-Type").map(t -> " (" + t + ")").orElse("");
         String configurationDetail = detail + contentType + ": our request or endpoint is wrong";
         LOG.log(System.Logger.Level.WARNING, "Aramex {0}", configurationDetail);
         return new CarrierConfigurationException(ARAMEX, configurationDetail);
@@ -130,41 +132,47 @@ final class AramexFaults {
      */
     CarrierUnavailableException forIoFailure(AramexOperation operation, IOException failure) {
         if (causedBy(failure, HttpConnectTimeoutException.class)) {
-            return new CarrierUnavailableException(ARAMEX, Reason.CONNECTION_REFUSED,
-                    "could not connect in time for " + operation, failure);
+            return new CarrierUnavailableException(
+                    ARAMEX, Reason.CONNECTION_REFUSED, "could not connect in time for " + operation, failure);
         }
         if (causedBy(failure, ConnectException.class)) {
-            return new CarrierUnavailableException(ARAMEX, Reason.CONNECTION_REFUSED,
-                    "could not connect for " + operation, failure);
+            return new CarrierUnavailableException(
+                    ARAMEX, Reason.CONNECTION_REFUSED, "could not connect for " + operation, failure);
         }
         if (failure instanceof HttpTimeoutException) {
-            return new CarrierUnavailableException(ARAMEX, Reason.TIMEOUT, "no reply to " + operation + " in time",
-                    failure);
+            return new CarrierUnavailableException(
+                    ARAMEX, Reason.TIMEOUT, "no reply to " + operation + " in time", failure);
         }
         if (causedBy(failure, SSLHandshakeException.class)) {
-            return new CarrierUnavailableException(ARAMEX, Reason.CONNECTION_REFUSED,
-                    "TLS handshake failed for " + operation, failure);
+            return new CarrierUnavailableException(
+                    ARAMEX, Reason.CONNECTION_REFUSED, "TLS handshake failed for " + operation, failure);
         }
-        return new CarrierUnavailableException(ARAMEX, Reason.CONNECTION_LOST,
-                "connection lost during " + operation + " (" + failure.getClass().getSimpleName() + ")", failure);
+        return new CarrierUnavailableException(
+                ARAMEX,
+                Reason.CONNECTION_LOST,
+                "connection lost during " + operation + " ("
+                        + failure.getClass().getSimpleName() + ")",
+                failure);
     }
 
     /** The calling thread was interrupted while waiting: the request may have reached the carrier. */
     CarrierUnavailableException interrupted(AramexOperation operation, InterruptedException failure) {
-        return new CarrierUnavailableException(ARAMEX, Reason.CONNECTION_LOST,
-                "interrupted while waiting for the reply to " + operation, failure);
+        return new CarrierUnavailableException(
+                ARAMEX, Reason.CONNECTION_LOST, "interrupted while waiting for the reply to " + operation, failure);
     }
 
     // --------------------------------------------------------------------------------------------- helpers
 
     static boolean isConfiguration(CarrierMessage message) {
         String code = message.code().toUpperCase(Locale.ROOT);
-        return CONFIGURATION_CODES.contains(code) || CLIENT_INFO_SECTION.matcher(message.message()).matches();
+        return CONFIGURATION_CODES.contains(code)
+                || CLIENT_INFO_SECTION.matcher(message.message()).matches();
     }
 
     static boolean isCallerFault(CarrierMessage message) {
         String code = message.code().toUpperCase(Locale.ROOT);
-        return CALLER_CODES.contains(code) || code.startsWith("REQ")
+        return CALLER_CODES.contains(code)
+                || code.startsWith("REQ")
                 || CALLER_SECTION.matcher(message.message()).matches();
     }
 

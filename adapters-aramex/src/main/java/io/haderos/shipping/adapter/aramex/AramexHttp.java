@@ -2,7 +2,6 @@ package io.haderos.shipping.adapter.aramex;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -69,8 +68,8 @@ final class AramexHttp {
             return mapper.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             // Our own records always serialize; this is a bug, and the message must not quote the body.
-            throw new UncheckedIOException("could not serialize " + body.getClass().getSimpleName(),
-                    new IOException(e.getOriginalMessage()));
+            throw new UncheckedIOException(
+                    "could not serialize " + body.getClass().getSimpleName(), new IOException(e.getOriginalMessage()));
         }
     }
 
@@ -79,7 +78,8 @@ final class AramexHttp {
         try {
             reply = mapper.readValue(body, replyType);
         } catch (IOException e) {
-            throw faults.unreadable(operation, "not the expected JSON (" + e.getClass().getSimpleName() + ")", e);
+            throw faults.unreadable(
+                    operation, "not the expected JSON (" + e.getClass().getSimpleName() + ")", e);
         }
         if (reply == null || reply.hasErrors() == null) {
             throw faults.unreadable(operation, "no HasErrors field", null);

@@ -19,14 +19,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.type.CollectionType;
-
 import java.io.IOException;
 
 /** The one Jackson mapper for the Aramex wire format. */
 final class AramexJson {
 
-    private AramexJson() {
-    }
+    private AramexJson() {}
 
     /**
      * PascalCase names, nulls left out of requests, unknown reply fields ignored (Aramex adds fields),
@@ -36,8 +34,8 @@ final class AramexJson {
     static ObjectMapper mapper() {
         return JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
-                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
-                        JsonInclude.Include.NON_NULL))
+                .defaultPropertyInclusion(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -60,9 +58,11 @@ final class AramexJson {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
-                                                                BeanDescription beanDesc,
-                                                                JsonDeserializer<?> deserializer) {
+        public JsonDeserializer<?> modifyCollectionDeserializer(
+                DeserializationConfig config,
+                CollectionType type,
+                BeanDescription beanDesc,
+                JsonDeserializer<?> deserializer) {
             return new Unwrapping(deserializer);
         }
     }

@@ -2,7 +2,6 @@ package io.haderos.shipping.adapter.aramex;
 
 /** The three Aramex JSON operations this adapter uses, each with its path below the base URL. */
 enum AramexOperation {
-
     CALCULATE_RATE("CalculateRate", "RateCalculator/Service_1_0.svc/json/CalculateRate"),
     CREATE_SHIPMENTS("CreateShipments", "Shipping/Service_1_0.svc/json/CreateShipments"),
     TRACK_SHIPMENTS("TrackShipments", "Tracking/Service_1_0.svc/json/TrackShipments");

@@ -14,7 +14,6 @@ import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -63,8 +62,10 @@ public final class AramexShippingCarrier implements ShippingCarrier {
      */
     public static AramexShippingCarrier create(AramexConfig config) {
         Objects.requireNonNull(config, "config");
-        return create(config, CarrierCircuitBreaker.create(CarrierId.ARAMEX, config.circuitBreaker(), config.clock(),
-                CircuitTransitionListener.none()));
+        return create(
+                config,
+                CarrierCircuitBreaker.create(
+                        CarrierId.ARAMEX, config.circuitBreaker(), config.clock(), CircuitTransitionListener.none()));
     }
 
     /**
@@ -82,8 +83,8 @@ public final class AramexShippingCarrier implements ShippingCarrier {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(breaker, "breaker");
         if (!CarrierId.ARAMEX.equals(breaker.carrier())) {
-            throw new IllegalArgumentException("the breaker is for carrier '" + breaker.carrier()
-                    + "', not '" + CarrierId.ARAMEX + "'");
+            throw new IllegalArgumentException(
+                    "the breaker is for carrier '" + breaker.carrier() + "', not '" + CarrierId.ARAMEX + "'");
         }
         return new AramexShippingCarrier(breaker, breaker.guard(new AramexClient(config)));
     }

@@ -1,7 +1,6 @@
 package io.haderos.shipping.adapter.aramex;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -15,14 +14,20 @@ import java.util.Objects;
  */
 final class AramexWire {
 
-    private AramexWire() {
-    }
+    private AramexWire() {}
 
     // ----------------------------------------------------------------------------------------- requests
 
     /** Credentials, in every request body. {@link #toString()} hides the password and PIN. */
-    record ClientInfo(String userName, String password, String version, String accountNumber, String accountPin,
-                      String accountEntity, String accountCountryCode, Integer source) {
+    record ClientInfo(
+            String userName,
+            String password,
+            String version,
+            String accountNumber,
+            String accountPin,
+            String accountEntity,
+            String accountCountryCode,
+            Integer source) {
 
         @Override
         public String toString() {
@@ -31,17 +36,21 @@ final class AramexWire {
         }
     }
 
-    record Transaction(String reference1, String reference2, String reference3, String reference4,
-                       String reference5) {
+    record Transaction(String reference1, String reference2, String reference3, String reference4, String reference5) {
 
         static Transaction of(String reference1) {
             return new Transaction(reference1, "", "", "", "");
         }
     }
 
-    record Address(String line1, String line2, String line3, String city, String stateOrProvinceCode,
-                   String postCode, String countryCode) {
-    }
+    record Address(
+            String line1,
+            String line2,
+            String line3,
+            String city,
+            String stateOrProvinceCode,
+            String postCode,
+            String countryCode) {}
 
     record Weight(String unit, BigDecimal value) {
 
@@ -50,45 +59,64 @@ final class AramexWire {
         }
     }
 
-    record Dimensions(BigDecimal length, BigDecimal width, BigDecimal height, String unit) {
-    }
+    record Dimensions(BigDecimal length, BigDecimal width, BigDecimal height, String unit) {}
 
-    record Money(String currencyCode, BigDecimal value) {
-    }
+    record Money(String currencyCode, BigDecimal value) {}
 
-    record ShipmentDetails(Dimensions dimensions, Weight actualWeight, String descriptionOfGoods,
-                           String goodsOriginCountry, int numberOfPieces, String productGroup, String productType,
-                           String paymentType, String paymentOptions, Money customsValueAmount,
-                           Money cashOnDeliveryAmount, String services) {
-    }
+    record ShipmentDetails(
+            Dimensions dimensions,
+            Weight actualWeight,
+            String descriptionOfGoods,
+            String goodsOriginCountry,
+            int numberOfPieces,
+            String productGroup,
+            String productType,
+            String paymentType,
+            String paymentOptions,
+            Money customsValueAmount,
+            Money cashOnDeliveryAmount,
+            String services) {}
 
-    record RateCalculatorRequest(ClientInfo clientInfo, Transaction transaction, Address originAddress,
-                                 Address destinationAddress, ShipmentDetails shipmentDetails,
-                                 String preferredCurrencyCode) {
-    }
+    record RateCalculatorRequest(
+            ClientInfo clientInfo,
+            Transaction transaction,
+            Address originAddress,
+            Address destinationAddress,
+            ShipmentDetails shipmentDetails,
+            String preferredCurrencyCode) {}
 
-    record LabelInfo(int reportID, String reportType) {
-    }
+    record LabelInfo(int reportID, String reportType) {}
 
-    record Contact(String personName, String companyName, String phoneNumber1, String phoneNumber2,
-                   String cellPhone, String emailAddress, String type) {
-    }
+    record Contact(
+            String personName,
+            String companyName,
+            String phoneNumber1,
+            String phoneNumber2,
+            String cellPhone,
+            String emailAddress,
+            String type) {}
 
-    record Party(String reference1, String accountNumber, Address partyAddress, Contact contact) {
-    }
+    record Party(String reference1, String accountNumber, Address partyAddress, Contact contact) {}
 
-    record Shipment(String reference1, String reference2, String reference3, Party shipper, Party consignee,
-                    String shippingDateTime, String comments, @JsonProperty("ForeignHAWB") String foreignHawb,
-                    ShipmentDetails details) {
-    }
+    record Shipment(
+            String reference1,
+            String reference2,
+            String reference3,
+            Party shipper,
+            Party consignee,
+            String shippingDateTime,
+            String comments,
+            @JsonProperty("ForeignHAWB") String foreignHawb,
+            ShipmentDetails details) {}
 
-    record ShipmentCreationRequest(ClientInfo clientInfo, LabelInfo labelInfo, Transaction transaction,
-                                   List<Shipment> shipments) {
-    }
+    record ShipmentCreationRequest(
+            ClientInfo clientInfo, LabelInfo labelInfo, Transaction transaction, List<Shipment> shipments) {}
 
-    record ShipmentTrackingRequest(ClientInfo clientInfo, Transaction transaction, List<String> shipments,
-                                   @JsonProperty("GetLastTrackingUpdateOnly") boolean lastUpdateOnly) {
-    }
+    record ShipmentTrackingRequest(
+            ClientInfo clientInfo,
+            Transaction transaction,
+            List<String> shipments,
+            @JsonProperty("GetLastTrackingUpdateOnly") boolean lastUpdateOnly) {}
 
     // ------------------------------------------------------------------------------------------ replies
 
@@ -116,19 +144,21 @@ final class AramexWire {
         }
     }
 
-    record ShipmentLabel(@JsonProperty("LabelURL") String labelUrl) {
-    }
+    record ShipmentLabel(@JsonProperty("LabelURL") String labelUrl) {}
 
-    record ProcessedShipment(@JsonProperty("ID") String id, Boolean hasErrors, List<Notification> notifications,
-                             ShipmentLabel shipmentLabel) {
+    record ProcessedShipment(
+            @JsonProperty("ID") String id,
+            Boolean hasErrors,
+            List<Notification> notifications,
+            ShipmentLabel shipmentLabel) {
 
         ProcessedShipment {
             notifications = present(notifications);
         }
     }
 
-    record ShipmentCreationResponse(Boolean hasErrors, List<Notification> notifications,
-                                    List<ProcessedShipment> shipments) implements Reply {
+    record ShipmentCreationResponse(
+            Boolean hasErrors, List<Notification> notifications, List<ProcessedShipment> shipments) implements Reply {
 
         ShipmentCreationResponse {
             notifications = present(notifications);
@@ -136,9 +166,13 @@ final class AramexWire {
         }
     }
 
-    record TrackingResult(String waybillNumber, String updateCode, String updateDescription, String updateDateTime,
-                          String updateLocation, String comments) {
-    }
+    record TrackingResult(
+            String waybillNumber,
+            String updateCode,
+            String updateDescription,
+            String updateDateTime,
+            String updateLocation,
+            String comments) {}
 
     /** One {@code {"Key": awb, "Value": [...]}} entry: how WCF renders a dictionary. */
     record TrackingEntry(String key, List<TrackingResult> value) {
@@ -148,8 +182,11 @@ final class AramexWire {
         }
     }
 
-    record ShipmentTrackingResponse(Boolean hasErrors, List<Notification> notifications,
-                                    List<TrackingEntry> trackingResults, List<String> nonExistingWaybills)
+    record ShipmentTrackingResponse(
+            Boolean hasErrors,
+            List<Notification> notifications,
+            List<TrackingEntry> trackingResults,
+            List<String> nonExistingWaybills)
             implements Reply {
 
         ShipmentTrackingResponse {
@@ -161,6 +198,8 @@ final class AramexWire {
 
     /** Absent or null lists and null entries mean "nothing". */
     private static <T> List<T> present(List<T> values) {
-        return values == null ? List.of() : values.stream().filter(Objects::nonNull).toList();
+        return values == null
+                ? List.of()
+                : values.stream().filter(Objects::nonNull).toList();
     }
 }

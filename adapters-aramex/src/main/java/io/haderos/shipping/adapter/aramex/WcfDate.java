@@ -20,8 +20,7 @@ final class WcfDate {
     private static final Pattern FORM =
             Pattern.compile("\\\\?/Date\\((-?\\d{1,18})(?:([+-])(\\d{2})(\\d{2}))?\\)\\\\?/");
 
-    private WcfDate() {
-    }
+    private WcfDate() {}
 
     /** {@code instant} written in the zone {@code offset}, such as {@code /Date(1735725600000+0300)/}. */
     static String format(Instant instant, ZoneOffset offset) {
@@ -42,8 +41,8 @@ final class WcfDate {
         }
         Matcher matcher = FORM.matcher(text.strip());
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("not a WCF date of the form /Date(ms±hhmm)/: '" + abbreviate(text)
-                    + "'");
+            throw new IllegalArgumentException(
+                    "not a WCF date of the form /Date(ms±hhmm)/: '" + abbreviate(text) + "'");
         }
         Instant instant = Instant.ofEpochMilli(Long.parseLong(matcher.group(1)));
         if (matcher.group(2) == null) {

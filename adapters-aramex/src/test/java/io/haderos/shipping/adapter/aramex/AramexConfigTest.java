@@ -1,20 +1,19 @@
 package io.haderos.shipping.adapter.aramex;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
 import io.haderos.shipping.domain.model.InvalidValueException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AramexConfigTest {
 
@@ -53,17 +52,22 @@ class AramexConfigTest {
 
     @Test
     void givenBaseUrlWithAndWithoutTrailingSlash_whenBuilding_thenBothEndWithOneSlash() {
-        URI withSlash = valid().baseUrl("https://ws.aramex.net/ShippingAPI.V2/").build().baseUrl();
-        URI withoutSlash = valid().baseUrl("https://ws.aramex.net/ShippingAPI.V2").build().baseUrl();
+        URI withSlash =
+                valid().baseUrl("https://ws.aramex.net/ShippingAPI.V2/").build().baseUrl();
+        URI withoutSlash =
+                valid().baseUrl("https://ws.aramex.net/ShippingAPI.V2").build().baseUrl();
 
         assertThat(withoutSlash).isEqualTo(withSlash).isEqualTo(AramexConfig.PRODUCTION_BASE_URL);
-        assertThat(withSlash.resolve("Shipping/Service_1_0.svc/json/CreateShipments").toString())
+        assertThat(withSlash
+                        .resolve("Shipping/Service_1_0.svc/json/CreateShipments")
+                        .toString())
                 .isEqualTo("https://ws.aramex.net/ShippingAPI.V2/Shipping/Service_1_0.svc/json/CreateShipments");
     }
 
     @Test
     void givenLowerCaseEntityAndCountry_whenBuilding_thenUpperCased() {
-        AramexConfig config = valid().accountEntity("ruh").accountCountryCode("sa").build();
+        AramexConfig config =
+                valid().accountEntity("ruh").accountCountryCode("sa").build();
 
         assertThat(config.accountEntity()).isEqualTo("RUH");
         assertThat(config.accountCountryCode()).isEqualTo("SA");
@@ -81,15 +85,27 @@ class AramexConfigTest {
 
     @Test
     void givenMissingPassword_whenBuilding_thenTheFieldIsNamed() {
-        InvalidValueException failure = catchThrowableOfType(InvalidValueException.class,
-                () -> valid().password(null).build());
+        InvalidValueException failure = catchThrowableOfType(
+                InvalidValueException.class, () -> valid().password(null).build());
 
         assertThat(failure.field()).isEqualTo("password");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"baseUrl", "userName", "password", "accountNumber", "accountPin", "accountEntity",
-            "accountCountryCode", "version", "timeout", "circuitBreaker", "clock"})
+    @ValueSource(
+            strings = {
+                "baseUrl",
+                "userName",
+                "password",
+                "accountNumber",
+                "accountPin",
+                "accountEntity",
+                "accountCountryCode",
+                "version",
+                "timeout",
+                "circuitBreaker",
+                "clock"
+            })
     void givenOneRequiredComponentMissing_whenBuilding_thenThatComponentIsNamed(String field) {
         UnaryOperator<AramexConfig.Builder> remove = switch (field) {
             case "baseUrl" -> b -> b.baseUrl((URI) null);
@@ -107,57 +123,72 @@ class AramexConfigTest {
         };
 
         assertThatThrownBy(() -> remove.apply(valid()).build())
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ws.aramex.net/ShippingAPI.V2", "ftp://ws.aramex.net/", "https://ws.aramex.net/?a=b",
-            "https://ws.aramex.net/#x", "https:///no-host", "not a url"})
+    @ValueSource(
+            strings = {
+                "ws.aramex.net/ShippingAPI.V2",
+                "ftp://ws.aramex.net/",
+                "https://ws.aramex.net/?a=b",
+                "https://ws.aramex.net/#x",
+                "https:///no-host",
+                "not a url"
+            })
     void givenUnusableBaseUrl_whenBuilding_thenBaseUrlIsNamed(String url) {
         assertThatThrownBy(() -> valid().baseUrl(url).build())
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("baseUrl"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("baseUrl"));
     }
 
     @Test
     void givenCredentialsInBaseUrl_whenBuilding_thenRefusedWithoutEchoingThem() {
-        assertThatThrownBy(() -> valid().baseUrl("https://user:" + PASSWORD + "@ws.aramex.net/").build())
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("baseUrl"))
+        assertThatThrownBy(() -> valid().baseUrl("https://user:" + PASSWORD + "@ws.aramex.net/")
+                        .build())
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("baseUrl"))
                 .hasMessageNotContaining(PASSWORD);
     }
 
     @Test
     void givenConnectTimeoutLongerThanTimeout_whenBuilding_thenConnectTimeoutIsNamed() {
-        assertThatThrownBy(() -> valid().timeout(Duration.ofSeconds(2)).connectTimeout(Duration.ofSeconds(3)).build())
-                .isInstanceOfSatisfying(InvalidValueException.class,
-                        e -> assertThat(e.field()).isEqualTo("connectTimeout"));
+        assertThatThrownBy(() -> valid().timeout(Duration.ofSeconds(2))
+                        .connectTimeout(Duration.ofSeconds(3))
+                        .build())
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("connectTimeout"));
     }
 
     @Test
     void givenTimeoutsOutOfRange_whenBuilding_thenTheTimeoutIsNamed() {
         assertThatThrownBy(() -> valid().timeout(Duration.ZERO).build())
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("timeout"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("timeout"));
         assertThatThrownBy(() -> valid().timeout(Duration.ofMinutes(6)).build())
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("timeout"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("timeout"));
         assertThatThrownBy(() -> valid().connectTimeout(Duration.ofSeconds(-1)).build())
-                .isInstanceOfSatisfying(InvalidValueException.class,
-                        e -> assertThat(e.field()).isEqualTo("connectTimeout"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("connectTimeout"));
     }
 
     @Test
     void givenMalformedEntityCountryOrSource_whenBuilding_thenTheFieldIsNamed() {
         assertThatThrownBy(() -> valid().accountEntity("RIYADH").build())
-                .isInstanceOfSatisfying(InvalidValueException.class,
-                        e -> assertThat(e.field()).isEqualTo("accountEntity"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("accountEntity"));
         assertThatThrownBy(() -> valid().accountCountryCode("SAU").build())
-                .isInstanceOfSatisfying(InvalidValueException.class,
-                        e -> assertThat(e.field()).isEqualTo("accountCountryCode"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("accountCountryCode"));
         assertThatThrownBy(() -> valid().source(-1).build())
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("source"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("source"));
     }
 
     @Test
     void givenWrongSecretsInValidation_whenRefused_thenMessageDoesNotContainThem() {
-        assertThatThrownBy(() -> valid().accountEntity(PIN).build())
-                .hasMessageNotContaining(PIN);
+        assertThatThrownBy(() -> valid().accountEntity(PIN).build()).hasMessageNotContaining(PIN);
     }
 }

@@ -1,5 +1,10 @@
 package io.haderos.shipping.adapter.aramex;
 
+import static io.haderos.shipping.adapter.aramex.AramexOperation.CALCULATE_RATE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import io.haderos.shipping.adapter.aramex.AramexWire.Notification;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierException;
@@ -7,12 +12,6 @@ import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import javax.net.ssl.SSLHandshakeException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -23,11 +22,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static io.haderos.shipping.adapter.aramex.AramexOperation.CALCULATE_RATE;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** CARRIERS.md §2.5 at the level of single observations; AramexShippingCarrierIT covers them over HTTP. */
 class AramexFaultsTest {
@@ -38,7 +37,8 @@ class AramexFaultsTest {
     private final AramexFaults faults = new AramexFaults(List.of(PASSWORD, PIN));
 
     private Throwable classify(String code, String message) {
-        return catchThrowable(() -> faults.throwIfErrors(CALCULATE_RATE, true, List.of(new Notification(code, message))));
+        return catchThrowable(
+                () -> faults.throwIfErrors(CALCULATE_RATE, true, List.of(new Notification(code, message))));
     }
 
     private static Reason reason(Throwable failure) {
@@ -53,49 +53,64 @@ class AramexFaultsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "ERR52|DestinationAddress - City name is invalid (Dubay)",
-            "ERR06|Invalid postcode",
-            "err52|lower-case code",
-            "REQ01|Consignee phone number is required",
-            "REQ17|anything",
-            "ERR30|Duplicate ForeignHAWB",
-            "ERR77|Consignee.PartyAddress - Line1 is required",
-            "ERR78|ShipmentDetails - ProductType and PaymentType do not match",
-            "''|OriginAddress.City - is required"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ERR52|DestinationAddress - City name is invalid (Dubay)",
+                "ERR06|Invalid postcode",
+                "err52|lower-case code",
+                "REQ01|Consignee phone number is required",
+                "REQ17|anything",
+                "ERR30|Duplicate ForeignHAWB",
+                "ERR77|Consignee.PartyAddress - Line1 is required",
+                "ERR78|ShipmentDetails - ProductType and PaymentType do not match",
+                "''|OriginAddress.City - is required"
+            })
     void givenCallerCodesOrMessagesNamingRequestContent_whenChecking_thenRejectedWithTheCarriersMessages(
             String code, String message) {
         Throwable failure = classify(code, message);
 
-        assertThat(failure).isInstanceOfSatisfying(CarrierRejectedException.class,
-                rejected -> assertThat(rejected.messages()).containsExactly(new CarrierMessage(code, message)));
+        assertThat(failure)
+                .isInstanceOfSatisfying(
+                        CarrierRejectedException.class,
+                        rejected -> assertThat(rejected.messages()).containsExactly(new CarrierMessage(code, message)));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "ERR01|ClientInfo - Invalid username or password",
-            "ERR02|Account is invalid",
-            "ERR03|Account is blocked",
-            "ERR99|ClientInfo - Version is not supported"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ERR01|ClientInfo - Invalid username or password",
+                "ERR02|Account is invalid",
+                "ERR03|Account is blocked",
+                "ERR99|ClientInfo - Version is not supported"
+            })
     void givenCredentialOrAccountCodes_whenChecking_thenConfigurationFault(String code, String message) {
-        assertThat(classify(code, message)).isInstanceOf(CarrierConfigurationException.class)
+        assertThat(classify(code, message))
+                .isInstanceOf(CarrierConfigurationException.class)
                 .hasMessageContaining(code);
     }
 
     @Test
     void givenConfigurationAndCallerCodesTogether_whenChecking_thenConfigurationWins() {
-        Throwable failure = catchThrowable(() -> faults.throwIfErrors(CALCULATE_RATE, true, List.of(
-                new Notification("ERR52", "City name is invalid"),
-                new Notification("ERR01", "ClientInfo - Invalid username or password"))));
+        Throwable failure = catchThrowable(() -> faults.throwIfErrors(
+                CALCULATE_RATE,
+                true,
+                List.of(
+                        new Notification("ERR52", "City name is invalid"),
+                        new Notification("ERR01", "ClientInfo - Invalid username or password"))));
 
         assertThat(failure).isInstanceOf(CarrierConfigurationException.class);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "ERR99|Internal error",
-            "''|Object reference not set to an instance of an object.",
-            "ERR40|Shipment creation failed - please try later"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ERR99|Internal error",
+                "''|Object reference not set to an instance of an object.",
+                "ERR40|Shipment creation failed - please try later"
+            })
     void givenUnknownCodes_whenChecking_thenCarrierErrorThatTheBreakerCounts(String code, String message) {
         assertThat(reason(classify(code, message))).isEqualTo(Reason.CARRIER_ERROR);
     }
@@ -114,14 +129,26 @@ class AramexFaultsTest {
         Throwable unknown = classify("ERR99", "failed for " + PASSWORD);
 
         for (Throwable failure : List.of(configuration, rejected, unknown)) {
-            assertThat(failure.getMessage()).doesNotContain(PASSWORD).doesNotContain(PIN).contains("***");
+            assertThat(failure.getMessage())
+                    .doesNotContain(PASSWORD)
+                    .doesNotContain(PIN)
+                    .contains("***");
         }
-        assertThat(((CarrierRejectedException) rejected).messages().get(0).message()).isEqualTo("City *** is invalid");
+        assertThat(((CarrierRejectedException) rejected).messages().get(0).message())
+                .isEqualTo("City *** is invalid");
     }
 
     @ParameterizedTest
-    @CsvSource({"502,SERVICE_UNAVAILABLE", "503,SERVICE_UNAVAILABLE", "429,SERVICE_UNAVAILABLE", "504,TIMEOUT",
-            "408,TIMEOUT", "500,SERVER_ERROR", "501,SERVER_ERROR", "599,SERVER_ERROR"})
+    @CsvSource({
+        "502,SERVICE_UNAVAILABLE",
+        "503,SERVICE_UNAVAILABLE",
+        "429,SERVICE_UNAVAILABLE",
+        "504,TIMEOUT",
+        "408,TIMEOUT",
+        "500,SERVER_ERROR",
+        "501,SERVER_ERROR",
+        "599,SERVER_ERROR"
+    })
     void givenCarrierSideStatus_whenClassified_thenCountedFault(int status, Reason expected) {
         CarrierException failure = faults.forStatus(CALCULATE_RATE, status, headers(Map.of()));
 
@@ -132,10 +159,11 @@ class AramexFaultsTest {
     @ParameterizedTest
     @ValueSource(ints = {400, 401, 403, 404, 405, 415, 302})
     void givenOurSideStatus_whenClassified_thenConfigurationFault(int status) {
-        CarrierException failure = faults.forStatus(CALCULATE_RATE, status,
-                headers(Map.of("Content-Type", List.of("text/html; charset=UTF-8"))));
+        CarrierException failure = faults.forStatus(
+                CALCULATE_RATE, status, headers(Map.of("Content-Type", List.of("text/html; charset=UTF-8"))));
 
-        assertThat(failure).isInstanceOf(CarrierConfigurationException.class)
+        assertThat(failure)
+                .isInstanceOf(CarrierConfigurationException.class)
                 .hasMessageContaining("HTTP " + status)
                 .hasMessageContaining("our request or endpoint is wrong");
     }
@@ -149,26 +177,38 @@ class AramexFaultsTest {
 
     @Test
     void givenNetworkFailures_whenClassified_thenRefusedTimeoutOrLost() {
-        assertThat(faults.forIoFailure(CALCULATE_RATE, new ConnectException("Connection refused")).reason())
+        assertThat(faults.forIoFailure(CALCULATE_RATE, new ConnectException("Connection refused"))
+                        .reason())
                 .isEqualTo(Reason.CONNECTION_REFUSED);
-        assertThat(faults.forIoFailure(CALCULATE_RATE, new HttpConnectTimeoutException("connect timed out")).reason())
+        assertThat(faults.forIoFailure(CALCULATE_RATE, new HttpConnectTimeoutException("connect timed out"))
+                        .reason())
                 .isEqualTo(Reason.CONNECTION_REFUSED);
-        assertThat(faults.forIoFailure(CALCULATE_RATE, new IOException("wrapped", new ConnectException())).reason())
+        assertThat(faults.forIoFailure(CALCULATE_RATE, new IOException("wrapped", new ConnectException()))
+                        .reason())
                 .isEqualTo(Reason.CONNECTION_REFUSED);
-        assertThat(faults.forIoFailure(CALCULATE_RATE, new SSLHandshakeException("bad certificate")).reason())
+        assertThat(faults.forIoFailure(CALCULATE_RATE, new SSLHandshakeException("bad certificate"))
+                        .reason())
                 .isEqualTo(Reason.CONNECTION_REFUSED);
-        assertThat(faults.forIoFailure(CALCULATE_RATE, new HttpTimeoutException("request timed out")).reason())
+        assertThat(faults.forIoFailure(CALCULATE_RATE, new HttpTimeoutException("request timed out"))
+                        .reason())
                 .isEqualTo(Reason.TIMEOUT);
-        assertThat(faults.forIoFailure(CALCULATE_RATE, new EOFException("EOF reached while reading")).reason())
+        assertThat(faults.forIoFailure(CALCULATE_RATE, new EOFException("EOF reached while reading"))
+                        .reason())
                 .isEqualTo(Reason.CONNECTION_LOST);
-        assertThat(faults.forIoFailure(CALCULATE_RATE, new IOException("Connection reset")).reason())
+        assertThat(faults.forIoFailure(CALCULATE_RATE, new IOException("Connection reset"))
+                        .reason())
                 .isEqualTo(Reason.CONNECTION_LOST);
     }
 
     @Test
     void givenRefusedConnection_whenClassified_thenNotProcessedSoSafeToFallBack() {
-        assertThat(faults.forIoFailure(CALCULATE_RATE, new ConnectException()).reason().mayHaveBeenProcessed()).isFalse();
-        assertThat(faults.forIoFailure(CALCULATE_RATE, new HttpTimeoutException("t")).reason().mayHaveBeenProcessed())
+        assertThat(faults.forIoFailure(CALCULATE_RATE, new ConnectException())
+                        .reason()
+                        .mayHaveBeenProcessed())
+                .isFalse();
+        assertThat(faults.forIoFailure(CALCULATE_RATE, new HttpTimeoutException("t"))
+                        .reason()
+                        .mayHaveBeenProcessed())
                 .isTrue();
     }
 

@@ -1,18 +1,17 @@
 package io.haderos.shipping.adapter.aramex;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.haderos.shipping.adapter.aramex.AramexWire.Notification;
 import io.haderos.shipping.adapter.aramex.AramexWire.RateCalculatorResponse;
 import io.haderos.shipping.adapter.aramex.AramexWire.ShipmentCreationResponse;
 import io.haderos.shipping.adapter.aramex.AramexWire.ShipmentTrackingResponse;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The wire names and the list shapes of CARRIERS.md §1.3. */
 class AramexJsonTest {
@@ -21,11 +20,12 @@ class AramexJsonTest {
 
     @Test
     void givenRequestRecords_whenSerialized_thenPascalCaseWireNamesAndNullsLeftOut() throws Exception {
-        var shipment = new AramexWire.Shipment("ORD-1", "", "", null, null, "/Date(1735714800000+0300)/", "", "",
-                null);
+        var shipment = new AramexWire.Shipment("ORD-1", "", "", null, null, "/Date(1735714800000+0300)/", "", "", null);
         var body = new AramexWire.ShipmentCreationRequest(
                 new AramexWire.ClientInfo("u", "p", "v1.0", "1", "2", "RUH", "SA", null),
-                AramexClient.LABEL, AramexWire.Transaction.of("ORD-1"), List.of(shipment));
+                AramexClient.LABEL,
+                AramexWire.Transaction.of("ORD-1"),
+                List.of(shipment));
 
         JsonNode json = mapper.readTree(mapper.writeValueAsBytes(body));
 
@@ -46,8 +46,9 @@ class AramexJsonTest {
 
         JsonNode json = mapper.readTree(mapper.writeValueAsBytes(body));
 
-        assertThat(json.fieldNames()).toIterable().containsExactlyInAnyOrder("Transaction", "Shipments",
-                "GetLastTrackingUpdateOnly");
+        assertThat(json.fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("Transaction", "Shipments", "GetLastTrackingUpdateOnly");
         assertThat(json.path("GetLastTrackingUpdateOnly").isBoolean()).isTrue();
     }
 
@@ -91,7 +92,8 @@ class AramexJsonTest {
         assertThat(reply.notifications()).isEmpty();
         assertThat(reply.trackingResults()).hasSize(1);
         assertThat(reply.trackingResults().get(0).key()).isEqualTo("301");
-        assertThat(reply.trackingResults().get(0).value()).extracting(AramexWire.TrackingResult::updateCode)
+        assertThat(reply.trackingResults().get(0).value())
+                .extracting(AramexWire.TrackingResult::updateCode)
                 .containsExactly("SH014");
         assertThat(reply.nonExistingWaybills()).containsExactly("302");
     }
@@ -103,7 +105,9 @@ class AramexJsonTest {
                  "TrackingResults": [{"Key": "301", "Value": []}], "NonExistingWaybills": ["302", "303"]}
                 """, ShipmentTrackingResponse.class);
 
-        assertThat(reply.trackingResults()).singleElement().satisfies(e -> assertThat(e.value()).isEmpty());
+        assertThat(reply.trackingResults())
+                .singleElement()
+                .satisfies(e -> assertThat(e.value()).isEmpty());
         assertThat(reply.nonExistingWaybills()).containsExactly("302", "303");
     }
 

@@ -1,5 +1,21 @@
 package io.haderos.shipping.adapter.aramex;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -32,13 +48,6 @@ import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import io.haderos.shipping.domain.testing.MutableClock;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
@@ -51,22 +60,12 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The adapter against a stand-in Aramex (WireMock) over real HTTP: every row of CARRIERS.md §2.5, each with the
@@ -88,14 +87,22 @@ class AramexShippingCarrierIT {
     static final String PIN = "543210";
     static final String ACCOUNT = "60500123";
 
-    static final Party SHIPPER = new Party("Fulfilment Desk", "Example Store LLC", "+966112345678",
-            "ops@example-store.sa", new Address(CountryCode.of("SA"), "Riyadh", "Warehouse 4, Industrial Area 2", "",
-            "14335"));
-    static final Party CONSIGNEE = new Party("Sara Ahmed", "", "+966551112233", "sara@example.com",
+    static final Party SHIPPER = new Party(
+            "Fulfilment Desk",
+            "Example Store LLC",
+            "+966112345678",
+            "ops@example-store.sa",
+            new Address(CountryCode.of("SA"), "Riyadh", "Warehouse 4, Industrial Area 2", "", "14335"));
+    static final Party CONSIGNEE = new Party(
+            "Sara Ahmed",
+            "",
+            "+966551112233",
+            "sara@example.com",
             new Address(CountryCode.of("SA"), "Jeddah", "Building 7, Al Olaya St", "Apt 12", "23434"));
     static final RateRequest DOMESTIC_RATE = RateRequest.of(
             new Address(CountryCode.of("SA"), "Riyadh", "King Fahd Rd 12", "", "12211"),
-            Address.of(CountryCode.of("SA"), "Jeddah"), Weight.ofKilograms("2.5"));
+            Address.of(CountryCode.of("SA"), "Jeddah"),
+            Weight.ofKilograms("2.5"));
 
     static final String RATE_OK = """
             {"Transaction": {"Reference1": "", "Reference2": "", "Reference3": "", "Reference4": "", "Reference5": null},
@@ -148,8 +155,7 @@ class AramexShippingCarrierIT {
     }
 
     static RequestPatternBuilder withClientInfo(RequestPatternBuilder request) {
-        return request
-                .withRequestBody(matchingJsonPath("$.ClientInfo.UserName", equalTo(USER)))
+        return request.withRequestBody(matchingJsonPath("$.ClientInfo.UserName", equalTo(USER)))
                 .withRequestBody(matchingJsonPath("$.ClientInfo.Password", equalTo(PASSWORD)))
                 .withRequestBody(matchingJsonPath("$.ClientInfo.Version", equalTo("v1.0")))
                 .withRequestBody(matchingJsonPath("$.ClientInfo.AccountNumber", equalTo(ACCOUNT)))
@@ -181,8 +187,15 @@ class AramexShippingCarrierIT {
     }
 
     static ShipmentRequest shipment(Party consignee, Money declared, Money cod, Parcel... parcels) {
-        return new ShipmentRequest(OrderId.of("ORD-100245"), SHIPPER, consignee, List.of(parcels), "Cotton T-shirts",
-                declared, cod, Optional.empty());
+        return new ShipmentRequest(
+                OrderId.of("ORD-100245"),
+                SHIPPER,
+                consignee,
+                List.of(parcels),
+                "Cotton T-shirts",
+                declared,
+                cod,
+                Optional.empty());
     }
 
     static final String CREATE_OK = """
@@ -207,21 +220,23 @@ class AramexShippingCarrierIT {
             List<RateQuote> quotes = carrier.quoteRates(DOMESTIC_RATE);
 
             assertThat(quotes).containsExactly(new RateQuote(CarrierId.ARAMEX, "ONP", Money.of("187.45", "SAR")));
-            ARAMEX.verify(1, withClientInfo(postRequestedFor(urlEqualTo(RATE_PATH)))
-                    .withRequestBody(matchingJsonPath("$.OriginAddress.City", equalTo("Riyadh")))
-                    .withRequestBody(matchingJsonPath("$.OriginAddress.Line1", equalTo("King Fahd Rd 12")))
-                    .withRequestBody(matchingJsonPath("$.OriginAddress.PostCode", equalTo("12211")))
-                    .withRequestBody(matchingJsonPath("$.OriginAddress.CountryCode", equalTo("SA")))
-                    .withRequestBody(matchingJsonPath("$.DestinationAddress.City", equalTo("Jeddah")))
-                    .withRequestBody(matchingJsonPath("$.DestinationAddress.CountryCode", equalTo("SA")))
-                    .withRequestBody(matchingJsonPath("$.ShipmentDetails.ActualWeight.Unit", equalTo("KG")))
-                    .withRequestBody(matchingJsonPath("$.ShipmentDetails.ActualWeight.Value", equalTo("2.5")))
-                    .withRequestBody(matchingJsonPath("$.ShipmentDetails.NumberOfPieces", equalTo("1")))
-                    .withRequestBody(matchingJsonPath("$.ShipmentDetails.ProductGroup", equalTo("DOM")))
-                    .withRequestBody(matchingJsonPath("$.ShipmentDetails.ProductType", equalTo("ONP")))
-                    .withRequestBody(matchingJsonPath("$.ShipmentDetails.PaymentType", equalTo("P")))
-                    .withRequestBody(matchingJsonPath("$.ShipmentDetails.Dimensions", absent()))
-                    .withRequestBody(matchingJsonPath("$.PreferredCurrencyCode", absent())));
+            ARAMEX.verify(
+                    1,
+                    withClientInfo(postRequestedFor(urlEqualTo(RATE_PATH)))
+                            .withRequestBody(matchingJsonPath("$.OriginAddress.City", equalTo("Riyadh")))
+                            .withRequestBody(matchingJsonPath("$.OriginAddress.Line1", equalTo("King Fahd Rd 12")))
+                            .withRequestBody(matchingJsonPath("$.OriginAddress.PostCode", equalTo("12211")))
+                            .withRequestBody(matchingJsonPath("$.OriginAddress.CountryCode", equalTo("SA")))
+                            .withRequestBody(matchingJsonPath("$.DestinationAddress.City", equalTo("Jeddah")))
+                            .withRequestBody(matchingJsonPath("$.DestinationAddress.CountryCode", equalTo("SA")))
+                            .withRequestBody(matchingJsonPath("$.ShipmentDetails.ActualWeight.Unit", equalTo("KG")))
+                            .withRequestBody(matchingJsonPath("$.ShipmentDetails.ActualWeight.Value", equalTo("2.5")))
+                            .withRequestBody(matchingJsonPath("$.ShipmentDetails.NumberOfPieces", equalTo("1")))
+                            .withRequestBody(matchingJsonPath("$.ShipmentDetails.ProductGroup", equalTo("DOM")))
+                            .withRequestBody(matchingJsonPath("$.ShipmentDetails.ProductType", equalTo("ONP")))
+                            .withRequestBody(matchingJsonPath("$.ShipmentDetails.PaymentType", equalTo("P")))
+                            .withRequestBody(matchingJsonPath("$.ShipmentDetails.Dimensions", absent()))
+                            .withRequestBody(matchingJsonPath("$.PreferredCurrencyCode", absent())));
             assertBreaker(CircuitState.CLOSED, 0, 1);
         }
 
@@ -231,31 +246,39 @@ class AramexShippingCarrierIT {
                     {"Notifications": [], "HasErrors": false,
                      "TotalAmount": {"CurrencyCode": "SAR", "Value": 187.45000000000002}}
                     """)));
-            RateRequest request = new RateRequest(Address.of(CountryCode.of("SA"), "Riyadh"),
-                    Address.of(CountryCode.of("AE"), "Dubai"), Weight.ofKilograms("1.5"), 2,
+            RateRequest request = new RateRequest(
+                    Address.of(CountryCode.of("SA"), "Riyadh"),
+                    Address.of(CountryCode.of("AE"), "Dubai"),
+                    Weight.ofKilograms("1.5"),
+                    2,
                     Optional.of(new Dimensions(new BigDecimal("30"), new BigDecimal("20"), new BigDecimal("15.5"))),
-                    Optional.of(Currency.getInstance("SAR")), Optional.of("PDX"));
+                    Optional.of(Currency.getInstance("SAR")),
+                    Optional.of("PDX"));
 
             List<RateQuote> quotes = carrier.quoteRates(request);
 
             assertThat(quotes).containsExactly(new RateQuote(CarrierId.ARAMEX, "PDX", Money.of("187.45", "SAR")));
-            ARAMEX.verify(1, postRequestedFor(urlEqualTo(RATE_PATH))
-                    .withRequestBody(matchingJsonPath("$.ShipmentDetails.ProductGroup", equalTo("EXP")))
-                    .withRequestBody(matchingJsonPath("$.ShipmentDetails.ProductType", equalTo("PDX")))
-                    .withRequestBody(matchingJsonPath("$.ShipmentDetails.NumberOfPieces", equalTo("2")))
-                    .withRequestBody(matchingJsonPath("$.ShipmentDetails.Dimensions.Length", equalTo("30")))
-                    .withRequestBody(matchingJsonPath("$.ShipmentDetails.Dimensions.Height", equalTo("15.5")))
-                    .withRequestBody(matchingJsonPath("$.ShipmentDetails.Dimensions.Unit", equalTo("CM")))
-                    .withRequestBody(matchingJsonPath("$.PreferredCurrencyCode", equalTo("SAR")))
-                    .withRequestBody(matchingJsonPath("$.DestinationAddress.CountryCode", equalTo("AE"))));
+            ARAMEX.verify(
+                    1,
+                    postRequestedFor(urlEqualTo(RATE_PATH))
+                            .withRequestBody(matchingJsonPath("$.ShipmentDetails.ProductGroup", equalTo("EXP")))
+                            .withRequestBody(matchingJsonPath("$.ShipmentDetails.ProductType", equalTo("PDX")))
+                            .withRequestBody(matchingJsonPath("$.ShipmentDetails.NumberOfPieces", equalTo("2")))
+                            .withRequestBody(matchingJsonPath("$.ShipmentDetails.Dimensions.Length", equalTo("30")))
+                            .withRequestBody(matchingJsonPath("$.ShipmentDetails.Dimensions.Height", equalTo("15.5")))
+                            .withRequestBody(matchingJsonPath("$.ShipmentDetails.Dimensions.Unit", equalTo("CM")))
+                            .withRequestBody(matchingJsonPath("$.PreferredCurrencyCode", equalTo("SAR")))
+                            .withRequestBody(matchingJsonPath("$.DestinationAddress.CountryCode", equalTo("AE"))));
         }
 
         @Test
         void givenInternationalRequestWithoutService_whenQuoting_thenPriorityParcelExpress() {
             ARAMEX.stubFor(aramexPost(RATE_PATH).willReturn(okJson(RATE_OK)));
 
-            List<RateQuote> quotes = carrier.quoteRates(RateRequest.of(Address.of(CountryCode.of("SA"), "Riyadh"),
-                    Address.of(CountryCode.of("AE"), "Dubai"), Weight.ofKilograms("1")));
+            List<RateQuote> quotes = carrier.quoteRates(RateRequest.of(
+                    Address.of(CountryCode.of("SA"), "Riyadh"),
+                    Address.of(CountryCode.of("AE"), "Dubai"),
+                    Weight.ofKilograms("1")));
 
             assertThat(quotes).extracting(RateQuote::service).containsExactly("PPX");
             ARAMEX.verify(postRequestedFor(urlEqualTo(RATE_PATH))
@@ -271,103 +294,133 @@ class AramexShippingCarrierIT {
         @Test
         void givenDomesticCodShipment_whenCreating_thenSendsEveryRequiredFieldAndReturnsAwbAndLabel() {
             ARAMEX.stubFor(aramexPost(CREATE_PATH).willReturn(okJson(CREATE_OK)));
-            ShipmentRequest request = shipment(CONSIGNEE, Money.of("250.00", "SAR"), Money.of("150.00", "SAR"),
-                    Parcel.of(Weight.ofKilograms("1.2")), Parcel.of(Weight.ofKilograms("0.8")));
+            ShipmentRequest request = shipment(
+                    CONSIGNEE,
+                    Money.of("250.00", "SAR"),
+                    Money.of("150.00", "SAR"),
+                    Parcel.of(Weight.ofKilograms("1.2")),
+                    Parcel.of(Weight.ofKilograms("0.8")));
 
             CreatedShipment created = carrier.createShipment(request);
 
-            assertThat(created).isEqualTo(new CreatedShipment(CarrierId.ARAMEX, "30123456789", List.of(),
-                    Optional.of(URI.create("https://ws.aramex.net/content/rpt_cache/9f1c2e7a.pdf"))));
+            assertThat(created)
+                    .isEqualTo(new CreatedShipment(
+                            CarrierId.ARAMEX,
+                            "30123456789",
+                            List.of(),
+                            Optional.of(URI.create("https://ws.aramex.net/content/rpt_cache/9f1c2e7a.pdf"))));
             long now = Instant.parse("2026-01-05T10:00:00Z").toEpochMilli();
-            ARAMEX.verify(1, withClientInfo(postRequestedFor(urlEqualTo(CREATE_PATH)))
-                    .withRequestBody(matchingJsonPath("$.LabelInfo.ReportID", equalTo("9729")))
-                    .withRequestBody(matchingJsonPath("$.LabelInfo.ReportType", equalTo("URL")))
-                    .withRequestBody(matchingJsonPath("$.Transaction.Reference1", equalTo("ORD-100245")))
-                    .withRequestBody(matchingJsonPath("$.Shipments.length()", equalTo("1")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Reference1", equalTo("ORD-100245")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].ForeignHAWB", equalTo("")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].ShippingDateTime",
-                            equalTo("/Date(" + now + "+0000)/")))
-                    // shipper
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Shipper.AccountNumber", equalTo(ACCOUNT)))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Shipper.Reference1", equalTo("ORD-100245")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Shipper.PartyAddress.Line1",
-                            equalTo("Warehouse 4, Industrial Area 2")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Shipper.PartyAddress.City", equalTo("Riyadh")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Shipper.PartyAddress.PostCode", equalTo("14335")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Shipper.PartyAddress.CountryCode", equalTo("SA")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Shipper.Contact.PersonName",
-                            equalTo("Fulfilment Desk")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Shipper.Contact.CompanyName",
-                            equalTo("Example Store LLC")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Shipper.Contact.PhoneNumber1",
-                            equalTo("+966112345678")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Shipper.Contact.CellPhone",
-                            equalTo("+966112345678")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Shipper.Contact.EmailAddress",
-                            equalTo("ops@example-store.sa")))
-                    // consignee: company falls back to the name
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Consignee.PartyAddress.Line1",
-                            equalTo("Building 7, Al Olaya St")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Consignee.PartyAddress.Line2", equalTo("Apt 12")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Consignee.PartyAddress.City", equalTo("Jeddah")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Consignee.PartyAddress.PostCode",
-                            equalTo("23434")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Consignee.PartyAddress.CountryCode",
-                            equalTo("SA")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Consignee.Contact.PersonName",
-                            equalTo("Sara Ahmed")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Consignee.Contact.CompanyName",
-                            equalTo("Sara Ahmed")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Consignee.Contact.PhoneNumber1",
-                            equalTo("+966551112233")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Consignee.Contact.CellPhone",
-                            equalTo("+966551112233")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Consignee.Contact.EmailAddress",
-                            equalTo("sara@example.com")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Consignee.AccountNumber", absent()))
-                    // details
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Details.ActualWeight.Unit", equalTo("KG")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Details.ActualWeight.Value", equalTo("2")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Details.NumberOfPieces", equalTo("2")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Details.ProductGroup", equalTo("DOM")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Details.ProductType", equalTo("ONP")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Details.PaymentType", equalTo("P")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Details.DescriptionOfGoods",
-                            equalTo("Cotton T-shirts")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Details.GoodsOriginCountry", equalTo("SA")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Details.Services", equalTo("CODS")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Details.CashOnDeliveryAmount.CurrencyCode",
-                            equalTo("SAR")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Details.CashOnDeliveryAmount.Value",
-                            equalTo("150")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Details.CustomsValueAmount", absent())));
+            ARAMEX.verify(
+                    1,
+                    withClientInfo(postRequestedFor(urlEqualTo(CREATE_PATH)))
+                            .withRequestBody(matchingJsonPath("$.LabelInfo.ReportID", equalTo("9729")))
+                            .withRequestBody(matchingJsonPath("$.LabelInfo.ReportType", equalTo("URL")))
+                            .withRequestBody(matchingJsonPath("$.Transaction.Reference1", equalTo("ORD-100245")))
+                            .withRequestBody(matchingJsonPath("$.Shipments.length()", equalTo("1")))
+                            .withRequestBody(matchingJsonPath("$.Shipments[0].Reference1", equalTo("ORD-100245")))
+                            .withRequestBody(matchingJsonPath("$.Shipments[0].ForeignHAWB", equalTo("")))
+                            .withRequestBody(matchingJsonPath(
+                                    "$.Shipments[0].ShippingDateTime", equalTo("/Date(" + now + "+0000)/")))
+                            // shipper
+                            .withRequestBody(matchingJsonPath("$.Shipments[0].Shipper.AccountNumber", equalTo(ACCOUNT)))
+                            .withRequestBody(
+                                    matchingJsonPath("$.Shipments[0].Shipper.Reference1", equalTo("ORD-100245")))
+                            .withRequestBody(matchingJsonPath(
+                                    "$.Shipments[0].Shipper.PartyAddress.Line1",
+                                    equalTo("Warehouse 4, Industrial Area 2")))
+                            .withRequestBody(
+                                    matchingJsonPath("$.Shipments[0].Shipper.PartyAddress.City", equalTo("Riyadh")))
+                            .withRequestBody(
+                                    matchingJsonPath("$.Shipments[0].Shipper.PartyAddress.PostCode", equalTo("14335")))
+                            .withRequestBody(
+                                    matchingJsonPath("$.Shipments[0].Shipper.PartyAddress.CountryCode", equalTo("SA")))
+                            .withRequestBody(matchingJsonPath(
+                                    "$.Shipments[0].Shipper.Contact.PersonName", equalTo("Fulfilment Desk")))
+                            .withRequestBody(matchingJsonPath(
+                                    "$.Shipments[0].Shipper.Contact.CompanyName", equalTo("Example Store LLC")))
+                            .withRequestBody(matchingJsonPath(
+                                    "$.Shipments[0].Shipper.Contact.PhoneNumber1", equalTo("+966112345678")))
+                            .withRequestBody(matchingJsonPath(
+                                    "$.Shipments[0].Shipper.Contact.CellPhone", equalTo("+966112345678")))
+                            .withRequestBody(matchingJsonPath(
+                                    "$.Shipments[0].Shipper.Contact.EmailAddress", equalTo("ops@example-store.sa")))
+                            // consignee: company falls back to the name
+                            .withRequestBody(matchingJsonPath(
+                                    "$.Shipments[0].Consignee.PartyAddress.Line1", equalTo("Building 7, Al Olaya St")))
+                            .withRequestBody(
+                                    matchingJsonPath("$.Shipments[0].Consignee.PartyAddress.Line2", equalTo("Apt 12")))
+                            .withRequestBody(
+                                    matchingJsonPath("$.Shipments[0].Consignee.PartyAddress.City", equalTo("Jeddah")))
+                            .withRequestBody(matchingJsonPath(
+                                    "$.Shipments[0].Consignee.PartyAddress.PostCode", equalTo("23434")))
+                            .withRequestBody(matchingJsonPath(
+                                    "$.Shipments[0].Consignee.PartyAddress.CountryCode", equalTo("SA")))
+                            .withRequestBody(matchingJsonPath(
+                                    "$.Shipments[0].Consignee.Contact.PersonName", equalTo("Sara Ahmed")))
+                            .withRequestBody(matchingJsonPath(
+                                    "$.Shipments[0].Consignee.Contact.CompanyName", equalTo("Sara Ahmed")))
+                            .withRequestBody(matchingJsonPath(
+                                    "$.Shipments[0].Consignee.Contact.PhoneNumber1", equalTo("+966551112233")))
+                            .withRequestBody(matchingJsonPath(
+                                    "$.Shipments[0].Consignee.Contact.CellPhone", equalTo("+966551112233")))
+                            .withRequestBody(matchingJsonPath(
+                                    "$.Shipments[0].Consignee.Contact.EmailAddress", equalTo("sara@example.com")))
+                            .withRequestBody(matchingJsonPath("$.Shipments[0].Consignee.AccountNumber", absent()))
+                            // details
+                            .withRequestBody(
+                                    matchingJsonPath("$.Shipments[0].Details.ActualWeight.Unit", equalTo("KG")))
+                            .withRequestBody(
+                                    matchingJsonPath("$.Shipments[0].Details.ActualWeight.Value", equalTo("2")))
+                            .withRequestBody(matchingJsonPath("$.Shipments[0].Details.NumberOfPieces", equalTo("2")))
+                            .withRequestBody(matchingJsonPath("$.Shipments[0].Details.ProductGroup", equalTo("DOM")))
+                            .withRequestBody(matchingJsonPath("$.Shipments[0].Details.ProductType", equalTo("ONP")))
+                            .withRequestBody(matchingJsonPath("$.Shipments[0].Details.PaymentType", equalTo("P")))
+                            .withRequestBody(matchingJsonPath(
+                                    "$.Shipments[0].Details.DescriptionOfGoods", equalTo("Cotton T-shirts")))
+                            .withRequestBody(
+                                    matchingJsonPath("$.Shipments[0].Details.GoodsOriginCountry", equalTo("SA")))
+                            .withRequestBody(matchingJsonPath("$.Shipments[0].Details.Services", equalTo("CODS")))
+                            .withRequestBody(matchingJsonPath(
+                                    "$.Shipments[0].Details.CashOnDeliveryAmount.CurrencyCode", equalTo("SAR")))
+                            .withRequestBody(matchingJsonPath(
+                                    "$.Shipments[0].Details.CashOnDeliveryAmount.Value", equalTo("150")))
+                            .withRequestBody(matchingJsonPath("$.Shipments[0].Details.CustomsValueAmount", absent())));
             assertBreaker(CircuitState.CLOSED, 0, 1);
         }
 
         @Test
         void givenInternationalShipmentWithoutCod_whenCreating_thenExpWithCustomsValueAndNoCodService() {
             ARAMEX.stubFor(aramexPost(CREATE_PATH).willReturn(okJson(CREATE_OK)));
-            Party dubai = new Party("Omar Khalid", "Khalid Trading", "+971501234567", "",
+            Party dubai = new Party(
+                    "Omar Khalid",
+                    "Khalid Trading",
+                    "+971501234567",
+                    "",
                     new Address(CountryCode.of("AE"), "Dubai", "Sheikh Zayed Rd 5", "", ""));
             Dimensions box = new Dimensions(new BigDecimal("30"), new BigDecimal("20"), new BigDecimal("15"));
 
-            carrier.createShipment(shipment(dubai, Money.of("250.00", "SAR"), Money.of("0", "SAR"),
+            carrier.createShipment(shipment(
+                    dubai,
+                    Money.of("250.00", "SAR"),
+                    Money.of("0", "SAR"),
                     new Parcel(Weight.ofKilograms("1.2"), Optional.of(box))));
 
-            ARAMEX.verify(1, postRequestedFor(urlEqualTo(CREATE_PATH))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Details.ProductGroup", equalTo("EXP")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Details.ProductType", equalTo("PPX")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Details.CustomsValueAmount.CurrencyCode",
-                            equalTo("SAR")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Details.CustomsValueAmount.Value",
-                            equalTo("250")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Details.GoodsOriginCountry", equalTo("SA")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Details.Dimensions.Width", equalTo("20")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Details.Services", equalTo("")))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Details.CashOnDeliveryAmount", absent()))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].Consignee.Contact.CompanyName",
-                            equalTo("Khalid Trading"))));
+            ARAMEX.verify(
+                    1,
+                    postRequestedFor(urlEqualTo(CREATE_PATH))
+                            .withRequestBody(matchingJsonPath("$.Shipments[0].Details.ProductGroup", equalTo("EXP")))
+                            .withRequestBody(matchingJsonPath("$.Shipments[0].Details.ProductType", equalTo("PPX")))
+                            .withRequestBody(matchingJsonPath(
+                                    "$.Shipments[0].Details.CustomsValueAmount.CurrencyCode", equalTo("SAR")))
+                            .withRequestBody(
+                                    matchingJsonPath("$.Shipments[0].Details.CustomsValueAmount.Value", equalTo("250")))
+                            .withRequestBody(
+                                    matchingJsonPath("$.Shipments[0].Details.GoodsOriginCountry", equalTo("SA")))
+                            .withRequestBody(matchingJsonPath("$.Shipments[0].Details.Dimensions.Width", equalTo("20")))
+                            .withRequestBody(matchingJsonPath("$.Shipments[0].Details.Services", equalTo("")))
+                            .withRequestBody(matchingJsonPath("$.Shipments[0].Details.CashOnDeliveryAmount", absent()))
+                            .withRequestBody(matchingJsonPath(
+                                    "$.Shipments[0].Consignee.Contact.CompanyName", equalTo("Khalid Trading"))));
         }
 
         @Test
@@ -377,12 +430,12 @@ class AramexShippingCarrierIT {
             AramexShippingCarrier riyadh = AramexShippingCarrier.create(
                     config().clock(Clock.fixed(now, ZoneId.of("Asia/Riyadh"))).build());
 
-            riyadh.createShipment(shipment(CONSIGNEE, Money.of("1", "SAR"), Money.of("0", "SAR"),
-                    Parcel.of(Weight.ofKilograms("1"))));
+            riyadh.createShipment(shipment(
+                    CONSIGNEE, Money.of("1", "SAR"), Money.of("0", "SAR"), Parcel.of(Weight.ofKilograms("1"))));
 
             ARAMEX.verify(postRequestedFor(urlEqualTo(CREATE_PATH))
-                    .withRequestBody(matchingJsonPath("$.Shipments[0].ShippingDateTime",
-                            equalTo("/Date(1735714800000+0300)/"))));
+                    .withRequestBody(matchingJsonPath(
+                            "$.Shipments[0].ShippingDateTime", equalTo("/Date(1735714800000+0300)/"))));
         }
 
         @Test
@@ -392,8 +445,8 @@ class AramexShippingCarrierIT {
                      "Shipments": {"ProcessedShipment": {"ID": "30123456790", "HasErrors": false, "ShipmentLabel": null}}}
                     """)));
 
-            CreatedShipment created = carrier.createShipment(shipment(CONSIGNEE, Money.of("1", "SAR"),
-                    Money.of("0", "SAR"), Parcel.of(Weight.ofKilograms("1"))));
+            CreatedShipment created = carrier.createShipment(shipment(
+                    CONSIGNEE, Money.of("1", "SAR"), Money.of("0", "SAR"), Parcel.of(Weight.ofKilograms("1"))));
 
             assertThat(created.trackingNumber()).isEqualTo("30123456790");
             assertThat(created.labelUrl()).isEmpty();
@@ -405,8 +458,8 @@ class AramexShippingCarrierIT {
                     {"Notifications": [], "HasErrors": false, "Shipments": [{"ID": null, "HasErrors": false}]}
                     """));
 
-            Throwable failure = catchThrowable(() -> carrier.createShipment(shipment(CONSIGNEE, Money.of("1", "SAR"),
-                    Money.of("0", "SAR"), Parcel.of(Weight.ofKilograms("1")))));
+            Throwable failure = catchThrowable(() -> carrier.createShipment(shipment(
+                    CONSIGNEE, Money.of("1", "SAR"), Money.of("0", "SAR"), Parcel.of(Weight.ofKilograms("1")))));
 
             assertThat(reasonOf(failure)).isEqualTo(Reason.UNREADABLE_REPLY);
             assertBreaker(CircuitState.CLOSED, 1, 0);
@@ -435,15 +488,25 @@ class AramexShippingCarrierIT {
 
             assertThat(tracking.trackingNumber()).isEqualTo("30123456789");
             assertThat(tracking.delivered()).isTrue();
-            assertThat(tracking.events()).containsExactly(
-                    new TrackingEvent("SH005", "Delivered", "Jeddah, Saudi Arabia",
-                            OffsetDateTime.parse("2025-01-03T13:01+03:00")),
-                    new TrackingEvent("SH014", "Record created.", "Riyadh, Saudi Arabia",
-                            OffsetDateTime.parse("2025-01-01T13:01+03:00")));
-            assertThat(tracking.events().get(0).at().getOffset().getTotalSeconds()).isEqualTo(3 * 3600);
-            ARAMEX.verify(1, withClientInfo(postRequestedFor(urlEqualTo(TRACK_PATH)))
-                    .withRequestBody(matchingJsonPath("$.Shipments", equalToJson("[\"30123456789\"]")))
-                    .withRequestBody(matchingJsonPath("$.GetLastTrackingUpdateOnly", equalTo("false"))));
+            assertThat(tracking.events())
+                    .containsExactly(
+                            new TrackingEvent(
+                                    "SH005",
+                                    "Delivered",
+                                    "Jeddah, Saudi Arabia",
+                                    OffsetDateTime.parse("2025-01-03T13:01+03:00")),
+                            new TrackingEvent(
+                                    "SH014",
+                                    "Record created.",
+                                    "Riyadh, Saudi Arabia",
+                                    OffsetDateTime.parse("2025-01-01T13:01+03:00")));
+            assertThat(tracking.events().get(0).at().getOffset().getTotalSeconds())
+                    .isEqualTo(3 * 3600);
+            ARAMEX.verify(
+                    1,
+                    withClientInfo(postRequestedFor(urlEqualTo(TRACK_PATH)))
+                            .withRequestBody(matchingJsonPath("$.Shipments", equalToJson("[\"30123456789\"]")))
+                            .withRequestBody(matchingJsonPath("$.GetLastTrackingUpdateOnly", equalTo("false"))));
             assertBreaker(CircuitState.CLOSED, 0, 1);
         }
 
@@ -474,8 +537,10 @@ class AramexShippingCarrierIT {
 
             Throwable failure = catchThrowable(() -> carrier.track("30123456790"));
 
-            assertThat(failure).isInstanceOfSatisfying(TrackingNumberNotFoundException.class,
-                    notFound -> assertThat(notFound.trackingNumber()).isEqualTo("30123456790"));
+            assertThat(failure)
+                    .isInstanceOfSatisfying(
+                            TrackingNumberNotFoundException.class,
+                            notFound -> assertThat(notFound.trackingNumber()).isEqualTo("30123456790"));
             assertBreaker(CircuitState.CLOSED, 1, 0);
         }
 
@@ -491,7 +556,10 @@ class AramexShippingCarrierIT {
             ShipmentTracking tracking = carrier.track("301");
 
             String description = tracking.events().get(0).description();
-            assertThat(description).startsWith("Consignee not available call back xxx").hasSize(500).endsWith("…");
+            assertThat(description)
+                    .startsWith("Consignee not available call back xxx")
+                    .hasSize(500)
+                    .endsWith("…");
             assertBreaker(CircuitState.CLOSED, 0, 1);
         }
 
@@ -528,9 +596,12 @@ class AramexShippingCarrierIT {
 
             Throwable failure = catchThrowable(() -> carrier.quoteRates(DOMESTIC_RATE));
 
-            assertThat(failure).isInstanceOfSatisfying(CarrierRejectedException.class, rejected ->
-                    assertThat(rejected.messages()).containsExactly(
-                            new CarrierMessage("ERR52", "DestinationAddress - City name is invalid (Dubay)")));
+            assertThat(failure)
+                    .isInstanceOfSatisfying(
+                            CarrierRejectedException.class,
+                            rejected -> assertThat(rejected.messages())
+                                    .containsExactly(new CarrierMessage(
+                                            "ERR52", "DestinationAddress - City name is invalid (Dubay)")));
             assertBreaker(CircuitState.CLOSED, 1, 0);
         }
 
@@ -538,12 +609,12 @@ class AramexShippingCarrierIT {
         void givenErr01EchoingOurSecrets_whenQuoting_thenConfigurationFaultWithoutSecretsAndNotCounted() {
             oneFaultFirst();
             stub(RATE_PATH, errors("""
-                    [{"Code": "ERR01", "Message": "ClientInfo - Invalid username or password (%s / %s)"}]"""
-                    .formatted(PASSWORD, PIN)));
+                    [{"Code": "ERR01", "Message": "ClientInfo - Invalid username or password (%s / %s)"}]""".formatted(PASSWORD, PIN)));
 
             Throwable failure = catchThrowable(() -> carrier.quoteRates(DOMESTIC_RATE));
 
-            assertThat(failure).isInstanceOf(CarrierConfigurationException.class)
+            assertThat(failure)
+                    .isInstanceOf(CarrierConfigurationException.class)
                     .hasMessageContaining("ERR01")
                     .hasMessageNotContaining(PASSWORD)
                     .hasMessageNotContaining(PIN);
@@ -580,12 +651,15 @@ class AramexShippingCarrierIT {
                        "ShipmentLabel": null, "ShipmentDetails": null, "ShipmentAttachments": null}]}
                     """));
 
-            Throwable failure = catchThrowable(() -> carrier.createShipment(shipment(CONSIGNEE, Money.of("1", "SAR"),
-                    Money.of("0", "SAR"), Parcel.of(Weight.ofKilograms("1")))));
+            Throwable failure = catchThrowable(() -> carrier.createShipment(shipment(
+                    CONSIGNEE, Money.of("1", "SAR"), Money.of("0", "SAR"), Parcel.of(Weight.ofKilograms("1")))));
 
-            assertThat(failure).isInstanceOfSatisfying(CarrierRejectedException.class, rejected ->
-                    assertThat(rejected.messages()).containsExactly(
-                            new CarrierMessage("ERR52", "Consignee.PartyAddress - City name is invalid (Jedda)")));
+            assertThat(failure)
+                    .isInstanceOfSatisfying(
+                            CarrierRejectedException.class,
+                            rejected -> assertThat(rejected.messages())
+                                    .containsExactly(new CarrierMessage(
+                                            "ERR52", "Consignee.PartyAddress - City name is invalid (Jedda)")));
             assertBreaker(CircuitState.CLOSED, 1, 0);
         }
 
@@ -597,8 +671,8 @@ class AramexShippingCarrierIT {
                        "Notifications": [{"Code": "REQ12", "Message": "Consignee phone is required"}]}]}
                     """));
 
-            assertThatThrownBy(() -> carrier.createShipment(shipment(CONSIGNEE, Money.of("1", "SAR"),
-                    Money.of("0", "SAR"), Parcel.of(Weight.ofKilograms("1")))))
+            assertThatThrownBy(() -> carrier.createShipment(shipment(
+                            CONSIGNEE, Money.of("1", "SAR"), Money.of("0", "SAR"), Parcel.of(Weight.ofKilograms("1")))))
                     .isInstanceOf(CarrierRejectedException.class)
                     .hasMessageContaining("REQ12");
             assertBreaker(CircuitState.CLOSED, 0, 0);
@@ -614,13 +688,19 @@ class AramexShippingCarrierIT {
         @ValueSource(ints = {400, 404})
         void givenHtmlRequestErrorPage_whenQuoting_thenConfigurationFaultAndNotCounted(int status) {
             oneFaultFirst();
-            stub(RATE_PATH, aResponse().withStatus(status).withHeader("Content-Type", "text/html")
-                    .withBody("<html><body><h1>Request Error</h1>The server encountered an error processing the "
-                            + "request.</body></html>"));
+            stub(
+                    RATE_PATH,
+                    aResponse()
+                            .withStatus(status)
+                            .withHeader("Content-Type", "text/html")
+                            .withBody(
+                                    "<html><body><h1>Request Error</h1>The server encountered an error processing the "
+                                            + "request.</body></html>"));
 
             Throwable failure = catchThrowable(() -> carrier.quoteRates(DOMESTIC_RATE));
 
-            assertThat(failure).isInstanceOf(CarrierConfigurationException.class)
+            assertThat(failure)
+                    .isInstanceOf(CarrierConfigurationException.class)
                     .hasMessageContaining("HTTP " + status)
                     .hasMessageContaining("our request or endpoint is wrong");
             assertBreaker(CircuitState.CLOSED, 1, 0);
@@ -630,8 +710,8 @@ class AramexShippingCarrierIT {
         void givenHttp500_whenCreating_thenServerErrorThatMayHaveBeenProcessedAndCounted() {
             stub(CREATE_PATH, aResponse().withStatus(500).withBody("Internal Server Error"));
 
-            Throwable failure = catchThrowable(() -> carrier.createShipment(shipment(CONSIGNEE, Money.of("1", "SAR"),
-                    Money.of("0", "SAR"), Parcel.of(Weight.ofKilograms("1")))));
+            Throwable failure = catchThrowable(() -> carrier.createShipment(shipment(
+                    CONSIGNEE, Money.of("1", "SAR"), Money.of("0", "SAR"), Parcel.of(Weight.ofKilograms("1")))));
 
             assertThat(reasonOf(failure)).isEqualTo(Reason.SERVER_ERROR);
             assertThat(reasonOf(failure).mayHaveBeenProcessed()).isTrue();
@@ -641,8 +721,13 @@ class AramexShippingCarrierIT {
         @ParameterizedTest
         @ValueSource(ints = {502, 503})
         void givenGatewayOrServiceUnavailable_whenQuoting_thenServiceUnavailableAndCounted(int status) {
-            stub(RATE_PATH, aResponse().withStatus(status).withHeader("Retry-After", "30")
-                    .withHeader("Content-Type", "text/html").withBody("<html>Service Unavailable</html>"));
+            stub(
+                    RATE_PATH,
+                    aResponse()
+                            .withStatus(status)
+                            .withHeader("Retry-After", "30")
+                            .withHeader("Content-Type", "text/html")
+                            .withBody("<html>Service Unavailable</html>"));
 
             Throwable failure = catchThrowable(() -> carrier.quoteRates(DOMESTIC_RATE));
 
@@ -655,7 +740,8 @@ class AramexShippingCarrierIT {
         void givenGatewayTimeout_whenQuoting_thenTimeoutAndCounted() {
             stub(RATE_PATH, aResponse().withStatus(504));
 
-            assertThat(reasonOf(catchThrowable(() -> carrier.quoteRates(DOMESTIC_RATE)))).isEqualTo(Reason.TIMEOUT);
+            assertThat(reasonOf(catchThrowable(() -> carrier.quoteRates(DOMESTIC_RATE))))
+                    .isEqualTo(Reason.TIMEOUT);
             assertBreaker(CircuitState.CLOSED, 1, 0);
         }
 
@@ -665,8 +751,9 @@ class AramexShippingCarrierIT {
             try (ServerSocket socket = new ServerSocket(0)) {
                 closedPort = socket.getLocalPort();
             }
-            carrier = AramexShippingCarrier.create(config().baseUrl("http://127.0.0.1:" + closedPort + "/ShippingAPI.V2/")
-                    .build());
+            carrier =
+                    AramexShippingCarrier.create(config().baseUrl("http://127.0.0.1:" + closedPort + "/ShippingAPI.V2/")
+                            .build());
 
             Throwable failure = catchThrowable(() -> carrier.quoteRates(DOMESTIC_RATE));
 
@@ -677,7 +764,8 @@ class AramexShippingCarrierIT {
 
         @Test
         void givenReplySlowerThanTheConfiguredTimeout_whenQuoting_thenTimeoutAndCounted() {
-            carrier = AramexShippingCarrier.create(config().timeout(Duration.ofMillis(200)).build());
+            carrier = AramexShippingCarrier.create(
+                    config().timeout(Duration.ofMillis(200)).build());
             stub(RATE_PATH, okJson(RATE_OK).withFixedDelay(2_000));
 
             Throwable failure = catchThrowable(() -> carrier.quoteRates(DOMESTIC_RATE));
@@ -698,8 +786,12 @@ class AramexShippingCarrierIT {
 
         @Test
         void givenMaintenancePageWithStatus200_whenQuoting_thenUnreadableReplyAndCounted() {
-            stub(RATE_PATH, aResponse().withStatus(200).withHeader("Content-Type", "text/html")
-                    .withBody("<html><body>Down for maintenance</body></html>"));
+            stub(
+                    RATE_PATH,
+                    aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "text/html")
+                            .withBody("<html><body>Down for maintenance</body></html>"));
 
             Throwable failure = catchThrowable(() -> carrier.quoteRates(DOMESTIC_RATE));
 
@@ -709,9 +801,15 @@ class AramexShippingCarrierIT {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"{}", "[]", "\"ok\"", "{\"HasErrors\": false, \"TotalAmount\": null}",
-                "{\"HasErrors\": false, \"TotalAmount\": {\"CurrencyCode\": \"???\", \"Value\": 1}}",
-                "{\"HasErrors\": false, \"TotalAmount\": {\"CurrencyCode\": \"SAR\", \"Value\": -1}}"})
+        @ValueSource(
+                strings = {
+                    "{}",
+                    "[]",
+                    "\"ok\"",
+                    "{\"HasErrors\": false, \"TotalAmount\": null}",
+                    "{\"HasErrors\": false, \"TotalAmount\": {\"CurrencyCode\": \"???\", \"Value\": 1}}",
+                    "{\"HasErrors\": false, \"TotalAmount\": {\"CurrencyCode\": \"SAR\", \"Value\": -1}}"
+                })
         void givenJsonOfTheWrongShape_whenQuoting_thenUnreadableReplyAndCounted(String body) {
             stub(RATE_PATH, okJson(body));
 
@@ -775,8 +873,11 @@ class AramexShippingCarrierIT {
 
         @Test
         void givenBreakerFromTheEmbeddingService_whenCreating_thenThatBreakerGuardsEveryCall() {
-            CarrierCircuitBreaker own = CarrierCircuitBreaker.create(CarrierId.ARAMEX,
-                    new CircuitBreakerSettings(1, Duration.ofSeconds(30), 1), clock, CircuitTransitionListener.none());
+            CarrierCircuitBreaker own = CarrierCircuitBreaker.create(
+                    CarrierId.ARAMEX,
+                    new CircuitBreakerSettings(1, Duration.ofSeconds(30), 1),
+                    clock,
+                    CircuitTransitionListener.none());
             carrier = AramexShippingCarrier.create(config().build(), own);
             stub(RATE_PATH, aResponse().withStatus(503));
 

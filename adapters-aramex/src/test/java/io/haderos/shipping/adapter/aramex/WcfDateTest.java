@@ -1,15 +1,14 @@
 package io.haderos.shipping.adapter.aramex;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WcfDateTest {
 
@@ -40,7 +39,8 @@ class WcfDateTest {
 
     @Test
     void givenSlashEscapedForm_whenParsing_thenSameAsPlainForm() {
-        assertThat(WcfDate.parse("\\/Date(1706788140000+0300)\\/")).isEqualTo(WcfDate.parse("/Date(1706788140000+0300)/"));
+        assertThat(WcfDate.parse("\\/Date(1706788140000+0300)\\/"))
+                .isEqualTo(WcfDate.parse("/Date(1706788140000+0300)/"));
     }
 
     @Test
@@ -68,9 +68,18 @@ class WcfDateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "2016-05-31T16:00:00", "/Date()/", "/Date(abc)/", "Date(1735714800000)",
-            "/Date(1735714800000+03)/", "/Date(1735714800000+0360)/", "/Date(1735714800000+1900)/",
-            "/Date(99999999999999999999)/"})
+    @ValueSource(
+            strings = {
+                "",
+                "2016-05-31T16:00:00",
+                "/Date()/",
+                "/Date(abc)/",
+                "Date(1735714800000)",
+                "/Date(1735714800000+03)/",
+                "/Date(1735714800000+0360)/",
+                "/Date(1735714800000+1900)/",
+                "/Date(99999999999999999999)/"
+            })
     void givenNotAWcfDate_whenParsing_thenIllegalArgument(String text) {
         assertThatThrownBy(() -> WcfDate.parse(text)).isInstanceOf(IllegalArgumentException.class);
     }

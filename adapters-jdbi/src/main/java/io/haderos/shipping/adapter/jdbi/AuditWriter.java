@@ -5,9 +5,6 @@ import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.policy.Alert.Severity;
 import io.haderos.shipping.domain.policy.AlertPolicy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The audit trail's write side: a FIFO queue filled by the breakers' threads and one thread that empties it
@@ -34,7 +33,6 @@ final class AuditWriter {
     private static final Duration CLOSING_BACKOFF_CAP = Duration.ofSeconds(1);
     /** How long close() waits for a write still in progress after giving up on the backlog. */
     private static final Duration ABANDON_GRACE = Duration.ofSeconds(1);
-
 
     private final CircuitTransitionTable table;
     private final String instanceId;
@@ -59,6 +57,7 @@ final class AuditWriter {
     private volatile Failure failure;
     /** The batch being written, for the shutdown log when close() gives up on it. */
     private volatile List<Entry> inFlight = List.of();
+
     private volatile boolean closing;
     private volatile boolean abandoned;
     /** Set if the writer thread ended by an error: nothing is written any more. */
@@ -66,7 +65,8 @@ final class AuditWriter {
 
     private final Thread thread;
 
-    AuditWriter(CircuitTransitionTable table, String instanceId, Clock clock, JdbiCircuitTransitionLog.Settings settings) {
+    AuditWriter(
+            CircuitTransitionTable table, String instanceId, Clock clock, JdbiCircuitTransitionLog.Settings settings) {
         this.table = table;
         this.instanceId = instanceId;
         this.clock = clock;
@@ -128,33 +128,53 @@ final class AuditWriter {
         List<Alert> alerts = new ArrayList<>(3);
         long lostCount = lost.get();
         if (lostCount > 0) {
-            alerts.add(new Alert(AlertPolicy.GATEWAY, Severity.CRITICAL, "audit trail: " + transitions(lostCount)
-                    + " lost: more than " + settings.queueCapacity()
-                    + " were waiting to be written", sinceOrNow(firstLoss)));
+            alerts.add(new Alert(
+                    AlertPolicy.GATEWAY,
+                    Severity.CRITICAL,
+                    "audit trail: " + transitions(lostCount)
+                            + " lost: more than " + settings.queueCapacity()
+                            + " were waiting to be written",
+                    sinceOrNow(firstLoss)));
         }
         long conflicts = conflicting.get();
         if (conflicts > 0) {
-            alerts.add(new Alert(AlertPolicy.GATEWAY, Severity.CRITICAL, "audit trail: " + transitions(conflicts)
-                    + " not recorded: other rows already hold their instance id '" + instanceId
-                    + "', carrier and sequence (the instance id must be unique per process start)",
+            alerts.add(new Alert(
+                    AlertPolicy.GATEWAY,
+                    Severity.CRITICAL,
+                    "audit trail: " + transitions(conflicts)
+                            + " not recorded: other rows already hold their instance id '" + instanceId
+                            + "', carrier and sequence (the instance id must be unique per process start)",
                     sinceOrNow(firstConflict)));
         }
         Failure death = died;
         if (death != null && !closing) {
-            alerts.add(new Alert(AlertPolicy.GATEWAY, Severity.CRITICAL, "audit trail: the writer stopped: "
-                    + death.reason() + "; transitions are no longer recorded", death.since()));
+            alerts.add(new Alert(
+                    AlertPolicy.GATEWAY,
+                    Severity.CRITICAL,
+                    "audit trail: the writer stopped: " + death.reason() + "; transitions are no longer recorded",
+                    death.since()));
         }
         int waiting = backlog.get();
         Failure failing = failure;
         Instant oldest = oldestWaiting;
         if (waiting > 0 && failing != null) {
-            alerts.add(new Alert(AlertPolicy.GATEWAY, Severity.WARNING, "audit trail: " + transitions(waiting)
-                    + " waiting to be written; database unavailable since " + failing.since() + ": "
-                    + failing.reason(), failing.since()));
-        } else if (waiting > 0 && oldest != null
-                && !Duration.between(oldest, clock.instant()).minus(settings.backlogAlertAge()).isNegative()) {
-            alerts.add(new Alert(AlertPolicy.GATEWAY, Severity.WARNING, "audit trail: " + transitions(waiting)
-                    + " waiting to be written; the oldest since " + oldest, oldest));
+            alerts.add(new Alert(
+                    AlertPolicy.GATEWAY,
+                    Severity.WARNING,
+                    "audit trail: " + transitions(waiting)
+                            + " waiting to be written; database unavailable since " + failing.since() + ": "
+                            + failing.reason(),
+                    failing.since()));
+        } else if (waiting > 0
+                && oldest != null
+                && !Duration.between(oldest, clock.instant())
+                        .minus(settings.backlogAlertAge())
+                        .isNegative()) {
+            alerts.add(new Alert(
+                    AlertPolicy.GATEWAY,
+                    Severity.WARNING,
+                    "audit trail: " + transitions(waiting) + " waiting to be written; the oldest since " + oldest,
+                    oldest));
         }
         return List.copyOf(alerts);
     }
@@ -192,11 +212,13 @@ final class AuditWriter {
         }
         if (!unwritten.isEmpty() || !attempted.isEmpty()) {
             Failure failing = died != null ? died : failure;
-            LOG.error("audit trail: stopped after trying for {} with {} unwritten{}", settings.closeTimeout(),
+            LOG.error(
+                    "audit trail: stopped after trying for {} with {} unwritten{}",
+                    settings.closeTimeout(),
                     transitions(unwritten.size() + attempted.size()),
                     failing == null ? "" : " (" + failing.reason() + ")");
-            attempted.forEach(entry -> LOG.error("audit trail: perhaps not recorded (its write had not finished): {}",
-                    describe(entry.event())));
+            attempted.forEach(entry -> LOG.error(
+                    "audit trail: perhaps not recorded (its write had not finished): {}", describe(entry.event())));
             unwritten.forEach(entry -> LOG.error("audit trail: not recorded: {}", describe(entry.event())));
         }
         logLosses();
@@ -256,8 +278,8 @@ final class AuditWriter {
     /** One attempt; true when the batch is stored (or was already). */
     private boolean write(List<Entry> batch) {
         try {
-            List<RecordedTransition> conflicts = table.insert(instanceId,
-                    batch.stream().map(Entry::event).toList(), clock);
+            List<RecordedTransition> conflicts =
+                    table.insert(instanceId, batch.stream().map(Entry::event).toList(), clock);
             conflicts.forEach(this::conflict);
         } catch (RuntimeException e) {
             failed(e);
@@ -273,8 +295,10 @@ final class AuditWriter {
         Failure recovered = failure;
         failure = null;
         if (recovered != null) {
-            LOG.info("audit trail: database available again (unavailable since {}); {} left to write",
-                    recovered.since(), transitions(backlog.get()));
+            LOG.info(
+                    "audit trail: database available again (unavailable since {}); {} left to write",
+                    recovered.since(),
+                    transitions(backlog.get()));
         }
         return true;
     }
@@ -283,8 +307,10 @@ final class AuditWriter {
         String reason = DatabaseFailures.describe(e);
         if (failure == null) {
             failure = new Failure(clock.instant(), reason);
-            LOG.warn("audit trail: cannot write ({} waiting), retrying until the database is back: {}",
-                    transitions(backlog.get()), reason);
+            LOG.warn(
+                    "audit trail: cannot write ({} waiting), retrying until the database is back: {}",
+                    transitions(backlog.get()),
+                    reason);
         } else {
             LOG.debug("audit trail: still cannot write: {}", reason);
         }
@@ -294,9 +320,13 @@ final class AuditWriter {
         if (conflicting.getAndIncrement() == 0) {
             firstConflict = clock.instant();
         }
-        LOG.error("audit trail: transition #{} of {} not recorded: instance id '{}' already holds another one "
+        LOG.error(
+                "audit trail: transition #{} of {} not recorded: instance id '{}' already holds another one "
                         + "under that sequence ({}); the instance id must be unique per process start",
-                stored.transition().sequence(), stored.transition().carrier(), instanceId, describe(stored.transition()));
+                stored.transition().sequence(),
+                stored.transition().carrier(),
+                instanceId,
+                describe(stored.transition()));
     }
 
     /**
@@ -337,11 +367,12 @@ final class AuditWriter {
 
     private void logLosses() {
         if (lost.get() > 0) {
-            LOG.error("audit trail: {} transitions were lost while the queue was full (capacity {})", lost.get(),
+            LOG.error(
+                    "audit trail: {} transitions were lost while the queue was full (capacity {})",
+                    lost.get(),
                     settings.queueCapacity());
         }
     }
-
 
     /** The time a counter first moved, which another thread may not have published yet. */
     private Instant sinceOrNow(Instant since) {
@@ -360,9 +391,7 @@ final class AuditWriter {
                 + (event.cause().isEmpty() ? "" : ": " + event.cause());
     }
 
-    private record Entry(CircuitStateChanged event, Instant enqueuedAt) {
-    }
+    private record Entry(CircuitStateChanged event, Instant enqueuedAt) {}
 
-    private record Failure(Instant since, String reason) {
-    }
+    private record Failure(Instant since, String reason) {}
 }

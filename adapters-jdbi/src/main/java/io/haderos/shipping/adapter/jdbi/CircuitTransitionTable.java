@@ -4,12 +4,6 @@ import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.model.CarrierId;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.StatementContext;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -19,6 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The SQL of table {@code circuit_transition} (migration V1): one statement set for H2 and PostgreSQL.
@@ -77,7 +76,8 @@ final class CircuitTransitionTable {
      *         row's count as unknown, {@code SUCCESS_NO_INFO}, gets no such check.)
      */
     List<RecordedTransition> insert(String instanceId, List<CircuitStateChanged> events, Clock clock) {
-        List<CircuitStateChanged> rows = events.stream().map(CircuitTransitionTable::storable).toList();
+        List<CircuitStateChanged> rows =
+                events.stream().map(CircuitTransitionTable::storable).toList();
         return jdbi.inTransaction(handle -> {
             // Read once the connection is held: a wait for the pool must not make rows look written earlier.
             Instant recordedAt = clock.instant();
@@ -110,15 +110,18 @@ final class CircuitTransitionTable {
         });
     }
 
-    List<RecordedTransition> transitions(CarrierId carrier, Optional<Instant> since, Optional<Instant> until,
-                                         int limit) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
+    List<RecordedTransition> transitions(
+            CarrierId carrier, Optional<Instant> since, Optional<Instant> until, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(COLUMNS)
                 .append(" FROM circuit_transition WHERE carrier = :carrier");
         since.ifPresent(s -> sql.append(" AND occurred_at >= :since"));
         until.ifPresent(u -> sql.append(" AND occurred_at < :until"));
         sql.append(" ORDER BY occurred_at DESC, instance_id, sequence DESC LIMIT :limit");
         return jdbi.withHandle(handle -> {
-            Query query = handle.createQuery(sql.toString()).bind("carrier", carrier.value()).bind("limit", limit);
+            Query query = handle.createQuery(sql.toString())
+                    .bind("carrier", carrier.value())
+                    .bind("limit", limit);
             since.ifPresent(s -> query.bind("since", UtcTime.of(s)));
             until.ifPresent(u -> query.bind("until", UtcTime.of(u)));
             return query.map(CircuitTransitionTable::row).list();
@@ -126,7 +129,9 @@ final class CircuitTransitionTable {
     }
 
     List<RecordedTransition> latestPerInstance() {
-        return jdbi.withHandle(handle -> handle.createQuery(LATEST_PER_INSTANCE).map(CircuitTransitionTable::row).list());
+        return jdbi.withHandle(handle -> handle.createQuery(LATEST_PER_INSTANCE)
+                .map(CircuitTransitionTable::row)
+                .list());
     }
 
     /**
@@ -134,13 +139,22 @@ final class CircuitTransitionTable {
      * bounded and without control characters (a value the table refuses would block the writer for good).
      */
     static CircuitStateChanged storable(CircuitStateChanged event) {
-        Optional<String> actor = event.actor().map(CircuitTransitionTable::storableActor).filter(a -> !a.isEmpty());
+        Optional<String> actor =
+                event.actor().map(CircuitTransitionTable::storableActor).filter(a -> !a.isEmpty());
         Instant at = event.at().truncatedTo(ChronoUnit.MICROS);
         if (at.equals(event.at()) && actor.equals(event.actor())) {
             return event;
         }
-        return new CircuitStateChanged(event.carrier(), event.from(), event.to(), at, event.cause(), event.sequence(),
-                event.failureCount(), event.successCount(), actor);
+        return new CircuitStateChanged(
+                event.carrier(),
+                event.from(),
+                event.to(),
+                at,
+                event.cause(),
+                event.sequence(),
+                event.failureCount(),
+                event.successCount(),
+                actor);
     }
 
     static String name(CircuitState state) {
@@ -178,7 +192,8 @@ final class CircuitTransitionTable {
         String clean = actor.codePoints()
                 .filter(c -> !Character.isISOControl(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString().strip();
+                .toString()
+                .strip();
         return clean.codePointCount(0, clean.length()) <= MAX_ACTOR
                 ? clean
                 : clean.substring(0, clean.offsetByCodePoints(0, MAX_ACTOR));

@@ -2,15 +2,14 @@ package io.haderos.shipping.adapter.jdbi;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.jdbi.v3.core.Jdbi;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The gateway's database: a Hikari connection pool, the schema migrated by Flyway, and JDBI on top.
@@ -34,8 +33,13 @@ public final class Database implements AutoCloseable {
      * @param schema    for PostgreSQL, the schema to use (created if missing); empty for the user's default
      * @param poolSize  connections kept open at most
      */
-    public record Settings(String url, Optional<String> username, Optional<String> password, Optional<String> schema,
-                           int poolSize, Duration connectionTimeout) {
+    public record Settings(
+            String url,
+            Optional<String> username,
+            Optional<String> password,
+            Optional<String> schema,
+            int poolSize,
+            Duration connectionTimeout) {
 
         public Settings {
             if (url == null || !url.startsWith("jdbc:")) {
@@ -79,7 +83,8 @@ public final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(-1);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            FluentConfiguration flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+            FluentConfiguration flyway =
+                    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
             settings.schema().ifPresent(flyway::schemas);
             flyway.load().migrate();
             return new Database(dataSource, settings.url().startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2");

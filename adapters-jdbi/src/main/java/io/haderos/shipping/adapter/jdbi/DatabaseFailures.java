@@ -5,12 +5,12 @@ import java.util.regex.Pattern;
 /** What went wrong with the database, in words fit for a log line, an alert or a start-up message. */
 final class DatabaseFailures {
 
-    private static final Pattern SECRET = Pattern.compile("(?i)(password|passwd|pwd|secret|token|api[-_]?key)=[^;&,\\s]*");
+    private static final Pattern SECRET =
+            Pattern.compile("(?i)(password|passwd|pwd|secret|token|api[-_]?key)=[^;&,\\s]*");
     private static final Pattern URL_CREDENTIALS = Pattern.compile("//[^/@\\s]+@");
     private static final int MAX_LENGTH = 200;
 
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     /** The root cause in one line, without anything that looks like a credential, at most 200 characters. */
     static String describe(Throwable e) {

@@ -8,9 +8,6 @@ import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.port.out.AlertSource;
 import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
 import io.haderos.shipping.domain.port.out.TransitionHistory;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +17,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * The breakers' audit trail in table {@code circuit_transition} (DESIGN.md §6), shared by every gateway instance
@@ -59,12 +58,22 @@ public final class JdbiCircuitTransitionLog
      *                        though no write has failed (a slow database); not negative, default 5 s
      * @throws IllegalArgumentException naming the setting when a value is out of range
      */
-    public record Settings(int batchSize, Duration initialBackoff, Duration maxBackoff, int queueCapacity,
-                           Duration closeTimeout, Duration backlogAlertAge) {
+    public record Settings(
+            int batchSize,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            int queueCapacity,
+            Duration closeTimeout,
+            Duration backlogAlertAge) {
 
         /** 100 rows, 100 ms to 30 s, 100 000 queued, 10 s to close, warn after 5 s. */
-        public static final Settings DEFAULTS = new Settings(100, Duration.ofMillis(100), Duration.ofSeconds(30),
-                100_000, Duration.ofSeconds(10), Duration.ofSeconds(5));
+        public static final Settings DEFAULTS = new Settings(
+                100,
+                Duration.ofMillis(100),
+                Duration.ofSeconds(30),
+                100_000,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(5));
 
         public Settings {
             if (batchSize < 1 || batchSize > 1000) {
@@ -73,8 +82,8 @@ public final class JdbiCircuitTransitionLog
             requirePositive(initialBackoff, "initial-backoff");
             requirePositive(maxBackoff, "max-backoff");
             if (maxBackoff.compareTo(initialBackoff) < 0) {
-                throw new IllegalArgumentException("max-backoff must not be below initial-backoff (" + initialBackoff
-                        + "), got " + maxBackoff);
+                throw new IllegalArgumentException(
+                        "max-backoff must not be below initial-backoff (" + initialBackoff + "), got " + maxBackoff);
             }
             if (queueCapacity < 1) {
                 throw new IllegalArgumentException("queue-capacity must be positive, got " + queueCapacity);
@@ -157,7 +166,8 @@ public final class JdbiCircuitTransitionLog
         }
         byte[] random = new byte[4];
         new SecureRandom().nextBytes(random);
-        return prefix + "-" + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(random);
+        return prefix + "-" + ProcessHandle.current().pid() + "-"
+                + HexFormat.of().formatHex(random);
     }
 
     /** The id this log writes its rows under. */
@@ -193,8 +203,8 @@ public final class JdbiCircuitTransitionLog
      * @throws IllegalStateException when the database cannot be read
      */
     @Override
-    public List<RecordedTransition> transitions(CarrierId carrier, Optional<Instant> since, Optional<Instant> until,
-                                                int limit) {
+    public List<RecordedTransition> transitions(
+            CarrierId carrier, Optional<Instant> since, Optional<Instant> until, int limit) {
         TransitionHistory.checkQuery(carrier, since, until, limit);
         return read(() -> table.transitions(carrier, since, until, limit));
     }

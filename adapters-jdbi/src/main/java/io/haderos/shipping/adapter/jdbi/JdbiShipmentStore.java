@@ -10,11 +10,6 @@ import io.haderos.shipping.domain.model.ShipmentResolution;
 import io.haderos.shipping.domain.model.ShipmentStatus;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
 import io.haderos.shipping.domain.port.out.ShipmentStoreUnavailableException;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.statement.PreparedBatch;
-
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The {@link ShipmentStore} in a database shared by every gateway instance: the primary key on the order id
@@ -34,6 +33,7 @@ public final class JdbiShipmentStore implements ShipmentStore {
 
     /** SQLSTATE of a unique-constraint violation, in H2 and PostgreSQL alike. */
     private static final String UNIQUE_VIOLATION = "23505";
+
     private static final int MAX_DETAIL = 4000;
 
     private final Jdbi jdbi;
@@ -47,7 +47,8 @@ public final class JdbiShipmentStore implements ShipmentStore {
         return guarded("claim order " + orderId, () -> {
             // A release between our failed insert and our read lets the order be claimed again: try once more.
             for (int round = 0; round < 3; round++) {
-                if (insertClaim(orderId, requestFingerprint, now) || reclaimNotCreated(orderId, requestFingerprint, now)) {
+                if (insertClaim(orderId, requestFingerprint, now)
+                        || reclaimNotCreated(orderId, requestFingerprint, now)) {
                     return Optional.empty();
                 }
                 Optional<ShipmentRecord> existing = find(orderId);
@@ -60,90 +61,106 @@ public final class JdbiShipmentStore implements ShipmentStore {
     }
 
     @Override
-    public void recordCreated(OrderId orderId, CreatedShipment shipment, boolean fallback, List<Attempt> attempts,
-                              Instant now) {
-        guarded("record the shipment of order " + orderId, () -> jdbi.inTransaction(handle -> {
-            int updated = handle.createUpdate("""
+    public void recordCreated(
+            OrderId orderId, CreatedShipment shipment, boolean fallback, List<Attempt> attempts, Instant now) {
+        guarded(
+                "record the shipment of order " + orderId,
+                () -> jdbi.inTransaction(handle -> {
+                    int updated = handle.createUpdate("""
                             UPDATE shipment
                                SET status = 'created', carrier = :carrier, tracking_number = :tracking,
                                    label_url = :labelUrl, fallback = :fallback, updated_at = :now
                              WHERE order_id = :orderId AND status = 'in_progress'""")
-                    .bind("carrier", shipment.carrier().value())
-                    .bind("tracking", shipment.trackingNumber())
-                    .bind("labelUrl", shipment.labelUrl().map(URI::toString).orElse(null))
-                    .bind("fallback", fallback)
-                    .bind("now", UtcTime.of(now))
-                    .bind("orderId", orderId.value())
-                    .execute();
-            if (updated == 1) {
-                replaceAttempts(handle, orderId, attempts);
-                replaceParcels(handle, orderId, shipment.parcelTrackingNumbers());
-            }
-            return null;
-        }));
+                            .bind("carrier", shipment.carrier().value())
+                            .bind("tracking", shipment.trackingNumber())
+                            .bind(
+                                    "labelUrl",
+                                    shipment.labelUrl().map(URI::toString).orElse(null))
+                            .bind("fallback", fallback)
+                            .bind("now", UtcTime.of(now))
+                            .bind("orderId", orderId.value())
+                            .execute();
+                    if (updated == 1) {
+                        replaceAttempts(handle, orderId, attempts);
+                        replaceParcels(handle, orderId, shipment.parcelTrackingNumbers());
+                    }
+                    return null;
+                }));
     }
 
     @Override
     public void recordOutcomeUnknown(OrderId orderId, List<Attempt> attempts, Instant now) {
-        guarded("hold order " + orderId, () -> jdbi.inTransaction(handle -> {
-            int updated = handle.createUpdate("""
+        guarded(
+                "hold order " + orderId,
+                () -> jdbi.inTransaction(handle -> {
+                    int updated = handle.createUpdate("""
                             UPDATE shipment SET status = 'outcome_unknown', fallback = :fallback, updated_at = :now
                              WHERE order_id = :orderId AND status = 'in_progress'""")
-                    .bind("fallback", attempts.size() > 1)
-                    .bind("now", UtcTime.of(now))
-                    .bind("orderId", orderId.value())
-                    .execute();
-            if (updated == 1) {
-                replaceAttempts(handle, orderId, attempts);
-            }
-            return null;
-        }));
+                            .bind("fallback", attempts.size() > 1)
+                            .bind("now", UtcTime.of(now))
+                            .bind("orderId", orderId.value())
+                            .execute();
+                    if (updated == 1) {
+                        replaceAttempts(handle, orderId, attempts);
+                    }
+                    return null;
+                }));
     }
 
     @Override
     public void release(OrderId orderId) {
-        guarded("release order " + orderId, () -> jdbi.withHandle(handle -> handle
-                .createUpdate("DELETE FROM shipment WHERE order_id = :orderId AND status = 'in_progress'")
-                .bind("orderId", orderId.value())
-                .execute()));
+        guarded(
+                "release order " + orderId,
+                () -> jdbi.withHandle(handle -> handle.createUpdate(
+                                "DELETE FROM shipment WHERE order_id = :orderId AND status = 'in_progress'")
+                        .bind("orderId", orderId.value())
+                        .execute()));
     }
 
     @Override
     public Optional<ShipmentRecord> resolve(OrderId orderId, ShipmentResolution resolution) {
-        return guarded("resolve order " + orderId, () -> jdbi.inTransaction(handle -> {
-            Optional<ShipmentRecord> current = find(handle, orderId);
-            if (current.isEmpty() || !current.get().awaitsResolution(resolution.at())) {
-                return Optional.<ShipmentRecord>empty();
-            }
-            ShipmentRecord resolved = current.get().resolved(resolution);
-            Optional<CreatedShipment> found = resolved.shipment();
-            // Compare-and-set on what we read: of concurrent resolutions, exactly one matches.
-            int updated = handle.createUpdate("""
+        return guarded(
+                "resolve order " + orderId,
+                () -> jdbi.inTransaction(handle -> {
+                    Optional<ShipmentRecord> current = find(handle, orderId);
+                    if (current.isEmpty() || !current.get().awaitsResolution(resolution.at())) {
+                        return Optional.<ShipmentRecord>empty();
+                    }
+                    ShipmentRecord resolved = current.get().resolved(resolution);
+                    Optional<CreatedShipment> found = resolved.shipment();
+                    // Compare-and-set on what we read: of concurrent resolutions, exactly one matches.
+                    int updated = handle.createUpdate("""
                             UPDATE shipment
                                SET status = :status, carrier = :carrier, tracking_number = :tracking,
                                    label_url = :labelUrl, fallback = :fallback, updated_at = :now,
                                    resolved_by = :actor, resolution_found = :found, resolution_note = :note,
                                    resolved_at = :now
                              WHERE order_id = :orderId AND status = :expectedStatus AND updated_at = :expectedUpdatedAt""")
-                    .bind("status", statusName(resolved.status()))
-                    .bind("carrier", found.map(s -> s.carrier().value()).orElse(null))
-                    .bind("tracking", found.map(CreatedShipment::trackingNumber).orElse(null))
-                    .bind("labelUrl", found.flatMap(CreatedShipment::labelUrl).map(URI::toString).orElse(null))
-                    .bind("fallback", resolved.fallback())
-                    .bind("now", UtcTime.of(resolution.at()))
-                    .bind("actor", resolution.actor())
-                    .bind("found", resolution.created())
-                    .bind("note", resolution.note())
-                    .bind("orderId", orderId.value())
-                    .bind("expectedStatus", statusName(current.get().status()))
-                    .bind("expectedUpdatedAt", UtcTime.of(current.get().updatedAt()))
-                    .execute();
-            if (updated != 1) {
-                return Optional.<ShipmentRecord>empty();
-            }
-            found.ifPresent(shipment -> replaceParcels(handle, orderId, shipment.parcelTrackingNumbers()));
-            return find(handle, orderId);
-        }));
+                            .bind("status", statusName(resolved.status()))
+                            .bind("carrier", found.map(s -> s.carrier().value()).orElse(null))
+                            .bind(
+                                    "tracking",
+                                    found.map(CreatedShipment::trackingNumber).orElse(null))
+                            .bind(
+                                    "labelUrl",
+                                    found.flatMap(CreatedShipment::labelUrl)
+                                            .map(URI::toString)
+                                            .orElse(null))
+                            .bind("fallback", resolved.fallback())
+                            .bind("now", UtcTime.of(resolution.at()))
+                            .bind("actor", resolution.actor())
+                            .bind("found", resolution.created())
+                            .bind("note", resolution.note())
+                            .bind("orderId", orderId.value())
+                            .bind("expectedStatus", statusName(current.get().status()))
+                            .bind("expectedUpdatedAt", UtcTime.of(current.get().updatedAt()))
+                            .execute();
+                    if (updated != 1) {
+                        return Optional.<ShipmentRecord>empty();
+                    }
+                    found.ifPresent(shipment -> replaceParcels(handle, orderId, shipment.parcelTrackingNumbers()));
+                    return find(handle, orderId);
+                }));
     }
 
     @Override
@@ -200,7 +217,8 @@ public final class JdbiShipmentStore implements ShipmentStore {
                         SELECT carrier, outcome, detail FROM shipment_attempt
                          WHERE order_id = :orderId ORDER BY attempt_no""")
                 .bind("orderId", orderId.value())
-                .map((rs, ctx) -> new Attempt(CarrierId.of(rs.getString("carrier")),
+                .map((rs, ctx) -> new Attempt(
+                        CarrierId.of(rs.getString("carrier")),
                         AttemptOutcome.valueOf(rs.getString("outcome").toUpperCase(Locale.ROOT)),
                         rs.getString("detail")))
                 .list();
@@ -257,8 +275,8 @@ public final class JdbiShipmentStore implements ShipmentStore {
         try {
             return work.get();
         } catch (JdbiException e) {
-            throw new ShipmentStoreUnavailableException("the shipment store cannot " + what + ": "
-                    + DatabaseFailures.describe(e), e);
+            throw new ShipmentStoreUnavailableException(
+                    "the shipment store cannot " + what + ": " + DatabaseFailures.describe(e), e);
         }
     }
 
@@ -271,7 +289,6 @@ public final class JdbiShipmentStore implements ShipmentStore {
         return false;
     }
 
-
     private static String truncate(String detail) {
         return detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
     }
@@ -281,32 +298,53 @@ public final class JdbiShipmentStore implements ShipmentStore {
     }
 
     /** One row of {@code shipment}, before its attempts and parcels are read. */
-    private record Row(OrderId orderId, String fingerprint, ShipmentStatus status, Optional<CarrierId> carrier,
-                       Optional<String> trackingNumber, Optional<URI> labelUrl, boolean fallback, Instant createdAt,
-                       Instant updatedAt, Optional<String> resolvedBy, boolean resolutionFound,
-                       String resolutionNote, Optional<Instant> resolvedAt) {
+    private record Row(
+            OrderId orderId,
+            String fingerprint,
+            ShipmentStatus status,
+            Optional<CarrierId> carrier,
+            Optional<String> trackingNumber,
+            Optional<URI> labelUrl,
+            boolean fallback,
+            Instant createdAt,
+            Instant updatedAt,
+            Optional<String> resolvedBy,
+            boolean resolutionFound,
+            String resolutionNote,
+            Optional<Instant> resolvedAt) {
 
         static Row read(ResultSet rs) throws SQLException {
-            return new Row(OrderId.of(rs.getString("order_id")), rs.getString("request_fingerprint"),
+            return new Row(
+                    OrderId.of(rs.getString("order_id")),
+                    rs.getString("request_fingerprint"),
                     ShipmentStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
                     Optional.ofNullable(rs.getString("carrier")).map(CarrierId::of),
                     Optional.ofNullable(rs.getString("tracking_number")),
                     Optional.ofNullable(rs.getString("label_url")).map(URI::create),
-                    rs.getBoolean("fallback"), UtcTime.read(rs, "created_at"), UtcTime.read(rs, "updated_at"),
-                    Optional.ofNullable(rs.getString("resolved_by")), rs.getBoolean("resolution_found"),
+                    rs.getBoolean("fallback"),
+                    UtcTime.read(rs, "created_at"),
+                    UtcTime.read(rs, "updated_at"),
+                    Optional.ofNullable(rs.getString("resolved_by")),
+                    rs.getBoolean("resolution_found"),
                     Optional.ofNullable(rs.getString("resolution_note")).orElse(""),
                     Optional.ofNullable(UtcTime.read(rs, "resolved_at")));
         }
 
         ShipmentRecord toRecord(List<Attempt> attempts, List<String> parcels) {
-            Optional<CreatedShipment> shipment = carrier.flatMap(c -> trackingNumber
-                    .map(tracking -> new CreatedShipment(c, tracking, parcels, labelUrl)));
-            Optional<ShipmentResolution> resolution = resolvedBy.flatMap(actor -> resolvedAt
-                    .map(at -> new ShipmentResolution(resolutionFound ? shipment : Optional.empty(), actor,
-                            resolutionNote, at)));
-            return new ShipmentRecord(orderId, fingerprint, status,
-                    status == ShipmentStatus.CREATED ? shipment : Optional.empty(), fallback, attempts, createdAt,
-                    updatedAt, resolution);
+            Optional<CreatedShipment> shipment = carrier.flatMap(
+                    c -> trackingNumber.map(tracking -> new CreatedShipment(c, tracking, parcels, labelUrl)));
+            Optional<ShipmentResolution> resolution = resolvedBy.flatMap(actor -> resolvedAt.map(at ->
+                    new ShipmentResolution(resolutionFound ? shipment : Optional.empty(), actor, resolutionNote, at)));
+            return new ShipmentRecord(
+                    orderId,
+                    fingerprint,
+                    status,
+                    status == ShipmentStatus.CREATED ? shipment : Optional.empty(),
+                    fallback,
+                    attempts,
+                    createdAt,
+                    updatedAt,
+                    resolution);
         }
     }
 }

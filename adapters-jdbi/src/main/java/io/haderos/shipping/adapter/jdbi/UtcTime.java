@@ -1,13 +1,12 @@
 package io.haderos.shipping.adapter.jdbi;
 
-import org.jdbi.v3.core.argument.Argument;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import org.jdbi.v3.core.argument.Argument;
 
 /**
  * Instants in {@code TIMESTAMP} (without time zone) columns, as UTC wall-clock times, whatever the JVM's or the
@@ -15,8 +14,7 @@ import java.time.temporal.ChronoUnit;
  */
 final class UtcTime {
 
-    private UtcTime() {
-    }
+    private UtcTime() {}
 
     /** Binds the UTC wall-clock time with {@code setObject}: no conversion through any time zone. */
     static Argument of(Instant instant) {

@@ -1,19 +1,20 @@
 package io.haderos.shipping.adapter.jdbi;
 
+import static io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.FAST;
+import static io.haderos.shipping.domain.circuit.CircuitState.CLOSED;
+import static io.haderos.shipping.domain.circuit.CircuitState.DISABLED;
+import static io.haderos.shipping.domain.circuit.CircuitState.FORCED_OPEN;
+import static io.haderos.shipping.domain.circuit.CircuitState.HALF_OPEN;
+import static io.haderos.shipping.domain.circuit.CircuitState.OPEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.haderos.shipping.adapter.jdbi.TestDatabases.Kind;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.testing.MutableClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,14 +37,11 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.FAST;
-import static io.haderos.shipping.domain.circuit.CircuitState.CLOSED;
-import static io.haderos.shipping.domain.circuit.CircuitState.DISABLED;
-import static io.haderos.shipping.domain.circuit.CircuitState.FORCED_OPEN;
-import static io.haderos.shipping.domain.circuit.CircuitState.HALF_OPEN;
-import static io.haderos.shipping.domain.circuit.CircuitState.OPEN;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Runs every query of {@code docs/audit-queries.sql}, exactly as written there, over a known history written by
@@ -65,7 +63,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditQueriesIT {
 
     private static final Path QUERIES = Path.of(System.getProperty("basedir", ""))
-            .resolve("../docs/audit-queries.sql").normalize();
+            .resolve("../docs/audit-queries.sql")
+            .normalize();
     private static final Pattern NAME = Pattern.compile("(?m)^-- name: (\\S+)\\s*$");
     private static final CarrierId ARAMEX = CarrierId.ARAMEX;
     private static final CarrierId SMSA = CarrierId.SMSA;
@@ -81,18 +80,21 @@ class AuditQueriesIT {
 
     @Test
     void theFileHoldsTheDocumentedQueries() {
-        assertThat(queries).containsOnlyKeys("openings_per_day", "time_open_per_day", "flapping", "longest_outage",
-                "current_state_per_instance");
+        assertThat(queries)
+                .containsOnlyKeys(
+                        "openings_per_day",
+                        "time_open_per_day",
+                        "flapping",
+                        "longest_outage",
+                        "current_state_per_instance");
     }
 
     @ParameterizedTest
     @EnumSource(Kind.class)
     void openingsPerDayCountOpeningsFromAServingStateOnly(Kind kind) {
-        assertThat(run(kind, "openings_per_day")).containsExactly(
-                "aramex 2025-03-01 3",
-                "smsa 2025-03-01 1",
-                "aramex 2025-03-02 4",
-                "smsa 2025-03-03 2");
+        assertThat(run(kind, "openings_per_day"))
+                .containsExactly(
+                        "aramex 2025-03-01 3", "smsa 2025-03-01 1", "aramex 2025-03-02 4", "smsa 2025-03-03 2");
     }
 
     @ParameterizedTest
@@ -102,11 +104,12 @@ class AuditQueriesIT {
         List<String> rows = run(kind, "time_open_per_day");
         LocalDate todayAfter = LocalDate.now(ZoneOffset.UTC);
 
-        assertThat(rows.subList(0, 4)).containsExactly(
-                "aramex 2025-03-01 2400",
-                "smsa 2025-03-01 1800",
-                "aramex 2025-03-02 2330",
-                "smsa 2025-03-03 10800");
+        assertThat(rows.subList(0, 4))
+                .containsExactly(
+                        "aramex 2025-03-01 2400",
+                        "smsa 2025-03-01 1800",
+                        "aramex 2025-03-02 2330",
+                        "smsa 2025-03-03 10800");
         List<String> ongoing = rows.subList(4, rows.size());
         LocalDate lastDay = LocalDate.parse(ongoing.get(ongoing.size() - 1).split(" ")[1]);
         assertThat(lastDay).isBetween(todayBefore, todayAfter);
@@ -122,9 +125,9 @@ class AuditQueriesIT {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void flappingFindsEveryHourWithThreeOrMoreOpeningsOfOneCarrier(Kind kind) {
-        assertThat(run(kind, "flapping")).containsExactly(
-                "aramex 2025-03-02T14:00 2025-03-02T14:50 3",
-                "aramex 2025-03-02T14:20 2025-03-02T15:10 3");
+        assertThat(run(kind, "flapping"))
+                .containsExactly(
+                        "aramex 2025-03-02T14:00 2025-03-02T14:50 3", "aramex 2025-03-02T14:20 2025-03-02T15:10 3");
     }
 
     @ParameterizedTest
@@ -144,11 +147,12 @@ class AuditQueriesIT {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void currentStatePerInstanceIsEachBreakersLatestTransition(Kind kind) {
-        assertThat(run(kind, "current_state_per_instance")).containsExactly(
-                "gw-a aramex closed 2025-03-02T14:52:10 17 trial 17 null",
-                "gw-a smsa closed 2025-03-01T13:05 4 trial 4 ops",
-                "gw-b aramex closed 2025-03-02T15:12:10 5 trial 5 null",
-                "gw-b smsa open 2025-03-03T22:02:01 5 trial 5 null");
+        assertThat(run(kind, "current_state_per_instance"))
+                .containsExactly(
+                        "gw-a aramex closed 2025-03-02T14:52:10 17 trial 17 null",
+                        "gw-a smsa closed 2025-03-01T13:05 4 trial 4 ops",
+                        "gw-b aramex closed 2025-03-02T15:12:10 5 trial 5 null",
+                        "gw-b smsa open 2025-03-03T22:02:01 5 trial 5 null");
     }
 
     /** The named query, as written in the file, its rows as space-separated values. */
@@ -157,7 +161,7 @@ class AuditQueriesIT {
         assertThat(sql).as(name).isNotNull();
         return database(kind).jdbi().withHandle(handle -> {
             try (Statement statement = handle.getConnection().createStatement();
-                 ResultSet rs = statement.executeQuery(sql)) {
+                    ResultSet rs = statement.executeQuery(sql)) {
                 return rows(rs);
             } catch (SQLException e) {
                 throw new AssertionError("query " + name + " failed on " + kind + ": " + e.getMessage(), e);
@@ -186,7 +190,7 @@ class AuditQueriesIT {
             case Types.DATE -> rs.getObject(column, LocalDate.class).toString();
             case Types.TIMESTAMP -> rs.getObject(column, LocalDateTime.class).toString();
             case Types.NUMERIC, Types.DECIMAL, Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.DOUBLE ->
-                    rs.getBigDecimal(column).stripTrailingZeros().toPlainString();
+                rs.getBigDecimal(column).stripTrailingZeros().toPlainString();
             default -> rs.getString(column);
         };
     }
@@ -199,7 +203,7 @@ class AuditQueriesIT {
         Database database = TestDatabases.open(kind);
         MutableClock clock = new MutableClock(Instant.parse("2025-03-04T00:00:00Z"));
         try (JdbiCircuitTransitionLog gwA = new JdbiCircuitTransitionLog(database.jdbi(), "gw-a", clock, FAST);
-             JdbiCircuitTransitionLog gwB = new JdbiCircuitTransitionLog(database.jdbi(), "gw-b", clock, FAST)) {
+                JdbiCircuitTransitionLog gwB = new JdbiCircuitTransitionLog(database.jdbi(), "gw-b", clock, FAST)) {
             History a = new History(gwA);
             a.aramex(CLOSED, OPEN, "2025-03-01T10:00:00");
             a.aramex(OPEN, HALF_OPEN, "2025-03-01T10:02:00");
@@ -255,9 +259,16 @@ class AuditQueriesIT {
 
         void add(CarrierId carrier, CircuitState from, CircuitState to, String utc, Optional<String> actor) {
             long sequence = sequences.merge(carrier, 1L, Long::sum);
-            log.onTransition(new CircuitStateChanged(carrier, from, to,
-                    LocalDateTime.parse(utc).toInstant(ZoneOffset.UTC), "trial " + sequence, sequence,
-                    to == CLOSED ? 0 : 3, to == CLOSED ? 2 : 0, actor));
+            log.onTransition(new CircuitStateChanged(
+                    carrier,
+                    from,
+                    to,
+                    LocalDateTime.parse(utc).toInstant(ZoneOffset.UTC),
+                    "trial " + sequence,
+                    sequence,
+                    to == CLOSED ? 0 : 3,
+                    to == CLOSED ? 2 : 0,
+                    actor));
         }
     }
 

@@ -4,9 +4,6 @@ import io.haderos.shipping.adapter.jdbi.TestDatabases.Kind;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.model.CarrierId;
-import org.jdbi.v3.core.Jdbi;
-
-import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -26,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
 
 /** Databases that tests can take away and give back, and transitions to feed the audit trail. */
 final class JdbiCircuitTransitionLogFixtures {
@@ -38,14 +37,13 @@ final class JdbiCircuitTransitionLogFixtures {
     /** Bounds every wait of the tests: generous, since nothing waits for it when all goes well. */
     static final Duration PATIENCE = Duration.ofSeconds(15);
 
-    private JdbiCircuitTransitionLogFixtures() {
-    }
+    private JdbiCircuitTransitionLogFixtures() {}
 
     static CircuitStateChanged event(CarrierId carrier, long sequence, CircuitState from, CircuitState to, Instant at) {
         int failures = to == CircuitState.CLOSED ? 0 : 3;
         int successes = to == CircuitState.CLOSED ? 2 : 0;
-        return new CircuitStateChanged(carrier, from, to, at, "test transition " + sequence, sequence, failures,
-                successes, Optional.empty());
+        return new CircuitStateChanged(
+                carrier, from, to, at, "test transition " + sequence, sequence, failures, successes, Optional.empty());
     }
 
     /**
@@ -89,7 +87,8 @@ final class JdbiCircuitTransitionLogFixtures {
 
         int rows() {
             return jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM circuit_transition")
-                    .mapTo(Integer.class).one());
+                    .mapTo(Integer.class)
+                    .one());
         }
 
         /** The sequences of an instance's carrier in the order the rows were inserted. */
@@ -97,8 +96,10 @@ final class JdbiCircuitTransitionLogFixtures {
             return jdbi().withHandle(h -> h.createQuery("""
                             SELECT sequence FROM circuit_transition
                              WHERE instance_id = :instance AND carrier = :carrier ORDER BY id""")
-                    .bind("instance", instanceId).bind("carrier", carrier.value())
-                    .mapTo(Long.class).list());
+                    .bind("instance", instanceId)
+                    .bind("carrier", carrier.value())
+                    .mapTo(Long.class)
+                    .list());
         }
 
         @Override
@@ -173,12 +174,15 @@ final class JdbiCircuitTransitionLogFixtures {
             if (!available.get()) {
                 throw new SQLTransientConnectionException(
                         "Connection to jdbc:postgresql://gateway:" + SECRET + "@db:5432/gw?password=" + SECRET
-                                + " refused", "08001");
+                                + " refused",
+                        "08001");
             }
-            Connection real = DriverManager.getConnection(settings.url(), settings.username().orElse(""),
+            Connection real = DriverManager.getConnection(
+                    settings.url(),
+                    settings.username().orElse(""),
                     settings.password().orElse(""));
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+            return (Connection) Proxy.newProxyInstance(
+                    Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                         try {
                             Object result = method.invoke(real, args);
                             if (method.getName().equals("commit")) {
@@ -205,12 +209,10 @@ final class JdbiCircuitTransitionLogFixtures {
         }
 
         @Override
-        public void setLogWriter(PrintWriter out) {
-        }
+        public void setLogWriter(PrintWriter out) {}
 
         @Override
-        public void setLoginTimeout(int seconds) {
-        }
+        public void setLoginTimeout(int seconds) {}
 
         @Override
         public int getLoginTimeout() {

@@ -1,5 +1,13 @@
 package io.haderos.shipping.adapter.jdbi;
 
+import static io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.FAST;
+import static io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.PATIENCE;
+import static io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.event;
+import static io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.flap;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.FlakyDataSource;
 import io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.TestDatabase;
 import io.haderos.shipping.adapter.jdbi.TestDatabases.Kind;
@@ -9,10 +17,6 @@ import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.policy.Alert.Severity;
 import io.haderos.shipping.domain.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,14 +26,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
-
-import static io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.FAST;
-import static io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.PATIENCE;
-import static io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.event;
-import static io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.flap;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The JDBI audit trail on H2 and on PostgreSQL, beyond the port's contract (TransitionHistoryH2IT/PostgresIT):
@@ -68,7 +67,9 @@ class JdbiCircuitTransitionLogIT {
 
         await().atMost(PATIENCE).until(() -> log.backlog() == 0);
         assertThat(db.sequencesInInsertOrder("gw-a", ARAMEX)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
-        assertThat(db.dataSource.commits()).as("transactions: #1, then three of 3").isEqualTo(4);
+        assertThat(db.dataSource.commits())
+                .as("transactions: #1, then three of 3")
+                .isEqualTo(4);
         assertThat(log.alerts()).isEmpty();
     }
 
@@ -100,7 +101,9 @@ class JdbiCircuitTransitionLogIT {
         await().atMost(PATIENCE).until(() -> log.backlog() == 0);
 
         assertThat(db.sequencesInInsertOrder("gw-a", ARAMEX)).containsExactly(1L, 2L, 3L, 4L, 5L);
-        assertThat(db.dataSource.commits()).as("the first commit was reported lost and retried").isGreaterThan(1);
+        assertThat(db.dataSource.commits())
+                .as("the first commit was reported lost and retried")
+                .isGreaterThan(1);
         assertThat(log.alerts()).isEmpty();
     }
 
@@ -178,8 +181,8 @@ class JdbiCircuitTransitionLogIT {
         assertThat(alert.severity()).isEqualTo(Severity.WARNING);
         assertThat(alert.since()).isEqualTo(wentAway);
         assertThat(alert.message())
-                .startsWith("audit trail: 2 transitions waiting to be written; database unavailable since "
-                        + wentAway + ": SQLTransientConnectionException: Connection to")
+                .startsWith("audit trail: 2 transitions waiting to be written; database unavailable since " + wentAway
+                        + ": SQLTransientConnectionException: Connection to")
                 .doesNotContain(FlakyDataSource.SECRET);
 
         db.dataSource.comeBack();
@@ -201,8 +204,8 @@ class JdbiCircuitTransitionLogIT {
         clock.advanceSeconds(1);
         assertThat(log.alerts()).singleElement().satisfies(alert -> {
             assertThat(alert.severity()).isEqualTo(Severity.WARNING);
-            assertThat(alert.message()).isEqualTo(
-                    "audit trail: 1 transition waiting to be written; the oldest since " + queuedAt);
+            assertThat(alert.message())
+                    .isEqualTo("audit trail: 1 transition waiting to be written; the oldest since " + queuedAt);
         });
 
         db.dataSource.release();
@@ -225,8 +228,7 @@ class JdbiCircuitTransitionLogIT {
         assertThat(db.rows()).isEqualTo(1);
         assertThat(restarted.alerts()).singleElement().satisfies(alert -> {
             assertThat(alert.severity()).isEqualTo(Severity.CRITICAL);
-            assertThat(alert.message()).contains("1 transition not recorded", "'gw-fixed'",
-                    "unique per process start");
+            assertThat(alert.message()).contains("1 transition not recorded", "'gw-fixed'", "unique per process start");
         });
     }
 
@@ -300,17 +302,27 @@ class JdbiCircuitTransitionLogIT {
         TestDatabase db = database(kind);
         JdbiCircuitTransitionLog log = log(db, "gw-a", FAST);
 
-        log.onTransition(new CircuitStateChanged(CarrierId.SMSA, CircuitState.HALF_OPEN, CircuitState.FORCED_OPEN,
-                Instant.parse("2025-03-01T23:59:59.123456789Z"), "forced open", 7, 2, 1, Optional.of("ops")));
+        log.onTransition(new CircuitStateChanged(
+                CarrierId.SMSA,
+                CircuitState.HALF_OPEN,
+                CircuitState.FORCED_OPEN,
+                Instant.parse("2025-03-01T23:59:59.123456789Z"),
+                "forced open",
+                7,
+                2,
+                1,
+                Optional.of("ops")));
         log.close();
 
-        assertThat(log.transitions(CarrierId.SMSA, Optional.empty(), Optional.empty(), 10)).singleElement()
-                .satisfies(read -> assertThat(read.transition().at())
-                        .isEqualTo(Instant.parse("2025-03-01T23:59:59.123456Z")));
-        String states = db.jdbi().withHandle(h -> h.createQuery(
-                "SELECT from_state || ' ' || to_state FROM circuit_transition").mapTo(String.class).one());
-        assertThat(states).as("state names as the REST API spells them")
-                .isEqualTo("half_open forced_open");
+        assertThat(log.transitions(CarrierId.SMSA, Optional.empty(), Optional.empty(), 10))
+                .singleElement()
+                .satisfies(read ->
+                        assertThat(read.transition().at()).isEqualTo(Instant.parse("2025-03-01T23:59:59.123456Z")));
+        String states = db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT from_state || ' ' || to_state FROM circuit_transition")
+                        .mapTo(String.class)
+                        .one());
+        assertThat(states).as("state names as the REST API spells them").isEqualTo("half_open forced_open");
     }
 
     @ParameterizedTest
@@ -333,7 +345,8 @@ class JdbiCircuitTransitionLogIT {
         return db;
     }
 
-    private JdbiCircuitTransitionLog log(TestDatabase db, String instanceId, JdbiCircuitTransitionLog.Settings settings) {
+    private JdbiCircuitTransitionLog log(
+            TestDatabase db, String instanceId, JdbiCircuitTransitionLog.Settings settings) {
         JdbiCircuitTransitionLog log = new JdbiCircuitTransitionLog(db.flakyJdbi(), instanceId, clock, settings);
         opened.add(log);
         return log;

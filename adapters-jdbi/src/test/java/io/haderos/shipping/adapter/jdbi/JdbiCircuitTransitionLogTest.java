@@ -1,18 +1,17 @@
 package io.haderos.shipping.adapter.jdbi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLog.Settings;
 import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.testing.MutableClock;
-import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** What needs no database: validation, instance ids, and how failures are described. */
 class JdbiCircuitTransitionLogTest {
@@ -22,8 +21,11 @@ class JdbiCircuitTransitionLogTest {
     private final Jdbi nowhere = Jdbi.create(() -> {
         throw new SQLException("no database in a unit test");
     });
-    private final JdbiCircuitTransitionLog log = new JdbiCircuitTransitionLog(nowhere, "gw-unit",
-            new MutableClock(NOW), JdbiCircuitTransitionLogFixtures.FAST.withCloseTimeout(Duration.ofMillis(50)));
+    private final JdbiCircuitTransitionLog log = new JdbiCircuitTransitionLog(
+            nowhere,
+            "gw-unit",
+            new MutableClock(NOW),
+            JdbiCircuitTransitionLogFixtures.FAST.withCloseTimeout(Duration.ofMillis(50)));
 
     @AfterEach
     void close() {
@@ -33,8 +35,8 @@ class JdbiCircuitTransitionLogTest {
     @Test
     void givenABlankOrOverlongInstanceId_whenConstructed_thenTheIdIsRefused() {
         assertThatThrownBy(() -> new JdbiCircuitTransitionLog(nowhere, " ", new MutableClock(NOW)))
-                .isInstanceOfSatisfying(InvalidValueException.class,
-                        e -> assertThat(e.field()).isEqualTo("instance_id"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("instance_id"));
         assertThatThrownBy(() -> new JdbiCircuitTransitionLog(nowhere, "x".repeat(101), new MutableClock(NOW)))
                 .isInstanceOf(InvalidValueException.class);
     }
@@ -62,15 +64,23 @@ class JdbiCircuitTransitionLogTest {
         assertThatThrownBy(() -> defaults.withCloseTimeout(Duration.ZERO)).hasMessageStartingWith("close-timeout");
         assertThatThrownBy(() -> defaults.withBacklogAlertAge(Duration.ofSeconds(-1)))
                 .hasMessageStartingWith("backlog-alert-age");
-        assertThat(defaults).isEqualTo(new Settings(100, Duration.ofMillis(100), Duration.ofSeconds(30), 100_000,
-                Duration.ofSeconds(10), Duration.ofSeconds(5)));
+        assertThat(defaults)
+                .isEqualTo(new Settings(
+                        100,
+                        Duration.ofMillis(100),
+                        Duration.ofSeconds(30),
+                        100_000,
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(5)));
     }
 
     @Test
     void failureReasonsKeepTheRootCauseButNoCredentials() {
-        Exception failure = new IllegalStateException("pool gave up", new SQLException(
-                "FATAL: connection to jdbc:postgresql://gw:s3cret@db/gw?user=gw&password=s3cret;token=abc refused\n"
-                        + "second line"));
+        Exception failure = new IllegalStateException(
+                "pool gave up",
+                new SQLException(
+                        "FATAL: connection to jdbc:postgresql://gw:s3cret@db/gw?user=gw&password=s3cret;token=abc refused\n"
+                                + "second line"));
 
         String reason = DatabaseFailures.describe(failure);
 

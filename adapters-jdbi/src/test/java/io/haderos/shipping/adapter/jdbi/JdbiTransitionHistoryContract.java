@@ -1,18 +1,17 @@
 package io.haderos.shipping.adapter.jdbi;
 
+import static io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.FAST;
+import static io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.PATIENCE;
+import static org.awaitility.Awaitility.await;
+
 import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
 import io.haderos.shipping.domain.testing.TransitionHistoryContract;
-import org.junit.jupiter.api.AfterEach;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.FAST;
-import static io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.PATIENCE;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
 
 /** The audit trail contract on a fresh database of {@link #kind()}: one log per instance id. */
 abstract class JdbiTransitionHistoryContract extends TransitionHistoryContract {
@@ -20,6 +19,7 @@ abstract class JdbiTransitionHistoryContract extends TransitionHistoryContract {
     private Database database;
 
     abstract TestDatabases.Kind kind();
+
     private final List<JdbiCircuitTransitionLog> logs = new ArrayList<>();
 
     @Override
@@ -31,7 +31,9 @@ abstract class JdbiTransitionHistoryContract extends TransitionHistoryContract {
             logs.add(log);
             writers.put(instanceId, log);
         }
-        return new Trail(writers, logs.get(0),
+        return new Trail(
+                writers,
+                logs.get(0),
                 () -> await().atMost(PATIENCE).until(() -> logs.stream().allMatch(log -> log.backlog() == 0)));
     }
 

@@ -25,10 +25,12 @@ public final class TestDatabases {
         Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreatedSchemas, "drop-test-schemas"));
     }
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
-    public enum Kind { H2, POSTGRES }
+    public enum Kind {
+        H2,
+        POSTGRES
+    }
 
     public static Database open(Kind kind) {
         return Database.open(settings(kind));
@@ -37,12 +39,14 @@ public final class TestDatabases {
     /** Settings of a database (H2) or schema (PostgreSQL) that nothing has used yet. */
     public static Database.Settings settings(Kind kind) {
         return switch (kind) {
-            case H2 -> Database.Settings.of("jdbc:h2:mem:" + freshName() + ";DB_CLOSE_DELAY=-1", Optional.empty(),
-                    Optional.empty());
+            case H2 ->
+                Database.Settings.of(
+                        "jdbc:h2:mem:" + freshName() + ";DB_CLOSE_DELAY=-1", Optional.empty(), Optional.empty());
             case POSTGRES -> {
                 String schema = freshPostgresSchema();
-                yield Database.Settings.of(POSTGRES_URL + "?currentSchema=" + schema, Optional.of(POSTGRES_USER),
-                        Optional.empty()).withSchema(schema);
+                yield Database.Settings.of(
+                                POSTGRES_URL + "?currentSchema=" + schema, Optional.of(POSTGRES_USER), Optional.empty())
+                        .withSchema(schema);
             }
         };
     }
@@ -63,8 +67,10 @@ public final class TestDatabases {
             connection.createStatement().execute("CREATE SCHEMA " + name);
             CREATED.add(name);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL is required at " + POSTGRES_URL
-                    + " (start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start)", e);
+            throw new IllegalStateException(
+                    "PostgreSQL is required at " + POSTGRES_URL
+                            + " (start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start)",
+                    e);
         }
     }
 

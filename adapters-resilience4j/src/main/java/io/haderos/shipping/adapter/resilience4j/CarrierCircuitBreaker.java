@@ -14,7 +14,6 @@ import io.haderos.shipping.domain.port.out.CarrierException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,8 +55,8 @@ public final class CarrierCircuitBreaker {
     private ConfigurationFault configurationFault;
     private Override pendingOverride;
 
-    private CarrierCircuitBreaker(CarrierId carrier, CircuitBreakerSettings settings, Clock clock,
-                                  CircuitTransitionListener listener) {
+    private CarrierCircuitBreaker(
+            CarrierId carrier, CircuitBreakerSettings settings, Clock clock, CircuitTransitionListener listener) {
         this.carrier = Objects.requireNonNull(carrier, "carrier");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -72,8 +71,8 @@ public final class CarrierCircuitBreaker {
      *
      * @param listener receives every transition on the calling thread; must not block or throw
      */
-    public static CarrierCircuitBreaker create(CarrierId carrier, CircuitBreakerSettings settings, Clock clock,
-                                               CircuitTransitionListener listener) {
+    public static CarrierCircuitBreaker create(
+            CarrierId carrier, CircuitBreakerSettings settings, Clock clock, CircuitTransitionListener listener) {
         return new CarrierCircuitBreaker(carrier, settings, clock, listener);
     }
 
@@ -125,8 +124,8 @@ public final class CarrierCircuitBreaker {
     public <T> T callUncounted(Supplier<T> call) {
         CircuitSnapshot now = snapshot();
         if (!now.canServe()) {
-            throw CarrierUnavailableException.circuitOpen(carrier,
-                    now.state() == CircuitState.OPEN ? now.retryAfter() : settings.recoveryTimeout());
+            throw CarrierUnavailableException.circuitOpen(
+                    carrier, now.state() == CircuitState.OPEN ? now.retryAfter() : settings.recoveryTimeout());
         }
         return call.get();
     }
@@ -141,8 +140,16 @@ public final class CarrierCircuitBreaker {
 
     /** The breaker's state and counts as of now. */
     public synchronized CircuitSnapshot snapshot() {
-        return new CircuitSnapshot(carrier, state(), failureCount, successCount, Optional.ofNullable(lastFailureTime),
-                stateSince, settings.recoveryTimeout(), clock.instant(), Optional.ofNullable(configurationFault));
+        return new CircuitSnapshot(
+                carrier,
+                state(),
+                failureCount,
+                successCount,
+                Optional.ofNullable(lastFailureTime),
+                stateSince,
+                settings.recoveryTimeout(),
+                clock.instant(),
+                Optional.ofNullable(configurationFault));
     }
 
     /** Operator override: refuse every call until {@link #close} (DESIGN.md §6). */
@@ -245,7 +252,9 @@ public final class CarrierCircuitBreaker {
     }
 
     private void publish(CircuitBreakerOnStateTransitionEvent event) {
-        publish(map(event.getStateTransition().getFromState()), map(event.getStateTransition().getToState()));
+        publish(
+                map(event.getStateTransition().getFromState()),
+                map(event.getStateTransition().getToState()));
     }
 
     private void publish(CircuitState from, CircuitState to) {
@@ -253,8 +262,16 @@ public final class CarrierCircuitBreaker {
         synchronized (this) {
             stateSince = clock.instant();
             Optional<String> actor = Optional.ofNullable(pendingOverride).map(Override::actor);
-            changed = new CircuitStateChanged(carrier, from, to, stateSince, cause(from, to), sequence.incrementAndGet(),
-                    failureCount, successCount, actor);
+            changed = new CircuitStateChanged(
+                    carrier,
+                    from,
+                    to,
+                    stateSince,
+                    cause(from, to),
+                    sequence.incrementAndGet(),
+                    failureCount,
+                    successCount,
+                    actor);
         }
         try {
             listener.onTransition(changed);
@@ -301,7 +318,8 @@ public final class CarrierCircuitBreaker {
 
     private static String describe(Throwable failure) {
         if (failure instanceof CarrierUnavailableException unavailable) {
-            return unavailable.outcome().name().toLowerCase(java.util.Locale.ROOT) + " (" + unavailable.getMessage() + ")";
+            return unavailable.outcome().name().toLowerCase(java.util.Locale.ROOT) + " (" + unavailable.getMessage()
+                    + ")";
         }
         return "unexpected " + failure.getClass().getSimpleName();
     }
@@ -328,6 +346,5 @@ public final class CarrierCircuitBreaker {
                 .build();
     }
 
-    private record Override(String actor, String reason) {
-    }
+    private record Override(String actor, String reason) {}
 }

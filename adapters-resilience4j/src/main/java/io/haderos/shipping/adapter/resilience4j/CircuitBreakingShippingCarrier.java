@@ -7,7 +7,6 @@ import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRequest;
 import io.haderos.shipping.domain.model.ShipmentTracking;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
-
 import java.util.List;
 
 /** A carrier whose every call passes its breaker; an open breaker never reaches the carrier. */

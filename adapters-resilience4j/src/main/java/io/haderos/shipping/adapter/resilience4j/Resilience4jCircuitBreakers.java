@@ -5,7 +5,6 @@ import io.haderos.shipping.domain.circuit.OperatorOverride;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.port.out.CircuitBreakerOverrides;
 import io.haderos.shipping.domain.port.out.CircuitBreakers;
-
 import java.util.List;
 import java.util.Optional;
 

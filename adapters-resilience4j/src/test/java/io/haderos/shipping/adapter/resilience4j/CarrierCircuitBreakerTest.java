@@ -1,5 +1,9 @@
 package io.haderos.shipping.adapter.resilience4j;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
@@ -16,25 +20,22 @@ import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.testing.MutableClock;
 import io.haderos.shipping.domain.testing.ScriptedCarrier;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** DESIGN.md §3, row by row, with a clock the test moves. Defaults: N = 3, T = 120 s, M = 2. */
 class CarrierCircuitBreakerTest {
 
     private static final CarrierId ARAMEX = CarrierId.ARAMEX;
-    private static final RateRequest REQUEST = RateRequest.of(Address.of(CountryCode.of("SA"), "Riyadh"),
-            Address.of(CountryCode.of("AE"), "Dubai"), Weight.ofKilograms("1.5"));
+    private static final RateRequest REQUEST = RateRequest.of(
+            Address.of(CountryCode.of("SA"), "Riyadh"),
+            Address.of(CountryCode.of("AE"), "Dubai"),
+            Weight.ofKilograms("1.5"));
 
     private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
     private final List<CircuitStateChanged> transitions = new CopyOnWriteArrayList<>();
@@ -177,8 +178,8 @@ class CarrierCircuitBreakerTest {
 
             assertThat(snapshot().state()).isEqualTo(CircuitState.CLOSED);
             assertThat(snapshot().failureCount()).isZero();
-            assertThat(snapshot().configurationFault()).hasValueSatisfying(
-                    fault -> assertThat(fault.detail()).contains("invalid username or password"));
+            assertThat(snapshot().configurationFault())
+                    .hasValueSatisfying(fault -> assertThat(fault.detail()).contains("invalid username or password"));
 
             success();
             assertThat(snapshot().configurationFault()).isEmpty();
@@ -237,7 +238,8 @@ class CarrierCircuitBreakerTest {
 
             assertThat(carrier.calls()).isEqualTo(callsSoFar + 1);
             assertThat(snapshot().state()).isEqualTo(CircuitState.HALF_OPEN);
-            assertThat(transitions).extracting(CircuitStateChanged::to)
+            assertThat(transitions)
+                    .extracting(CircuitStateChanged::to)
                     .containsExactly(CircuitState.OPEN, CircuitState.HALF_OPEN);
             assertThat(transitions.get(1).cause()).contains("recovery timeout of 120 s elapsed");
         }
@@ -262,7 +264,8 @@ class CarrierCircuitBreakerTest {
             assertThat(snapshot().state()).isEqualTo(CircuitState.CLOSED);
             assertThat(snapshot().failureCount()).isZero();
             assertThat(snapshot().successCount()).isEqualTo(2);
-            assertThat(transitions).extracting(CircuitStateChanged::to)
+            assertThat(transitions)
+                    .extracting(CircuitStateChanged::to)
                     .containsExactly(CircuitState.OPEN, CircuitState.HALF_OPEN, CircuitState.CLOSED);
             assertThat(transitions.get(2).cause()).contains("2 consecutive successful trial calls");
         }
@@ -309,8 +312,10 @@ class CarrierCircuitBreakerTest {
             }));
 
             assertThat(reached[0]).isEqualTo(1);
-            assertThat(third).isInstanceOfSatisfying(CarrierUnavailableException.class,
-                    e -> assertThat(e.reason()).isEqualTo(Reason.CIRCUIT_OPEN));
+            assertThat(third)
+                    .isInstanceOfSatisfying(
+                            CarrierUnavailableException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.CIRCUIT_OPEN));
         }
 
         @Test
@@ -443,8 +448,10 @@ class CarrierCircuitBreakerTest {
 
             Throwable thrown = catchThrowable(() -> breaker.callUncounted(() -> "local quote"));
 
-            assertThat(thrown).isInstanceOfSatisfying(CarrierUnavailableException.class,
-                    e -> assertThat(e.reason()).isEqualTo(Reason.CIRCUIT_OPEN));
+            assertThat(thrown)
+                    .isInstanceOfSatisfying(
+                            CarrierUnavailableException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.CIRCUIT_OPEN));
         }
 
         @Test
@@ -468,7 +475,8 @@ class CarrierCircuitBreakerTest {
             success();
         }
 
-        assertThat(transitions).extracting(CircuitStateChanged::sequence)
+        assertThat(transitions)
+                .extracting(CircuitStateChanged::sequence)
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
     }
 

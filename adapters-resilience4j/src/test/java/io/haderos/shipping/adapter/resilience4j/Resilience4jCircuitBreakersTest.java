@@ -1,5 +1,9 @@
 package io.haderos.shipping.adapter.resilience4j;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
+
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
@@ -15,15 +19,10 @@ import io.haderos.shipping.domain.port.out.CircuitBreakerOverrides;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.testing.MutableClock;
 import io.haderos.shipping.domain.testing.ScriptedCarrier;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.Test;
 
 /** The {@link CircuitBreakerOverrides} port on the real breakers: effect at once, audited with the actor. */
 class Resilience4jCircuitBreakersTest {
@@ -31,19 +30,21 @@ class Resilience4jCircuitBreakersTest {
     private static final CarrierId ARAMEX = CarrierId.ARAMEX;
     private static final CarrierId SMSA = CarrierId.SMSA;
     private static final String OPS = "ops@haderos.io";
-    private static final RateRequest REQUEST = RateRequest.of(Address.of(CountryCode.of("SA"), "Riyadh"),
-            Address.of(CountryCode.of("AE"), "Dubai"), Weight.ofKilograms("1.5"));
+    private static final RateRequest REQUEST = RateRequest.of(
+            Address.of(CountryCode.of("SA"), "Riyadh"),
+            Address.of(CountryCode.of("AE"), "Dubai"),
+            Weight.ofKilograms("1.5"));
 
     private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
     private final List<CircuitStateChanged> transitions = new CopyOnWriteArrayList<>();
     private final ScriptedCarrier aramex = new ScriptedCarrier(ARAMEX);
-    private final CarrierCircuitBreaker aramexBreaker = CarrierCircuitBreaker.create(ARAMEX,
-            CircuitBreakerSettings.DEFAULTS, clock, transitions::add);
-    private final CarrierCircuitBreaker smsaBreaker = CarrierCircuitBreaker.create(SMSA,
-            CircuitBreakerSettings.DEFAULTS, clock, transitions::add);
+    private final CarrierCircuitBreaker aramexBreaker =
+            CarrierCircuitBreaker.create(ARAMEX, CircuitBreakerSettings.DEFAULTS, clock, transitions::add);
+    private final CarrierCircuitBreaker smsaBreaker =
+            CarrierCircuitBreaker.create(SMSA, CircuitBreakerSettings.DEFAULTS, clock, transitions::add);
     private final ShippingCarrier guardedAramex = aramexBreaker.guard(aramex);
-    private final Resilience4jCircuitBreakers breakers = new Resilience4jCircuitBreakers(
-            List.of(aramexBreaker, smsaBreaker));
+    private final Resilience4jCircuitBreakers breakers =
+            new Resilience4jCircuitBreakers(List.of(aramexBreaker, smsaBreaker));
 
     @Test
     void givenClosed_whenForcedOpen_thenCallsFailFastWithoutReachingTheCarrier() {
@@ -52,10 +53,15 @@ class Resilience4jCircuitBreakersTest {
         Throwable thrown = catchThrowable(() -> guardedAramex.quoteRates(REQUEST));
 
         assertThat(after).get().extracting(CircuitSnapshot::state).isEqualTo(CircuitState.FORCED_OPEN);
-        assertThat(thrown).isInstanceOfSatisfying(CarrierUnavailableException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.CIRCUIT_OPEN));
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        CarrierUnavailableException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.CIRCUIT_OPEN));
         assertThat(aramex.calls()).isZero();
-        assertThat(breakers.snapshot(SMSA)).get().extracting(CircuitSnapshot::state).isEqualTo(CircuitState.CLOSED);
+        assertThat(breakers.snapshot(SMSA))
+                .get()
+                .extracting(CircuitSnapshot::state)
+                .isEqualTo(CircuitState.CLOSED);
     }
 
     @Test
@@ -76,7 +82,10 @@ class Resilience4jCircuitBreakersTest {
     void givenTwoFaults_whenClosedByAnOperator_thenTheCountsAreClearedAndTheReturnedSnapshotSaysSo() {
         fault();
         fault();
-        assertThat(breakers.snapshot(ARAMEX)).get().extracting(CircuitSnapshot::failureCount).isEqualTo(2);
+        assertThat(breakers.snapshot(ARAMEX))
+                .get()
+                .extracting(CircuitSnapshot::failureCount)
+                .isEqualTo(2);
 
         Optional<CircuitSnapshot> after = breakers.apply(ARAMEX, override(CircuitState.CLOSED, "counts were noise"));
 
@@ -87,7 +96,9 @@ class Resilience4jCircuitBreakersTest {
         });
         fault();
         fault();
-        assertThat(breakers.snapshot(ARAMEX)).get().extracting(CircuitSnapshot::state)
+        assertThat(breakers.snapshot(ARAMEX))
+                .get()
+                .extracting(CircuitSnapshot::state)
                 .as("two faults after the reset do not reach the threshold of three")
                 .isEqualTo(CircuitState.CLOSED);
     }
@@ -102,14 +113,13 @@ class Resilience4jCircuitBreakersTest {
         assertThat(guardedAramex.quoteRates(REQUEST)).isNotEmpty();
         assertThat(transitions)
                 .extracting(CircuitStateChanged::to, t -> t.actor().orElseThrow(), CircuitStateChanged::sequence)
-                .containsExactly(
-                        tuple(CircuitState.FORCED_OPEN, OPS, 1L),
-                        tuple(CircuitState.CLOSED, "oncall", 2L));
+                .containsExactly(tuple(CircuitState.FORCED_OPEN, OPS, 1L), tuple(CircuitState.CLOSED, "oncall", 2L));
     }
 
     @Test
     void givenDisabled_whenTheCarrierFails_thenCallsStillGoThroughAndNothingIsCounted() {
-        Optional<CircuitSnapshot> after = breakers.apply(ARAMEX, override(CircuitState.DISABLED, "breaker misbehaving"));
+        Optional<CircuitSnapshot> after =
+                breakers.apply(ARAMEX, override(CircuitState.DISABLED, "breaker misbehaving"));
         for (int i = 0; i < 4; i++) {
             fault();
         }
@@ -128,15 +138,19 @@ class Resilience4jCircuitBreakersTest {
 
         breakers.apply(ARAMEX, override(CircuitState.FORCED_OPEN, reason));
 
-        assertThat(transitions).as("the transition still reaches the listener, its cause cut to fit")
-                .singleElement().satisfies(t -> assertThat(t.cause()).hasSize(500)
-                        .startsWith("operator override: rrr").endsWith("r…"));
+        assertThat(transitions)
+                .as("the transition still reaches the listener, its cause cut to fit")
+                .singleElement()
+                .satisfies(t -> assertThat(t.cause())
+                        .hasSize(500)
+                        .startsWith("operator override: rrr")
+                        .endsWith("r…"));
     }
 
     @Test
     void givenACarrierWithoutABreaker_whenOverriding_thenEmptyAndNoBreakerMoves() {
-        Optional<CircuitSnapshot> after = breakers.apply(CarrierId.of("dhl"),
-                override(CircuitState.FORCED_OPEN, "wrong carrier"));
+        Optional<CircuitSnapshot> after =
+                breakers.apply(CarrierId.of("dhl"), override(CircuitState.FORCED_OPEN, "wrong carrier"));
 
         assertThat(after).isEmpty();
         assertThat(transitions).isEmpty();

@@ -5,8 +5,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,14 +54,21 @@ final class AdminAuthentication implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (tokenDigest.isEmpty()) {
-            request.abortWith(Problem.of(403, "operator-actions-disabled", "Forbidden",
-                    "operator overrides are disabled: no admin.token is configured").toResponse());
+            request.abortWith(Problem.of(
+                            403,
+                            "operator-actions-disabled",
+                            "Forbidden",
+                            "operator overrides are disabled: no admin.token is configured")
+                    .toResponse());
             return;
         }
         List<String> headers = request.getHeaders().getOrDefault(HttpHeaders.AUTHORIZATION, List.of());
         Matcher bearer = headers.size() == 1 ? BEARER.matcher(headers.get(0)) : null;
         if (bearer == null || !bearer.matches()) {
-            request.abortWith(Problem.of(401, "unauthorized", "Unauthorized",
+            request.abortWith(Problem.of(
+                            401,
+                            "unauthorized",
+                            "Unauthorized",
                             "this operator action requires the header 'Authorization: Bearer <admin token>'")
                     .toResponseBuilder()
                     .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
@@ -71,10 +76,13 @@ final class AdminAuthentication implements ContainerRequestFilter {
             return;
         }
         if (!MessageDigest.isEqual(tokenDigest.get(), digest(bearer.group(1)))) {
-            LOG.log(System.Logger.Level.WARNING, "refused an operator action ({0} {1}): wrong bearer token",
-                    request.getMethod(), request.getUriInfo().getRequestUri().getRawPath());
-            request.abortWith(Problem.of(403, "forbidden", "Forbidden",
-                    "the bearer token is not the admin token").toResponse());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "refused an operator action ({0} {1}): wrong bearer token",
+                    request.getMethod(),
+                    request.getUriInfo().getRequestUri().getRawPath());
+            request.abortWith(Problem.of(403, "forbidden", "Forbidden", "the bearer token is not the admin token")
+                    .toResponse());
         }
     }
 

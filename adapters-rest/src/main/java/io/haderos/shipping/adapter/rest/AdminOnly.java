@@ -1,7 +1,6 @@
 package io.haderos.shipping.adapter.rest;
 
 import jakarta.ws.rs.NameBinding;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -16,5 +15,4 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-@interface AdminOnly {
-}
+@interface AdminOnly {}

@@ -1,5 +1,7 @@
 package io.haderos.shipping.adapter.rest;
 
+import static io.haderos.shipping.adapter.rest.InvalidRequestException.at;
+
 import io.haderos.shipping.application.port.in.MonitorCircuitBreakersUseCase;
 import io.haderos.shipping.application.port.in.OverrideCircuitBreakerUseCase;
 import io.haderos.shipping.application.port.in.ReadCircuitTransitionsQuery;
@@ -17,14 +19,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
-import static io.haderos.shipping.adapter.rest.InvalidRequestException.at;
 
 /**
  * Monitoring and operator control of the breakers (DESIGN.md §5, §6):
@@ -49,9 +48,10 @@ public final class CircuitBreakerMonitoringResource {
     private final OverrideCircuitBreakerUseCase overrides;
 
     @Inject
-    public CircuitBreakerMonitoringResource(MonitorCircuitBreakersUseCase monitor,
-                                            ReadCircuitTransitionsUseCase history,
-                                            OverrideCircuitBreakerUseCase overrides) {
+    public CircuitBreakerMonitoringResource(
+            MonitorCircuitBreakersUseCase monitor,
+            ReadCircuitTransitionsUseCase history,
+            OverrideCircuitBreakerUseCase overrides) {
         this.monitor = monitor;
         this.history = history;
         this.overrides = overrides;
@@ -73,9 +73,11 @@ public final class CircuitBreakerMonitoringResource {
     @GET
     @Path("circuit-breakers/{name}/transitions")
     @Produces(MediaType.APPLICATION_JSON)
-    public CircuitTransitionsResponse transitions(@PathParam("name") String name, @QueryParam("since") String since,
-                                                  @QueryParam("until") String until,
-                                                  @QueryParam("limit") String limit) {
+    public CircuitTransitionsResponse transitions(
+            @PathParam("name") String name,
+            @QueryParam("since") String since,
+            @QueryParam("until") String until,
+            @QueryParam("limit") String limit) {
         CarrierId carrier = carrier(name);
         Optional<Instant> from = instant(since, "since");
         Optional<Instant> to = instant(until, "until");
@@ -129,8 +131,8 @@ public final class CircuitBreakerMonitoringResource {
             return ReadCircuitTransitionsQuery.DEFAULT_LIMIT;
         }
         if (!WHOLE_NUMBER.matcher(value.strip()).matches()) {
-            throw new InvalidRequestException("limit",
-                    "must be a whole number from 1 to " + ReadCircuitTransitionsQuery.MAX_LIMIT);
+            throw new InvalidRequestException(
+                    "limit", "must be a whole number from 1 to " + ReadCircuitTransitionsQuery.MAX_LIMIT);
         }
         return Integer.parseInt(value.strip());
     }

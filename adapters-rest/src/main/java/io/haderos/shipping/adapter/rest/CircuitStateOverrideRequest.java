@@ -1,14 +1,13 @@
 package io.haderos.shipping.adapter.rest;
 
+import static io.haderos.shipping.adapter.rest.InvalidRequestException.at;
+import static io.haderos.shipping.adapter.rest.InvalidRequestException.required;
+
 import io.haderos.shipping.application.port.in.OverrideCircuitBreakerCommand;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.OperatorOverride;
 import io.haderos.shipping.domain.model.CarrierId;
-
 import java.util.stream.Collectors;
-
-import static io.haderos.shipping.adapter.rest.InvalidRequestException.at;
-import static io.haderos.shipping.adapter.rest.InvalidRequestException.required;
 
 /**
  * {@code {"state":"forced_open|disabled|closed","reason":"…","actor":"…"}}; {@code actor} is optional and
@@ -19,13 +18,16 @@ record CircuitStateOverrideRequest(String state, String reason, String actor) {
     static final String DEFAULT_ACTOR = "operator";
 
     private static final String STATES = OperatorOverride.TARGETS.stream()
-            .map(CircuitTransitionsResponse::name).sorted().collect(Collectors.joining(", "));
+            .map(CircuitTransitionsResponse::name)
+            .sorted()
+            .collect(Collectors.joining(", "));
 
     OverrideCircuitBreakerCommand toCommand(CarrierId carrier) {
         CircuitState target = target(required(state, "state"));
         String why = required(reason, "reason");
-        return at("", () -> new OverrideCircuitBreakerCommand(carrier, target, actor == null ? DEFAULT_ACTOR : actor,
-                why));
+        return at(
+                "",
+                () -> new OverrideCircuitBreakerCommand(carrier, target, actor == null ? DEFAULT_ACTOR : actor, why));
     }
 
     private static CircuitState target(String name) {

@@ -1,10 +1,9 @@
 package io.haderos.shipping.adapter.rest;
 
-import io.haderos.shipping.domain.model.Dimensions;
-
-import java.math.BigDecimal;
-
 import static io.haderos.shipping.adapter.rest.InvalidRequestException.at;
+
+import io.haderos.shipping.domain.model.Dimensions;
+import java.math.BigDecimal;
 
 /** {@code {"length":30,"width":20,"height":10}} in centimetres. */
 record DimensionsRequest(BigDecimal length, BigDecimal width, BigDecimal height) {

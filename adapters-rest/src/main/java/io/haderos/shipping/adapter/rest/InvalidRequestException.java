@@ -1,7 +1,6 @@
 package io.haderos.shipping.adapter.rest;
 
 import io.haderos.shipping.domain.model.InvalidValueException;
-
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -49,7 +48,8 @@ final class InvalidRequestException extends RuntimeException {
         try {
             return build.get();
         } catch (InvalidValueException e) {
-            throw new InvalidRequestException(path.isEmpty() ? e.field() : e.within(path).field(), e.reason());
+            throw new InvalidRequestException(
+                    path.isEmpty() ? e.field() : e.within(path).field(), e.reason());
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.haderos.shipping.adapter.rest;
 
+import static io.haderos.shipping.adapter.rest.InvalidRequestException.at;
+
 import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.model.Money;
-
-import static io.haderos.shipping.adapter.rest.InvalidRequestException.at;
 
 /** {@code {"amount":"250.00","currency":"SAR"}}: the amount is a decimal string, as in every response. */
 record MoneyRequest(String amount, String currency) {

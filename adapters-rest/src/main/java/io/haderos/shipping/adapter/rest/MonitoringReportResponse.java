@@ -4,7 +4,6 @@ import io.haderos.shipping.application.port.in.MonitoringReport;
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +21,8 @@ record MonitoringReportResponse(Map<String, Breaker> circuitBreakers, List<Alert
     static MonitoringReportResponse from(MonitoringReport report) {
         Map<String, Breaker> breakers = new LinkedHashMap<>();
         report.breakers().forEach(snapshot -> breakers.put(snapshot.carrier().value(), Breaker.from(snapshot)));
-        return new MonitoringReportResponse(breakers, report.alerts().stream().map(AlertEntry::from).toList(),
-                report.timestamp());
+        return new MonitoringReportResponse(
+                breakers, report.alerts().stream().map(AlertEntry::from).toList(), report.timestamp());
     }
 
     /**
@@ -34,15 +33,27 @@ record MonitoringReportResponse(Map<String, Breaker> circuitBreakers, List<Alert
      * @param stateSince           when the breaker entered its state (for open: when the recovery timer started)
      * @param recoveryTimeoutSeconds how long an open breaker waits before a trial, in seconds
      */
-    record Breaker(String state, int failureCount, int successCount, Instant lastFailureTime,
-                   BigDecimal timeSinceLastFailure, boolean shouldAttemptReset, long retryAfterSeconds,
-                   Instant stateSince, BigDecimal recoveryTimeoutSeconds) {
+    record Breaker(
+            String state,
+            int failureCount,
+            int successCount,
+            Instant lastFailureTime,
+            BigDecimal timeSinceLastFailure,
+            boolean shouldAttemptReset,
+            long retryAfterSeconds,
+            Instant stateSince,
+            BigDecimal recoveryTimeoutSeconds) {
 
         static Breaker from(CircuitSnapshot snapshot) {
-            return new Breaker(snapshot.state().name().toLowerCase(Locale.ROOT), snapshot.failureCount(),
-                    snapshot.successCount(), snapshot.lastFailureTime().orElse(null),
-                    seconds(snapshot.timeSinceLastFailure()), snapshot.shouldAttemptReset(),
-                    CarrierUnavailableException.secondsRoundedUp(snapshot.retryAfter()), snapshot.stateSince(),
+            return new Breaker(
+                    snapshot.state().name().toLowerCase(Locale.ROOT),
+                    snapshot.failureCount(),
+                    snapshot.successCount(),
+                    snapshot.lastFailureTime().orElse(null),
+                    seconds(snapshot.timeSinceLastFailure()),
+                    snapshot.shouldAttemptReset(),
+                    CarrierUnavailableException.secondsRoundedUp(snapshot.retryAfter()),
+                    snapshot.stateSince(),
                     seconds(snapshot.recoveryTimeout()));
         }
 
@@ -60,8 +71,8 @@ record MonitoringReportResponse(Map<String, Breaker> circuitBreakers, List<Alert
     record AlertEntry(String breaker, String severity, String message, Instant since) {
 
         static AlertEntry from(Alert alert) {
-            return new AlertEntry(alert.breaker(), alert.severity().name().toLowerCase(Locale.ROOT), alert.message(),
-                    alert.since());
+            return new AlertEntry(
+                    alert.breaker(), alert.severity().name().toLowerCase(Locale.ROOT), alert.message(), alert.since());
         }
     }
 }

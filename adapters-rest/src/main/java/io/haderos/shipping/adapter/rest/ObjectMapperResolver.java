@@ -28,6 +28,7 @@ final class ObjectMapperResolver implements ContextResolver<ObjectMapper> {
 
     /** Far above any real request (99 parcels with full addresses take a few kilobytes). */
     static final long MAX_DOCUMENT_CHARS = 256 * 1024;
+
     static final int MAX_NESTING_DEPTH = 16;
 
     private final ObjectMapper mapper = create();

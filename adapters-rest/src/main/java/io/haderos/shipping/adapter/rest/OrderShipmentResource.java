@@ -1,5 +1,7 @@
 package io.haderos.shipping.adapter.rest;
 
+import static io.haderos.shipping.adapter.rest.InvalidRequestException.at;
+
 import io.haderos.shipping.application.port.in.FindShipmentUseCase;
 import io.haderos.shipping.application.port.in.ResolveShipmentCommand;
 import io.haderos.shipping.application.port.in.ResolveShipmentUseCase;
@@ -17,10 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-
 import java.net.URI;
-
-import static io.haderos.shipping.adapter.rest.InvalidRequestException.at;
 
 /**
  * {@code POST /orders/{order_id}/ship} creates an order's shipment at most once; a repeat with the same
@@ -38,8 +37,8 @@ public final class OrderShipmentResource {
     private final ResolveShipmentUseCase resolveShipment;
 
     @Inject
-    public OrderShipmentResource(ShipOrderUseCase shipOrder, FindShipmentUseCase findShipment,
-                                 ResolveShipmentUseCase resolveShipment) {
+    public OrderShipmentResource(
+            ShipOrderUseCase shipOrder, FindShipmentUseCase findShipment, ResolveShipmentUseCase resolveShipment) {
         this.shipOrder = shipOrder;
         this.findShipment = findShipment;
         this.resolveShipment = resolveShipment;
@@ -65,10 +64,16 @@ public final class OrderShipmentResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response shipment(@PathParam("order_id") String orderIdParam) {
         OrderId orderId = RequestBodies.orderId(orderIdParam);
-        return findShipment.findShipment(orderId)
+        return findShipment
+                .findShipment(orderId)
                 .map(record -> Response.ok(ShipmentResponse.from(record)).build())
-                .orElseGet(() -> Problem.of(404, "shipment-not-found", "Shipment not found",
-                        "no shipment is stored for order " + orderId).with("order_id", orderId.value()).toResponse());
+                .orElseGet(() -> Problem.of(
+                                404,
+                                "shipment-not-found",
+                                "Shipment not found",
+                                "no shipment is stored for order " + orderId)
+                        .with("order_id", orderId.value())
+                        .toResponse());
     }
 
     /**

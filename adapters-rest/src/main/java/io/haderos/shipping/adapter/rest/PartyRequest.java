@@ -1,10 +1,10 @@
 package io.haderos.shipping.adapter.rest;
 
-import io.haderos.shipping.domain.model.Address;
-import io.haderos.shipping.domain.model.Party;
-
 import static io.haderos.shipping.adapter.rest.InvalidRequestException.at;
 import static io.haderos.shipping.adapter.rest.InvalidRequestException.required;
+
+import io.haderos.shipping.domain.model.Address;
+import io.haderos.shipping.domain.model.Party;
 
 /** A shipper or consignee: {@code {"name","phone","email","company"?,"address":{…}}}. */
 record PartyRequest(String name, String company, String phone, String email, AddressRequest address) {

@@ -29,7 +29,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -62,14 +61,25 @@ final class ProblemMappers {
     /** Wins over a mapper of the same exception type at the default priority (lower is preferred). */
     private static final int PREFERRED = Priorities.USER - 4000;
 
-    private ProblemMappers() {
-    }
+    private ProblemMappers() {}
 
     /** One instance of each mapper, for registration. */
     static List<Object> all() {
-        return List.of(new JsonInput(), new JsonParse(), new JsonMapping(), new InvalidRequest(), new Rejected(),
-                new CarrierRejected(), new NoCarrier(), new OutcomeUnknown(), new Conflict(), new UnknownCarrier(),
-                new TrackingNotFound(), new OrderNotFound(), new StoreUnavailable(), new WebApplication(),
+        return List.of(
+                new JsonInput(),
+                new JsonParse(),
+                new JsonMapping(),
+                new InvalidRequest(),
+                new Rejected(),
+                new CarrierRejected(),
+                new NoCarrier(),
+                new OutcomeUnknown(),
+                new Conflict(),
+                new UnknownCarrier(),
+                new TrackingNotFound(),
+                new OrderNotFound(),
+                new StoreUnavailable(),
+                new WebApplication(),
                 new Unexpected());
     }
 
@@ -109,7 +119,8 @@ final class ProblemMappers {
         }
 
         static Response map(JsonProcessingException e) {
-            if (e instanceof StreamWriteException || e instanceof InvalidDefinitionException
+            if (e instanceof StreamWriteException
+                    || e instanceof InvalidDefinitionException
                     || (e instanceof JsonMappingException m && m.getProcessor() instanceof JsonGenerator)) {
                 return Unexpected.problem(e); // writing a response, or a request type Jackson cannot build: ours
             }
@@ -118,7 +129,10 @@ final class ProblemMappers {
                 return map(cause);
             }
             if (e instanceof StreamConstraintsException) {
-                return Problem.of(400, "request-too-large", "Request too large",
+                return Problem.of(
+                                400,
+                                "request-too-large",
+                                "Request too large",
                                 "the request body exceeds " + ObjectMapperResolver.MAX_DOCUMENT_CHARS
                                         + " characters or " + ObjectMapperResolver.MAX_NESTING_DEPTH
                                         + " levels of nesting")
@@ -131,8 +145,9 @@ final class ProblemMappers {
                 return malformed(read);
             }
             if (e instanceof UnrecognizedPropertyException unknown) {
-                return invalid(path(unknown), "is not a known field; known fields: "
-                        + knownFields(unknown.getKnownPropertyIds()));
+                return invalid(
+                        path(unknown),
+                        "is not a known field; known fields: " + knownFields(unknown.getKnownPropertyIds()));
             }
             if (e instanceof MismatchedInputException mismatch) {
                 return mismatch(mismatch);
@@ -158,19 +173,24 @@ final class ProblemMappers {
         }
 
         private static Response malformed(StreamReadException e) {
-            String reason = JACKSON_HINT.matcher(Optional.ofNullable(e.getOriginalMessage()).orElse("")).replaceAll("");
+            String reason = JACKSON_HINT
+                    .matcher(Optional.ofNullable(e.getOriginalMessage()).orElse(""))
+                    .replaceAll("");
             Optional<String> field = parserPath(e);
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            String detail = "the request body is not valid JSON" + where + field.map(f -> " (" + f + ")").orElse("")
-                    + ": " + reason;
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            String detail = "the request body is not valid JSON" + where
+                    + field.map(f -> " (" + f + ")").orElse("") + ": " + reason;
             return malformed(detail, field, reason);
         }
 
         /** A 400 for a body that is not one JSON document (or not an object); names the field where known. */
         private static Response malformed(String detail, Optional<String> field, String reason) {
             Problem problem = Problem.of(400, "malformed-json", "Malformed JSON", detail);
-            return field.map(f -> problem.with("errors", Problem.Issue.ofField(f, reason))).orElse(problem)
+            return field.map(f -> problem.with("errors", Problem.Issue.ofField(f, reason)))
+                    .orElse(problem)
                     .toResponse();
         }
 
@@ -197,7 +217,9 @@ final class ProblemMappers {
         }
 
         private static String knownFields(Collection<Object> known) {
-            return known == null ? "" : known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            return known == null
+                    ? ""
+                    : known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
         }
 
         /** {@code parcels[0].weight_kg} from Jackson's path of the value being read. */
@@ -219,8 +241,9 @@ final class ProblemMappers {
                 return Optional.empty();
             }
             List<String> segments = new ArrayList<>();
-            for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
-                 context = context.getParent()) {
+            for (JsonStreamContext context = parser.getParsingContext();
+                    context != null && !context.inRoot();
+                    context = context.getParent()) {
                 if (context.inArray()) {
                     segments.add(0, "[" + Math.max(context.getCurrentIndex(), 0) + "]");
                 } else if (context.getCurrentName() != null) {
@@ -246,14 +269,19 @@ final class ProblemMappers {
 
         @Override
         public Response toResponse(RequestRejectedException e) {
-            return rejected(e.rejection()).with("attempts", AttemptResponse.from(e.attempts())).toResponse();
+            return rejected(e.rejection())
+                    .with("attempts", AttemptResponse.from(e.attempts()))
+                    .toResponse();
         }
 
         static Problem rejected(CarrierRejectedException rejection) {
             return Problem.of(422, "request-rejected", "Request rejected by the carrier", rejection.getMessage())
                     .with("provider", rejection.carrier().value())
-                    .with("errors", rejection.messages().stream()
-                            .map(m -> Problem.Issue.ofCode(m.code(), m.message())).toList());
+                    .with(
+                            "errors",
+                            rejection.messages().stream()
+                                    .map(m -> Problem.Issue.ofCode(m.code(), m.message()))
+                                    .toList());
         }
     }
 
@@ -317,7 +345,8 @@ final class ProblemMappers {
 
         @Override
         public Response toResponse(UnknownCarrierException e) {
-            return Problem.of(404, "unknown-carrier", "Unknown carrier", e.getMessage()).toResponse();
+            return Problem.of(404, "unknown-carrier", "Unknown carrier", e.getMessage())
+                    .toResponse();
         }
     }
 
@@ -348,10 +377,15 @@ final class ProblemMappers {
         @Override
         public Response toResponse(ShipmentStoreUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, e.getMessage());
-            return Problem.of(503, "shipment-store-unavailable", "Shipment store unavailable",
+            return Problem.of(
+                            503,
+                            "shipment-store-unavailable",
+                            "Shipment store unavailable",
                             "the gateway cannot reach its shipment store, which keeps orders from being shipped twice; "
                                     + "retry shortly")
-                    .toResponseBuilder().header(HttpHeaders.RETRY_AFTER, 5).build();
+                    .toResponseBuilder()
+                    .header(HttpHeaders.RETRY_AFTER, 5)
+                    .build();
         }
     }
 
@@ -376,10 +410,11 @@ final class ProblemMappers {
             if (status == 405 && allow != null) {
                 detail = detail + "; allowed: " + allow;
             }
-            Response.ResponseBuilder response = Problem.of(status, slug(status), title(status), detail)
-                    .toResponseBuilder();
+            Response.ResponseBuilder response =
+                    Problem.of(status, slug(status), title(status), detail).toResponseBuilder();
             original.getStringHeaders().forEach((name, values) -> {
-                if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+                if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)
+                        && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
                     values.forEach(value -> response.header(name, value));
                 }
             });
@@ -392,7 +427,10 @@ final class ProblemMappers {
         }
 
         private static String slug(int status) {
-            return title(status).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+            return title(status)
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9]+", "-")
+                    .replaceAll("(^-|-$)", "");
         }
     }
 
@@ -406,14 +444,23 @@ final class ProblemMappers {
 
         static Response problem(Throwable e) {
             LOG.log(System.Logger.Level.ERROR, "unexpected failure while serving a request", e);
-            return Problem.of(500, "internal-error", "Internal error",
-                    "the gateway failed unexpectedly; the failure is logged").toResponse();
+            return Problem.of(
+                            500,
+                            "internal-error",
+                            "Internal error",
+                            "the gateway failed unexpectedly; the failure is logged")
+                    .toResponse();
         }
     }
 
     private static Response invalid(Optional<String> field, String reason) {
-        Problem problem = Problem.of(400, "invalid-request", "Invalid request",
+        Problem problem = Problem.of(
+                400,
+                "invalid-request",
+                "Invalid request",
                 field.map(f -> f + ": " + reason).orElse(reason));
-        return field.map(f -> problem.with("errors", Problem.Issue.ofField(f, reason))).orElse(problem).toResponse();
+        return field.map(f -> problem.with("errors", Problem.Issue.ofField(f, reason)))
+                .orElse(problem)
+                .toResponse();
     }
 }

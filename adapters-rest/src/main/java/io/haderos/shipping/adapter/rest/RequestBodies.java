@@ -1,14 +1,13 @@
 package io.haderos.shipping.adapter.rest;
 
-import io.haderos.shipping.domain.model.OrderId;
-
 import static io.haderos.shipping.adapter.rest.InvalidRequestException.at;
+
+import io.haderos.shipping.domain.model.OrderId;
 
 /** Checks on what resources receive before they translate it. */
 final class RequestBodies {
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     /** The body; an empty body or a JSON {@code null} is refused. */
     static <T> T required(T body) {

@@ -1,27 +1,32 @@
 package io.haderos.shipping.adapter.rest;
 
+import static io.haderos.shipping.adapter.rest.InvalidRequestException.at;
+import static io.haderos.shipping.adapter.rest.InvalidRequestException.required;
+
 import io.haderos.shipping.application.port.in.ShipOrderCommand;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.Parcel;
 import io.haderos.shipping.domain.model.Party;
 import io.haderos.shipping.domain.model.ShipmentRequest;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static io.haderos.shipping.adapter.rest.InvalidRequestException.at;
-import static io.haderos.shipping.adapter.rest.InvalidRequestException.required;
 
 /**
  * The body of {@code POST /orders/{order_id}/ship} (DESIGN.md §5). {@code shipper} is optional (the
  * configured shipper is used without it), {@code cod} too (none: zero in the declared value's currency),
  * and {@code service}.
  */
-record ShipOrderRequest(PartyRequest shipper, PartyRequest consignee, List<ParcelRequest> parcels,
-                        String description, MoneyRequest declaredValue, MoneyRequest cod, String service) {
+record ShipOrderRequest(
+        PartyRequest shipper,
+        PartyRequest consignee,
+        List<ParcelRequest> parcels,
+        String description,
+        MoneyRequest declaredValue,
+        MoneyRequest cod,
+        String service) {
 
     ShipOrderCommand toCommand(OrderId orderId) {
         Optional<Party> sender = Optional.ofNullable(shipper).map(s -> s.toDomain("shipper"));
@@ -29,8 +34,17 @@ record ShipOrderRequest(PartyRequest shipper, PartyRequest consignee, List<Parce
         List<Parcel> pieces = toParcels();
         Money declared = required(declaredValue, "declared_value").toDomain("declared_value");
         Money cashOnDelivery = cod == null ? new Money(BigDecimal.ZERO, declared.currency()) : cod.toDomain("cod");
-        return at("", () -> new ShipOrderCommand(orderId, sender, receiver, pieces, description,
-                declared, cashOnDelivery, Optional.ofNullable(service)));
+        return at(
+                "",
+                () -> new ShipOrderCommand(
+                        orderId,
+                        sender,
+                        receiver,
+                        pieces,
+                        description,
+                        declared,
+                        cashOnDelivery,
+                        Optional.ofNullable(service)));
     }
 
     private List<Parcel> toParcels() {
@@ -38,8 +52,8 @@ record ShipOrderRequest(PartyRequest shipper, PartyRequest consignee, List<Parce
             return null; // the command names the missing field
         }
         if (parcels.size() > ShipmentRequest.MAX_PARCELS) {
-            throw new InvalidRequestException("parcels",
-                    "must not have more than " + ShipmentRequest.MAX_PARCELS + " entries");
+            throw new InvalidRequestException(
+                    "parcels", "must not have more than " + ShipmentRequest.MAX_PARCELS + " entries");
         }
         List<Parcel> pieces = new ArrayList<>(parcels.size());
         for (int i = 0; i < parcels.size(); i++) {

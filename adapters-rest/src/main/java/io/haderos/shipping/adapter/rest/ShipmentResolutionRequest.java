@@ -1,14 +1,13 @@
 package io.haderos.shipping.adapter.rest;
 
+import static io.haderos.shipping.adapter.rest.InvalidRequestException.at;
+import static io.haderos.shipping.adapter.rest.InvalidRequestException.required;
+
 import io.haderos.shipping.application.port.in.ResolveShipmentCommand;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.model.OrderId;
-
 import java.util.Optional;
-
-import static io.haderos.shipping.adapter.rest.InvalidRequestException.at;
-import static io.haderos.shipping.adapter.rest.InvalidRequestException.required;
 
 /**
  * {@code POST /orders/{order_id}/shipment/resolution}: what an operator found at the carrier for a held order,
@@ -30,7 +29,8 @@ record ShipmentResolutionRequest(String outcome, String tracking, String provide
             }
             case "not_created" -> {
                 if (tracking != null || provider != null) {
-                    throw new InvalidRequestException(tracking != null ? "tracking" : "provider",
+                    throw new InvalidRequestException(
+                            tracking != null ? "tracking" : "provider",
                             "must be absent when the outcome is not_created");
                 }
                 yield at("", () -> ResolveShipmentCommand.notCreated(orderId, who, reason));

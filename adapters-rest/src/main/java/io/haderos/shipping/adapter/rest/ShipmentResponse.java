@@ -3,7 +3,6 @@ package io.haderos.shipping.adapter.rest;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentResolution;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -15,16 +14,28 @@ import java.util.Optional;
  * "label_url","status","attempts":[…],"created_at","updated_at","resolution"}}. {@code provider}, {@code tracking} and
  * {@code label_url} are null until a carrier has created the shipment (status {@code created}).
  */
-record ShipmentResponse(String orderId, String provider, String tracking, List<String> parcelTracking,
-                        boolean fallback, String labelUrl, String status, List<AttemptResponse> attempts,
-                        Instant createdAt, Instant updatedAt, ResolutionResponse resolution) {
+record ShipmentResponse(
+        String orderId,
+        String provider,
+        String tracking,
+        List<String> parcelTracking,
+        boolean fallback,
+        String labelUrl,
+        String status,
+        List<AttemptResponse> attempts,
+        Instant createdAt,
+        Instant updatedAt,
+        ResolutionResponse resolution) {
 
     /** How an operator resolved an unknown outcome: {@code {"outcome","actor","reason","resolved_at"}}. */
     record ResolutionResponse(String outcome, String actor, String reason, Instant resolvedAt) {
 
         static ResolutionResponse from(ShipmentResolution resolution) {
-            return new ResolutionResponse(resolution.created() ? "created" : "not_created", resolution.actor(),
-                    resolution.note(), resolution.at());
+            return new ResolutionResponse(
+                    resolution.created() ? "created" : "not_created",
+                    resolution.actor(),
+                    resolution.note(),
+                    resolution.at());
         }
     }
 

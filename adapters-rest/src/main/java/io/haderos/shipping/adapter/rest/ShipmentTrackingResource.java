@@ -29,13 +29,14 @@ public final class ShipmentTrackingResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public ShipmentTrackingResponse track(@PathParam("provider") String provider,
-                                          @PathParam("tracking") String tracking) {
+    public ShipmentTrackingResponse track(
+            @PathParam("provider") String provider, @PathParam("tracking") String tracking) {
         CarrierId carrier = carrier(provider);
-        if (tracking.isBlank() || tracking.length() > MAX_TRACKING_CHARS
+        if (tracking.isBlank()
+                || tracking.length() > MAX_TRACKING_CHARS
                 || tracking.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidRequestException("tracking",
-                    "must be a tracking number of 1 to " + MAX_TRACKING_CHARS + " characters");
+            throw new InvalidRequestException(
+                    "tracking", "must be a tracking number of 1 to " + MAX_TRACKING_CHARS + " characters");
         }
         return ShipmentTrackingResponse.from(trackShipment.track(carrier, tracking.strip()));
     }

@@ -2,7 +2,6 @@ package io.haderos.shipping.adapter.rest;
 
 import io.haderos.shipping.domain.model.ShipmentTracking;
 import io.haderos.shipping.domain.model.TrackingEvent;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -13,15 +12,17 @@ import java.util.List;
 record ShipmentTrackingResponse(String provider, String tracking, boolean delivered, List<Event> events) {
 
     static ShipmentTrackingResponse from(ShipmentTracking tracking) {
-        return new ShipmentTrackingResponse(tracking.carrier().value(), tracking.trackingNumber(),
-                tracking.delivered(), tracking.events().stream().map(Event::from).toList());
+        return new ShipmentTrackingResponse(
+                tracking.carrier().value(),
+                tracking.trackingNumber(),
+                tracking.delivered(),
+                tracking.events().stream().map(Event::from).toList());
     }
 
     record Event(String code, String description, String location, OffsetDateTime time) {
 
         static Event from(TrackingEvent event) {
-            return new Event(orNull(event.code()), orNull(event.description()), orNull(event.location()),
-                    event.at());
+            return new Event(orNull(event.code()), orNull(event.description()), orNull(event.location()), event.at());
         }
 
         private static String orNull(String text) {

@@ -2,10 +2,9 @@ package io.haderos.shipping.adapter.rest;
 
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
-import org.glassfish.jersey.jackson.JacksonFeature;
-
 import java.util.Objects;
 import java.util.Optional;
+import org.glassfish.jersey.jackson.JacksonFeature;
 
 /**
  * The gateway's REST API (DESIGN.md §5) as one JAX-RS feature: the resources, the dashboard, the JSON

@@ -1,16 +1,5 @@
 package io.haderos.shipping.adapter.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-
 import static io.haderos.shipping.adapter.rest.Fixtures.RATES;
 import static io.haderos.shipping.adapter.rest.Fixtures.RATE_REQUEST;
 import static io.haderos.shipping.adapter.rest.Fixtures.SHIP;
@@ -22,6 +11,16 @@ import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Whatever a client sends to the two POST endpoints, a refusal is a 4xx {@code application/problem+json}
@@ -36,15 +35,15 @@ class BadInputIT {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("badRateRequests")
-    void givenABadRateRequest_whenPosted_thenA4xxProblemNamesTheField(String name, String contentType, String body,
-                                                                       int status, String field) {
+    void givenABadRateRequest_whenPosted_thenA4xxProblemNamesTheField(
+            String name, String contentType, String body, int status, String field) {
         assertRefused(name, api.send("POST", RATES, contentType, body), status, field);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("badShipRequests")
-    void givenABadShipRequest_whenPosted_thenA4xxProblemNamesTheField(String name, String contentType, String body,
-                                                                       int status, String field) {
+    void givenABadShipRequest_whenPosted_thenA4xxProblemNamesTheField(
+            String name, String contentType, String body, int status, String field) {
         assertRefused(name, api.send("POST", SHIP, contentType, body), status, field);
     }
 
@@ -65,7 +64,9 @@ class BadInputIT {
         assertThat(problem.get("detail").asText()).isNotBlank();
         if (field != null) {
             assertThat(problem.get("errors")).as(description).isNotNull();
-            assertThat(problem.get("errors").findValuesAsText("field")).as(description).containsExactly(field);
+            assertThat(problem.get("errors").findValuesAsText("field"))
+                    .as(description)
+                    .containsExactly(field);
             assertThat(problem.get("detail").asText()).contains(field);
         }
         assertThat(reply.body()).doesNotContain("io.haderos", "com.fasterxml", "java.", "Exception");
@@ -114,7 +115,9 @@ class BadInputIT {
                 bad("weight_kg Infinity", raw(r, "weight_kg", "Infinity"), "weight_kg"),
                 bad("weight_kg -Infinity", raw(r, "weight_kg", "-Infinity"), "weight_kg"),
                 bad("weight_kg a leading zero", raw(r, "weight_kg", "01.5"), "weight_kg"),
-                bad("weight_kg duplicated", r.replace("\"weight_kg\":1.5", "\"weight_kg\":1.5,\"weight_kg\":2"),
+                bad(
+                        "weight_kg duplicated",
+                        r.replace("\"weight_kg\":1.5", "\"weight_kg\":1.5,\"weight_kg\":2"),
                         "weight_kg"),
                 bad("pieces zero", set(r, "pieces", "0"), "pieces"),
                 bad("pieces 100", set(r, "pieces", "100"), "pieces"),
@@ -123,13 +126,20 @@ class BadInputIT {
                 bad("pieces a string", set(r, "pieces", "\"2\""), "pieces"),
                 bad("pieces beyond int", set(r, "pieces", "99999999999"), "pieces"),
                 bad("dimensions_cm an array", set(r, "dimensions_cm", "[30,20,10]"), "dimensions_cm"),
-                bad("dimensions_cm.length zero", set(r, "dimensions_cm", "{\"length\":0,\"width\":1,\"height\":1}"),
+                bad(
+                        "dimensions_cm.length zero",
+                        set(r, "dimensions_cm", "{\"length\":0,\"width\":1,\"height\":1}"),
                         "dimensions_cm.length"),
-                bad("dimensions_cm.width a string",
-                        set(r, "dimensions_cm", "{\"length\":1,\"width\":\"1\",\"height\":1}"), "dimensions_cm.width"),
-                bad("dimensions_cm.height missing", set(r, "dimensions_cm", "{\"length\":1,\"width\":1}"),
+                bad(
+                        "dimensions_cm.width a string",
+                        set(r, "dimensions_cm", "{\"length\":1,\"width\":\"1\",\"height\":1}"),
+                        "dimensions_cm.width"),
+                bad(
+                        "dimensions_cm.height missing",
+                        set(r, "dimensions_cm", "{\"length\":1,\"width\":1}"),
                         "dimensions_cm.height"),
-                bad("dimensions_cm unknown field",
+                bad(
+                        "dimensions_cm unknown field",
                         set(r, "dimensions_cm", "{\"length\":1,\"width\":1,\"height\":1,\"depth\":1}"),
                         "dimensions_cm.depth"),
                 bad("currency lower case", set(r, "currency", "\"sar\""), "currency"),
@@ -149,8 +159,7 @@ class BadInputIT {
                 bad("consignee missing", remove(s, "consignee"), "consignee"),
                 bad("consignee an array", set(s, "consignee", "[]"), "consignee"),
                 bad("consignee.name missing", remove(s, "consignee.name"), "consignee.name"),
-                bad("consignee.name overlong", set(s, "consignee.name", '"' + "n".repeat(101) + '"'),
-                        "consignee.name"),
+                bad("consignee.name overlong", set(s, "consignee.name", '"' + "n".repeat(101) + '"'), "consignee.name"),
                 bad("consignee.name a number", set(s, "consignee.name", "42"), "consignee.name"),
                 bad("consignee.phone missing", remove(s, "consignee.phone"), "consignee.phone"),
                 bad("consignee.phone not a number", set(s, "consignee.phone", "\"call me\""), "consignee.phone"),
@@ -159,23 +168,39 @@ class BadInputIT {
                 bad("consignee unknown field", set(s, "consignee.age", "30"), "consignee.age"),
                 bad("consignee.address missing", remove(s, "consignee.address"), "consignee.address"),
                 bad("consignee.address a string", set(s, "consignee.address", "\"Jeddah\""), "consignee.address"),
-                bad("consignee.address.country unknown", set(s, "consignee.address.country", "\"ZZ\""),
+                bad(
+                        "consignee.address.country unknown",
+                        set(s, "consignee.address.country", "\"ZZ\""),
                         "consignee.address.country"),
-                bad("consignee.address.country missing", remove(s, "consignee.address.country"),
+                bad(
+                        "consignee.address.country missing",
+                        remove(s, "consignee.address.country"),
                         "consignee.address.country"),
-                bad("consignee.address.city overlong", set(s, "consignee.address.city", '"' + LONG_61 + '"'),
+                bad(
+                        "consignee.address.city overlong",
+                        set(s, "consignee.address.city", '"' + LONG_61 + '"'),
                         "consignee.address.city"),
-                bad("consignee.address.line1 missing", remove(s, "consignee.address.line1"),
-                        "consignee.address.line1"),
-                bad("consignee.address.line2 overlong", set(s, "consignee.address.line2", '"' + "l".repeat(101) + '"'),
+                bad("consignee.address.line1 missing", remove(s, "consignee.address.line1"), "consignee.address.line1"),
+                bad(
+                        "consignee.address.line2 overlong",
+                        set(s, "consignee.address.line2", '"' + "l".repeat(101) + '"'),
                         "consignee.address.line2"),
-                bad("consignee.address.postal_code overlong",
-                        set(s, "consignee.address.postal_code", "\"1234567890123\""), "consignee.address.postal_code"),
-                bad("consignee.address.postal_code a number", set(s, "consignee.address.postal_code", "23434"),
+                bad(
+                        "consignee.address.postal_code overlong",
+                        set(s, "consignee.address.postal_code", "\"1234567890123\""),
                         "consignee.address.postal_code"),
-                bad("shipper.address.country unknown", set(s, "shipper",
-                        "{\"name\":\"Shop\",\"phone\":\"+966500000000\",\"address\":{\"country\":\"XX\","
-                                + "\"city\":\"Riyadh\",\"line1\":\"Depot 1\"}}"), "shipper.address.country"),
+                bad(
+                        "consignee.address.postal_code a number",
+                        set(s, "consignee.address.postal_code", "23434"),
+                        "consignee.address.postal_code"),
+                bad(
+                        "shipper.address.country unknown",
+                        set(
+                                s,
+                                "shipper",
+                                "{\"name\":\"Shop\",\"phone\":\"+966500000000\",\"address\":{\"country\":\"XX\","
+                                        + "\"city\":\"Riyadh\",\"line1\":\"Depot 1\"}}"),
+                        "shipper.address.country"),
                 bad("shipper an array", set(s, "shipper", "[]"), "shipper"),
                 bad("parcels missing", remove(s, "parcels"), "parcels"),
                 bad("parcels empty", set(s, "parcels", "[]"), "parcels"),
@@ -183,44 +208,61 @@ class BadInputIT {
                 bad("parcels a number", set(s, "parcels", "1"), "parcels"),
                 bad("parcels[0] a number", set(s, "parcels", "[1.2]"), "parcels[0]"),
                 bad("parcels[0] null", set(s, "parcels", "[null]"), "parcels[0]"),
-                bad("parcels over 99", set(s, "parcels", "[" + "{\"weight_kg\":1},".repeat(99) + "{\"weight_kg\":1}]"),
+                bad(
+                        "parcels over 99",
+                        set(s, "parcels", "[" + "{\"weight_kg\":1},".repeat(99) + "{\"weight_kg\":1}]"),
                         "parcels"),
                 bad("parcels[0].weight_kg missing", set(s, "parcels", "[{}]"), "parcels[0].weight_kg"),
                 bad("parcels[0].weight_kg text", set(s, "parcels[0].weight_kg", "\"abc\""), "parcels[0].weight_kg"),
-                bad("parcels[0].weight_kg a numeric string", set(s, "parcels[0].weight_kg", "\"1.2\""),
+                bad(
+                        "parcels[0].weight_kg a numeric string",
+                        set(s, "parcels[0].weight_kg", "\"1.2\""),
                         "parcels[0].weight_kg"),
                 bad("parcels[0].weight_kg zero", set(s, "parcels[0].weight_kg", "0"), "parcels[0].weight_kg"),
                 bad("parcels[0].weight_kg negative", set(s, "parcels[0].weight_kg", "-3"), "parcels[0].weight_kg"),
                 bad("parcels[0].weight_kg NaN", raw(s, "parcels[0].weight_kg", "NaN"), "parcels[0].weight_kg"),
                 bad("parcels[0].weight_kg 1e400", raw(s, "parcels[0].weight_kg", "1e400"), "parcels[0].weight_kg"),
-                bad("parcels[1].weight_kg zero", set(s, "parcels", "[{\"weight_kg\":1},{\"weight_kg\":0}]"),
+                bad(
+                        "parcels[1].weight_kg zero",
+                        set(s, "parcels", "[{\"weight_kg\":1},{\"weight_kg\":0}]"),
                         "parcels[1].weight_kg"),
-                bad("parcels[0].dimensions_cm.height zero", set(s, "parcels[0].dimensions_cm",
-                        "{\"length\":1,\"width\":1,\"height\":0}"), "parcels[0].dimensions_cm.height"),
+                bad(
+                        "parcels[0].dimensions_cm.height zero",
+                        set(s, "parcels[0].dimensions_cm", "{\"length\":1,\"width\":1,\"height\":0}"),
+                        "parcels[0].dimensions_cm.height"),
                 bad("parcels[0] unknown field", set(s, "parcels[0].color", "\"red\""), "parcels[0].color"),
                 bad("description missing", remove(s, "description"), "description"),
                 bad("description overlong", set(s, "description", '"' + "d".repeat(201) + '"'), "description"),
                 bad("description an array", set(s, "description", "[\"T-shirts\"]"), "description"),
                 bad("declared_value missing", remove(s, "declared_value"), "declared_value"),
                 bad("declared_value a number", set(s, "declared_value", "250"), "declared_value"),
-                bad("declared_value.amount a JSON number", set(s, "declared_value.amount", "250.00"),
+                bad(
+                        "declared_value.amount a JSON number",
+                        set(s, "declared_value.amount", "250.00"),
                         "declared_value.amount"),
-                bad("declared_value.amount text", set(s, "declared_value.amount", "\"lots\""),
+                bad("declared_value.amount text", set(s, "declared_value.amount", "\"lots\""), "declared_value.amount"),
+                bad(
+                        "declared_value.amount negative",
+                        set(s, "declared_value.amount", "\"-1\""),
                         "declared_value.amount"),
-                bad("declared_value.amount negative", set(s, "declared_value.amount", "\"-1\""),
+                bad(
+                        "declared_value.amount 1e400",
+                        set(s, "declared_value.amount", "\"1e400\""),
                         "declared_value.amount"),
-                bad("declared_value.amount 1e400", set(s, "declared_value.amount", "\"1e400\""),
+                bad("declared_value.amount NaN", set(s, "declared_value.amount", "\"NaN\""), "declared_value.amount"),
+                bad(
+                        "declared_value.amount 4 decimals",
+                        set(s, "declared_value.amount", "\"1.2345\""),
                         "declared_value.amount"),
-                bad("declared_value.amount NaN", set(s, "declared_value.amount", "\"NaN\""),
+                bad(
+                        "declared_value.amount 1000 digits",
+                        set(s, "declared_value.amount", '"' + "9".repeat(1000) + '"'),
                         "declared_value.amount"),
-                bad("declared_value.amount 4 decimals", set(s, "declared_value.amount", "\"1.2345\""),
-                        "declared_value.amount"),
-                bad("declared_value.amount 1000 digits", set(s, "declared_value.amount", '"' + "9".repeat(1000) + '"'),
-                        "declared_value.amount"),
-                bad("declared_value.currency unknown", set(s, "declared_value.currency", "\"ABC\""),
+                bad(
+                        "declared_value.currency unknown",
+                        set(s, "declared_value.currency", "\"ABC\""),
                         "declared_value.currency"),
-                bad("declared_value.currency missing", remove(s, "declared_value.currency"),
-                        "declared_value.currency"),
+                bad("declared_value.currency missing", remove(s, "declared_value.currency"), "declared_value.currency"),
                 bad("cod.amount text", set(s, "cod.amount", "\"free\""), "cod.amount"),
                 bad("cod.currency lower case", set(s, "cod.currency", "\"sar\""), "cod.currency"),
                 bad("service overlong", set(s, "service", "\"" + "S".repeat(11) + "\""), "service"),
@@ -230,8 +272,13 @@ class BadInputIT {
     }
 
     static Stream<String> badOrderIds() {
-        return Stream.of("/orders/bad%20id/ship", "/orders/-dash-first/ship", "/orders/" + "o".repeat(65) + "/ship",
-                "/orders/%C3%A9t%C3%A9/ship", "/orders/a%3Bb/ship", "/orders/%20/ship");
+        return Stream.of(
+                "/orders/bad%20id/ship",
+                "/orders/-dash-first/ship",
+                "/orders/" + "o".repeat(65) + "/ship",
+                "/orders/%C3%A9t%C3%A9/ship",
+                "/orders/a%3Bb/ship",
+                "/orders/%20/ship");
     }
 
     /** Refusals that are the same for any JSON endpoint; {@code valid} is a body the endpoint accepts. */

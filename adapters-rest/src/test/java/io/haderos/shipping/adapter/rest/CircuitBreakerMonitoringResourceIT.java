@@ -1,5 +1,11 @@
 package io.haderos.shipping.adapter.rest;
 
+import static io.haderos.shipping.adapter.rest.Fixtures.MONITORING;
+import static io.haderos.shipping.adapter.rest.Fixtures.snapshot;
+import static io.haderos.shipping.adapter.rest.RatesResourceIT.json;
+import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
 import io.haderos.shipping.application.port.in.MonitoringReport;
@@ -7,19 +13,12 @@ import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.policy.AlertPolicy;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import static io.haderos.shipping.adapter.rest.Fixtures.MONITORING;
-import static io.haderos.shipping.adapter.rest.Fixtures.snapshot;
-import static io.haderos.shipping.adapter.rest.RatesResourceIT.json;
-import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code GET /api/v1/integrations/monitoring/circuit-breakers}: DESIGN.md §5's names exactly, with snapshots
@@ -48,7 +47,10 @@ class CircuitBreakerMonitoringResourceIT {
                 {"state":"closed","failure_count":0,"success_count":0,"last_failure_time":null,
                  "time_since_last_failure":0,"should_attempt_reset":false,
                  "retry_after_seconds":0,"state_since":"2025-12-28T08:00:00Z","recovery_timeout_seconds":120}"""));
-        assertThat(json.get("circuit_breakers").get("aramex").get("time_since_last_failure").isIntegralNumber())
+        assertThat(json.get("circuit_breakers")
+                        .get("aramex")
+                        .get("time_since_last_failure")
+                        .isIntegralNumber())
                 .isTrue();
         assertThat(json.get("alerts").isArray()).isTrue();
         assertThat(json.get("alerts")).isEmpty();
@@ -73,7 +75,8 @@ class CircuitBreakerMonitoringResourceIT {
     @Test
     void givenAramexOpenWithinTheRecoveryTimeout_whenMonitored_thenOpenNoResetYetRetryAfterAndACriticalAlert() {
         Instant opened = NOW.minusSeconds(30);
-        report(snapshot(ARAMEX, CircuitState.OPEN, 3, 0, Optional.of(opened), opened, NOW),
+        report(
+                snapshot(ARAMEX, CircuitState.OPEN, 3, 0, Optional.of(opened), opened, NOW),
                 snapshot(SMSA, CircuitState.CLOSED, 0, 7, Optional.empty(), STARTED, NOW));
 
         JsonNode json = api.get(MONITORING).json();
@@ -110,7 +113,8 @@ class CircuitBreakerMonitoringResourceIT {
     @Test
     void givenAramexHalfOpen_whenMonitored_thenHalfOpenWithAWarning() {
         Instant trial = NOW.minusSeconds(5);
-        report(snapshot(ARAMEX, CircuitState.HALF_OPEN, 0, 1, Optional.of(NOW.minusSeconds(125)), trial, NOW),
+        report(
+                snapshot(ARAMEX, CircuitState.HALF_OPEN, 0, 1, Optional.of(NOW.minusSeconds(125)), trial, NOW),
                 snapshot(SMSA, CircuitState.CLOSED, 0, 0, Optional.empty(), STARTED, NOW));
 
         JsonNode json = api.get(MONITORING).json();
@@ -127,19 +131,22 @@ class CircuitBreakerMonitoringResourceIT {
     @Test
     void givenEveryBreakerOpen_whenMonitored_thenACriticalGatewayAlertToo() {
         Instant opened = NOW.minusSeconds(10);
-        report(snapshot(ARAMEX, CircuitState.OPEN, 3, 0, Optional.of(opened), opened, NOW),
+        report(
+                snapshot(ARAMEX, CircuitState.OPEN, 3, 0, Optional.of(opened), opened, NOW),
                 snapshot(SMSA, CircuitState.FORCED_OPEN, 0, 0, Optional.empty(), opened, NOW));
 
         JsonNode json = api.get(MONITORING).json();
 
-        assertThat(json.get("circuit_breakers").get("smsa").get("state").asText()).isEqualTo("forced_open");
+        assertThat(json.get("circuit_breakers").get("smsa").get("state").asText())
+                .isEqualTo("forced_open");
         assertThat(json.get("alerts").findValuesAsText("breaker")).containsExactly("aramex", "smsa", "gateway");
         assertThat(json.get("alerts").findValuesAsText("severity")).containsOnly("critical");
     }
 
     @Test
     void givenBreakersInConfiguredOrder_whenMonitored_thenCircuitBreakersIsAnObjectInThatOrder() {
-        report(snapshot(SMSA, CircuitState.DISABLED, 0, 0, Optional.empty(), STARTED, NOW),
+        report(
+                snapshot(SMSA, CircuitState.DISABLED, 0, 0, Optional.empty(), STARTED, NOW),
                 snapshot(ARAMEX, CircuitState.CLOSED, 0, 0, Optional.empty(), STARTED, NOW));
 
         JsonNode breakers = api.get(MONITORING).json().get("circuit_breakers");
@@ -156,9 +163,15 @@ class CircuitBreakerMonitoringResourceIT {
         JsonNode json = api.get(MONITORING).json();
 
         assertThat(json.fieldNames()).toIterable().containsExactly("circuit_breakers", "alerts", "timestamp");
-        assertThat(json.get("circuit_breakers").get("aramex").fieldNames()).toIterable().contains("state",
-                "failure_count", "success_count", "last_failure_time", "time_since_last_failure",
-                "should_attempt_reset");
+        assertThat(json.get("circuit_breakers").get("aramex").fieldNames())
+                .toIterable()
+                .contains(
+                        "state",
+                        "failure_count",
+                        "success_count",
+                        "last_failure_time",
+                        "time_since_last_failure",
+                        "should_attempt_reset");
     }
 
     private static void report(CircuitSnapshot... snapshots) {

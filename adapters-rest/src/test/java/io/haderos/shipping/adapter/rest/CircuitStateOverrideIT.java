@@ -1,26 +1,25 @@
 package io.haderos.shipping.adapter.rest;
 
-import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
-import io.haderos.shipping.application.port.in.OverrideCircuitBreakerCommand;
-import io.haderos.shipping.application.port.in.UnknownCarrierException;
-import io.haderos.shipping.domain.circuit.CircuitState;
-import io.haderos.shipping.domain.circuit.OperatorOverride;
-import io.haderos.shipping.domain.model.CarrierId;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Instant;
-import java.util.Optional;
-
 import static io.haderos.shipping.adapter.rest.Fixtures.MONITORING;
 import static io.haderos.shipping.adapter.rest.Fixtures.snapshot;
 import static io.haderos.shipping.adapter.rest.RatesResourceIT.json;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
+import io.haderos.shipping.application.port.in.OverrideCircuitBreakerCommand;
+import io.haderos.shipping.application.port.in.UnknownCarrierException;
+import io.haderos.shipping.domain.circuit.CircuitState;
+import io.haderos.shipping.domain.circuit.OperatorOverride;
+import io.haderos.shipping.domain.model.CarrierId;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code PUT …/circuit-breakers/{name}/state} with an admin token configured: the bearer-token check first, then
@@ -45,26 +44,36 @@ class CircuitStateOverrideIT {
 
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
-        assertThat(reply.header("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(reply.header("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertThat(reply.json().get("status").asInt()).isEqualTo(401);
         assertThat(api.fakes().received()).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Basic b3BzOnNlY3JldA==", "Bearer", "Bearer ", "Token " + TOKEN, TOKEN,
-            "Bearer " + TOKEN + " extra", "Bearer" + TOKEN})
+    @ValueSource(
+            strings = {
+                "Basic b3BzOnNlY3JldA==",
+                "Bearer",
+                "Bearer ",
+                "Token " + TOKEN,
+                TOKEN,
+                "Bearer " + TOKEN + " extra",
+                "Bearer" + TOKEN
+            })
     void givenAMalformedAuthorization_whenOverriding_then401(String authorization) {
         Reply reply = put(authorization, FORCE_OPEN);
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
-        assertThat(reply.header("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(reply.header("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertThat(reply.body()).doesNotContain(TOKEN);
         assertThat(api.fakes().received()).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"wrong-token", "tok-3f9a7c1e-admin-onl", "tok-3f9a7c1e-admin-only2",
-            "TOK-3F9A7C1E-ADMIN-ONLY"})
+    @ValueSource(
+            strings = {"wrong-token", "tok-3f9a7c1e-admin-onl", "tok-3f9a7c1e-admin-only2", "TOK-3F9A7C1E-ADMIN-ONLY"})
     void givenAWrongToken_whenOverriding_then403WithoutEitherToken(String token) {
         Reply reply = put("Bearer " + token, FORCE_OPEN);
 
@@ -77,8 +86,8 @@ class CircuitStateOverrideIT {
 
     @Test
     void givenTheAdminToken_whenForcingOpen_then200WithTheNewSnapshotAndTheUseCaseGotActorReasonAndState() {
-        api.fakes().onOverride(command -> snapshot(command.carrier(), command.target(), 0, 0, Optional.empty(), NOW,
-                NOW));
+        api.fakes()
+                .onOverride(command -> snapshot(command.carrier(), command.target(), 0, 0, Optional.empty(), NOW, NOW));
 
         Reply reply = put("Bearer " + TOKEN, FORCE_OPEN);
 
@@ -88,17 +97,18 @@ class CircuitStateOverrideIT {
                 {"state":"forced_open","failure_count":0,"success_count":0,"last_failure_time":null,
                  "time_since_last_failure":0,"should_attempt_reset":false,"retry_after_seconds":0,
                  "state_since":"2025-12-28T10:30:00Z","recovery_timeout_seconds":120}"""));
-        assertThat(api.fakes().lastReceived(OverrideCircuitBreakerCommand.class)).isEqualTo(
-                new OverrideCircuitBreakerCommand(CarrierId.ARAMEX, CircuitState.FORCED_OPEN, "ops@haderos.io",
-                        "Aramex maintenance window"));
+        assertThat(api.fakes().lastReceived(OverrideCircuitBreakerCommand.class))
+                .isEqualTo(new OverrideCircuitBreakerCommand(
+                        CarrierId.ARAMEX, CircuitState.FORCED_OPEN, "ops@haderos.io", "Aramex maintenance window"));
         assertThat(reply.body()).doesNotContain(TOKEN);
     }
 
     @ParameterizedTest
     @CsvSource({"disabled, DISABLED", "closed, CLOSED", "forced_open, FORCED_OPEN"})
     void givenTheAdminToken_whenSettingEachState_thenTheUseCaseGetsIt(String state, CircuitState target) {
-        api.fakes().onOverride(command -> snapshot(command.carrier(), command.target(), 0, 0, Optional.empty(),
-                STARTED, NOW));
+        api.fakes()
+                .onOverride(
+                        command -> snapshot(command.carrier(), command.target(), 0, 0, Optional.empty(), STARTED, NOW));
 
         Reply reply = put("bearer " + TOKEN, "{\"state\":\"" + state + "\",\"reason\":\"planned\"}");
 
@@ -110,25 +120,29 @@ class CircuitStateOverrideIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"reason\":\"planned\"}",
-            "{\"state\":null,\"reason\":\"planned\"}",
-            "{\"state\":\"open\",\"reason\":\"planned\"}",
-            "{\"state\":\"half_open\",\"reason\":\"planned\"}",
-            "{\"state\":\"FORCED_OPEN\",\"reason\":\"planned\"}",
-            "{\"state\":\"\",\"reason\":\"planned\"}",
-            "{\"state\":1,\"reason\":\"planned\"}"})
+    @ValueSource(
+            strings = {
+                "{\"reason\":\"planned\"}",
+                "{\"state\":null,\"reason\":\"planned\"}",
+                "{\"state\":\"open\",\"reason\":\"planned\"}",
+                "{\"state\":\"half_open\",\"reason\":\"planned\"}",
+                "{\"state\":\"FORCED_OPEN\",\"reason\":\"planned\"}",
+                "{\"state\":\"\",\"reason\":\"planned\"}",
+                "{\"state\":1,\"reason\":\"planned\"}"
+            })
     void givenABadState_whenOverriding_then400NamingState(String body) {
         assertInvalid(put("Bearer " + TOKEN, body), "state");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"state\":\"closed\"}",
-            "{\"state\":\"closed\",\"reason\":null}",
-            "{\"state\":\"closed\",\"reason\":\"\"}",
-            "{\"state\":\"closed\",\"reason\":\"   \"}",
-            "{\"state\":\"closed\",\"reason\":[\"planned\"]}"})
+    @ValueSource(
+            strings = {
+                "{\"state\":\"closed\"}",
+                "{\"state\":\"closed\",\"reason\":null}",
+                "{\"state\":\"closed\",\"reason\":\"\"}",
+                "{\"state\":\"closed\",\"reason\":\"   \"}",
+                "{\"state\":\"closed\",\"reason\":[\"planned\"]}"
+            })
     void givenNoReason_whenOverriding_then400NamingReason(String body) {
         assertInvalid(put("Bearer " + TOKEN, body), "reason");
     }
@@ -142,14 +156,16 @@ class CircuitStateOverrideIT {
 
     @Test
     void givenTheLongestReasonAllowed_whenOverriding_thenAccepted() {
-        api.fakes().onOverride(command -> snapshot(command.carrier(), command.target(), 0, 0, Optional.empty(),
-                STARTED, NOW));
+        api.fakes()
+                .onOverride(
+                        command -> snapshot(command.carrier(), command.target(), 0, 0, Optional.empty(), STARTED, NOW));
         String reason = "r".repeat(OperatorOverride.MAX_REASON_CHARS);
 
         Reply reply = put("Bearer " + TOKEN, "{\"state\":\"closed\",\"reason\":\"" + reason + "\"}");
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(api.fakes().lastReceived(OverrideCircuitBreakerCommand.class).reason()).isEqualTo(reason);
+        assertThat(api.fakes().lastReceived(OverrideCircuitBreakerCommand.class).reason())
+                .isEqualTo(reason);
     }
 
     @Test
@@ -159,8 +175,7 @@ class CircuitStateOverrideIT {
 
     @Test
     void givenAnUnknownField_whenOverriding_then400NamingIt() {
-        assertInvalid(put("Bearer " + TOKEN, "{\"state\":\"closed\",\"reason\":\"planned\",\"token\":\"x\"}"),
-                "token");
+        assertInvalid(put("Bearer " + TOKEN, "{\"state\":\"closed\",\"reason\":\"planned\",\"token\":\"x\"}"), "token");
     }
 
     @Test
@@ -196,7 +211,8 @@ class CircuitStateOverrideIT {
         Reply reply = api.get(ARAMEX_STATE);
 
         assertThat(reply.status()).isEqualTo(405);
-        assertThat(reply.header("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("PUT"));
+        assertThat(reply.header("Allow"))
+                .hasValueSatisfying(allow -> assertThat(allow).contains("PUT"));
     }
 
     @Test

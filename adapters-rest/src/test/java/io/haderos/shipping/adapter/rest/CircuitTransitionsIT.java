@@ -1,5 +1,11 @@
 package io.haderos.shipping.adapter.rest;
 
+import static io.haderos.shipping.adapter.rest.Fixtures.MONITORING;
+import static io.haderos.shipping.adapter.rest.RatesResourceIT.json;
+import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
+import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
 import io.haderos.shipping.application.port.in.ClusterView;
@@ -9,21 +15,14 @@ import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.model.CarrierId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
-import static io.haderos.shipping.adapter.rest.Fixtures.MONITORING;
-import static io.haderos.shipping.adapter.rest.RatesResourceIT.json;
-import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
-import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code GET …/circuit-breakers/{name}/transitions} (the audit trail, newest first) and
@@ -41,11 +40,26 @@ class CircuitTransitionsIT {
 
     @Test
     void givenRecordedTransitions_whenRead_thenNewestFirstInTheDocumentedShape() {
-        api.fakes().onTransitions(query -> List.of(
-                recorded("gw-1", CarrierId.ARAMEX, 2, CircuitState.OPEN, CircuitState.FORCED_OPEN, OPENED.plusSeconds(60),
-                        "operator override: maintenance", Optional.of("ops@haderos.io")),
-                recorded("gw-1", CarrierId.ARAMEX, 1, CircuitState.CLOSED, CircuitState.OPEN, OPENED,
-                        "3 consecutive failures; last: timeout", Optional.empty())));
+        api.fakes()
+                .onTransitions(query -> List.of(
+                        recorded(
+                                "gw-1",
+                                CarrierId.ARAMEX,
+                                2,
+                                CircuitState.OPEN,
+                                CircuitState.FORCED_OPEN,
+                                OPENED.plusSeconds(60),
+                                "operator override: maintenance",
+                                Optional.of("ops@haderos.io")),
+                        recorded(
+                                "gw-1",
+                                CarrierId.ARAMEX,
+                                1,
+                                CircuitState.CLOSED,
+                                CircuitState.OPEN,
+                                OPENED,
+                                "3 consecutive failures; last: timeout",
+                                Optional.empty())));
 
         Reply reply = api.get(ARAMEX_TRANSITIONS);
 
@@ -90,29 +104,33 @@ class CircuitTransitionsIT {
     void givenSinceUntilAndLimit_whenRead_thenTheUseCaseIsAskedForExactlyThem() {
         api.fakes().onTransitions(query -> List.of());
 
-        Reply reply = api.get(ARAMEX_TRANSITIONS
-                + "?since=2025-12-28T00:00:00Z&until=2025-12-29T03:00:00.5%2B03:00&limit=1000");
+        Reply reply = api.get(
+                ARAMEX_TRANSITIONS + "?since=2025-12-28T00:00:00Z&until=2025-12-29T03:00:00.5%2B03:00&limit=1000");
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(api.fakes().lastReceived(ReadCircuitTransitionsQuery.class)).isEqualTo(
-                new ReadCircuitTransitionsQuery(CarrierId.ARAMEX, Optional.of(Instant.parse("2025-12-28T00:00:00Z")),
-                        Optional.of(Instant.parse("2025-12-29T00:00:00.500Z")), 1000));
+        assertThat(api.fakes().lastReceived(ReadCircuitTransitionsQuery.class))
+                .isEqualTo(new ReadCircuitTransitionsQuery(
+                        CarrierId.ARAMEX,
+                        Optional.of(Instant.parse("2025-12-28T00:00:00Z")),
+                        Optional.of(Instant.parse("2025-12-29T00:00:00.500Z")),
+                        1000));
     }
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({
-            "since, yesterday",
-            "since, 2025-12-28",
-            "since, 2025-12-28T10:30:00",
-            "since, 1735381800",
-            "until, 2025-13-28T10:30:00Z",
-            "until, 2025-12-28 10:30:00Z",
-            "limit, 0",
-            "limit, 1001",
-            "limit, -1",
-            "limit, 1.5",
-            "limit, ten",
-            "limit, 99999999999"})
+        "since, yesterday",
+        "since, 2025-12-28",
+        "since, 2025-12-28T10:30:00",
+        "since, 1735381800",
+        "until, 2025-13-28T10:30:00Z",
+        "until, 2025-12-28 10:30:00Z",
+        "limit, 0",
+        "limit, 1001",
+        "limit, -1",
+        "limit, 1.5",
+        "limit, ten",
+        "limit, 99999999999"
+    })
     void givenAMalformedParameter_whenRead_thenA400ProblemNamingIt(String parameter, String value) {
         Reply reply = api.get(ARAMEX_TRANSITIONS + "?" + parameter + "=" + value.replace(" ", "%20"));
 
@@ -154,11 +172,28 @@ class CircuitTransitionsIT {
     @Test
     void givenTwoInstances_whenTheClusterIsViewed_thenEachBreakerOfEachInstanceWithItsLastState() {
         Instant now = Instant.parse("2025-12-28T11:00:00Z");
-        api.fakes().onCluster(() -> new ClusterView(List.of(
-                recorded("gw-1", CarrierId.ARAMEX, 4, CircuitState.HALF_OPEN, CircuitState.CLOSED, OPENED,
-                        "2 consecutive successful trial calls", Optional.empty()),
-                recorded("gw-2", CarrierId.ARAMEX, 1, CircuitState.CLOSED, CircuitState.OPEN, OPENED.plusSeconds(5),
-                        "3 consecutive failures", Optional.empty())), now));
+        api.fakes()
+                .onCluster(() -> new ClusterView(
+                        List.of(
+                                recorded(
+                                        "gw-1",
+                                        CarrierId.ARAMEX,
+                                        4,
+                                        CircuitState.HALF_OPEN,
+                                        CircuitState.CLOSED,
+                                        OPENED,
+                                        "2 consecutive successful trial calls",
+                                        Optional.empty()),
+                                recorded(
+                                        "gw-2",
+                                        CarrierId.ARAMEX,
+                                        1,
+                                        CircuitState.CLOSED,
+                                        CircuitState.OPEN,
+                                        OPENED.plusSeconds(5),
+                                        "3 consecutive failures",
+                                        Optional.empty())),
+                        now));
 
         Reply reply = api.get(CLUSTER);
 
@@ -184,10 +219,19 @@ class CircuitTransitionsIT {
         assertThat(json.get("timestamp").asText()).isEqualTo("2025-12-28T10:30:00Z");
     }
 
-    static RecordedTransition recorded(String instance, CarrierId carrier, long sequence, CircuitState from,
-                                       CircuitState to, Instant at, String cause, Optional<String> actor) {
-        return new RecordedTransition(instance,
-                new CircuitStateChanged(carrier, from, to, at, cause, sequence, 3, 0, actor), at.plusMillis(250));
+    static RecordedTransition recorded(
+            String instance,
+            CarrierId carrier,
+            long sequence,
+            CircuitState from,
+            CircuitState to,
+            Instant at,
+            String cause,
+            Optional<String> actor) {
+        return new RecordedTransition(
+                instance,
+                new CircuitStateChanged(carrier, from, to, at, cause, sequence, 3, 0, actor),
+                at.plusMillis(250));
     }
 
     private static void assertInvalid(Reply reply, String field) {

@@ -1,16 +1,15 @@
 package io.haderos.shipping.adapter.rest;
 
-import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /dashboard}: one self-contained HTML page; that it works in a browser is DashboardBrowserIT's job. */
 class DashboardResourceIT {
@@ -24,13 +23,18 @@ class DashboardResourceIT {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.mediaType()).isEqualTo("text/html");
-        assertThat(reply.header("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type.toLowerCase().replace(" ", "")).contains("charset=utf-8"));
+        assertThat(reply.header("Content-Type"))
+                .hasValueSatisfying(
+                        type -> assertThat(type.toLowerCase().replace(" ", "")).contains("charset=utf-8"));
         assertThat(reply.body())
                 .startsWith("<!doctype html>")
                 .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .contains("<template id=\"breaker-card-template\">")
-                .contains("data-breaker=\"\"", "data-state=\"\"", "id=\"alerts\"", "id=\"last-updated\"",
+                .contains(
+                        "data-breaker=\"\"",
+                        "data-state=\"\"",
+                        "id=\"alerts\"",
+                        "id=\"last-updated\"",
                         "id=\"connection\"")
                 .contains("api/v1/integrations/monitoring/", "/transitions?limit=");
         assertThat(api.fakes().received()).isEmpty();
@@ -40,7 +44,8 @@ class DashboardResourceIT {
     void givenTheDashboard_thenItFetchesNothingFromElsewhere() {
         String html = api.get("/dashboard").body();
 
-        assertThat(html).doesNotContainPattern("(?i)<script[^>]*\\bsrc=")
+        assertThat(html)
+                .doesNotContainPattern("(?i)<script[^>]*\\bsrc=")
                 .doesNotContainPattern("(?i)<link[^>]*rel=\"stylesheet\"")
                 .doesNotContainPattern("(?i)(src|href)=\"(https?:)?//");
     }
@@ -50,8 +55,10 @@ class DashboardResourceIT {
         Reply reply = api.get("/dashboard");
 
         String policy = reply.header("Content-Security-Policy").orElseThrow();
-        assertThat(policy).contains("default-src 'none'", "connect-src 'self'", "frame-ancestors 'none'")
-                .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+        assertThat(policy)
+                .contains("default-src 'none'", "connect-src 'self'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline")
+                .doesNotContain("unsafe-eval");
         assertThat(policy).contains("script-src 'sha256-" + sha256(inline("script", reply.body())) + "'");
         assertThat(policy).contains("style-src 'sha256-" + sha256(inline("style", reply.body())) + "'");
         assertThat(reply.header("X-Content-Type-Options")).contains("nosniff");
@@ -67,13 +74,14 @@ class DashboardResourceIT {
     }
 
     private static String inline(String tag, String html) {
-        Matcher matcher = Pattern.compile("<" + tag + ">(.*?)</" + tag + ">", Pattern.DOTALL).matcher(html);
+        Matcher matcher = Pattern.compile("<" + tag + ">(.*?)</" + tag + ">", Pattern.DOTALL)
+                .matcher(html);
         assertThat(matcher.find()).as("an inline <%s>", tag).isTrue();
         return matcher.group(1);
     }
 
     private static String sha256(String text) throws Exception {
-        return Base64.getEncoder().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        return Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

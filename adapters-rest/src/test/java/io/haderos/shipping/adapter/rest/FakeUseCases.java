@@ -25,7 +25,6 @@ import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentTracking;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,9 +36,16 @@ import java.util.function.Supplier;
  * Every use case the API exposes, answering as a test scripts it and remembering what it was asked.
  * Unscripted, each fails loudly (an {@link AssertionError}, which the API reports as a 500).
  */
-final class FakeUseCases implements QuoteRatesUseCase, ShipOrderUseCase, FindShipmentUseCase, TrackShipmentUseCase,
-        MonitorCircuitBreakersUseCase, ReadCircuitTransitionsUseCase, OverrideCircuitBreakerUseCase,
-        ResolveShipmentUseCase, CheckReadinessUseCase {
+final class FakeUseCases
+        implements QuoteRatesUseCase,
+                ShipOrderUseCase,
+                FindShipmentUseCase,
+                TrackShipmentUseCase,
+                MonitorCircuitBreakersUseCase,
+                ReadCircuitTransitionsUseCase,
+                OverrideCircuitBreakerUseCase,
+                ResolveShipmentUseCase,
+                CheckReadinessUseCase {
 
     private volatile Function<RateRequest, RateQuotation> rates;
     private volatile Function<ShipOrderCommand, ShipOrderResult> ship;
@@ -117,7 +123,10 @@ final class FakeUseCases implements QuoteRatesUseCase, ShipOrderUseCase, FindShi
     }
 
     <T> T lastReceived(Class<T> type) {
-        return received.stream().filter(type::isInstance).map(type::cast).reduce((first, second) -> second)
+        return received.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .reduce((first, second) -> second)
                 .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " was received"));
     }
 

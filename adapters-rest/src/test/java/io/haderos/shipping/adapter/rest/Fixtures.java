@@ -9,7 +9,6 @@ import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentStatus;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,14 +37,23 @@ final class Fixtures {
 
     static final Instant CREATED_AT = Instant.parse("2025-12-28T10:30:00Z");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static ShipmentRecord createdRecord(CarrierId carrier, boolean fallback, List<Attempt> attempts) {
-        CreatedShipment shipment = new CreatedShipment(carrier, "30123456789", List.of("30123456790", "30123456791"),
+        CreatedShipment shipment = new CreatedShipment(
+                carrier,
+                "30123456789",
+                List.of("30123456790", "30123456791"),
                 Optional.of(URI.create("https://labels.example.com/30123456789.pdf")));
-        return new ShipmentRecord(OrderId.of(ORDER_ID), "fingerprint", ShipmentStatus.CREATED, Optional.of(shipment),
-                fallback, attempts, CREATED_AT, CREATED_AT.plusSeconds(2));
+        return new ShipmentRecord(
+                OrderId.of(ORDER_ID),
+                "fingerprint",
+                ShipmentStatus.CREATED,
+                Optional.of(shipment),
+                fallback,
+                attempts,
+                CREATED_AT,
+                CREATED_AT.plusSeconds(2));
     }
 
     static ShipmentRecord createdByAramex() {
@@ -56,9 +64,15 @@ final class Fixtures {
         return new Attempt(carrier, outcome, detail);
     }
 
-    static CircuitSnapshot snapshot(CarrierId carrier, CircuitState state, int failures, int successes,
-                                    Optional<Instant> lastFailure, Instant stateSince, Instant takenAt) {
-        return new CircuitSnapshot(carrier, state, failures, successes, lastFailure, stateSince,
-                Duration.ofSeconds(120), takenAt);
+    static CircuitSnapshot snapshot(
+            CarrierId carrier,
+            CircuitState state,
+            int failures,
+            int successes,
+            Optional<Instant> lastFailure,
+            Instant stateSince,
+            Instant takenAt) {
+        return new CircuitSnapshot(
+                carrier, state, failures, successes, lastFailure, stateSince, Duration.ofSeconds(120), takenAt);
     }
 }

@@ -1,13 +1,12 @@
 package io.haderos.shipping.adapter.rest;
 
-import io.haderos.shipping.application.port.in.CheckReadinessUseCase.Readiness;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.haderos.shipping.application.port.in.CheckReadinessUseCase.Readiness;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /health/live} answers while the process runs; {@code /health/ready} follows the database only. */
 class HealthResourceIT {
@@ -37,8 +36,8 @@ class HealthResourceIT {
 
     @Test
     void notReadyWithTheProblemWhileTheDatabaseDoesNotAnswer() {
-        api.fakes().onReadiness(() -> new Readiness(Map.of("database", "no connection within 5 s"),
-                List.of("database")));
+        api.fakes()
+                .onReadiness(() -> new Readiness(Map.of("database", "no connection within 5 s"), List.of("database")));
 
         RestApiExtension.Reply reply = api.get("/health/ready");
 

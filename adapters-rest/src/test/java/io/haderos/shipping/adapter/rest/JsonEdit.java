@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,8 +22,7 @@ final class JsonEdit {
     private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)]");
     private static final String RAW_MARK = "@@raw@@";
 
-    private JsonEdit() {
-    }
+    private JsonEdit() {}
 
     /** {@code document} with the value at {@code path} replaced by (or set to) the JSON text {@code value}. */
     static String set(String document, String path, String value) {

@@ -1,17 +1,16 @@
 package io.haderos.shipping.adapter.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.model.CarrierId;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The numbers of a breaker's entry: seconds as plain decimals, never negative, 0 when never failed. */
 class MonitoringReportResponseTest {
@@ -21,8 +20,8 @@ class MonitoringReportResponseTest {
     @ParameterizedTest(name = "{0} ms since the last failure -> {1}")
     @CsvSource({"12500, 12.5", "120000, 120", "1, 0.001", "59999, 59.999", "3600000, 3600"})
     void givenAFailureSomeTimeAgo_whenMapped_thenTimeSinceIsPlainSecondsToTheMillisecond(long millis, String seconds) {
-        MonitoringReportResponse.Breaker breaker = MonitoringReportResponse.Breaker.from(
-                closed(Optional.of(NOW.minusMillis(millis))));
+        MonitoringReportResponse.Breaker breaker =
+                MonitoringReportResponse.Breaker.from(closed(Optional.of(NOW.minusMillis(millis))));
 
         assertThat(breaker.timeSinceLastFailure().toString()).isEqualTo(seconds);
     }
@@ -37,8 +36,8 @@ class MonitoringReportResponseTest {
 
     @Test
     void givenAFailureStampedAfterTheSnapshot_whenMapped_thenTimeSinceIsZeroNotNegative() {
-        MonitoringReportResponse.Breaker breaker = MonitoringReportResponse.Breaker.from(
-                closed(Optional.of(NOW.plusSeconds(2))));
+        MonitoringReportResponse.Breaker breaker =
+                MonitoringReportResponse.Breaker.from(closed(Optional.of(NOW.plusSeconds(2))));
 
         assertThat(breaker.timeSinceLastFailure().toString()).isEqualTo("0");
     }
@@ -46,8 +45,8 @@ class MonitoringReportResponseTest {
     @Test
     void givenAnOpenBreakerWithAFractionOfASecondLeft_whenMapped_thenRetryAfterIsRoundedUp() {
         Instant opened = NOW.minusMillis(119_400);
-        CircuitSnapshot open = new CircuitSnapshot(CarrierId.ARAMEX, CircuitState.OPEN, 3, 0, Optional.of(opened),
-                opened, Duration.ofSeconds(120), NOW);
+        CircuitSnapshot open = new CircuitSnapshot(
+                CarrierId.ARAMEX, CircuitState.OPEN, 3, 0, Optional.of(opened), opened, Duration.ofSeconds(120), NOW);
 
         MonitoringReportResponse.Breaker breaker = MonitoringReportResponse.Breaker.from(open);
 
@@ -58,7 +57,14 @@ class MonitoringReportResponseTest {
     }
 
     private static CircuitSnapshot closed(Optional<Instant> lastFailure) {
-        return new CircuitSnapshot(CarrierId.ARAMEX, CircuitState.CLOSED, 0, 0, lastFailure,
-                Instant.parse("2025-12-28T08:00:00Z"), Duration.ofSeconds(120), NOW);
+        return new CircuitSnapshot(
+                CarrierId.ARAMEX,
+                CircuitState.CLOSED,
+                0,
+                0,
+                lastFailure,
+                Instant.parse("2025-12-28T08:00:00Z"),
+                Duration.ofSeconds(120),
+                NOW);
     }
 }

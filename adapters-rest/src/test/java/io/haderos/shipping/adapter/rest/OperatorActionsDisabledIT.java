@@ -1,16 +1,16 @@
 package io.haderos.shipping.adapter.rest;
 
-import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import static io.haderos.shipping.adapter.rest.CircuitStateOverrideIT.ARAMEX_STATE;
 import static io.haderos.shipping.adapter.rest.CircuitStateOverrideIT.FORCE_OPEN;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** No {@code admin.token} configured ({@code new ShippingRestApi()}): every operator action is refused with 403. */
 class OperatorActionsDisabledIT {
@@ -35,8 +35,10 @@ class OperatorActionsDisabledIT {
 
     @Test
     void givenABlankToken_thenOperatorActionsAreDisabledToo() {
-        assertThat(new ShippingRestApi(java.util.Optional.of("  ")).operatorActionsEnabled()).isFalse();
+        assertThat(new ShippingRestApi(java.util.Optional.of("  ")).operatorActionsEnabled())
+                .isFalse();
         assertThat(new ShippingRestApi().operatorActionsEnabled()).isFalse();
-        assertThat(new ShippingRestApi(java.util.Optional.of("t")).operatorActionsEnabled()).isTrue();
+        assertThat(new ShippingRestApi(java.util.Optional.of("t")).operatorActionsEnabled())
+                .isTrue();
     }
 }

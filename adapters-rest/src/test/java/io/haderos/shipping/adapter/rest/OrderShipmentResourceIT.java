@@ -1,5 +1,17 @@
 package io.haderos.shipping.adapter.rest;
 
+import static io.haderos.shipping.adapter.rest.Fixtures.CREATED_AT;
+import static io.haderos.shipping.adapter.rest.Fixtures.ORDER_ID;
+import static io.haderos.shipping.adapter.rest.Fixtures.SHIP;
+import static io.haderos.shipping.adapter.rest.Fixtures.SHIP_REQUEST;
+import static io.haderos.shipping.adapter.rest.Fixtures.createdByAramex;
+import static io.haderos.shipping.adapter.rest.Fixtures.createdRecord;
+import static io.haderos.shipping.adapter.rest.Fixtures.failed;
+import static io.haderos.shipping.adapter.rest.RatesResourceIT.json;
+import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
+import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
 import io.haderos.shipping.application.port.in.NoCarrierAvailableException;
@@ -19,27 +31,14 @@ import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentStatus;
 import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import static io.haderos.shipping.adapter.rest.Fixtures.CREATED_AT;
-import static io.haderos.shipping.adapter.rest.Fixtures.ORDER_ID;
-import static io.haderos.shipping.adapter.rest.Fixtures.SHIP;
-import static io.haderos.shipping.adapter.rest.Fixtures.SHIP_REQUEST;
-import static io.haderos.shipping.adapter.rest.Fixtures.createdByAramex;
-import static io.haderos.shipping.adapter.rest.Fixtures.createdRecord;
-import static io.haderos.shipping.adapter.rest.Fixtures.failed;
-import static io.haderos.shipping.adapter.rest.RatesResourceIT.json;
-import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
-import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code POST /orders/{order_id}/ship} and {@code GET /orders/{order_id}/shipment} (DESIGN.md §4, §5). */
 class OrderShipmentResourceIT {
@@ -58,8 +57,8 @@ class OrderShipmentResourceIT {
 
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.mediaType()).isEqualTo(JSON);
-        assertThat(reply.header("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/orders/" + ORDER_ID + "/shipment"));
+        assertThat(reply.header("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/orders/" + ORDER_ID + "/shipment"));
         assertThat(reply.header("Idempotent-Replayed")).isEmpty();
         assertThat(reply.json()).isEqualTo(json("""
                 {"order_id":"ORD-1001","provider":"aramex","tracking":"30123456789",
@@ -86,11 +85,21 @@ class OrderShipmentResourceIT {
     @Test
     void givenSmsaServedAfterAramexFailed_whenShipped_thenFallbackIsTrueAndLabelUrlIsNullWithoutOne() {
         CreatedShipment bySmsa = new CreatedShipment(SMSA, "231200012345", List.of(), Optional.empty());
-        ShipmentRecord record = createdRecord(SMSA, true, List.of(
-                failed(ARAMEX, AttemptOutcome.CONNECTION_REFUSED, "aramex unavailable: connection refused"),
-                Attempt.success(SMSA)));
-        ShipmentRecord served = new ShipmentRecord(record.orderId(), record.requestFingerprint(), record.status(),
-                Optional.of(bySmsa), true, record.attempts(), record.createdAt(), record.updatedAt());
+        ShipmentRecord record = createdRecord(
+                SMSA,
+                true,
+                List.of(
+                        failed(ARAMEX, AttemptOutcome.CONNECTION_REFUSED, "aramex unavailable: connection refused"),
+                        Attempt.success(SMSA)));
+        ShipmentRecord served = new ShipmentRecord(
+                record.orderId(),
+                record.requestFingerprint(),
+                record.status(),
+                Optional.of(bySmsa),
+                true,
+                record.attempts(),
+                record.createdAt(),
+                record.updatedAt());
         api.fakes().onShipOrder(command -> new ShipOrderResult(served, false));
 
         JsonNode json = api.postJson(SHIP, SHIP_REQUEST).json();
@@ -137,13 +146,19 @@ class OrderShipmentResourceIT {
     @Test
     void givenAShipperDimensionsAndServiceButNoCod_whenShipped_thenShipperIsGivenAndCodIsZeroInTheDeclaredCurrency() {
         api.fakes().onShipOrder(command -> new ShipOrderResult(createdByAramex(), false));
-        String body = JsonEdit.set(JsonEdit.set(JsonEdit.set(JsonEdit.remove(
-                JsonEdit.set(SHIP_REQUEST, "declared_value.currency", "\"AED\""), "cod"),
-                "shipper", """
+        String body = JsonEdit.set(
+                JsonEdit.set(
+                        JsonEdit.set(
+                                JsonEdit.remove(
+                                        JsonEdit.set(SHIP_REQUEST, "declared_value.currency", "\"AED\""), "cod"),
+                                "shipper",
+                                """
                         {"name":"HaderOS Store","company":"HaderOS","phone":"+971500000000",
                          "address":{"country":"AE","city":"Dubai","line1":"Warehouse 3"}}"""),
-                "parcels[0].dimensions_cm", "{\"length\":30,\"width\":20,\"height\":10}"),
-                "service", "\"PPX\"");
+                        "parcels[0].dimensions_cm",
+                        "{\"length\":30,\"width\":20,\"height\":10}"),
+                "service",
+                "\"PPX\"");
 
         Reply reply = api.postJson(SHIP, body);
 
@@ -157,8 +172,8 @@ class OrderShipmentResourceIT {
         });
         assertThat(command.cashOnDelivery().isZero()).isTrue();
         assertThat(command.cashOnDelivery().currency().getCurrencyCode()).isEqualTo("AED");
-        assertThat(command.parcels().get(0).dimensions()).hasValueSatisfying(
-                d -> assertThat(d.heightCm()).isEqualByComparingTo("10"));
+        assertThat(command.parcels().get(0).dimensions())
+                .hasValueSatisfying(d -> assertThat(d.heightCm()).isEqualByComparingTo("10"));
         assertThat(command.service()).contains("PPX");
     }
 
@@ -168,7 +183,10 @@ class OrderShipmentResourceIT {
 
         api.postJson(SHIP, JsonEdit.set(SHIP_REQUEST, "cod.amount", "\"99.5\""));
 
-        assertThat(api.fakes().lastReceived(ShipOrderCommand.class).cashOnDelivery().formattedAmount())
+        assertThat(api.fakes()
+                        .lastReceived(ShipOrderCommand.class)
+                        .cashOnDelivery()
+                        .formattedAmount())
                 .isEqualTo("99.50");
     }
 
@@ -194,7 +212,9 @@ class OrderShipmentResourceIT {
     @Test
     void givenTheCarrierTimedOutAfterSending_whenShipped_then502ProblemWithTheAttempts() {
         api.fakes().onShipOrder(command -> {
-            throw new ShipmentOutcomeUnknownException(command.orderId(), ARAMEX,
+            throw new ShipmentOutcomeUnknownException(
+                    command.orderId(),
+                    ARAMEX,
                     List.of(failed(ARAMEX, AttemptOutcome.TIMEOUT, "aramex unavailable: no answer within 10 s")));
         });
 
@@ -213,12 +233,14 @@ class OrderShipmentResourceIT {
 
     @Test
     void givenTheCarrierRejectsTheConsignee_whenShipped_then422ProblemWithTheCarriersMessages() {
-        CarrierRejectedException rejection = new CarrierRejectedException(SMSA,
-                List.of(new CarrierMessage("ConsigneeAddress.City", "City is not served")));
+        CarrierRejectedException rejection = new CarrierRejectedException(
+                SMSA, List.of(new CarrierMessage("ConsigneeAddress.City", "City is not served")));
         api.fakes().onShipOrder(command -> {
-            throw new RequestRejectedException(rejection, List.of(
-                    failed(ARAMEX, AttemptOutcome.CIRCUIT_OPEN, "circuit open"),
-                    failed(SMSA, AttemptOutcome.REJECTED, rejection.getMessage())));
+            throw new RequestRejectedException(
+                    rejection,
+                    List.of(
+                            failed(ARAMEX, AttemptOutcome.CIRCUIT_OPEN, "circuit open"),
+                            failed(SMSA, AttemptOutcome.REJECTED, rejection.getMessage())));
         });
 
         Reply reply = api.postJson(SHIP, SHIP_REQUEST);
@@ -235,9 +257,10 @@ class OrderShipmentResourceIT {
     @Test
     void givenNoCarrierCanServe_whenShipped_then503WithRetryAfter() {
         api.fakes().onShipOrder(command -> {
-            throw new NoCarrierAvailableException(List.of(
-                    failed(ARAMEX, AttemptOutcome.CIRCUIT_OPEN, "circuit open"),
-                    failed(SMSA, AttemptOutcome.SERVICE_UNAVAILABLE, "HTTP 503")),
+            throw new NoCarrierAvailableException(
+                    List.of(
+                            failed(ARAMEX, AttemptOutcome.CIRCUIT_OPEN, "circuit open"),
+                            failed(SMSA, AttemptOutcome.SERVICE_UNAVAILABLE, "HTTP 503")),
                     Optional.of(Duration.ofSeconds(90)));
         });
 

@@ -1,14 +1,5 @@
 package io.haderos.shipping.adapter.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
-import io.haderos.shipping.domain.model.InvalidValueException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.io.UncheckedIOException;
-import java.io.IOException;
-
 import static io.haderos.shipping.adapter.rest.Fixtures.MONITORING;
 import static io.haderos.shipping.adapter.rest.Fixtures.RATES;
 import static io.haderos.shipping.adapter.rest.Fixtures.RATE_REQUEST;
@@ -16,6 +7,14 @@ import static io.haderos.shipping.adapter.rest.Fixtures.SHIP;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
+import io.haderos.shipping.domain.model.InvalidValueException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Failures that are not about a request's content still answer in {@code application/problem+json}. */
 class ProblemMappingIT {
@@ -35,7 +34,8 @@ class ProblemMappingIT {
         Reply reply = api.get(RATES);
 
         assertProblem(reply, 405, "https://haderos.io/problems/method-not-allowed");
-        assertThat(reply.header("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
+        assertThat(reply.header("Allow"))
+                .hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
     }
 
     @Test
@@ -53,7 +53,8 @@ class ProblemMappingIT {
         Reply reply = api.send("OPTIONS", RATES, null, null);
 
         assertThat(reply.status()).as(reply.toString()).isBetween(200, 204);
-        assertThat(reply.header("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
+        assertThat(reply.header("Allow"))
+                .hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
     }
 
     @Test
@@ -65,7 +66,9 @@ class ProblemMappingIT {
 
     @Test
     void givenAWrongContentType_whenPosting_then415Problem() {
-        assertProblem(api.send("POST", RATES, "text/plain", RATE_REQUEST), 415,
+        assertProblem(
+                api.send("POST", RATES, "text/plain", RATE_REQUEST),
+                415,
                 "https://haderos.io/problems/unsupported-media-type");
     }
 

@@ -1,5 +1,12 @@
 package io.haderos.shipping.adapter.rest;
 
+import static io.haderos.shipping.adapter.rest.Fixtures.RATES;
+import static io.haderos.shipping.adapter.rest.Fixtures.RATE_REQUEST;
+import static io.haderos.shipping.adapter.rest.Fixtures.failed;
+import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
+import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
 import io.haderos.shipping.application.port.in.NoCarrierAvailableException;
@@ -13,20 +20,12 @@ import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import static io.haderos.shipping.adapter.rest.Fixtures.RATES;
-import static io.haderos.shipping.adapter.rest.Fixtures.RATE_REQUEST;
-import static io.haderos.shipping.adapter.rest.Fixtures.failed;
-import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
-import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code POST /api/v1/integrations/shipping/rates}: DESIGN.md §5's JSON, and §4's failures. */
 class RatesResourceIT {
@@ -39,8 +38,12 @@ class RatesResourceIT {
 
     @Test
     void givenAramexServes_whenQuoting_thenTheJsonIsExactlyDesignsExample() {
-        api.fakes().onQuoteRates(request -> new RateQuotation(ARAMEX, false,
-                List.of(new RateQuote(ARAMEX, "PPX", Money.of("187.45", "SAR"))), List.of(Attempt.success(ARAMEX))));
+        api.fakes()
+                .onQuoteRates(request -> new RateQuotation(
+                        ARAMEX,
+                        false,
+                        List.of(new RateQuote(ARAMEX, "PPX", Money.of("187.45", "SAR"))),
+                        List.of(Attempt.success(ARAMEX))));
 
         Reply reply = api.postJson(RATES, RATE_REQUEST);
 
@@ -54,11 +57,16 @@ class RatesResourceIT {
 
     @Test
     void givenAramexCircuitOpen_whenQuoting_thenSmsaServesAsFallbackAndAramexAttemptCarriesOutcomeAndDetail() {
-        api.fakes().onQuoteRates(request -> new RateQuotation(SMSA, true,
-                List.of(new RateQuote(SMSA, "EXPRESS", Money.of("40", "SAR")),
-                        new RateQuote(SMSA, "ECONOMY", Money.of("12.5", "KWD"))),
-                List.of(failed(ARAMEX, AttemptOutcome.CIRCUIT_OPEN, "aramex unavailable: circuit open"),
-                        Attempt.success(SMSA))));
+        api.fakes()
+                .onQuoteRates(request -> new RateQuotation(
+                        SMSA,
+                        true,
+                        List.of(
+                                new RateQuote(SMSA, "EXPRESS", Money.of("40", "SAR")),
+                                new RateQuote(SMSA, "ECONOMY", Money.of("12.5", "KWD"))),
+                        List.of(
+                                failed(ARAMEX, AttemptOutcome.CIRCUIT_OPEN, "aramex unavailable: circuit open"),
+                                Attempt.success(SMSA))));
 
         JsonNode json = api.postJson(RATES, RATE_REQUEST).json();
 
@@ -109,17 +117,19 @@ class RatesResourceIT {
             assertThat(d.widthCm()).isEqualByComparingTo("20.5");
             assertThat(d.heightCm()).isEqualByComparingTo(BigDecimal.TEN);
         });
-        assertThat(received.currency()).hasValueSatisfying(c -> assertThat(c.getCurrencyCode()).isEqualTo("USD"));
+        assertThat(received.currency())
+                .hasValueSatisfying(c -> assertThat(c.getCurrencyCode()).isEqualTo("USD"));
         assertThat(received.service()).contains("PPX");
     }
 
     @Test
     void givenTheCarrierRejectsTheContent_whenQuoting_then422ProblemWithTheCarriersMessagesAndAttempts() {
-        CarrierRejectedException rejection = new CarrierRejectedException(ARAMEX,
+        CarrierRejectedException rejection = new CarrierRejectedException(
+                ARAMEX,
                 List.of(new CarrierMessage("ERR52", "Invalid destination city"), new CarrierMessage("", "Check it")));
         api.fakes().onQuoteRates(request -> {
-            throw new RequestRejectedException(rejection,
-                    List.of(failed(ARAMEX, AttemptOutcome.REJECTED, rejection.getMessage())));
+            throw new RequestRejectedException(
+                    rejection, List.of(failed(ARAMEX, AttemptOutcome.REJECTED, rejection.getMessage())));
         });
 
         Reply reply = api.postJson(RATES, RATE_REQUEST);
@@ -140,9 +150,10 @@ class RatesResourceIT {
     @Test
     void givenEveryCarrierUnavailable_whenQuoting_then503WithRetryAfterRoundedUpAndTheAttempts() {
         api.fakes().onQuoteRates(request -> {
-            throw new NoCarrierAvailableException(List.of(
-                    failed(ARAMEX, AttemptOutcome.CIRCUIT_OPEN, "circuit open"),
-                    failed(SMSA, AttemptOutcome.TIMEOUT, "no answer within 10 s")),
+            throw new NoCarrierAvailableException(
+                    List.of(
+                            failed(ARAMEX, AttemptOutcome.CIRCUIT_OPEN, "circuit open"),
+                            failed(SMSA, AttemptOutcome.TIMEOUT, "no answer within 10 s")),
                     Optional.of(Duration.ofMillis(41_200)));
         });
 
@@ -163,8 +174,8 @@ class RatesResourceIT {
     @Test
     void givenEveryCarrierFailedWithoutABreakerToWaitFor_whenQuoting_then503WithoutRetryAfter() {
         api.fakes().onQuoteRates(request -> {
-            throw new NoCarrierAvailableException(List.of(failed(ARAMEX, AttemptOutcome.TIMEOUT, "slow")),
-                    Optional.empty());
+            throw new NoCarrierAvailableException(
+                    List.of(failed(ARAMEX, AttemptOutcome.TIMEOUT, "slow")), Optional.empty());
         });
 
         Reply reply = api.postJson(RATES, RATE_REQUEST);
@@ -184,7 +195,10 @@ class RatesResourceIT {
     }
 
     private static RateQuotation quotation() {
-        return new RateQuotation(ARAMEX, false, List.of(new RateQuote(ARAMEX, "PPX", Money.of("1", "SAR"))),
+        return new RateQuotation(
+                ARAMEX,
+                false,
+                List.of(new RateQuote(ARAMEX, "PPX", Money.of("1", "SAR"))),
                 List.of(Attempt.success(ARAMEX)));
     }
 

@@ -1,5 +1,7 @@
 package io.haderos.shipping.adapter.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.haderos.shipping.application.port.in.OrderConflictException;
 import io.haderos.shipping.application.port.in.OrderNotFoundException;
@@ -10,16 +12,13 @@ import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentResolution;
 import io.haderos.shipping.domain.model.ShipmentStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code POST /orders/{order_id}/shipment/resolution}: operators only, validated, 404/409 as the use case says. */
 class ShipmentResolutionIT {
@@ -36,19 +35,30 @@ class ShipmentResolutionIT {
     }
 
     private static ShipmentRecord resolved(ResolveShipmentCommand command) {
-        Optional<CreatedShipment> found = command.trackingNumber().map(tracking -> new CreatedShipment(
-                command.carrier().orElse(CarrierId.ARAMEX), tracking, List.of(), Optional.empty()));
+        Optional<CreatedShipment> found = command.trackingNumber()
+                .map(tracking -> new CreatedShipment(
+                        command.carrier().orElse(CarrierId.ARAMEX), tracking, List.of(), Optional.empty()));
         ShipmentResolution resolution = new ShipmentResolution(found, command.actor(), command.note(), AT);
-        return new ShipmentRecord(command.orderId(), "fp", found.isPresent() ? ShipmentStatus.CREATED
-                : ShipmentStatus.NOT_CREATED, found, false, List.of(), AT, AT, Optional.of(resolution));
+        return new ShipmentRecord(
+                command.orderId(),
+                "fp",
+                found.isPresent() ? ShipmentStatus.CREATED : ShipmentStatus.NOT_CREATED,
+                found,
+                false,
+                List.of(),
+                AT,
+                AT,
+                Optional.of(resolution));
     }
 
     @Test
     void theOperatorRecordsTheShipmentFoundAtTheCarrier() throws Exception {
         api.fakes().onResolve(ShipmentResolutionIT::resolved);
 
-        RestApiExtension.Reply response = post("{\"outcome\":\"created\",\"tracking\":\"30123456789\",\"reason\":\"seen in the portal\","
-                        + "\"actor\":\"nora\"}", TOKEN);
+        RestApiExtension.Reply response = post(
+                "{\"outcome\":\"created\",\"tracking\":\"30123456789\",\"reason\":\"seen in the portal\","
+                        + "\"actor\":\"nora\"}",
+                TOKEN);
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode body = response.json();
@@ -70,27 +80,31 @@ class ShipmentResolutionIT {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("status").asText()).isEqualTo("not_created");
-        assertThat(api.fakes().lastReceived(ResolveShipmentCommand.class).actor()).isEqualTo("operator");
+        assertThat(api.fakes().lastReceived(ResolveShipmentCommand.class).actor())
+                .isEqualTo("operator");
     }
 
     @Test
     void withoutTheRightTokenNothingIsResolved() throws Exception {
         assertThat(api.postJson(PATH, "{\"outcome\":\"not_created\"}").status()).isEqualTo(401);
-        assertThat(post("{\"outcome\":\"not_created\"}", "wrong-token-wrong-token").status())
+        assertThat(post("{\"outcome\":\"not_created\"}", "wrong-token-wrong-token")
+                        .status())
                 .isEqualTo(403);
         assertThat(api.fakes().received()).isEmpty();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{}                                                         | outcome",
-            "{\"outcome\":\"lost\"}                                      | outcome",
-            "{\"outcome\":\"created\"}                                   | tracking",
-            "{\"outcome\":\"created\",\"tracking\":\"  \"}               | tracking",
-            "{\"outcome\":\"created\",\"tracking\":\"1\",\"provider\":\"Fed Ex\"} | provider",
-            "{\"outcome\":\"not_created\",\"tracking\":\"301\"}          | tracking",
-            "{\"outcome\":\"created\",\"tracking\":\"1\",\"actor\":\"\"} | actor",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{}                                                         | outcome",
+                "{\"outcome\":\"lost\"}                                      | outcome",
+                "{\"outcome\":\"created\"}                                   | tracking",
+                "{\"outcome\":\"created\",\"tracking\":\"  \"}               | tracking",
+                "{\"outcome\":\"created\",\"tracking\":\"1\",\"provider\":\"Fed Ex\"} | provider",
+                "{\"outcome\":\"not_created\",\"tracking\":\"301\"}          | tracking",
+                "{\"outcome\":\"created\",\"tracking\":\"1\",\"actor\":\"\"} | actor",
+            })
     void badInputIsA400NamingTheField(String body, String field) throws Exception {
         RestApiExtension.Reply response = post(body, TOKEN);
 

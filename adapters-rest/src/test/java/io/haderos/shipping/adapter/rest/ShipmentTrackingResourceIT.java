@@ -1,5 +1,11 @@
 package io.haderos.shipping.adapter.rest;
 
+import static io.haderos.shipping.adapter.rest.Fixtures.failed;
+import static io.haderos.shipping.adapter.rest.RatesResourceIT.json;
+import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
+import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
 import io.haderos.shipping.application.port.in.NoCarrierAvailableException;
@@ -11,21 +17,14 @@ import io.haderos.shipping.domain.model.TrackingEvent;
 import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-
-import static io.haderos.shipping.adapter.rest.Fixtures.failed;
-import static io.haderos.shipping.adapter.rest.RatesResourceIT.json;
-import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
-import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code GET /api/v1/shipments/{provider}/{tracking}}. */
 class ShipmentTrackingResourceIT {
@@ -37,11 +36,23 @@ class ShipmentTrackingResourceIT {
 
     @Test
     void givenAKnownShipment_whenTracked_thenEventsNewestFirstWithIsoTimesAndOffsets() {
-        api.fakes().onTrack((carrier, tracking) -> new ShipmentTracking(carrier, tracking, true, List.of(
-                new TrackingEvent("SH005", "Shipment picked up", "Riyadh",
-                        OffsetDateTime.parse("2025-01-01T16:40:30+03:00")),
-                new TrackingEvent("SH014", "Delivered", "Dubai", OffsetDateTime.parse("2025-01-02T09:15:00+04:00")),
-                new TrackingEvent("", "", "", OffsetDateTime.parse("2024-12-31T23:00:00.250Z")))));
+        api.fakes()
+                .onTrack((carrier, tracking) -> new ShipmentTracking(
+                        carrier,
+                        tracking,
+                        true,
+                        List.of(
+                                new TrackingEvent(
+                                        "SH005",
+                                        "Shipment picked up",
+                                        "Riyadh",
+                                        OffsetDateTime.parse("2025-01-01T16:40:30+03:00")),
+                                new TrackingEvent(
+                                        "SH014",
+                                        "Delivered",
+                                        "Dubai",
+                                        OffsetDateTime.parse("2025-01-02T09:15:00+04:00")),
+                                new TrackingEvent("", "", "", OffsetDateTime.parse("2024-12-31T23:00:00.250Z")))));
 
         Reply reply = api.get(PATH);
 
@@ -119,7 +130,8 @@ class ShipmentTrackingResourceIT {
 
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
-        assertThat(reply.json().get("errors")).isEqualTo(json("[{\"code\":\"E1\",\"message\":\"Invalid waybill format\"}]"));
+        assertThat(reply.json().get("errors"))
+                .isEqualTo(json("[{\"code\":\"E1\",\"message\":\"Invalid waybill format\"}]"));
     }
 
     @Test
@@ -135,8 +147,8 @@ class ShipmentTrackingResourceIT {
     @Test
     void givenTheCarriersBreakerIsOpen_whenTracked_then503WithRetryAfter() {
         api.fakes().onTrack((carrier, tracking) -> {
-            throw new NoCarrierAvailableException(List.of(failed(carrier, AttemptOutcome.CIRCUIT_OPEN, "open")),
-                    Optional.of(Duration.ofSeconds(30)));
+            throw new NoCarrierAvailableException(
+                    List.of(failed(carrier, AttemptOutcome.CIRCUIT_OPEN, "open")), Optional.of(Duration.ofSeconds(30)));
         });
 
         Reply reply = api.get(PATH);

@@ -1,7 +1,6 @@
 package io.haderos.shipping.adapter.smsa;
 
 import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,10 +61,19 @@ import java.util.regex.Pattern;
  * @param clock                    the source of {@code ShipDate}, which SMSA takes as local time without an offset
  *                                 (the clock's zone is used); default the system clock in {@code Asia/Riyadh}
  */
-public record SmsaConfig(URI baseUrl, String apiKey, Duration connectTimeout, Duration timeout,
-                         CircuitBreakerSettings circuitBreaker, Optional<Path> tariffFile,
-                         String domesticServiceCode, String internationalServiceCode, String retailId,
-                         boolean vatPaid, boolean dutyPaid, Clock clock) {
+public record SmsaConfig(
+        URI baseUrl,
+        String apiKey,
+        Duration connectTimeout,
+        Duration timeout,
+        CircuitBreakerSettings circuitBreaker,
+        Optional<Path> tariffFile,
+        String domesticServiceCode,
+        String internationalServiceCode,
+        String retailId,
+        boolean vatPaid,
+        boolean dutyPaid,
+        Clock clock) {
 
     /** SMSA's production eCom host, {@code https://ecomapis.smsaexpress.com}. */
     public static final URI PRODUCTION_URL = URI.create("https://ecomapis.smsaexpress.com");
@@ -120,8 +128,7 @@ public record SmsaConfig(URI baseUrl, String apiKey, Duration connectTimeout, Du
         }
         if (!API_KEY.matcher(apiKey).matches()) {
             // Do not echo the value: it is a secret, even when malformed.
-            throw new IllegalArgumentException(
-                    "apiKey must be 1 to 512 printable ASCII characters without spaces");
+            throw new IllegalArgumentException("apiKey must be 1 to 512 printable ASCII characters without spaces");
         }
         connectTimeout = validTimeout(connectTimeout, "connectTimeout");
         timeout = validTimeout(timeout, "timeout");
@@ -176,8 +183,10 @@ public record SmsaConfig(URI baseUrl, String apiKey, Duration connectTimeout, Du
         return "SmsaConfig[baseUrl=" + baseUrl + ", apiKey=***, connectTimeout=" + connectTimeout
                 + ", timeout=" + timeout + ", circuitBreaker=" + circuitBreaker
                 + ", tariffFile=" + tariffFile.map(Path::toString).orElse("(bundled example)")
-                + ", domesticServiceCode=" + domesticServiceCode + ", internationalServiceCode=" + internationalServiceCode
-                + ", retailId=" + retailId + ", vatPaid=" + vatPaid + ", dutyPaid=" + dutyPaid + ", clock=" + clock + "]";
+                + ", domesticServiceCode=" + domesticServiceCode + ", internationalServiceCode="
+                + internationalServiceCode
+                + ", retailId=" + retailId + ", vatPaid=" + vatPaid + ", dutyPaid=" + dutyPaid + ", clock=" + clock
+                + "]";
     }
 
     private static URI validBaseUrl(URI url) {
@@ -197,7 +206,8 @@ public record SmsaConfig(URI baseUrl, String apiKey, Duration connectTimeout, Du
     private static Duration validTimeout(Duration value, String name) {
         require(value, name);
         if (value.isNegative() || value.isZero() || value.compareTo(MAX_TIMEOUT) > 0) {
-            throw new IllegalArgumentException(name + " must be positive and at most " + MAX_TIMEOUT + ", got " + value);
+            throw new IllegalArgumentException(
+                    name + " must be positive and at most " + MAX_TIMEOUT + ", got " + value);
         }
         return value;
     }
@@ -205,8 +215,8 @@ public record SmsaConfig(URI baseUrl, String apiKey, Duration connectTimeout, Du
     private static String validService(String value, String name) {
         require(value, name);
         if (!SERVICE.matcher(value).matches()) {
-            throw new IllegalArgumentException(name + " must be 2 to 10 upper-case letters or digits such as EDDL, got '"
-                    + value + "'");
+            throw new IllegalArgumentException(
+                    name + " must be 2 to 10 upper-case letters or digits such as EDDL, got '" + value + "'");
         }
         return value;
     }
@@ -237,8 +247,7 @@ public record SmsaConfig(URI baseUrl, String apiKey, Duration connectTimeout, Du
         private boolean dutyPaid;
         private Clock clock = Clock.system(KSA);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The eCom API host (required), such as {@link SmsaConfig#PRODUCTION_URL}.
@@ -395,9 +404,19 @@ public record SmsaConfig(URI baseUrl, String apiKey, Duration connectTimeout, Du
          * @throws IllegalArgumentException naming the component when a value is missing or out of range
          */
         public SmsaConfig build() {
-            return new SmsaConfig(baseUrl, apiKey, connectTimeout, timeout, circuitBreaker,
-                    Optional.ofNullable(tariffFile), domesticServiceCode, internationalServiceCode, retailId,
-                    vatPaid, dutyPaid, clock);
+            return new SmsaConfig(
+                    baseUrl,
+                    apiKey,
+                    connectTimeout,
+                    timeout,
+                    circuitBreaker,
+                    Optional.ofNullable(tariffFile),
+                    domesticServiceCode,
+                    internationalServiceCode,
+                    retailId,
+                    vatPaid,
+                    dutyPaid,
+                    clock);
         }
     }
 }

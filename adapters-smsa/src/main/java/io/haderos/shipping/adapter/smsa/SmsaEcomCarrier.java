@@ -12,7 +12,6 @@ import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
-
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -35,6 +34,7 @@ final class SmsaEcomCarrier implements ShippingCarrier {
 
     /** SMSA's server-side limits (CARRIERS.md §3.3, §3.8 item 4): longer text is cut, shorter is sent as is. */
     static final int MAX_CONTACT_NAME = 150;
+
     static final int MAX_CITY = 50;
     static final int MAX_ADDRESS_LINE = 100;
 
@@ -74,10 +74,14 @@ final class SmsaEcomCarrier implements ShippingCarrier {
         String operation = "POST " + SmsaEcomClient.CREATE_PATH;
         try {
             List<String> parcels = Optional.ofNullable(created.waybills()).orElse(List.of()).stream()
-                    .filter(waybill -> waybill != null && waybill.awb() != null && !waybill.awb().isBlank())
+                    .filter(waybill -> waybill != null
+                            && waybill.awb() != null
+                            && !waybill.awb().isBlank())
                     .map(waybill -> waybill.awb().strip())
                     .toList();
-            String sawb = created.sawb() == null || created.sawb().isBlank() ? parcels.get(0) : created.sawb().strip();
+            String sawb = created.sawb() == null || created.sawb().isBlank()
+                    ? parcels.get(0)
+                    : created.sawb().strip();
             return new CreatedShipment(CarrierId.SMSA, sawb, parcels, Optional.empty());
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw client.classifier().unreadable(operation, "unusable waybill numbers: " + e.getMessage());
@@ -97,20 +101,32 @@ final class SmsaEcomCarrier implements ShippingCarrier {
 
     /** Bulk tracking: one entry per AWB that SMSA knows; AWBs that cannot exist are not sent. */
     List<ShipmentTracking> trackAll(List<String> trackingNumbers) {
-        List<String> awbs = trackingNumbers.stream().map(String::strip).filter(awb -> AWB.matcher(awb).matches())
-                .distinct().toList();
+        List<String> awbs = trackingNumbers.stream()
+                .map(String::strip)
+                .filter(awb -> AWB.matcher(awb).matches())
+                .distinct()
+                .toList();
         if (awbs.isEmpty()) {
             return List.of();
         }
         String operation = "POST " + SmsaEcomClient.TRACK_BULK_PATH;
-        return client.trackBulk(awbs).stream().map(tracking -> toDomain(tracking, operation)).toList();
+        return client.trackBulk(awbs).stream()
+                .map(tracking -> toDomain(tracking, operation))
+                .toList();
     }
 
     SmsaWire.B2cShipment toWire(ShipmentRequest request) {
         String currency = request.declaredValue().currency().getCurrencyCode();
-        if (request.isCashOnDelivery() && !request.cashOnDelivery().currency().equals(request.declaredValue().currency())) {
-            throw new CarrierRejectedException(CarrierId.SMSA, List.of(new CarrierMessage("cod.currency",
-                    "SMSA takes one currency per shipment: the COD amount must be in " + currency + " like the declared value")));
+        if (request.isCashOnDelivery()
+                && !request.cashOnDelivery()
+                        .currency()
+                        .equals(request.declaredValue().currency())) {
+            throw new CarrierRejectedException(
+                    CarrierId.SMSA,
+                    List.of(new CarrierMessage(
+                            "cod.currency",
+                            "SMSA takes one currency per shipment: the COD amount must be in " + currency
+                                    + " like the declared value")));
         }
         String service = request.service()
                 .orElse(request.isDomestic() ? config.domesticServiceCode() : config.internationalServiceCode());
@@ -121,7 +137,9 @@ final class SmsaEcomCarrier implements ShippingCarrier {
                 request.declaredValue().amount(),
                 request.cashOnDelivery().amount(),
                 request.parcels().size(),
-                LocalDateTime.now(config.clock()).truncatedTo(ChronoUnit.SECONDS).format(SHIP_DATE),
+                LocalDateTime.now(config.clock())
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .format(SHIP_DATE),
                 currency,
                 config.retailId(),
                 "PDF",
@@ -187,7 +205,9 @@ final class SmsaEcomCarrier implements ShippingCarrier {
         try {
             List<TrackingEvent> events = new ArrayList<>();
             for (SmsaWire.Scan scan : Optional.ofNullable(tracking.scans()).orElse(List.of())) {
-                if (scan == null || scan.scanDateTime() == null || scan.scanDateTime().isBlank()) {
+                if (scan == null
+                        || scan.scanDateTime() == null
+                        || scan.scanDateTime().isBlank()) {
                     continue; // a scan without a time cannot be placed in the history
                 }
                 events.add(new TrackingEvent(

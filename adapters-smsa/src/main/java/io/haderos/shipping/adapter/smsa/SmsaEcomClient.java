@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,7 +53,8 @@ final class SmsaEcomClient {
         this.timeout = config.timeout();
         this.json = jsonMapper();
         this.classifier = new SmsaReplyClassifier(json, apiKey);
-        // HTTP/1.1: the default h2c upgrade makes some servers (Grizzly) drop Content-Type (DEPENDENCIES.md, pitfall 3).
+        // HTTP/1.1: the default h2c upgrade makes some servers (Grizzly) drop Content-Type (DEPENDENCIES.md, pitfall
+        // 3).
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
@@ -115,7 +115,9 @@ final class SmsaEcomClient {
         }
         if (body.isArray()) {
             // Not documented for the single endpoint, but harmless to accept: pick the requested AWB.
-            return trackings(body, operation).stream().filter(t -> t.awb().strip().equalsIgnoreCase(awb)).findFirst();
+            return trackings(body, operation).stream()
+                    .filter(t -> t.awb().strip().equalsIgnoreCase(awb))
+                    .findFirst();
         }
         if (!body.isObject()) {
             throw classifier.unreadable(operation, "expected a JSON object, got " + body.getNodeType());
@@ -154,7 +156,8 @@ final class SmsaEcomClient {
         List<SmsaWire.Tracking> result = new ArrayList<>();
         for (JsonNode element : array) {
             if (!element.isObject()) {
-                throw classifier.unreadable(operation, "expected JSON objects in the array, got " + element.getNodeType());
+                throw classifier.unreadable(
+                        operation, "expected JSON objects in the array, got " + element.getNodeType());
             }
             SmsaWire.Tracking tracking = convert(element, SmsaWire.Tracking.class, operation);
             if (!isBlank(tracking.awb())) {
@@ -191,22 +194,28 @@ final class SmsaEcomClient {
         try {
             HttpResponse<String> response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             String body = response.body() == null ? "" : response.body();
-            return new SmsaReplyClassifier.Reply(response.statusCode(), body, response.headers().firstValue("Retry-After"));
+            return new SmsaReplyClassifier.Reply(
+                    response.statusCode(), body, response.headers().firstValue("Retry-After"));
         } catch (TimeoutException e) {
             pending.cancel(true);
             throw classifier.timeout(operation, timeout);
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
-            throw new CarrierUnavailableException(CarrierId.SMSA, Reason.CONNECTION_LOST,
-                    "interrupted while waiting for the answer to " + operation, e);
+            throw new CarrierUnavailableException(
+                    CarrierId.SMSA,
+                    Reason.CONNECTION_LOST,
+                    "interrupted while waiting for the answer to " + operation,
+                    e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
                 throw classifier.forIo(io, operation, connectTimeout);
             }
-            throw classifier.unreadable(operation, "the reply could not be processed ("
-                    + (cause == null ? "unknown" : cause.getClass().getSimpleName()) + ")");
+            throw classifier.unreadable(
+                    operation,
+                    "the reply could not be processed ("
+                            + (cause == null ? "unknown" : cause.getClass().getSimpleName()) + ")");
         }
     }
 
@@ -218,8 +227,12 @@ final class SmsaEcomClient {
             }
             return body;
         } catch (JsonProcessingException e) {
-            throw classifier.unreadable(operation, "not JSON (HTTP " + reply.status() + ", starts with '"
-                    + classifier.clean(reply.body().length() > 40 ? reply.body().substring(0, 40) : reply.body()) + "')");
+            throw classifier.unreadable(
+                    operation,
+                    "not JSON (HTTP " + reply.status() + ", starts with '"
+                            + classifier.clean(
+                                    reply.body().length() > 40 ? reply.body().substring(0, 40) : reply.body())
+                            + "')");
         }
     }
 
@@ -235,7 +248,8 @@ final class SmsaEcomClient {
         try {
             return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + body.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialize " + body.getClass().getSimpleName(), e);
         }
     }
 
@@ -247,7 +261,8 @@ final class SmsaEcomClient {
             return true;
         }
         JsonNode waybills = SmsaReplyClassifier.caseInsensitive(body, "waybills");
-        return waybills.isArray() && !waybills.isEmpty()
+        return waybills.isArray()
+                && !waybills.isEmpty()
                 && hasText(SmsaReplyClassifier.caseInsensitive(waybills.get(0), "awb"));
     }
 

@@ -11,8 +11,6 @@ import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
-
-import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -25,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Turns what SMSA answered (or failed to answer) into the domain's failures, following the table of
@@ -66,19 +65,21 @@ final class SmsaReplyClassifier {
             if (!messages.isEmpty()) {
                 return new CarrierRejectedException(SMSA, messages);
             }
-            return new CarrierConfigurationException(SMSA, "HTTP 400 without field errors for " + operation
-                    + bodyHint(reply.body()));
+            return new CarrierConfigurationException(
+                    SMSA, "HTTP 400 without field errors for " + operation + bodyHint(reply.body()));
         }
         if (status == 401 || status == 403) {
-            return new CarrierConfigurationException(SMSA, "SMSA refused the API key (HTTP " + status + ") for "
-                    + operation + "; check the configured apikey");
+            return new CarrierConfigurationException(
+                    SMSA,
+                    "SMSA refused the API key (HTTP " + status + ") for " + operation
+                            + "; check the configured apikey");
         }
         if (status == 408) {
             return unavailable(Reason.TIMEOUT, "HTTP 408 for " + operation);
         }
         if (status == 429) {
-            return unavailable(Reason.SERVICE_UNAVAILABLE, "HTTP 429 (too many requests) for " + operation,
-                    retryAfter(reply));
+            return unavailable(
+                    Reason.SERVICE_UNAVAILABLE, "HTTP 429 (too many requests) for " + operation, retryAfter(reply));
         }
         if (status == 502 || status == 503) {
             return unavailable(Reason.SERVICE_UNAVAILABLE, "HTTP " + status + " for " + operation, retryAfter(reply));
@@ -90,8 +91,10 @@ final class SmsaReplyClassifier {
             return unavailable(Reason.SERVER_ERROR, "HTTP " + status + " for " + operation);
         }
         if (status >= 400 && status < 500) {
-            return new CarrierConfigurationException(SMSA, "unexpected HTTP " + status + " for " + operation
-                    + "; check the base URL" + bodyHint(reply.body()));
+            return new CarrierConfigurationException(
+                    SMSA,
+                    "unexpected HTTP " + status + " for " + operation + "; check the base URL"
+                            + bodyHint(reply.body()));
         }
         // 1xx, 3xx (redirects are not followed) and anything outside the HTTP range.
         return unavailable(Reason.CARRIER_ERROR, "unexpected HTTP " + status + " for " + operation);
@@ -109,14 +112,18 @@ final class SmsaReplyClassifier {
             String message = text(body, "message").orElse("SMSA did not create the shipment (status Failed)");
             return new CarrierRejectedException(SMSA, List.of(new CarrierMessage("", clean(message))));
         }
-        return unreadable(operation, "no sawb or waybills in a " + body.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " reply");
+        return unreadable(
+                operation,
+                "no sawb or waybills in a " + body.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " reply");
     }
 
     /** The failure for an exception from the HTTP client; nothing or only part of an answer came back. */
     CarrierUnavailableException forIo(IOException failure, String operation, Duration connectTimeout) {
         if (failure instanceof HttpConnectTimeoutException) {
-            return unavailable(Reason.CONNECTION_REFUSED, "no connection within " + seconds(connectTimeout)
-                    + " for " + operation, failure);
+            return unavailable(
+                    Reason.CONNECTION_REFUSED,
+                    "no connection within " + seconds(connectTimeout) + " for " + operation,
+                    failure);
         }
         if (failure instanceof HttpTimeoutException) {
             return unavailable(Reason.TIMEOUT, "no answer in time to " + operation, failure);
@@ -127,8 +134,11 @@ final class SmsaReplyClassifier {
         if (failure instanceof SSLHandshakeException) {
             return unavailable(Reason.CONNECTION_REFUSED, "TLS handshake failed for " + operation, failure);
         }
-        return unavailable(Reason.CONNECTION_LOST, "connection lost during " + operation + " ("
-                + failure.getClass().getSimpleName() + ")", failure);
+        return unavailable(
+                Reason.CONNECTION_LOST,
+                "connection lost during " + operation + " ("
+                        + failure.getClass().getSimpleName() + ")",
+                failure);
     }
 
     CarrierUnavailableException timeout(String operation, Duration timeout) {
@@ -207,8 +217,10 @@ final class SmsaReplyClassifier {
 
     private static boolean refusedConnection(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnresolvedAddressException
-                    || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
+            if (t instanceof ConnectException
+                    || t instanceof UnresolvedAddressException
+                    || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException) {
                 return true;
             }
             if (t.getCause() == t) {
@@ -238,7 +250,8 @@ final class SmsaReplyClassifier {
         return new CarrierUnavailableException(SMSA, reason, detail);
     }
 
-    private static CarrierUnavailableException unavailable(Reason reason, String detail, Optional<Duration> retryAfter) {
+    private static CarrierUnavailableException unavailable(
+            Reason reason, String detail, Optional<Duration> retryAfter) {
         return new CarrierUnavailableException(SMSA, reason, detail, retryAfter, null);
     }
 

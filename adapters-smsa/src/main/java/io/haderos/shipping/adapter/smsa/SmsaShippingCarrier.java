@@ -12,7 +12,6 @@ import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -80,8 +79,8 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(breaker, "breaker");
         if (!breaker.carrier().equals(CarrierId.SMSA)) {
-            throw new IllegalArgumentException("the SMSA carrier needs a breaker for " + CarrierId.SMSA
-                    + ", got one for " + breaker.carrier());
+            throw new IllegalArgumentException(
+                    "the SMSA carrier needs a breaker for " + CarrierId.SMSA + ", got one for " + breaker.carrier());
         }
         SmsaTariff tariff = SmsaTariff.load(config.tariffFile());
         return new SmsaShippingCarrier(new SmsaEcomCarrier(config, tariff, new SmsaEcomClient(config)), breaker);

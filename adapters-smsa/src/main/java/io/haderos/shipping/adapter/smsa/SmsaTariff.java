@@ -8,7 +8,6 @@ import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.Weight;
 import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,12 +37,14 @@ import java.util.regex.Pattern;
 final class SmsaTariff {
 
     static final String BUNDLED_RESOURCE = "/io/haderos/shipping/adapter/smsa/example-tariff.csv";
-    private static final String BUNDLED_NAME = "bundled example tariff (classpath:" + BUNDLED_RESOURCE.substring(1) + ")";
+    private static final String BUNDLED_NAME =
+            "bundled example tariff (classpath:" + BUNDLED_RESOURCE.substring(1) + ")";
 
     private static final Pattern ZONE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     private static final Pattern SERVICE = Pattern.compile("[A-Z0-9]{2,10}");
     /** At most 999999.999, so that even 1000 kg stay within {@link Money#MAX_AMOUNT}. */
     private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,6}(\\.[0-9]{1,3})?");
+
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final String ANY_CITY = "*";
 
@@ -91,10 +92,12 @@ final class SmsaTariff {
     static SmsaTariff parse(String source, byte[] utf8) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(utf8)).toString();
+                    .decode(ByteBuffer.wrap(utf8))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("SMSA tariff " + source + " is not UTF-8 text");
         }
@@ -118,16 +121,23 @@ final class SmsaTariff {
         String to = zoneOf(request.destination(), "destination");
         List<Rate> offered = rates.getOrDefault(new Route(from, to), List.of());
         if (offered.isEmpty()) {
-            throw rejected("destination", "SMSA has no rate from zone " + from + " (" + describe(request.origin())
-                    + ") to zone " + to + " (" + describe(request.destination()) + ")");
+            throw rejected(
+                    "destination",
+                    "SMSA has no rate from zone " + from + " (" + describe(request.origin()) + ") to zone " + to + " ("
+                            + describe(request.destination()) + ")");
         }
         List<Rate> chosen = request.service()
-                .map(service -> offered.stream().filter(rate -> rate.service().equals(service)).toList())
+                .map(service -> offered.stream()
+                        .filter(rate -> rate.service().equals(service))
+                        .toList())
                 .orElse(offered);
         if (chosen.isEmpty()) {
-            throw rejected("service", "SMSA has no " + request.service().orElseThrow() + " rate from zone " + from
-                    + " to zone " + to + "; offered: "
-                    + String.join(", ", offered.stream().map(Rate::service).toList()));
+            throw rejected(
+                    "service",
+                    "SMSA has no " + request.service().orElseThrow() + " rate from zone " + from
+                            + " to zone " + to + "; offered: "
+                            + String.join(
+                                    ", ", offered.stream().map(Rate::service).toList()));
         }
         int kilograms = chargeableKilograms(request.weight());
         return chosen.stream()
@@ -169,17 +179,16 @@ final class SmsaTariff {
         return trimmed.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
-    private record Place(String country, String city) {
-    }
+    private record Place(String country, String city) {}
 
-    private record Route(String from, String to) {
-    }
+    private record Route(String from, String to) {}
 
     private record Rate(String service, BigDecimal firstKg, BigDecimal extraKg, Currency currency) {
 
         Money price(int kilograms) {
             BigDecimal amount = firstKg.add(extraKg.multiply(BigDecimal.valueOf(kilograms - 1L)));
-            return new Money(amount.setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.UNNECESSARY),
+            return new Money(
+                    amount.setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.UNNECESSARY),
                     currency);
         }
     }
@@ -213,8 +222,8 @@ final class SmsaTariff {
                 switch (fields[0].toLowerCase(Locale.ROOT)) {
                     case "zone" -> zone(number, fields);
                     case "rate" -> rateLines.add(rate(number, fields));
-                    default -> throw fault(number, "unknown record type '" + fields[0]
-                            + "' (expected 'zone' or 'rate')");
+                    default ->
+                        throw fault(number, "unknown record type '" + fields[0] + "' (expected 'zone' or 'rate')");
                 }
             }
             Map<Route, List<Rate>> rates = new LinkedHashMap<>();
@@ -222,9 +231,13 @@ final class SmsaTariff {
                 requireZone(line.number(), line.route().from(), "from");
                 requireZone(line.number(), line.route().to(), "to");
                 List<Rate> rows = rates.computeIfAbsent(line.route(), route -> new ArrayList<>());
-                if (rows.stream().anyMatch(rate -> rate.service().equals(line.rate().service()))) {
-                    throw fault(line.number(), "duplicate rate for " + line.route().from() + " -> " + line.route().to()
-                            + " service " + line.rate().service());
+                if (rows.stream()
+                        .anyMatch(rate -> rate.service().equals(line.rate().service()))) {
+                    throw fault(
+                            line.number(),
+                            "duplicate rate for " + line.route().from() + " -> "
+                                    + line.route().to() + " service "
+                                    + line.rate().service());
                 }
                 rows.add(line.rate());
             }
@@ -251,8 +264,10 @@ final class SmsaTariff {
             Place place = new Place(country, city);
             Integer earlier = zoneLines.putIfAbsent(place, number);
             if (earlier != null) {
-                throw fault(number, "city '" + fields[3] + "' in " + country + " is already in zone " + zones.get(place)
-                        + " (line " + earlier + ")");
+                throw fault(
+                        number,
+                        "city '" + fields[3] + "' in " + country + " is already in zone " + zones.get(place) + " (line "
+                                + earlier + ")");
             }
             zones.put(place, name);
             zoneNames.add(name);
@@ -262,7 +277,8 @@ final class SmsaTariff {
             columns(number, fields, 7, "rate,<from-zone>,<to-zone>,<service>,<first-kg>,<extra-kg>,<currency>");
             String service = fields[3];
             if (!SERVICE.matcher(service).matches()) {
-                throw fault(number, "bad service code '" + service + "' (2 to 10 upper-case letters or digits, e.g. EDDL)");
+                throw fault(
+                        number, "bad service code '" + service + "' (2 to 10 upper-case letters or digits, e.g. EDDL)");
             }
             Currency currency = currency(number, fields[6]);
             BigDecimal first = amount(number, fields[4], "first-kg", currency);
@@ -278,8 +294,9 @@ final class SmsaTariff {
 
         private void columns(int number, String[] fields, int expected, String shape) {
             if (fields.length != expected) {
-                throw fault(number, "wrong column count: expected " + expected + " (" + shape + "), found "
-                        + fields.length);
+                throw fault(
+                        number,
+                        "wrong column count: expected " + expected + " (" + shape + "), found " + fields.length);
             }
         }
 
@@ -299,14 +316,18 @@ final class SmsaTariff {
 
         private BigDecimal amount(int number, String text, String column, Currency currency) {
             if (!AMOUNT.matcher(text).matches()) {
-                throw fault(number, "bad number '" + text + "' in " + column
-                        + " (a non-negative decimal below 1000000 such as 25.00)");
+                throw fault(
+                        number,
+                        "bad number '" + text + "' in " + column
+                                + " (a non-negative decimal below 1000000 such as 25.00)");
             }
             BigDecimal amount = new BigDecimal(text);
             int decimals = currency.getDefaultFractionDigits();
             if (amount.stripTrailingZeros().scale() > decimals) {
-                throw fault(number, "bad number '" + text + "' in " + column + ": " + currency.getCurrencyCode()
-                        + " has " + decimals + " decimals");
+                throw fault(
+                        number,
+                        "bad number '" + text + "' in " + column + ": " + currency.getCurrencyCode() + " has "
+                                + decimals + " decimals");
             }
             return amount;
         }
@@ -316,6 +337,5 @@ final class SmsaTariff {
         }
     }
 
-    private record RateLine(int number, Route route, Rate rate) {
-    }
+    private record RateLine(int number, Route route, Rate rate) {}
 }

@@ -1,11 +1,10 @@
 package io.haderos.shipping.adapter.smsa;
 
-import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import static io.haderos.shipping.adapter.smsa.SmsaFixtures.API_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
 import java.io.File;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -17,10 +16,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-
-import static io.haderos.shipping.adapter.smsa.SmsaFixtures.API_KEY;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SmsaConfigTest {
 
@@ -66,7 +65,10 @@ class SmsaConfigTest {
 
     @Test
     void givenAConfig_whenCopiedWithToBuilder_thenEqual() {
-        SmsaConfig config = valid().timeout(Duration.ofSeconds(3)).retailId("RUH01").dutyPaid(true).build();
+        SmsaConfig config = valid().timeout(Duration.ofSeconds(3))
+                .retailId("RUH01")
+                .dutyPaid(true)
+                .build();
 
         assertThat(config.toBuilder().build()).isEqualTo(config);
     }
@@ -98,8 +100,8 @@ class SmsaConfigTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalid")
-    void givenAnInvalidSetting_whenBuilt_thenRefusedNamingItWithoutShowingTheKey(String message,
-                                                                              UnaryOperator<SmsaConfig.Builder> change) {
+    void givenAnInvalidSetting_whenBuilt_thenRefusedNamingItWithoutShowingTheKey(
+            String message, UnaryOperator<SmsaConfig.Builder> change) {
         assertThatThrownBy(() -> change.apply(valid()).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(message)
@@ -109,25 +111,32 @@ class SmsaConfigTest {
     /** The library's surface is one adapter class and one config record (with its builder). */
     @Test
     void givenTheAdapterPackage_whenInspected_thenOnlyTheCarrierAndTheConfigArePublic() throws Exception {
-        File packageDir = new File(Objects.requireNonNull(SmsaConfig.class.getResource("SmsaConfig.class")).toURI())
+        File packageDir = new File(Objects.requireNonNull(SmsaConfig.class.getResource("SmsaConfig.class"))
+                        .toURI())
                 .getParentFile();
-        String[] publicTypes = Arrays.stream(Objects.requireNonNull(packageDir.list((dir, name) -> name.endsWith(".class"))))
-                .map(name -> SmsaConfig.class.getPackageName() + "." + name.substring(0, name.length() - ".class".length()))
+        String[] publicTypes = Arrays.stream(
+                        Objects.requireNonNull(packageDir.list((dir, name) -> name.endsWith(".class"))))
+                .map(name ->
+                        SmsaConfig.class.getPackageName() + "." + name.substring(0, name.length() - ".class".length()))
                 .map(SmsaConfigTest::load)
                 .filter(type -> Modifier.isPublic(type.getModifiers()))
                 .map(Class::getName)
                 .sorted()
                 .toArray(String[]::new);
 
-        assertThat(publicTypes).containsExactly(
-                SmsaConfig.class.getName(), SmsaConfig.Builder.class.getName(), SmsaShippingCarrier.class.getName());
+        assertThat(publicTypes)
+                .containsExactly(
+                        SmsaConfig.class.getName(),
+                        SmsaConfig.Builder.class.getName(),
+                        SmsaShippingCarrier.class.getName());
         assertThat(Arrays.stream(SmsaShippingCarrier.class.getDeclaredMethods())
-                .filter(method -> Modifier.isPublic(method.getModifiers()))
-                .map(Method::getName)
-                .distinct()
-                .sorted())
+                        .filter(method -> Modifier.isPublic(method.getModifiers()))
+                        .map(Method::getName)
+                        .distinct()
+                        .sorted())
                 .containsExactly("circuitBreaker", "create", "createShipment", "id", "quoteRates", "track");
-        assertThat(Optional.of(SmsaShippingCarrier.class.getModifiers()).map(Modifier::isFinal)).contains(true);
+        assertThat(Optional.of(SmsaShippingCarrier.class.getModifiers()).map(Modifier::isFinal))
+                .contains(true);
     }
 
     private static Class<?> load(String name) {

@@ -9,7 +9,6 @@ import io.haderos.shipping.domain.model.Party;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRequest;
 import io.haderos.shipping.domain.model.Weight;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -24,9 +23,17 @@ final class SmsaFixtures {
     static final CountryCode SA = CountryCode.of("SA");
     static final CountryCode AE = CountryCode.of("AE");
 
-    static final Party SHIPPER = new Party("Omar Store Manager", "Example Store LLC", "+966 11 234 5678", "",
+    static final Party SHIPPER = new Party(
+            "Omar Store Manager",
+            "Example Store LLC",
+            "+966 11 234 5678",
+            "",
             new Address(SA, "Riyadh", "Warehouse 4, Industrial Area 2", "", "14335"));
-    static final Party CONSIGNEE = new Party("Sara Ahmed", "", "0551112233", "sara@example.com",
+    static final Party CONSIGNEE = new Party(
+            "Sara Ahmed",
+            "",
+            "0551112233",
+            "sara@example.com",
             new Address(SA, "Jeddah", "Building 7, Prince Sultan St", "Apartment 12", "23434"));
 
     static final String CREATED = """
@@ -61,21 +68,27 @@ final class SmsaFixtures {
                         "ScanDateTime": "2025-01-05T11:02:03.1234567", "ScanTimeZone": "+04:00"}]}
             """;
 
-    private SmsaFixtures() {
-    }
+    private SmsaFixtures() {}
 
     static ShipmentRequest shipment() {
         return shipment(CONSIGNEE, Optional.empty());
     }
 
     static ShipmentRequest shipment(Party consignee, Optional<String> service) {
-        return new ShipmentRequest(OrderId.of("ORD-100245"), SHIPPER, consignee,
+        return new ShipmentRequest(
+                OrderId.of("ORD-100245"),
+                SHIPPER,
+                consignee,
                 List.of(Parcel.of(Weight.ofKilograms("1.2")), Parcel.of(Weight.ofKilograms("0.8"))),
-                "Cotton T-shirts", Money.of("250.00", "SAR"), Money.of("0", "SAR"), service);
+                "Cotton T-shirts",
+                Money.of("250.00", "SAR"),
+                Money.of("0", "SAR"),
+                service);
     }
 
     static Party consigneeIn(CountryCode country, String city, String phone) {
-        return new Party("Sara Ahmed", "", phone, "", new Address(country, city, "Building 7, Prince Sultan St", "", ""));
+        return new Party(
+                "Sara Ahmed", "", phone, "", new Address(country, city, "Building 7, Prince Sultan St", "", ""));
     }
 
     static RateRequest rate(CountryCode fromCountry, String fromCity, CountryCode toCountry, String toCity, String kg) {

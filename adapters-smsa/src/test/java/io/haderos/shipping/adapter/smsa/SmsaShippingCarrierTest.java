@@ -1,50 +1,5 @@
 package io.haderos.shipping.adapter.smsa;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
-import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
-import io.haderos.shipping.domain.circuit.CircuitSnapshot;
-import io.haderos.shipping.domain.circuit.CircuitState;
-import io.haderos.shipping.domain.circuit.CircuitStateChanged;
-import io.haderos.shipping.domain.model.Address;
-import io.haderos.shipping.domain.model.CarrierId;
-import io.haderos.shipping.domain.model.CountryCode;
-import io.haderos.shipping.domain.model.CreatedShipment;
-import io.haderos.shipping.domain.model.Money;
-import io.haderos.shipping.domain.model.OrderId;
-import io.haderos.shipping.domain.model.Parcel;
-import io.haderos.shipping.domain.model.Party;
-import io.haderos.shipping.domain.model.ShipmentRequest;
-import io.haderos.shipping.domain.model.ShipmentTracking;
-import io.haderos.shipping.domain.model.TrackingEvent;
-import io.haderos.shipping.domain.model.Weight;
-import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
-import io.haderos.shipping.domain.port.out.CarrierMessage;
-import io.haderos.shipping.domain.port.out.CarrierRejectedException;
-import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
-import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
-import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
-import io.haderos.shipping.domain.testing.MutableClock;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -72,6 +27,50 @@ import static io.haderos.shipping.adapter.smsa.SmsaFixtures.VALIDATION_ERRORS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
+import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
+import io.haderos.shipping.domain.circuit.CircuitSnapshot;
+import io.haderos.shipping.domain.circuit.CircuitState;
+import io.haderos.shipping.domain.circuit.CircuitStateChanged;
+import io.haderos.shipping.domain.model.Address;
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.CountryCode;
+import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.Money;
+import io.haderos.shipping.domain.model.OrderId;
+import io.haderos.shipping.domain.model.Parcel;
+import io.haderos.shipping.domain.model.Party;
+import io.haderos.shipping.domain.model.ShipmentRequest;
+import io.haderos.shipping.domain.model.ShipmentTracking;
+import io.haderos.shipping.domain.model.TrackingEvent;
+import io.haderos.shipping.domain.model.Weight;
+import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
+import io.haderos.shipping.domain.port.out.CarrierMessage;
+import io.haderos.shipping.domain.port.out.CarrierRejectedException;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
+import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
+import io.haderos.shipping.domain.testing.MutableClock;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The adapter against a WireMock stand-in for the SMSA eCom API: every row of CARRIERS.md §3.5, what is sent,
@@ -108,8 +107,8 @@ class SmsaShippingCarrierTest {
                 .connectTimeout(Duration.ofSeconds(2))
                 .clock(SHIP_CLOCK)
                 .build();
-        CarrierCircuitBreaker breaker = CarrierCircuitBreaker.create(CarrierId.SMSA, CircuitBreakerSettings.DEFAULTS,
-                breakerClock, transitions::add);
+        CarrierCircuitBreaker breaker = CarrierCircuitBreaker.create(
+                CarrierId.SMSA, CircuitBreakerSettings.DEFAULTS, breakerClock, transitions::add);
         return SmsaShippingCarrier.create(config, breaker);
     }
 
@@ -162,22 +161,23 @@ class SmsaShippingCarrierTest {
                     .withRequestBody(matchingJsonPath("$.ConsigneeAddress.ContactPhoneNumber", equalTo("966551112233")))
                     .withRequestBody(matchingJsonPath("$.ConsigneeAddress.Country", equalTo("SA")))
                     .withRequestBody(matchingJsonPath("$.ConsigneeAddress.City", equalTo("Jeddah")))
-                    .withRequestBody(matchingJsonPath("$.ConsigneeAddress.AddressLine1",
-                            equalTo("Building 7, Prince Sultan St")))
+                    .withRequestBody(matchingJsonPath(
+                            "$.ConsigneeAddress.AddressLine1", equalTo("Building 7, Prince Sultan St")))
                     .withRequestBody(matchingJsonPath("$.ConsigneeAddress.AddressLine2", equalTo("Apartment 12")))
                     .withRequestBody(matchingJsonPath("$.ConsigneeAddress.PostalCode", equalTo("23434")))
                     .withRequestBody(matchingJsonPath("$.ShipperAddress.ContactName", equalTo("Example Store LLC")))
                     .withRequestBody(matchingJsonPath("$.ShipperAddress.ContactPhoneNumber", equalTo("966112345678")))
                     .withRequestBody(matchingJsonPath("$.ShipperAddress.Country", equalTo("SA")))
                     .withRequestBody(matchingJsonPath("$.ShipperAddress.City", equalTo("Riyadh")))
-                    .withRequestBody(matchingJsonPath("$.ShipperAddress.AddressLine1",
-                            equalTo("Warehouse 4, Industrial Area 2")))
+                    .withRequestBody(matchingJsonPath(
+                            "$.ShipperAddress.AddressLine1", equalTo("Warehouse 4, Industrial Area 2")))
                     .willReturn(okJson(CREATED)));
 
             CreatedShipment created = carrier.createShipment(SmsaFixtures.shipment());
 
-            assertThat(created).isEqualTo(new CreatedShipment(CarrierId.SMSA, "231200000001",
-                    List.of("231200000002", "231200000003"), Optional.empty()));
+            assertThat(created)
+                    .isEqualTo(new CreatedShipment(
+                            CarrierId.SMSA, "231200000001", List.of("231200000002", "231200000003"), Optional.empty()));
             SMSA.verify(1, postRequestedFor(urlEqualTo(CREATE)));
             assertBreaker(CircuitState.CLOSED, 0, 1);
         }
@@ -190,8 +190,8 @@ class SmsaShippingCarrierTest {
                     .withRequestBody(matchingJsonPath("$.ConsigneeAddress.ContactPhoneNumber", equalTo("971501234567")))
                     .willReturn(okJson(CREATED)));
 
-            carrier.createShipment(SmsaFixtures.shipment(SmsaFixtures.consigneeIn(AE, "Dubai", "050 123 4567"),
-                    Optional.empty()));
+            carrier.createShipment(
+                    SmsaFixtures.shipment(SmsaFixtures.consigneeIn(AE, "Dubai", "050 123 4567"), Optional.empty()));
 
             SMSA.verify(1, postRequestedFor(urlEqualTo(CREATE)));
         }
@@ -211,11 +211,13 @@ class SmsaShippingCarrierTest {
         void givenTextLongerThanSmsaAllows_whenCreated_thenCutsItAndLeavesShortTextUnpadded() {
             String longCity = "Madinat Al Malik Abdullah Al Iqtisadiyah Rabigh Province";
             SMSA.stubFor(post(urlEqualTo(CREATE))
-                    .withRequestBody(matchingJsonPath("$.ConsigneeAddress.City", equalTo(longCity.substring(0, 50).strip())))
+                    .withRequestBody(matchingJsonPath(
+                            "$.ConsigneeAddress.City",
+                            equalTo(longCity.substring(0, 50).strip())))
                     .withRequestBody(matchingJsonPath("$.ConsigneeAddress.ContactName", equalTo("Ali")))
                     .willReturn(okJson(CREATED)));
-            Party consignee = new Party("Ali", "", "+966551112233", "",
-                    new Address(SA, longCity, "Street 1 building 22", "", ""));
+            Party consignee = new Party(
+                    "Ali", "", "+966551112233", "", new Address(SA, longCity, "Street 1 building 22", "", ""));
 
             carrier.createShipment(SmsaFixtures.shipment(consignee, Optional.empty()));
 
@@ -234,12 +236,18 @@ class SmsaShippingCarrierTest {
 
         @Test
         void givenCashOnDeliveryInAnotherCurrency_whenCreated_thenRejectedWithoutAsking() {
-            ShipmentRequest request = new ShipmentRequest(OrderId.of("ORD-1"), SHIPPER, CONSIGNEE,
-                    List.of(Parcel.of(Weight.ofKilograms("1"))), "Books", Money.of("100", "SAR"),
-                    Money.of("30", "AED"), Optional.empty());
+            ShipmentRequest request = new ShipmentRequest(
+                    OrderId.of("ORD-1"),
+                    SHIPPER,
+                    CONSIGNEE,
+                    List.of(Parcel.of(Weight.ofKilograms("1"))),
+                    "Books",
+                    Money.of("100", "SAR"),
+                    Money.of("30", "AED"),
+                    Optional.empty());
 
-            CarrierRejectedException rejected = thrown(CarrierRejectedException.class,
-                    () -> carrier.createShipment(request));
+            CarrierRejectedException rejected =
+                    thrown(CarrierRejectedException.class, () -> carrier.createShipment(request));
 
             assertThat(rejected.messages()).extracting(CarrierMessage::code).containsExactly("cod.currency");
             SMSA.verify(0, postRequestedFor(urlEqualTo(CREATE)));
@@ -255,16 +263,21 @@ class SmsaShippingCarrierTest {
         void given400WithFieldErrors_whenCreating_thenRejectedWithOneMessagePerFieldMessageAndNothingCounted() {
             stubCreate(status(500));
             createFails();
-            stubCreate(aResponse().withStatus(400).withHeader("Content-Type", "application/problem+json")
+            stubCreate(aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/problem+json")
                     .withBody(VALIDATION_ERRORS));
 
-            CarrierRejectedException rejected = thrown(CarrierRejectedException.class,
-                    () -> carrier.createShipment(SmsaFixtures.shipment()));
+            CarrierRejectedException rejected =
+                    thrown(CarrierRejectedException.class, () -> carrier.createShipment(SmsaFixtures.shipment()));
 
-            assertThat(rejected.messages()).containsExactly(
-                    new CarrierMessage("ConsigneeAddress.AddressLine1", "AddressLine1 must be between 10 and 100 characters."),
-                    new CarrierMessage("ConsigneeAddress.City", "The City field is required."),
-                    new CarrierMessage("ConsigneeAddress.City", "City must be 3 to 50 characters."));
+            assertThat(rejected.messages())
+                    .containsExactly(
+                            new CarrierMessage(
+                                    "ConsigneeAddress.AddressLine1",
+                                    "AddressLine1 must be between 10 and 100 characters."),
+                            new CarrierMessage("ConsigneeAddress.City", "The City field is required."),
+                            new CarrierMessage("ConsigneeAddress.City", "City must be 3 to 50 characters."));
             assertThat(rejected.carrier()).isEqualTo(CarrierId.SMSA);
             assertBreaker(CircuitState.CLOSED, 1, 0);
         }
@@ -273,8 +286,8 @@ class SmsaShippingCarrierTest {
         void given200WithStatusFailed_whenCreating_thenRejectedWithSmsasMessageAndNothingCounted() {
             stubCreate(okJson("{\"status\": \"Failed\", \"message\": \"Invalid consignee city\"}"));
 
-            CarrierRejectedException rejected = thrown(CarrierRejectedException.class,
-                    () -> carrier.createShipment(SmsaFixtures.shipment()));
+            CarrierRejectedException rejected =
+                    thrown(CarrierRejectedException.class, () -> carrier.createShipment(SmsaFixtures.shipment()));
 
             assertThat(rejected.messages()).containsExactly(new CarrierMessage("", "Invalid consignee city"));
             assertBreaker(CircuitState.CLOSED, 0, 0);
@@ -285,8 +298,8 @@ class SmsaShippingCarrierTest {
         void givenTheKeyIsRefused_whenCreating_thenConfigurationProblemWithoutTheKeyAndNothingCounted(int status) {
             stubCreate(aResponse().withStatus(status).withBody("Unauthorized: apikey " + API_KEY + " is not valid"));
 
-            CarrierConfigurationException problem = thrown(CarrierConfigurationException.class,
-                    () -> carrier.createShipment(SmsaFixtures.shipment()));
+            CarrierConfigurationException problem =
+                    thrown(CarrierConfigurationException.class, () -> carrier.createShipment(SmsaFixtures.shipment()));
 
             assertThat(problem.getMessage()).contains("HTTP " + status).doesNotContain(API_KEY);
             assertBreaker(CircuitState.CLOSED, 0, 0);
@@ -297,8 +310,8 @@ class SmsaShippingCarrierTest {
         void givenAnotherClientErrorStatus_whenCreating_thenConfigurationProblemAndNothingCounted(int status) {
             stubCreate(aResponse().withStatus(status).withBody("<html>nope " + API_KEY + "</html>"));
 
-            CarrierConfigurationException problem = thrown(CarrierConfigurationException.class,
-                    () -> carrier.createShipment(SmsaFixtures.shipment()));
+            CarrierConfigurationException problem =
+                    thrown(CarrierConfigurationException.class, () -> carrier.createShipment(SmsaFixtures.shipment()));
 
             assertThat(problem.getMessage()).contains("HTTP " + status);
             assertBreaker(CircuitState.CLOSED, 0, 0);
@@ -314,8 +327,15 @@ class SmsaShippingCarrierTest {
         }
 
         @ParameterizedTest(name = "HTTP {0} -> {1}")
-        @CsvSource({"500, SERVER_ERROR", "501, SERVER_ERROR", "502, SERVICE_UNAVAILABLE", "503, SERVICE_UNAVAILABLE",
-                "504, TIMEOUT", "429, SERVICE_UNAVAILABLE", "302, CARRIER_ERROR"})
+        @CsvSource({
+            "500, SERVER_ERROR",
+            "501, SERVER_ERROR",
+            "502, SERVICE_UNAVAILABLE",
+            "503, SERVICE_UNAVAILABLE",
+            "504, TIMEOUT",
+            "429, SERVICE_UNAVAILABLE",
+            "302, CARRIER_ERROR"
+        })
         void givenAServerSideStatus_whenCreating_thenCarrierFaultThatCounts(int status, Reason reason) {
             stubCreate(aResponse().withStatus(status).withBody("<html>Service Unavailable</html>"));
 
@@ -381,7 +401,9 @@ class SmsaShippingCarrierTest {
 
         @Test
         void given200WithAnHtmlPage_whenCreating_thenUnreadableReplyThatCounts() {
-            stubCreate(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+            stubCreate(aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/html")
                     .withBody("<html><body>Scheduled maintenance</body></html>"));
 
             CarrierUnavailableException fault = createFails();
@@ -391,8 +413,14 @@ class SmsaShippingCarrierTest {
         }
 
         @ParameterizedTest(name = "body [{0}]")
-        @ValueSource(strings = {"{\"hello\": \"world\"}", "[1, 2]", "{\"sawb\": \"1\", \"waybills\": \"abc\"}",
-                "{\"sawb\": \"1\"} trailing", ""})
+        @ValueSource(
+                strings = {
+                    "{\"hello\": \"world\"}",
+                    "[1, 2]",
+                    "{\"sawb\": \"1\", \"waybills\": \"abc\"}",
+                    "{\"sawb\": \"1\"} trailing",
+                    ""
+                })
         void given200WithJsonOfTheWrongShape_whenCreating_thenUnreadableReplyThatCounts(String body) {
             stubCreate(okJson(body));
 
@@ -415,9 +443,18 @@ class SmsaShippingCarrierTest {
             assertThat(tracking.carrier()).isEqualTo(CarrierId.SMSA);
             assertThat(tracking.trackingNumber()).isEqualTo("231200000001");
             assertThat(tracking.delivered()).isFalse();
-            assertThat(tracking.events()).containsExactly(
-                    new TrackingEvent("OD", "Out for Delivery", "Jeddah", OffsetDateTime.parse("2025-01-02T09:15:00+03:00")),
-                    new TrackingEvent("PU", "Picked Up", "Riyadh", OffsetDateTime.parse("2025-01-01T16:40:12.530+03:00")));
+            assertThat(tracking.events())
+                    .containsExactly(
+                            new TrackingEvent(
+                                    "OD",
+                                    "Out for Delivery",
+                                    "Jeddah",
+                                    OffsetDateTime.parse("2025-01-02T09:15:00+03:00")),
+                            new TrackingEvent(
+                                    "PU",
+                                    "Picked Up",
+                                    "Riyadh",
+                                    OffsetDateTime.parse("2025-01-01T16:40:12.530+03:00")));
             assertBreaker(CircuitState.CLOSED, 0, 1);
         }
 
@@ -438,8 +475,8 @@ class SmsaShippingCarrierTest {
         void givenAnUnknownAwbAnswered404_whenTracked_thenNotFoundAndNothingCounted() {
             SMSA.stubFor(get(urlPathMatching(TRACK + ".*")).willReturn(notFound()));
 
-            TrackingNumberNotFoundException notFound = thrown(TrackingNumberNotFoundException.class,
-                    () -> carrier.track("999999999999"));
+            TrackingNumberNotFoundException notFound =
+                    thrown(TrackingNumberNotFoundException.class, () -> carrier.track("999999999999"));
 
             assertThat(notFound.trackingNumber()).isEqualTo("999999999999");
             assertBreaker(CircuitState.CLOSED, 0, 0);
@@ -465,10 +502,11 @@ class SmsaShippingCarrierTest {
 
         @Test
         void given200WithNonJson_whenTracked_thenUnreadableReplyThatCounts() {
-            SMSA.stubFor(get(urlPathMatching(TRACK + ".*")).willReturn(aResponse().withStatus(200).withBody("OK")));
+            SMSA.stubFor(get(urlPathMatching(TRACK + ".*"))
+                    .willReturn(aResponse().withStatus(200).withBody("OK")));
 
-            CarrierUnavailableException fault = thrown(CarrierUnavailableException.class,
-                    () -> carrier.track("231200000001"));
+            CarrierUnavailableException fault =
+                    thrown(CarrierUnavailableException.class, () -> carrier.track("231200000001"));
 
             assertThat(fault.reason()).isEqualTo(Reason.UNREADABLE_REPLY);
             assertBreaker(CircuitState.CLOSED, 1, 0);
@@ -476,8 +514,9 @@ class SmsaShippingCarrierTest {
 
         @Test
         void givenAScanTimeThatIsNotATime_whenTracked_thenUnreadableReply() {
-            SMSA.stubFor(get(urlPathMatching(TRACK + ".*")).willReturn(okJson(
-                    "{\"AWB\": \"1\", \"Scans\": [{\"ScanType\": \"PU\", \"ScanDateTime\": \"yesterday\"}]}")));
+            SMSA.stubFor(get(urlPathMatching(TRACK + ".*"))
+                    .willReturn(okJson(
+                            "{\"AWB\": \"1\", \"Scans\": [{\"ScanType\": \"PU\", \"ScanDateTime\": \"yesterday\"}]}")));
 
             CarrierUnavailableException fault = thrown(CarrierUnavailableException.class, () -> carrier.track("1"));
 
@@ -488,8 +527,8 @@ class SmsaShippingCarrierTest {
         void givenA500_whenTracked_thenServerErrorThatCounts() {
             SMSA.stubFor(get(urlPathMatching(TRACK + ".*")).willReturn(status(500)));
 
-            CarrierUnavailableException fault = thrown(CarrierUnavailableException.class,
-                    () -> carrier.track("231200000001"));
+            CarrierUnavailableException fault =
+                    thrown(CarrierUnavailableException.class, () -> carrier.track("231200000001"));
 
             assertThat(fault.reason()).isEqualTo(Reason.SERVER_ERROR);
             assertBreaker(CircuitState.CLOSED, 1, 0);
@@ -503,10 +542,11 @@ class SmsaShippingCarrierTest {
                     .withRequestBody(equalToJson("[\"231200000001\", \"231200000009\", \"231200000404\"]"))
                     .willReturn(okJson("[" + TRACKING + "," + DELIVERED + ", {\"Scans\": []}]")));
 
-            List<ShipmentTracking> trackings = carrier.trackAll(List.of("231200000001", "231200000009",
-                    "231200000404", "not an awb!"));
+            List<ShipmentTracking> trackings =
+                    carrier.trackAll(List.of("231200000001", "231200000009", "231200000404", "not an awb!"));
 
-            assertThat(trackings).extracting(ShipmentTracking::trackingNumber)
+            assertThat(trackings)
+                    .extracting(ShipmentTracking::trackingNumber)
                     .containsExactly("231200000001", "231200000009");
             assertThat(trackings).extracting(ShipmentTracking::delivered).containsExactly(false, true);
             assertBreaker(CircuitState.CLOSED, 0, 1);
@@ -516,8 +556,8 @@ class SmsaShippingCarrierTest {
         void givenBulkAnswersAnObject_whenTrackedInBulk_thenUnreadableReplyThatCounts() {
             SMSA.stubFor(post(urlEqualTo(BULK)).willReturn(okJson(TRACKING)));
 
-            CarrierUnavailableException fault = thrown(CarrierUnavailableException.class,
-                    () -> carrier.trackAll(List.of("231200000001")));
+            CarrierUnavailableException fault =
+                    thrown(CarrierUnavailableException.class, () -> carrier.trackAll(List.of("231200000001")));
 
             assertThat(fault.reason()).isEqualTo(Reason.UNREADABLE_REPLY);
             assertBreaker(CircuitState.CLOSED, 1, 0);
@@ -555,10 +595,13 @@ class SmsaShippingCarrierTest {
             createFails();
             createFails();
 
-            assertThat(thrown(CarrierUnavailableException.class, () -> carrier.track("231200000001")).reason())
+            assertThat(thrown(CarrierUnavailableException.class, () -> carrier.track("231200000001"))
+                            .reason())
                     .isEqualTo(Reason.CIRCUIT_OPEN);
-            assertThat(thrown(CarrierUnavailableException.class,
-                    () -> carrier.quoteRates(SmsaFixtures.rate(SA, "Riyadh", SA, "Jeddah", "1"))).reason())
+            assertThat(thrown(
+                                    CarrierUnavailableException.class,
+                                    () -> carrier.quoteRates(SmsaFixtures.rate(SA, "Riyadh", SA, "Jeddah", "1")))
+                            .reason())
                     .isEqualTo(Reason.CIRCUIT_OPEN);
             SMSA.verify(0, getRequestedFor(urlPathMatching(".*")));
         }
@@ -598,9 +641,9 @@ class SmsaShippingCarrierTest {
 
         @Test
         void givenAQuoteTheTariffCannotPrice_whenQuoting_thenRejectedAndNothingCounted() {
-            CarrierRejectedException rejected = thrown(CarrierRejectedException.class,
-                    () -> carrier.quoteRates(SmsaFixtures.rate(SA, "Riyadh",
-                            CountryCode.of("US"), "New York", "1")));
+            CarrierRejectedException rejected = thrown(
+                    CarrierRejectedException.class,
+                    () -> carrier.quoteRates(SmsaFixtures.rate(SA, "Riyadh", CountryCode.of("US"), "New York", "1")));
 
             assertThat(rejected.getMessage()).contains("US/New York");
             assertBreaker(CircuitState.CLOSED, 0, 0);
@@ -608,8 +651,10 @@ class SmsaShippingCarrierTest {
 
         @Test
         void givenABreakerForAnotherCarrier_whenCreating_thenRefused() {
-            CarrierCircuitBreaker aramex = CarrierCircuitBreaker.create(CarrierId.ARAMEX, CircuitBreakerSettings.DEFAULTS);
-            SmsaConfig config = SmsaConfig.builder().baseUrl(SMSA.baseUrl()).apiKey(API_KEY).build();
+            CarrierCircuitBreaker aramex =
+                    CarrierCircuitBreaker.create(CarrierId.ARAMEX, CircuitBreakerSettings.DEFAULTS);
+            SmsaConfig config =
+                    SmsaConfig.builder().baseUrl(SMSA.baseUrl()).apiKey(API_KEY).build();
 
             assertThatThrownBy(() -> SmsaShippingCarrier.create(config, aramex))
                     .isInstanceOf(IllegalArgumentException.class)

@@ -1,5 +1,12 @@
 package io.haderos.shipping.adapter.smsa;
 
+import static io.haderos.shipping.adapter.smsa.SmsaFixtures.AE;
+import static io.haderos.shipping.adapter.smsa.SmsaFixtures.SA;
+import static io.haderos.shipping.adapter.smsa.SmsaFixtures.rate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import io.haderos.shipping.domain.model.Address;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CountryCode;
@@ -8,12 +15,6 @@ import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.Weight;
 import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -21,13 +22,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
-import static io.haderos.shipping.adapter.smsa.SmsaFixtures.AE;
-import static io.haderos.shipping.adapter.smsa.SmsaFixtures.SA;
-import static io.haderos.shipping.adapter.smsa.SmsaFixtures.rate;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Rates from a tariff table, because SMSA has no rate API (CARRIERS.md §3.2). */
 class SmsaTariffTest {
@@ -45,23 +44,29 @@ class SmsaTariffTest {
 
         @ParameterizedTest(name = "{0}/{1} -> {2}/{3}, {4} kg = {6} {5}")
         @CsvSource({
-                "SA, Riyadh,    SA, Jeddah,     1,     EDDL, 23.00",
-                "SA, Riyadh,    SA, Jeddah,     2.3,   EDDL, 29.00",
-                "SA, Riyadh,    SA, Riyadh,     0.5,   EDDL, 18.00",
-                "SA, Jeddah,    SA, Dammam,     10,    EDDL, 50.00",
-                "SA, Al-Khobar, SA, riyadh,     1,     EDDL, 23.00",
-                "SA, Riyadh,    SA, Abha,       5,     EDDL, 44.00",
-                "SA, Tabuk,     SA, Abha,       1,     EDDL, 30.00",
-                "SA, Riyadh,    AE, Dubai,      3,     EIDL, 85.00",
-                "SA, Jeddah,    KW, Kuwait City, 1,    EIDL, 60.00",
-                "SA, Dammam,    BH, Manama,     1.5,   EIDL, 64.00",
-                "SA, Riyadh,    QA, Doha,       2,     EIDL, 76.00",
-                "SA, Abha,      OM, Muscat,     4,     EIDL, 119.00",
+            "SA, Riyadh,    SA, Jeddah,     1,     EDDL, 23.00",
+            "SA, Riyadh,    SA, Jeddah,     2.3,   EDDL, 29.00",
+            "SA, Riyadh,    SA, Riyadh,     0.5,   EDDL, 18.00",
+            "SA, Jeddah,    SA, Dammam,     10,    EDDL, 50.00",
+            "SA, Al-Khobar, SA, riyadh,     1,     EDDL, 23.00",
+            "SA, Riyadh,    SA, Abha,       5,     EDDL, 44.00",
+            "SA, Tabuk,     SA, Abha,       1,     EDDL, 30.00",
+            "SA, Riyadh,    AE, Dubai,      3,     EIDL, 85.00",
+            "SA, Jeddah,    KW, Kuwait City, 1,    EIDL, 60.00",
+            "SA, Dammam,    BH, Manama,     1.5,   EIDL, 64.00",
+            "SA, Riyadh,    QA, Doha,       2,     EIDL, 76.00",
+            "SA, Abha,      OM, Muscat,     4,     EIDL, 119.00",
         })
-        void givenAKnownRoute_whenQuoted_thenPricesExactlyInSar(String fromCountry, String fromCity, String toCountry,
-                                                                 String toCity, String kg, String service, String amount) {
-            RateQuote quote = onlyQuote(EXAMPLE, rate(CountryCode.of(fromCountry), fromCity, CountryCode.of(toCountry),
-                    toCity, kg));
+        void givenAKnownRoute_whenQuoted_thenPricesExactlyInSar(
+                String fromCountry,
+                String fromCity,
+                String toCountry,
+                String toCity,
+                String kg,
+                String service,
+                String amount) {
+            RateQuote quote = onlyQuote(
+                    EXAMPLE, rate(CountryCode.of(fromCountry), fromCity, CountryCode.of(toCountry), toCity, kg));
 
             assertThat(quote.carrier()).isEqualTo(CarrierId.SMSA);
             assertThat(quote.service()).isEqualTo(service);
@@ -71,7 +76,8 @@ class SmsaTariffTest {
 
         @Test
         void givenAPlaceOutsideTheTariff_whenQuoted_thenRejectedNamingThePlace() {
-            CarrierRejectedException rejected = catchThrowableOfType(CarrierRejectedException.class,
+            CarrierRejectedException rejected = catchThrowableOfType(
+                    CarrierRejectedException.class,
                     () -> EXAMPLE.quote(rate(SA, "Riyadh", CountryCode.of("EG"), "Cairo", "1")));
 
             assertThat(rejected.messages()).singleElement().satisfies(message -> {
@@ -82,8 +88,8 @@ class SmsaTariffTest {
 
         @Test
         void givenARouteWithoutRate_whenQuoted_thenRejectedNamingTheZones() {
-            CarrierRejectedException rejected = catchThrowableOfType(CarrierRejectedException.class,
-                    () -> EXAMPLE.quote(rate(AE, "Dubai", SA, "Riyadh", "1")));
+            CarrierRejectedException rejected = catchThrowableOfType(
+                    CarrierRejectedException.class, () -> EXAMPLE.quote(rate(AE, "Dubai", SA, "Riyadh", "1")));
 
             assertThat(rejected.messages()).extracting(CarrierMessage::code).containsExactly("destination");
             assertThat(rejected.getMessage()).contains("zone AE").contains("zone RUH");
@@ -91,12 +97,17 @@ class SmsaTariffTest {
 
         @Test
         void givenAServiceNotOfferedOnTheRoute_whenQuoted_thenRejectedListingWhatIsOffered() {
-            RateRequest request = new RateRequest(Address.of(SA, "Riyadh"),
-                    Address.of(SA, "Jeddah"), Weight.ofKilograms("1"), 1,
-                    Optional.empty(), Optional.empty(), Optional.of("EIDL"));
+            RateRequest request = new RateRequest(
+                    Address.of(SA, "Riyadh"),
+                    Address.of(SA, "Jeddah"),
+                    Weight.ofKilograms("1"),
+                    1,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of("EIDL"));
 
-            CarrierRejectedException rejected = catchThrowableOfType(CarrierRejectedException.class,
-                    () -> EXAMPLE.quote(request));
+            CarrierRejectedException rejected =
+                    catchThrowableOfType(CarrierRejectedException.class, () -> EXAMPLE.quote(request));
 
             assertThat(rejected.messages()).extracting(CarrierMessage::code).containsExactly("service");
             assertThat(rejected.getMessage()).contains("offered: EDDL");
@@ -119,9 +130,12 @@ class SmsaTariffTest {
                     rate,A,A,EDDL,20.50,3.25,SAR
                     """.getBytes(StandardCharsets.UTF_8));
 
-            assertThat(onlyQuote(tariff, rate(SA, "X", SA, "Y", "1")).price().amount()).isEqualByComparingTo("20.50");
-            assertThat(onlyQuote(tariff, rate(SA, "X", SA, "Y", "1.01")).price().amount()).isEqualByComparingTo("23.75");
-            assertThat(onlyQuote(tariff, rate(SA, "X", SA, "Y", "3.2")).price().amount()).isEqualByComparingTo("30.25");
+            assertThat(onlyQuote(tariff, rate(SA, "X", SA, "Y", "1")).price().amount())
+                    .isEqualByComparingTo("20.50");
+            assertThat(onlyQuote(tariff, rate(SA, "X", SA, "Y", "1.01")).price().amount())
+                    .isEqualByComparingTo("23.75");
+            assertThat(onlyQuote(tariff, rate(SA, "X", SA, "Y", "3.2")).price().amount())
+                    .isEqualByComparingTo("30.25");
         }
     }
 
@@ -146,8 +160,12 @@ class SmsaTariffTest {
                     .quote(rate(CountryCode.of("KW"), "kuwait city", CountryCode.of("KW"), "Hawalli", "2.5"));
 
             assertThat(quotes).extracting(RateQuote::service).containsExactly("EDDL", "EDDH");
-            assertThat(quotes).extracting(quote -> quote.price().formattedAmount()).containsExactly("2.250", "3.500");
-            assertThat(quotes).extracting(quote -> quote.price().currency().getCurrencyCode()).containsOnly("KWD");
+            assertThat(quotes)
+                    .extracting(quote -> quote.price().formattedAmount())
+                    .containsExactly("2.250", "3.500");
+            assertThat(quotes)
+                    .extracting(quote -> quote.price().currency().getCurrencyCode())
+                    .containsOnly("KWD");
         }
 
         @Test
@@ -158,7 +176,9 @@ class SmsaTariffTest {
                     zone,B,SA,*
                     """.getBytes(StandardCharsets.UTF_8));
 
-            assertThat(onlyQuote(tariff, rate(SA, "Riyadh", SA, "Jeddah", "1")).price().amount())
+            assertThat(onlyQuote(tariff, rate(SA, "Riyadh", SA, "Jeddah", "1"))
+                            .price()
+                            .amount())
                     .isEqualByComparingTo(BigDecimal.TEN);
         }
 
@@ -175,7 +195,11 @@ class SmsaTariffTest {
         void givenAMalformedFile_whenTheCarrierIsCreated_thenCreationFailsNamingFileAndLine() throws IOException {
             Path file = dir.resolve("broken.csv");
             Files.writeString(file, "zone,A,SA,*\nrate,A,A,EDDL,ten,1,SAR\n");
-            SmsaConfig config = SmsaConfig.builder().baseUrl("http://localhost:1").apiKey("key").tariffFile(file).build();
+            SmsaConfig config = SmsaConfig.builder()
+                    .baseUrl("http://localhost:1")
+                    .apiKey("key")
+                    .tariffFile(file)
+                    .build();
 
             assertThatThrownBy(() -> SmsaShippingCarrier.create(config))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -210,8 +234,8 @@ class SmsaTariffTest {
                 city in two zones           | zone,B,SA,*                            | 3 | already in zone A (line 1)
                 duplicate rate              | rate,A,A,EDDL,11,1,SAR                 | 3 | duplicate rate for A -> A service EDDL
                 """)
-        void givenAFaultyLine_whenLoaded_thenTheMessageNamesFileLineAndFault(String kind, String line, int number,
-                                                                          String fault) throws IOException {
+        void givenAFaultyLine_whenLoaded_thenTheMessageNamesFileLineAndFault(
+                String kind, String line, int number, String fault) throws IOException {
             Path file = dir.resolve("tariff.csv");
             Files.writeString(file, "zone,A,SA,*\nrate,A,A,EDDL,10,1,SAR\n" + line + "\n");
 
@@ -225,7 +249,8 @@ class SmsaTariffTest {
 
         @Test
         void givenCommentsAndBlankLines_whenAFaultFollows_thenTheLineNumberCountsThem() {
-            byte[] text = "# header\n\n   \nzone,A,SA,*\r\n# note\nrate,A,A,EDDL,10,1\n".getBytes(StandardCharsets.UTF_8);
+            byte[] text =
+                    "# header\n\n   \nzone,A,SA,*\r\n# note\nrate,A,A,EDDL,10,1\n".getBytes(StandardCharsets.UTF_8);
 
             assertThatThrownBy(() -> SmsaTariff.parse("tariff.csv", text))
                     .hasMessage("SMSA tariff tariff.csv, line 6: wrong column count: expected 7 "
@@ -234,7 +259,8 @@ class SmsaTariffTest {
 
         @Test
         void givenNoRateLines_whenLoaded_thenRefused() {
-            assertThatThrownBy(() -> SmsaTariff.parse("empty.csv", "# nothing\nzone,A,SA,*\n".getBytes(StandardCharsets.UTF_8)))
+            assertThatThrownBy(() ->
+                            SmsaTariff.parse("empty.csv", "# nothing\nzone,A,SA,*\n".getBytes(StandardCharsets.UTF_8)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("empty.csv")
                     .hasMessageContaining("no rate lines");

@@ -1,17 +1,16 @@
 package io.haderos.shipping.application.service;
 
 import io.haderos.shipping.domain.model.Attempt;
+import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.policy.FallbackDecision;
 import io.haderos.shipping.domain.policy.FallbackPolicy;
-import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.port.out.CarrierException;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,17 +42,13 @@ final class CarrierChain {
         List<Attempt> attempts();
     }
 
-    record Served<T>(CarrierId carrier, T value, boolean fallback, List<Attempt> attempts) implements Outcome<T> {
-    }
+    record Served<T>(CarrierId carrier, T value, boolean fallback, List<Attempt> attempts) implements Outcome<T> {}
 
-    record Rejected<T>(CarrierRejectedException rejection, List<Attempt> attempts) implements Outcome<T> {
-    }
+    record Rejected<T>(CarrierRejectedException rejection, List<Attempt> attempts) implements Outcome<T> {}
 
-    record OutcomeUnknown<T>(CarrierId carrier, List<Attempt> attempts) implements Outcome<T> {
-    }
+    record OutcomeUnknown<T>(CarrierId carrier, List<Attempt> attempts) implements Outcome<T> {}
 
-    record Exhausted<T>(Optional<Duration> retryAfter, List<Attempt> attempts) implements Outcome<T> {
-    }
+    record Exhausted<T>(Optional<Duration> retryAfter, List<Attempt> attempts) implements Outcome<T> {}
 
     <T> Outcome<T> run(CarrierOperation operation, Function<ShippingCarrier, T> call) {
         List<Attempt> attempts = new ArrayList<>();
@@ -78,7 +73,8 @@ final class CarrierChain {
                 }
                 failures.add(failure);
                 if (i + 1 < carriers.size()) {
-                    observer.fellBack(operation, carrier.id(), carriers.get(i + 1).id());
+                    observer.fellBack(
+                            operation, carrier.id(), carriers.get(i + 1).id());
                 }
             }
         }

@@ -4,7 +4,6 @@ import io.haderos.shipping.application.port.in.FindShipmentUseCase;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
-
 import java.util.Optional;
 
 /** Reads what the store holds for an order. */

@@ -3,11 +3,10 @@ package io.haderos.shipping.application.service;
 import io.haderos.shipping.application.port.in.MonitorCircuitBreakersUseCase;
 import io.haderos.shipping.application.port.in.MonitoringReport;
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
-import io.haderos.shipping.domain.policy.AlertPolicy;
 import io.haderos.shipping.domain.policy.Alert;
+import io.haderos.shipping.domain.policy.AlertPolicy;
 import io.haderos.shipping.domain.port.out.AlertSource;
 import io.haderos.shipping.domain.port.out.CircuitBreakers;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +27,8 @@ public final class MonitorCircuitBreakersService implements MonitorCircuitBreake
     }
 
     /** @param otherSources parts of the gateway besides the breakers whose alerts monitoring shows */
-    public MonitorCircuitBreakersService(CircuitBreakers breakers, AlertPolicy alertPolicy,
-                                         List<AlertSource> otherSources, Clock clock) {
+    public MonitorCircuitBreakersService(
+            CircuitBreakers breakers, AlertPolicy alertPolicy, List<AlertSource> otherSources, Clock clock) {
         this.breakers = breakers;
         this.alertPolicy = alertPolicy;
         this.otherSources = List.copyOf(otherSources);

@@ -20,7 +20,8 @@ public final class OverrideCircuitBreakerService implements OverrideCircuitBreak
 
     @Override
     public CircuitSnapshot override(OverrideCircuitBreakerCommand command) {
-        return overrides.apply(command.carrier(), command.toOverride())
+        return overrides
+                .apply(command.carrier(), command.toOverride())
                 .orElseThrow(() -> new UnknownCarrierException(command.carrier().value()));
     }
 }

@@ -10,7 +10,6 @@ import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.policy.FallbackPolicy;
 import io.haderos.shipping.domain.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
-
 import java.util.List;
 
 /** Quotes rates with the first carrier that can; see {@link FallbackPolicy}. */

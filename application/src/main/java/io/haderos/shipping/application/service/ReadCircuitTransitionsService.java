@@ -7,7 +7,6 @@ import io.haderos.shipping.application.port.in.UnknownCarrierException;
 import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.port.out.CircuitBreakers;
 import io.haderos.shipping.domain.port.out.TransitionHistory;
-
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -15,8 +14,8 @@ import java.util.List;
 /** Reads the audit trail; a carrier is known when this gateway has a breaker for it. */
 public final class ReadCircuitTransitionsService implements ReadCircuitTransitionsUseCase {
 
-    private static final Comparator<RecordedTransition> BY_INSTANCE_THEN_CARRIER = Comparator
-            .comparing(RecordedTransition::instanceId)
+    private static final Comparator<RecordedTransition> BY_INSTANCE_THEN_CARRIER = Comparator.comparing(
+                    RecordedTransition::instanceId)
             .thenComparing(recorded -> recorded.transition().carrier().value());
 
     private final TransitionHistory history;
@@ -39,7 +38,9 @@ public final class ReadCircuitTransitionsService implements ReadCircuitTransitio
 
     @Override
     public ClusterView cluster() {
-        List<RecordedTransition> latest = history.latestPerInstance().stream().sorted(BY_INSTANCE_THEN_CARRIER).toList();
+        List<RecordedTransition> latest = history.latestPerInstance().stream()
+                .sorted(BY_INSTANCE_THEN_CARRIER)
+                .toList();
         return new ClusterView(latest, clock.instant());
     }
 }

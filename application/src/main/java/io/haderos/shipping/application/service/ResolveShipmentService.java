@@ -11,7 +11,6 @@ import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentResolution;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -30,15 +29,15 @@ public final class ResolveShipmentService implements ResolveShipmentUseCase {
 
     @Override
     public ShipmentRecord resolve(ResolveShipmentCommand command) {
-        ShipmentRecord held = store.find(command.orderId())
-                .orElseThrow(() -> new OrderNotFoundException(command.orderId()));
+        ShipmentRecord held =
+                store.find(command.orderId()).orElseThrow(() -> new OrderNotFoundException(command.orderId()));
         Instant now = clock.instant();
         if (!held.awaitsResolution(now)) {
             throw notHeld(command);
         }
-        Optional<CreatedShipment> found = command.trackingNumber().map(tracking ->
-                new CreatedShipment(command.carrier().orElseGet(() -> carrierAsked(held)), tracking, List.of(),
-                        Optional.empty()));
+        Optional<CreatedShipment> found = command.trackingNumber()
+                .map(tracking -> new CreatedShipment(
+                        command.carrier().orElseGet(() -> carrierAsked(held)), tracking, List.of(), Optional.empty()));
         return store.resolve(command.orderId(), new ShipmentResolution(found, command.actor(), command.note(), now))
                 .orElseThrow(() -> notHeld(command));
     }

@@ -19,7 +19,6 @@ import io.haderos.shipping.domain.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
 import io.haderos.shipping.domain.port.out.ShipmentStoreUnavailableException;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -40,8 +39,12 @@ public final class ShipOrderService implements ShipOrderUseCase {
      * @param carriers       in the order they are tried
      * @param defaultShipper the shipper for commands that name none
      */
-    public ShipOrderService(List<ShippingCarrier> carriers, FallbackPolicy policy, ShipmentStore store,
-                            Party defaultShipper, Clock clock) {
+    public ShipOrderService(
+            List<ShippingCarrier> carriers,
+            FallbackPolicy policy,
+            ShipmentStore store,
+            Party defaultShipper,
+            Clock clock) {
         this(carriers, policy, store, defaultShipper, clock, CarrierCallObserver.none());
     }
 
@@ -50,8 +53,13 @@ public final class ShipOrderService implements ShipOrderUseCase {
      * @param defaultShipper the shipper for commands that name none
      * @param observer       sees every carrier call and every fallback
      */
-    public ShipOrderService(List<ShippingCarrier> carriers, FallbackPolicy policy, ShipmentStore store,
-                            Party defaultShipper, Clock clock, CarrierCallObserver observer) {
+    public ShipOrderService(
+            List<ShippingCarrier> carriers,
+            FallbackPolicy policy,
+            ShipmentStore store,
+            Party defaultShipper,
+            Clock clock,
+            CarrierCallObserver observer) {
         this.chain = new CarrierChain(carriers, policy, observer);
         this.store = store;
         this.defaultShipper = defaultShipper;
@@ -77,9 +85,11 @@ public final class ShipOrderService implements ShipOrderUseCase {
         if (existing.status() == ShipmentStatus.CREATED) {
             return existing;
         }
-        throw new OrderConflictException(existing.orderId(), existing.awaitsResolution(now)
-                ? OrderConflictException.Reason.OUTCOME_UNKNOWN
-                : OrderConflictException.Reason.IN_PROGRESS);
+        throw new OrderConflictException(
+                existing.orderId(),
+                existing.awaitsResolution(now)
+                        ? OrderConflictException.Reason.OUTCOME_UNKNOWN
+                        : OrderConflictException.Reason.IN_PROGRESS);
     }
 
     private ShipmentRecord create(OrderId orderId, ShipmentRequest request) {
@@ -116,8 +126,15 @@ public final class ShipOrderService implements ShipOrderUseCase {
             store.recordCreated(orderId, served.value(), served.fallback(), served.attempts(), now);
             return store.find(orderId).orElseThrow();
         } catch (ShipmentStoreUnavailableException e) {
-            return new ShipmentRecord(orderId, "unrecorded", ShipmentStatus.CREATED, Optional.of(served.value()),
-                    served.fallback(), served.attempts(), now, now);
+            return new ShipmentRecord(
+                    orderId,
+                    "unrecorded",
+                    ShipmentStatus.CREATED,
+                    Optional.of(served.value()),
+                    served.fallback(),
+                    served.attempts(),
+                    now,
+                    now);
         }
     }
 }

@@ -9,7 +9,6 @@ import io.haderos.shipping.domain.model.ShipmentTracking;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -31,11 +30,11 @@ public final class TrackShipmentService implements TrackShipmentUseCase {
         try {
             return carrier.track(trackingNumber);
         } catch (CarrierUnavailableException e) {
-            throw new NoCarrierAvailableException(List.of(new Attempt(carrierId, e.outcome(), e.getMessage())),
-                    e.retryAfter());
+            throw new NoCarrierAvailableException(
+                    List.of(new Attempt(carrierId, e.outcome(), e.getMessage())), e.retryAfter());
         } catch (CarrierConfigurationException e) {
-            throw new NoCarrierAvailableException(List.of(new Attempt(carrierId, e.outcome(), e.getMessage())),
-                    Optional.empty());
+            throw new NoCarrierAvailableException(
+                    List.of(new Attempt(carrierId, e.outcome(), e.getMessage())), Optional.empty());
         }
     }
 }

@@ -1,5 +1,11 @@
 package io.haderos.shipping.application.service;
 
+import static io.haderos.shipping.application.service.Fixtures.RATE_REQUEST;
+import static io.haderos.shipping.application.service.Fixtures.fault;
+import static io.haderos.shipping.application.service.Fixtures.rejected;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.policy.CarrierOperation;
@@ -7,17 +13,10 @@ import io.haderos.shipping.domain.policy.FallbackPolicy;
 import io.haderos.shipping.domain.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.testing.ScriptedCarrier;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static io.haderos.shipping.application.service.Fixtures.RATE_REQUEST;
-import static io.haderos.shipping.application.service.Fixtures.fault;
-import static io.haderos.shipping.application.service.Fixtures.rejected;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import org.junit.jupiter.api.Test;
 
 /** The metrics hook sees each carrier call with its outcome, and each move to the next carrier. */
 class CarrierCallObservationTest {
@@ -25,11 +24,11 @@ class CarrierCallObservationTest {
     private final ScriptedCarrier aramex = new ScriptedCarrier(CarrierId.ARAMEX);
     private final ScriptedCarrier smsa = new ScriptedCarrier(CarrierId.SMSA);
     private final List<String> seen = new ArrayList<>();
-    private final QuoteRatesService service = new QuoteRatesService(List.of(aramex, smsa), new FallbackPolicy(),
-            new CarrierCallObserver() {
+    private final QuoteRatesService service =
+            new QuoteRatesService(List.of(aramex, smsa), new FallbackPolicy(), new CarrierCallObserver() {
                 @Override
-                public void called(CarrierId carrier, CarrierOperation operation, AttemptOutcome outcome,
-                                   Duration elapsed) {
+                public void called(
+                        CarrierId carrier, CarrierOperation operation, AttemptOutcome outcome, Duration elapsed) {
                     assertThat(elapsed.isNegative()).isFalse();
                     seen.add(carrier.value() + " " + operation + " " + outcome);
                 }
@@ -53,10 +52,11 @@ class CarrierCallObservationTest {
 
         service.quoteRates(RATE_REQUEST);
 
-        assertThat(seen).containsExactly(
-                "aramex QUOTE_RATES TIMEOUT",
-                "fallback QUOTE_RATES aramex -> smsa",
-                "smsa QUOTE_RATES SUCCESS");
+        assertThat(seen)
+                .containsExactly(
+                        "aramex QUOTE_RATES TIMEOUT",
+                        "fallback QUOTE_RATES aramex -> smsa",
+                        "smsa QUOTE_RATES SUCCESS");
     }
 
     @Test
@@ -75,9 +75,10 @@ class CarrierCallObservationTest {
 
         catchThrowable(() -> service.quoteRates(RATE_REQUEST));
 
-        assertThat(seen).containsExactly(
-                "aramex QUOTE_RATES SERVER_ERROR",
-                "fallback QUOTE_RATES aramex -> smsa",
-                "smsa QUOTE_RATES SERVER_ERROR");
+        assertThat(seen)
+                .containsExactly(
+                        "aramex QUOTE_RATES SERVER_ERROR",
+                        "fallback QUOTE_RATES aramex -> smsa",
+                        "smsa QUOTE_RATES SERVER_ERROR");
     }
 }

@@ -1,14 +1,13 @@
 package io.haderos.shipping.application.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.haderos.shipping.application.port.in.CheckReadinessUseCase.Readiness;
 import io.haderos.shipping.domain.port.out.ReadinessCheck;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CheckReadinessServiceTest {
 

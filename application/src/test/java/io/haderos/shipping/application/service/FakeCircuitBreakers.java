@@ -6,7 +6,6 @@ import io.haderos.shipping.domain.circuit.OperatorOverride;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.port.out.CircuitBreakerOverrides;
 import io.haderos.shipping.domain.port.out.CircuitBreakers;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

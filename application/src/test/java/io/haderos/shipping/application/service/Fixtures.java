@@ -14,28 +14,42 @@ import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 final class Fixtures {
 
-    static final RateRequest RATE_REQUEST = RateRequest.of(Address.of(CountryCode.of("SA"), "Riyadh"),
-            Address.of(CountryCode.of("AE"), "Dubai"), Weight.ofKilograms("1.5"));
+    static final RateRequest RATE_REQUEST = RateRequest.of(
+            Address.of(CountryCode.of("SA"), "Riyadh"),
+            Address.of(CountryCode.of("AE"), "Dubai"),
+            Weight.ofKilograms("1.5"));
 
-    static final Party WAREHOUSE = new Party("Fulfilment Desk", "HaderOS", "+966112345678", "ops@haderos.io",
+    static final Party WAREHOUSE = new Party(
+            "Fulfilment Desk",
+            "HaderOS",
+            "+966112345678",
+            "ops@haderos.io",
             new Address(CountryCode.of("SA"), "Riyadh", "Warehouse 4, Industrial Area 2", "", "14335"));
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static ShipOrderCommand shipCommand(String orderId, String weightKg) {
-        Party consignee = new Party("Sara Ahmed", "", "+966551112233", "sara@example.com",
+        Party consignee = new Party(
+                "Sara Ahmed",
+                "",
+                "+966551112233",
+                "sara@example.com",
                 new Address(CountryCode.of("SA"), "Jeddah", "Building 7, Al Olaya St", "Apt 12", "23434"));
-        return new ShipOrderCommand(OrderId.of(orderId), Optional.empty(), consignee,
-                List.of(Parcel.of(Weight.ofKilograms(weightKg))), "Cotton T-shirts", Money.of("250.00", "SAR"),
-                Money.of("0", "SAR"), Optional.empty());
+        return new ShipOrderCommand(
+                OrderId.of(orderId),
+                Optional.empty(),
+                consignee,
+                List.of(Parcel.of(Weight.ofKilograms(weightKg))),
+                "Cotton T-shirts",
+                Money.of("250.00", "SAR"),
+                Money.of("0", "SAR"),
+                Optional.empty());
     }
 
     static CarrierUnavailableException fault(CarrierId carrier, Reason reason) {

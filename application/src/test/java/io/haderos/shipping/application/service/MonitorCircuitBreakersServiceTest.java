@@ -1,16 +1,15 @@
 package io.haderos.shipping.application.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.haderos.shipping.application.port.in.MonitoringReport;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.policy.AlertPolicy;
 import io.haderos.shipping.domain.testing.MutableClock;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class MonitorCircuitBreakersServiceTest {
 
@@ -20,8 +19,10 @@ class MonitorCircuitBreakersServiceTest {
     @Test
     void alertsOfTheGatewaysOtherPartsJoinTheBreakersAlertsWhileTheyLast() {
         MonitorCircuitBreakersService monitor = new MonitorCircuitBreakersService(
-                new FakeCircuitBreakers(clock.instant(), CarrierId.ARAMEX, CarrierId.SMSA), new AlertPolicy(),
-                List.of(() -> List.copyOf(auditAlerts)), clock);
+                new FakeCircuitBreakers(clock.instant(), CarrierId.ARAMEX, CarrierId.SMSA),
+                new AlertPolicy(),
+                List.of(() -> List.copyOf(auditAlerts)),
+                clock);
         assertThat(monitor.report().alerts()).isEmpty();
 
         Alert backlog = new Alert("audit-trail", Alert.Severity.WARNING, "3 transitions waiting", clock.instant());

@@ -1,5 +1,8 @@
 package io.haderos.shipping.application.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import io.haderos.shipping.application.port.in.OverrideCircuitBreakerCommand;
 import io.haderos.shipping.application.port.in.UnknownCarrierException;
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
@@ -7,28 +10,26 @@ import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.OperatorOverride;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.InvalidValueException;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
 class OverrideCircuitBreakerServiceTest {
 
     private static final CarrierId ARAMEX = CarrierId.ARAMEX;
     private static final String OPS = "ops@haderos.io";
 
-    private final FakeCircuitBreakers breakers = new FakeCircuitBreakers(Instant.parse("2026-01-05T10:00:00Z"),
-            ARAMEX, CarrierId.SMSA);
+    private final FakeCircuitBreakers breakers =
+            new FakeCircuitBreakers(Instant.parse("2026-01-05T10:00:00Z"), ARAMEX, CarrierId.SMSA);
     private final OverrideCircuitBreakerService service = new OverrideCircuitBreakerService(breakers);
 
     @ParameterizedTest
-    @EnumSource(value = CircuitState.class, names = {"FORCED_OPEN", "DISABLED", "CLOSED"})
+    @EnumSource(
+            value = CircuitState.class,
+            names = {"FORCED_OPEN", "DISABLED", "CLOSED"})
     void givenAConfiguredCarrier_whenOverriding_thenTheBreakersGetTheOrderAndTheNewSnapshotIsReturned(
             CircuitState target) {
         CircuitSnapshot after = service.override(new OverrideCircuitBreakerCommand(ARAMEX, target, OPS, "planned"));
@@ -59,7 +60,9 @@ class OverrideCircuitBreakerServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CircuitState.class, names = {"OPEN", "HALF_OPEN"})
+    @EnumSource(
+            value = CircuitState.class,
+            names = {"OPEN", "HALF_OPEN"})
     void givenAStateOnlyTheBreakerMayEnter_whenCommanding_thenRefusedNamingState(CircuitState target) {
         assertRefused(() -> new OverrideCircuitBreakerCommand(ARAMEX, target, OPS, "planned"), "state");
     }
@@ -90,17 +93,18 @@ class OverrideCircuitBreakerServiceTest {
 
     @Test
     void givenPaddedText_whenCommanding_thenStripped() {
-        OverrideCircuitBreakerCommand command = new OverrideCircuitBreakerCommand(ARAMEX, CircuitState.DISABLED,
-                "  " + OPS + " ", " breaker misbehaving\n");
+        OverrideCircuitBreakerCommand command = new OverrideCircuitBreakerCommand(
+                ARAMEX, CircuitState.DISABLED, "  " + OPS + " ", " breaker misbehaving\n");
 
         assertThat(command.actor()).isEqualTo(OPS);
         assertThat(command.reason()).isEqualTo("breaker misbehaving");
-        assertThat(command.toOverride()).isEqualTo(new OperatorOverride(CircuitState.DISABLED, OPS,
-                "breaker misbehaving"));
+        assertThat(command.toOverride())
+                .isEqualTo(new OperatorOverride(CircuitState.DISABLED, OPS, "breaker misbehaving"));
     }
 
     private static void assertRefused(Runnable build, String field) {
-        assertThat(catchThrowable(build::run)).isInstanceOfSatisfying(InvalidValueException.class,
-                e -> assertThat(e.field()).isEqualTo(field));
+        assertThat(catchThrowable(build::run))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 }

@@ -1,5 +1,13 @@
 package io.haderos.shipping.application.service;
 
+import static io.haderos.shipping.application.service.Fixtures.RATE_REQUEST;
+import static io.haderos.shipping.application.service.Fixtures.circuitOpen;
+import static io.haderos.shipping.application.service.Fixtures.fault;
+import static io.haderos.shipping.application.service.Fixtures.rejected;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
+
 import io.haderos.shipping.application.port.in.NoCarrierAvailableException;
 import io.haderos.shipping.application.port.in.RateQuotation;
 import io.haderos.shipping.application.port.in.RequestRejectedException;
@@ -10,20 +18,11 @@ import io.haderos.shipping.domain.policy.FallbackPolicy;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.testing.ScriptedCarrier;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.time.Duration;
-import java.util.List;
-
-import static io.haderos.shipping.application.service.Fixtures.RATE_REQUEST;
-import static io.haderos.shipping.application.service.Fixtures.circuitOpen;
-import static io.haderos.shipping.application.service.Fixtures.fault;
-import static io.haderos.shipping.application.service.Fixtures.rejected;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.tuple;
 
 class QuoteRatesServiceTest {
 
@@ -45,19 +44,20 @@ class QuoteRatesServiceTest {
     @ParameterizedTest
     @EnumSource(Reason.class)
     void givenAramexFault_thenSmsaServesAndTheAttemptSaysWhy(Reason reason) {
-        CarrierUnavailableException failure = reason == Reason.CIRCUIT_OPEN
-                ? circuitOpen(CarrierId.ARAMEX, 60)
-                : fault(CarrierId.ARAMEX, reason);
+        CarrierUnavailableException failure =
+                reason == Reason.CIRCUIT_OPEN ? circuitOpen(CarrierId.ARAMEX, 60) : fault(CarrierId.ARAMEX, reason);
         aramex.thenFail(() -> failure);
 
         RateQuotation quotation = service.quoteRates(RATE_REQUEST);
 
         assertThat(quotation.provider()).isEqualTo(CarrierId.SMSA);
         assertThat(quotation.fallback()).isTrue();
-        assertThat(quotation.attempts()).extracting(Attempt::carrier, Attempt::outcome).containsExactly(
-                tuple(CarrierId.ARAMEX, failure.outcome()),
-                tuple(CarrierId.SMSA, AttemptOutcome.SUCCESS));
-        assertThat(quotation.attempts().get(0).outcome().name().toLowerCase()).isEqualTo(reason.name().toLowerCase());
+        assertThat(quotation.attempts())
+                .extracting(Attempt::carrier, Attempt::outcome)
+                .containsExactly(
+                        tuple(CarrierId.ARAMEX, failure.outcome()), tuple(CarrierId.SMSA, AttemptOutcome.SUCCESS));
+        assertThat(quotation.attempts().get(0).outcome().name().toLowerCase())
+                .isEqualTo(reason.name().toLowerCase());
     }
 
     @Test
@@ -93,7 +93,9 @@ class QuoteRatesServiceTest {
 
         Throwable thrown = catchThrowable(() -> service.quoteRates(RATE_REQUEST));
 
-        assertThat(thrown).isInstanceOfSatisfying(NoCarrierAvailableException.class,
-                e -> assertThat(e.retryAfter()).isEmpty());
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        NoCarrierAvailableException.class,
+                        e -> assertThat(e.retryAfter()).isEmpty());
     }
 }

@@ -1,5 +1,9 @@
 package io.haderos.shipping.application.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
+
 import io.haderos.shipping.application.port.in.ClusterView;
 import io.haderos.shipping.application.port.in.ReadCircuitTransitionsQuery;
 import io.haderos.shipping.application.port.in.UnknownCarrierException;
@@ -11,18 +15,13 @@ import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.port.out.InMemoryCircuitTransitionLog;
 import io.haderos.shipping.domain.port.out.TransitionHistory;
 import io.haderos.shipping.domain.testing.MutableClock;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ReadCircuitTransitionsServiceTest {
 
@@ -34,8 +33,8 @@ class ReadCircuitTransitionsServiceTest {
     private final InMemoryCircuitTransitionLog trail = new InMemoryCircuitTransitionLog("gw-1", clock);
     private final List<Asked> asked = new CopyOnWriteArrayList<>();
     private final FakeCircuitBreakers breakers = new FakeCircuitBreakers(clock.instant(), ARAMEX, SMSA);
-    private final ReadCircuitTransitionsService service = new ReadCircuitTransitionsService(askingHistory(), breakers,
-            clock);
+    private final ReadCircuitTransitionsService service =
+            new ReadCircuitTransitionsService(askingHistory(), breakers, clock);
 
     @Test
     void givenTransitionsOfTwoCarriers_whenReadingAramex_thenOnlyItsOwnNewestFirst() {
@@ -46,7 +45,8 @@ class ReadCircuitTransitionsServiceTest {
 
         List<RecordedTransition> transitions = service.transitions(ReadCircuitTransitionsQuery.latest(ARAMEX));
 
-        assertThat(transitions).extracting(r -> r.transition().carrier(), r -> r.transition().sequence())
+        assertThat(transitions)
+                .extracting(r -> r.transition().carrier(), r -> r.transition().sequence())
                 .containsExactly(tuple(ARAMEX, 3L), tuple(ARAMEX, 2L), tuple(ARAMEX, 1L));
     }
 
@@ -59,8 +59,8 @@ class ReadCircuitTransitionsServiceTest {
         record("gw-1", ARAMEX, 3, CircuitState.HALF_OPEN, CircuitState.OPEN, 121);
         record("gw-1", ARAMEX, 4, CircuitState.OPEN, CircuitState.HALF_OPEN, 600);
 
-        List<RecordedTransition> transitions = service.transitions(
-                new ReadCircuitTransitionsQuery(ARAMEX, since, until, 1));
+        List<RecordedTransition> transitions =
+                service.transitions(new ReadCircuitTransitionsQuery(ARAMEX, since, until, 1));
 
         assertThat(asked).containsExactly(new Asked(ARAMEX, since, until, 1));
         assertThat(transitions).extracting(r -> r.transition().sequence()).containsExactly(3L);
@@ -68,7 +68,8 @@ class ReadCircuitTransitionsServiceTest {
 
     @Test
     void givenACarrierWithoutABreaker_whenReading_thenUnknownCarrierAndTheHistoryIsNotAsked() {
-        Throwable thrown = catchThrowable(() -> service.transitions(ReadCircuitTransitionsQuery.latest(CarrierId.of("dhl"))));
+        Throwable thrown =
+                catchThrowable(() -> service.transitions(ReadCircuitTransitionsQuery.latest(CarrierId.of("dhl"))));
 
         assertThat(thrown).isInstanceOf(UnknownCarrierException.class).hasMessageContaining("dhl");
         assertThat(asked).isEmpty();
@@ -76,7 +77,8 @@ class ReadCircuitTransitionsServiceTest {
 
     @Test
     void givenAConfiguredCarrierWithoutHistory_whenReading_thenEmpty() {
-        assertThat(service.transitions(ReadCircuitTransitionsQuery.latest(SMSA))).isEmpty();
+        assertThat(service.transitions(ReadCircuitTransitionsQuery.latest(SMSA)))
+                .isEmpty();
     }
 
     @Test
@@ -90,7 +92,10 @@ class ReadCircuitTransitionsServiceTest {
         ClusterView cluster = service.cluster();
 
         assertThat(cluster.timestamp()).isEqualTo(clock.instant());
-        assertThat(cluster.latest()).extracting(RecordedTransition::instanceId, r -> r.transition().carrier(),
+        assertThat(cluster.latest())
+                .extracting(
+                        RecordedTransition::instanceId,
+                        r -> r.transition().carrier(),
                         r -> r.transition().to())
                 .containsExactly(
                         tuple("gw-1", ARAMEX, CircuitState.HALF_OPEN),
@@ -115,11 +120,12 @@ class ReadCircuitTransitionsServiceTest {
     @ParameterizedTest
     @ValueSource(ints = {0, -1, 1001, Integer.MAX_VALUE})
     void givenALimitOutside1To1000_whenQuerying_thenRefusedNamingLimit(int limit) {
-        Throwable thrown = catchThrowable(() -> new ReadCircuitTransitionsQuery(ARAMEX, Optional.empty(),
-                Optional.empty(), limit));
+        Throwable thrown = catchThrowable(
+                () -> new ReadCircuitTransitionsQuery(ARAMEX, Optional.empty(), Optional.empty(), limit));
 
-        assertThat(thrown).isInstanceOfSatisfying(InvalidValueException.class,
-                e -> assertThat(e.field()).isEqualTo("limit"));
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("limit"));
     }
 
     @ParameterizedTest
@@ -131,26 +137,41 @@ class ReadCircuitTransitionsServiceTest {
 
     @Test
     void givenUntilBeforeSince_whenQuerying_thenRefusedNamingUntil() {
-        Throwable thrown = catchThrowable(() -> new ReadCircuitTransitionsQuery(ARAMEX, Optional.of(T0),
-                Optional.of(T0.minusSeconds(1)), 10));
+        Throwable thrown = catchThrowable(
+                () -> new ReadCircuitTransitionsQuery(ARAMEX, Optional.of(T0), Optional.of(T0.minusSeconds(1)), 10));
 
-        assertThat(thrown).isInstanceOfSatisfying(InvalidValueException.class,
-                e -> assertThat(e.field()).isEqualTo("until"));
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("until"));
     }
 
     /** Writes a transition as instance {@code instance} would: all instances share {@link #trail}. */
-    private void record(String instance, CarrierId carrier, long sequence, CircuitState from, CircuitState to,
-                        long secondsAfterT0) {
-        trail.forInstance(instance).onTransition(new CircuitStateChanged(carrier, from, to,
-                T0.plusSeconds(secondsAfterT0), "cause " + sequence, sequence, 0, 0, Optional.empty()));
+    private void record(
+            String instance,
+            CarrierId carrier,
+            long sequence,
+            CircuitState from,
+            CircuitState to,
+            long secondsAfterT0) {
+        trail.forInstance(instance)
+                .onTransition(new CircuitStateChanged(
+                        carrier,
+                        from,
+                        to,
+                        T0.plusSeconds(secondsAfterT0),
+                        "cause " + sequence,
+                        sequence,
+                        0,
+                        0,
+                        Optional.empty()));
     }
 
     /** The trail, remembering every question the service asks it. */
     private TransitionHistory askingHistory() {
         return new TransitionHistory() {
             @Override
-            public List<RecordedTransition> transitions(CarrierId carrier, Optional<Instant> since,
-                                                        Optional<Instant> until, int limit) {
+            public List<RecordedTransition> transitions(
+                    CarrierId carrier, Optional<Instant> since, Optional<Instant> until, int limit) {
                 asked.add(new Asked(carrier, since, until, limit));
                 return trail.transitions(carrier, since, until, limit);
             }
@@ -162,6 +183,5 @@ class ReadCircuitTransitionsServiceTest {
         };
     }
 
-    private record Asked(CarrierId carrier, Optional<Instant> since, Optional<Instant> until, int limit) {
-    }
+    private record Asked(CarrierId carrier, Optional<Instant> since, Optional<Instant> until, int limit) {}
 }

@@ -1,5 +1,11 @@
 package io.haderos.shipping.application.service;
 
+import static io.haderos.shipping.application.service.Fixtures.WAREHOUSE;
+import static io.haderos.shipping.application.service.Fixtures.fault;
+import static io.haderos.shipping.application.service.Fixtures.shipCommand;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import io.haderos.shipping.application.port.in.OrderConflictException;
 import io.haderos.shipping.application.port.in.OrderNotFoundException;
 import io.haderos.shipping.application.port.in.ResolveShipmentCommand;
@@ -16,16 +22,9 @@ import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.port.out.InMemoryShipmentStore;
 import io.haderos.shipping.domain.testing.MutableClock;
 import io.haderos.shipping.domain.testing.ScriptedCarrier;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Optional;
-
-import static io.haderos.shipping.application.service.Fixtures.WAREHOUSE;
-import static io.haderos.shipping.application.service.Fixtures.fault;
-import static io.haderos.shipping.application.service.Fixtures.shipCommand;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import org.junit.jupiter.api.Test;
 
 /** An operator resolves an order held after an unknown outcome; the order then replays or ships again. */
 class ResolveShipmentServiceTest {
@@ -36,8 +35,8 @@ class ResolveShipmentServiceTest {
     private final ScriptedCarrier smsa = new ScriptedCarrier(CarrierId.SMSA);
     private final InMemoryShipmentStore store = new InMemoryShipmentStore();
     private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
-    private final ShipOrderService ship = new ShipOrderService(List.of(aramex, smsa), new FallbackPolicy(), store,
-            WAREHOUSE, clock);
+    private final ShipOrderService ship =
+            new ShipOrderService(List.of(aramex, smsa), new FallbackPolicy(), store, WAREHOUSE, clock);
     private final ResolveShipmentService resolve = new ResolveShipmentService(store, clock);
 
     private void holdTheOrder() {
@@ -51,11 +50,12 @@ class ResolveShipmentServiceTest {
         holdTheOrder();
         clock.advanceSeconds(300);
 
-        ShipmentRecord resolved = resolve.resolve(ResolveShipmentCommand.found(ORDER, "30123456789", Optional.empty(),
-                "nora@haderos.io", "found in the Aramex portal"));
+        ShipmentRecord resolved = resolve.resolve(ResolveShipmentCommand.found(
+                ORDER, "30123456789", Optional.empty(), "nora@haderos.io", "found in the Aramex portal"));
 
         assertThat(resolved.status()).isEqualTo(ShipmentStatus.CREATED);
-        assertThat(resolved.shipment().orElseThrow().carrier()).as("defaults to the carrier asked")
+        assertThat(resolved.shipment().orElseThrow().carrier())
+                .as("defaults to the carrier asked")
                 .isEqualTo(CarrierId.ARAMEX);
         assertThat(resolved.shipment().orElseThrow().trackingNumber()).isEqualTo("30123456789");
         assertThat(resolved.resolution().orElseThrow().actor()).isEqualTo("nora@haderos.io");
@@ -70,7 +70,8 @@ class ResolveShipmentServiceTest {
     void givenAHeldOrder_whenTheOperatorFoundNothing_thenTheNextRequestShipsIt() {
         holdTheOrder();
 
-        ShipmentRecord resolved = resolve.resolve(ResolveShipmentCommand.notCreated(ORDER, "nora", "not in the portal"));
+        ShipmentRecord resolved =
+                resolve.resolve(ResolveShipmentCommand.notCreated(ORDER, "nora", "not in the portal"));
 
         assertThat(resolved.status()).isEqualTo(ShipmentStatus.NOT_CREATED);
         ShipOrderResult retried = ship.shipOrder(shipCommand(ORDER.value(), "1.2"));
@@ -84,8 +85,8 @@ class ResolveShipmentServiceTest {
     void theOperatorMayNameAnotherCarrier() {
         holdTheOrder();
 
-        ShipmentRecord resolved = resolve.resolve(ResolveShipmentCommand.found(ORDER, "231200021000",
-                Optional.of(CarrierId.SMSA), "nora", ""));
+        ShipmentRecord resolved = resolve.resolve(
+                ResolveShipmentCommand.found(ORDER, "231200021000", Optional.of(CarrierId.SMSA), "nora", ""));
 
         assertThat(resolved.shipment().orElseThrow().carrier()).isEqualTo(CarrierId.SMSA);
         assertThat(resolved.fallback()).isTrue();
@@ -103,8 +104,10 @@ class ResolveShipmentServiceTest {
 
         Throwable thrown = catchThrowable(() -> resolve.resolve(ResolveShipmentCommand.notCreated(ORDER, "nora", "")));
 
-        assertThat(thrown).isInstanceOfSatisfying(OrderConflictException.class, e -> assertThat(e.reason())
-                .isEqualTo(OrderConflictException.Reason.NOT_AWAITING_RESOLUTION));
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        OrderConflictException.class,
+                        e -> assertThat(e.reason()).isEqualTo(OrderConflictException.Reason.NOT_AWAITING_RESOLUTION));
         assertThat(store.find(ORDER).orElseThrow().status()).isEqualTo(ShipmentStatus.CREATED);
     }
 
@@ -113,12 +116,15 @@ class ResolveShipmentServiceTest {
         store.claim(ORDER, "fp", clock.instant());
         clock.advance(ShipmentRecord.ABANDONED_AFTER.plusSeconds(1));
 
-        Throwable thrown = catchThrowable(() -> resolve.resolve(ResolveShipmentCommand.found(ORDER, "30123456789",
-                Optional.empty(), "nora", "")));
+        Throwable thrown = catchThrowable(() ->
+                resolve.resolve(ResolveShipmentCommand.found(ORDER, "30123456789", Optional.empty(), "nora", "")));
 
-        assertThat(thrown).isInstanceOfSatisfying(InvalidValueException.class,
-                e -> assertThat(e.field()).isEqualTo("provider"));
-        assertThat(resolve.resolve(ResolveShipmentCommand.found(ORDER, "30123456789", Optional.of(CarrierId.ARAMEX),
-                "nora", "")).status()).isEqualTo(ShipmentStatus.CREATED);
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("provider"));
+        assertThat(resolve.resolve(ResolveShipmentCommand.found(
+                                ORDER, "30123456789", Optional.of(CarrierId.ARAMEX), "nora", ""))
+                        .status())
+                .isEqualTo(ShipmentStatus.CREATED);
     }
 }

@@ -1,5 +1,13 @@
 package io.haderos.shipping.application.service;
 
+import static io.haderos.shipping.application.service.Fixtures.WAREHOUSE;
+import static io.haderos.shipping.application.service.Fixtures.circuitOpen;
+import static io.haderos.shipping.application.service.Fixtures.fault;
+import static io.haderos.shipping.application.service.Fixtures.rejected;
+import static io.haderos.shipping.application.service.Fixtures.shipCommand;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import io.haderos.shipping.application.port.in.NoCarrierAvailableException;
 import io.haderos.shipping.application.port.in.OrderConflictException;
 import io.haderos.shipping.application.port.in.RequestRejectedException;
@@ -19,21 +27,12 @@ import io.haderos.shipping.domain.port.out.ShipmentStore;
 import io.haderos.shipping.domain.port.out.ShipmentStoreUnavailableException;
 import io.haderos.shipping.domain.testing.MutableClock;
 import io.haderos.shipping.domain.testing.ScriptedCarrier;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import static io.haderos.shipping.application.service.Fixtures.WAREHOUSE;
-import static io.haderos.shipping.application.service.Fixtures.circuitOpen;
-import static io.haderos.shipping.application.service.Fixtures.fault;
-import static io.haderos.shipping.application.service.Fixtures.rejected;
-import static io.haderos.shipping.application.service.Fixtures.shipCommand;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** DESIGN.md §4 for creating shipments, and §5's idempotency per order id. */
 class ShipOrderServiceTest {
@@ -42,8 +41,8 @@ class ShipOrderServiceTest {
     private final ScriptedCarrier smsa = new ScriptedCarrier(CarrierId.SMSA);
     private final InMemoryShipmentStore store = new InMemoryShipmentStore();
     private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
-    private final ShipOrderService service = new ShipOrderService(List.of(aramex, smsa), new FallbackPolicy(), store,
-            WAREHOUSE, clock);
+    private final ShipOrderService service =
+            new ShipOrderService(List.of(aramex, smsa), new FallbackPolicy(), store, WAREHOUSE, clock);
 
     @Test
     void givenAramexHealthy_whenShipping_thenCreatedAtAramexAndStored() {
@@ -51,35 +50,43 @@ class ShipOrderServiceTest {
 
         assertThat(result.replayed()).isFalse();
         assertThat(result.record().status()).isEqualTo(ShipmentStatus.CREATED);
-        assertThat(result.record().shipment()).hasValueSatisfying(s -> assertThat(s.carrier()).isEqualTo(CarrierId.ARAMEX));
+        assertThat(result.record().shipment())
+                .hasValueSatisfying(s -> assertThat(s.carrier()).isEqualTo(CarrierId.ARAMEX));
         assertThat(store.find(OrderId.of("ORD-1"))).contains(result.record());
     }
 
     @ParameterizedTest
-    @EnumSource(value = Reason.class, names = {"CIRCUIT_OPEN", "CONNECTION_REFUSED", "SERVICE_UNAVAILABLE", "CARRIER_ERROR"})
+    @EnumSource(
+            value = Reason.class,
+            names = {"CIRCUIT_OPEN", "CONNECTION_REFUSED", "SERVICE_UNAVAILABLE", "CARRIER_ERROR"})
     void givenAramexDidNotProcessTheRequest_whenShipping_thenSmsaCreatesIt(Reason reason) {
-        aramex.thenFail(() -> reason == Reason.CIRCUIT_OPEN ? circuitOpen(CarrierId.ARAMEX, 60)
-                : fault(CarrierId.ARAMEX, reason));
+        aramex.thenFail(() ->
+                reason == Reason.CIRCUIT_OPEN ? circuitOpen(CarrierId.ARAMEX, 60) : fault(CarrierId.ARAMEX, reason));
 
         ShipOrderResult result = service.shipOrder(shipCommand("ORD-2", "1.2"));
 
-        assertThat(result.record().shipment()).hasValueSatisfying(s -> assertThat(s.carrier()).isEqualTo(CarrierId.SMSA));
+        assertThat(result.record().shipment())
+                .hasValueSatisfying(s -> assertThat(s.carrier()).isEqualTo(CarrierId.SMSA));
         assertThat(result.record().fallback()).isTrue();
         assertThat(result.record().attempts()).hasSize(2);
     }
 
     @ParameterizedTest
-    @EnumSource(value = Reason.class, names = {"TIMEOUT", "SERVER_ERROR", "UNREADABLE_REPLY", "CONNECTION_LOST"})
+    @EnumSource(
+            value = Reason.class,
+            names = {"TIMEOUT", "SERVER_ERROR", "UNREADABLE_REPLY", "CONNECTION_LOST"})
     void givenAramexOutcomeUnknown_whenShipping_thenSmsaIsNeverAskedAndTheOrderIsHeld(Reason reason) {
         aramex.thenFail(() -> fault(CarrierId.ARAMEX, reason));
 
         Throwable thrown = catchThrowable(() -> service.shipOrder(shipCommand("ORD-3", "1.2")));
 
-        assertThat(thrown).isInstanceOfSatisfying(ShipmentOutcomeUnknownException.class,
-                e -> assertThat(e.carrier()).isEqualTo(CarrierId.ARAMEX));
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        ShipmentOutcomeUnknownException.class,
+                        e -> assertThat(e.carrier()).isEqualTo(CarrierId.ARAMEX));
         assertThat(smsa.calls()).isZero();
-        assertThat(store.find(OrderId.of("ORD-3"))).hasValueSatisfying(
-                r -> assertThat(r.status()).isEqualTo(ShipmentStatus.OUTCOME_UNKNOWN));
+        assertThat(store.find(OrderId.of("ORD-3")))
+                .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(ShipmentStatus.OUTCOME_UNKNOWN));
     }
 
     @Test
@@ -90,8 +97,10 @@ class ShipOrderServiceTest {
 
         Throwable thrown = catchThrowable(() -> service.shipOrder(shipCommand("ORD-4", "1.2")));
 
-        assertThat(thrown).isInstanceOfSatisfying(OrderConflictException.class,
-                e -> assertThat(e.reason()).isEqualTo(OrderConflictException.Reason.OUTCOME_UNKNOWN));
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        OrderConflictException.class,
+                        e -> assertThat(e.reason()).isEqualTo(OrderConflictException.Reason.OUTCOME_UNKNOWN));
         assertThat(aramex.calls()).isEqualTo(aramexCalls);
         assertThat(smsa.calls()).isZero();
     }
@@ -113,8 +122,10 @@ class ShipOrderServiceTest {
 
         Throwable thrown = catchThrowable(() -> service.shipOrder(shipCommand("ORD-6", "2.5")));
 
-        assertThat(thrown).isInstanceOfSatisfying(OrderConflictException.class,
-                e -> assertThat(e.reason()).isEqualTo(OrderConflictException.Reason.DIFFERENT_REQUEST));
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        OrderConflictException.class,
+                        e -> assertThat(e.reason()).isEqualTo(OrderConflictException.Reason.DIFFERENT_REQUEST));
         assertThat(aramex.shipmentsCreated()).isEqualTo(1);
     }
 
@@ -127,7 +138,8 @@ class ShipOrderServiceTest {
         assertThat(thrown).isInstanceOf(RequestRejectedException.class);
         assertThat(smsa.calls()).isZero();
         assertThat(store.find(OrderId.of("ORD-7"))).isEmpty();
-        assertThat(service.shipOrder(shipCommand("ORD-7", "1.3")).record().status()).isEqualTo(ShipmentStatus.CREATED);
+        assertThat(service.shipOrder(shipCommand("ORD-7", "1.3")).record().status())
+                .isEqualTo(ShipmentStatus.CREATED);
     }
 
     @Test
@@ -149,8 +161,10 @@ class ShipOrderServiceTest {
 
         Throwable thrown = catchThrowable(() -> service.shipOrder(shipCommand("ORD-9", "1.2")));
 
-        assertThat(thrown).isInstanceOfSatisfying(OrderConflictException.class,
-                e -> assertThat(e.reason()).isEqualTo(OrderConflictException.Reason.IN_PROGRESS));
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        OrderConflictException.class,
+                        e -> assertThat(e.reason()).isEqualTo(OrderConflictException.Reason.IN_PROGRESS));
         assertThat(aramex.calls()).isZero();
     }
 
@@ -161,8 +175,10 @@ class ShipOrderServiceTest {
 
         Throwable thrown = catchThrowable(() -> service.shipOrder(shipCommand("ORD-11", "1.2")));
 
-        assertThat(thrown).isInstanceOfSatisfying(OrderConflictException.class,
-                e -> assertThat(e.reason()).isEqualTo(OrderConflictException.Reason.OUTCOME_UNKNOWN));
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        OrderConflictException.class,
+                        e -> assertThat(e.reason()).isEqualTo(OrderConflictException.Reason.OUTCOME_UNKNOWN));
         assertThat(aramex.calls()).isZero();
     }
 
@@ -175,8 +191,8 @@ class ShipOrderServiceTest {
             }
 
             @Override
-            public void recordCreated(OrderId orderId, CreatedShipment shipment, boolean fallback,
-                                      List<Attempt> attempts, Instant now) {
+            public void recordCreated(
+                    OrderId orderId, CreatedShipment shipment, boolean fallback, List<Attempt> attempts, Instant now) {
                 throw new ShipmentStoreUnavailableException("database away", null);
             }
 
@@ -200,14 +216,15 @@ class ShipOrderServiceTest {
                 return store.find(orderId);
             }
         };
-        ShipOrderService withFailingStore = new ShipOrderService(List.of(aramex, smsa), new FallbackPolicy(),
-                failingAfterClaim, WAREHOUSE, clock);
+        ShipOrderService withFailingStore =
+                new ShipOrderService(List.of(aramex, smsa), new FallbackPolicy(), failingAfterClaim, WAREHOUSE, clock);
 
         ShipOrderResult result = withFailingStore.shipOrder(shipCommand("ORD-12", "1.2"));
 
-        assertThat(result.record().shipment()).hasValueSatisfying(s -> assertThat(s.carrier()).isEqualTo(CarrierId.ARAMEX));
-        assertThat(store.find(OrderId.of("ORD-12"))).hasValueSatisfying(
-                r -> assertThat(r.status()).isEqualTo(ShipmentStatus.IN_PROGRESS));
+        assertThat(result.record().shipment())
+                .hasValueSatisfying(s -> assertThat(s.carrier()).isEqualTo(CarrierId.ARAMEX));
+        assertThat(store.find(OrderId.of("ORD-12")))
+                .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(ShipmentStatus.IN_PROGRESS));
         assertThat(catchThrowable(() -> withFailingStore.shipOrder(shipCommand("ORD-12", "1.2"))))
                 .isInstanceOf(OrderConflictException.class);
         assertThat(aramex.calls()).isEqualTo(1);
@@ -219,8 +236,8 @@ class ShipOrderServiceTest {
 
         catchThrowable(() -> service.shipOrder(shipCommand("ORD-10", "1.2")));
 
-        assertThat(store.find(OrderId.of("ORD-10"))).hasValueSatisfying(
-                r -> assertThat(r.status()).isEqualTo(ShipmentStatus.OUTCOME_UNKNOWN));
+        assertThat(store.find(OrderId.of("ORD-10")))
+                .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(ShipmentStatus.OUTCOME_UNKNOWN));
         assertThat(smsa.calls()).isZero();
     }
 }

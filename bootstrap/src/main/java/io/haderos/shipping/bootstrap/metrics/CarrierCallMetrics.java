@@ -1,5 +1,7 @@
 package io.haderos.shipping.bootstrap.metrics;
 
+import static io.haderos.shipping.bootstrap.metrics.GatewayMetrics.tag;
+
 import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.policy.CarrierOperation;
@@ -8,11 +10,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-
 import java.time.Duration;
 import java.util.List;
-
-import static io.haderos.shipping.bootstrap.metrics.GatewayMetrics.tag;
 
 /**
  * {@code gateway_carrier_call_seconds{carrier,operation,outcome}} (a histogram with fixed buckets, so latency

@@ -1,5 +1,7 @@
 package io.haderos.shipping.bootstrap.metrics;
 
+import static io.haderos.shipping.bootstrap.metrics.GatewayMetrics.tag;
+
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.model.CarrierId;
@@ -7,10 +9,7 @@ import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import java.util.List;
-
-import static io.haderos.shipping.bootstrap.metrics.GatewayMetrics.tag;
 
 /**
  * {@code gateway_circuit_transitions_total{carrier,from,to}}: resilience4j has a state gauge but no transition
@@ -51,6 +50,5 @@ final class CircuitTransitionMetrics implements CircuitTransitionListener {
         return transitions.withTags("carrier", carrier.value(), "from", tag(from), "to", tag(to));
     }
 
-    private record Transition(CircuitState from, CircuitState to) {
-    }
+    private record Transition(CircuitState from, CircuitState to) {}
 }

@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.ws.rs.core.Feature;
-
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -53,9 +52,18 @@ public final class GatewayMetrics implements AutoCloseable {
      * carriers' default 10 s timeout (a rates request that falls back can take two timeouts).
      */
     static final List<Duration> LATENCY_BUCKETS = List.of(
-            Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
-            Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-            Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30));
+            Duration.ofMillis(5),
+            Duration.ofMillis(10),
+            Duration.ofMillis(25),
+            Duration.ofMillis(50),
+            Duration.ofMillis(100),
+            Duration.ofMillis(250),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            Duration.ofMillis(2500),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(30));
 
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics gcMetrics;
@@ -122,8 +130,8 @@ public final class GatewayMetrics implements AutoCloseable {
                 continue;
             }
             if (bound != null) {
-                throw new IllegalArgumentException("another circuit breaker named '" + engine.getName()
-                        + "' is already bound");
+                throw new IllegalArgumentException(
+                        "another circuit breaker named '" + engine.getName() + "' is already bound");
             }
             // Binding twice would add a second set of event consumers and count every call twice.
             breakerMetrics.publishMetrics(engine);

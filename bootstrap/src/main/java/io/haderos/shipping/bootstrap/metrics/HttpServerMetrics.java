@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.http.HttpMethods;
 import io.micrometer.core.instrument.binder.http.Outcome;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.monitoring.ApplicationEvent;
@@ -12,10 +15,6 @@ import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
 import org.glassfish.jersey.server.monitoring.RequestEvent;
 import org.glassfish.jersey.server.monitoring.RequestEventListener;
 import org.glassfish.jersey.uri.UriTemplate;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code http_server_requests_seconds{method,uri,status,outcome}} for every request Jersey handles.
@@ -39,6 +38,7 @@ final class HttpServerMetrics implements ApplicationEventListener {
 
     /** {@code {name: regex}} → {@code {name}}; the regex may hold one level of braces ({@code [0-9]{3}}). */
     private static final Pattern REGEX_VARIABLE = Pattern.compile("\\{\\s*([^{}:\\s]+)\\s*:(?:[^{}]|\\{[^{}]*})*}");
+
     private static final Pattern SLASHES = Pattern.compile("/{2,}");
 
     private final MeterRegistry registry;
@@ -73,10 +73,11 @@ final class HttpServerMetrics implements ApplicationEventListener {
         int status = response == null ? 500 : response.getStatus();
         String method = finished.getContainerRequest().getMethod();
         return new String[] {
-                "method", HttpMethods.isStandard(method) ? method : UNKNOWN,
-                "uri", uri(finished.getUriInfo(), status),
-                "status", Integer.toString(status),
-                "outcome", Outcome.forStatus(status).name()};
+            "method", HttpMethods.isStandard(method) ? method : UNKNOWN,
+            "uri", uri(finished.getUriInfo(), status),
+            "status", Integer.toString(status),
+            "outcome", Outcome.forStatus(status).name()
+        };
     }
 
     private static String uri(ExtendedUriInfo uriInfo, int status) {
@@ -95,7 +96,8 @@ final class HttpServerMetrics implements ApplicationEventListener {
         for (int i = matchedInnermostFirst.size() - 1; i >= 0; i--) {
             path.append('/').append(matchedInnermostFirst.get(i).getTemplate());
         }
-        String template = SLASHES.matcher(REGEX_VARIABLE.matcher(path).replaceAll("{$1}")).replaceAll("/");
+        String template =
+                SLASHES.matcher(REGEX_VARIABLE.matcher(path).replaceAll("{$1}")).replaceAll("/");
         if (template.length() > 1 && template.endsWith("/")) {
             template = template.substring(0, template.length() - 1);
         }

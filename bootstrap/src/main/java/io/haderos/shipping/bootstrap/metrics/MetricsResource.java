@@ -33,9 +33,8 @@ public final class MetricsResource {
     /** Every metric, in the format the {@code Accept} header asks for. */
     @GET
     public Response scrape(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        String contentType = accept != null && accept.contains("application/openmetrics-text")
-                ? OPENMETRICS_TEXT
-                : PROMETHEUS_TEXT;
+        String contentType =
+                accept != null && accept.contains("application/openmetrics-text") ? OPENMETRICS_TEXT : PROMETHEUS_TEXT;
         // Written straight to the response: no copy of the whole exposition in memory.
         StreamingOutput body = output -> registry.scrape(output, contentType);
         return Response.ok(body).header(HttpHeaders.CONTENT_TYPE, contentType).build();

@@ -1,5 +1,13 @@
 package io.haderos.shipping.bootstrap.archunit;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -18,20 +26,11 @@ import io.haderos.shipping.application.violations.ApplicationUsingMicrometer;
 import io.haderos.shipping.application.violations.ApplicationWithConfig;
 import io.haderos.shipping.domain.violations.DomainWithJson;
 import io.haderos.shipping.sandbox.violations.SandboxUsingDomain;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.stream.Stream;
-
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * The module rules of DESIGN.md §2. Each rule is checked against the production classes, and each is
@@ -52,60 +51,102 @@ class ArchitectureTest {
     private static final String SANDBOX = BASE + "sandbox..";
     private static final String BOOTSTRAP = BASE + "bootstrap..";
 
-    static final ArchRule DOMAIN_IS_PURE_JAVA = classes().that().resideInAPackage(DOMAIN)
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN)
+    static final ArchRule DOMAIN_IS_PURE_JAVA = classes()
+            .that()
+            .resideInAPackage(DOMAIN)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", DOMAIN)
             .as("domain imports nothing outside the JDK and itself");
 
-    static final ArchRule APPLICATION_IS_PURE_JAVA = classes().that().resideInAPackage(APPLICATION)
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, APPLICATION)
+    static final ArchRule APPLICATION_IS_PURE_JAVA = classes()
+            .that()
+            .resideInAPackage(APPLICATION)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", DOMAIN, APPLICATION)
             .as("application imports nothing outside the JDK, the domain and itself");
 
     static final ArchRule ADAPTERS_DO_NOT_IMPORT_EACH_OTHER = slices().matching(BASE + "adapter.(*)..")
-            .should().notDependOnEachOther()
+            .should()
+            .notDependOnEachOther()
             .ignoreDependency(resideInAnyPackage(ARAMEX, SMSA), resideInAPackage(BREAKER_ADAPTER))
             .as("adapters never import each other, except the carrier adapters using adapters-resilience4j");
 
-    static final ArchRule ADAPTERS_USE_PORTS_NOT_SERVICES = noClasses().that().resideInAPackage(ADAPTERS)
-            .should().dependOnClassesThat().resideInAPackage(BASE + "application.service..")
+    static final ArchRule ADAPTERS_USE_PORTS_NOT_SERVICES = noClasses()
+            .that()
+            .resideInAPackage(ADAPTERS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(BASE + "application.service..")
             .as("adapters enter the core through use-case interfaces or domain ports, never service classes");
 
     static final ArchRule RESILIENCE4J_STAYS_IN_ITS_ADAPTERS = noClasses()
-            .that().resideOutsideOfPackages(BREAKER_ADAPTER, ARAMEX, SMSA, BOOTSTRAP)
-            .should().dependOnClassesThat().resideInAPackage("io.github.resilience4j..")
+            .that()
+            .resideOutsideOfPackages(BREAKER_ADAPTER, ARAMEX, SMSA, BOOTSTRAP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.github.resilience4j..")
             .as("resilience4j is used only by adapters-resilience4j, the carrier adapters and bootstrap");
 
     static final ArchRule JDBI_STAYS_IN_ITS_ADAPTER = noClasses()
-            .that().resideOutsideOfPackages(JDBI, BOOTSTRAP)
-            .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "org.flywaydb..", "com.zaxxer.hikari..")
+            .that()
+            .resideOutsideOfPackages(JDBI, BOOTSTRAP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.jdbi..", "org.flywaydb..", "com.zaxxer.hikari..")
             .as("JDBI, Flyway and the connection pool are used only by adapters-jdbi and bootstrap");
 
     static final ArchRule MAIL_STAYS_IN_THE_ALERTS_ADAPTER = noClasses()
-            .that().resideOutsideOfPackage(ALERTS)
-            .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "org.eclipse.angus..")
+            .that()
+            .resideOutsideOfPackage(ALERTS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("jakarta.mail..", "org.eclipse.angus..")
             .as("Jakarta Mail is used only by adapters-alerts");
 
     static final ArchRule METRICS_STAY_IN_BOOTSTRAP = noClasses()
-            .that().resideOutsideOfPackage(BOOTSTRAP)
-            .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
+            .that()
+            .resideOutsideOfPackage(BOOTSTRAP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.micrometer..", "io.prometheus..")
             .as("Micrometer and Prometheus are used only by bootstrap, which observes the core through its ports");
 
     static final ArchRule JAX_RS_STAYS_IN_ITS_ADAPTER = noClasses()
-            .that().resideOutsideOfPackages(REST, BOOTSTRAP)
-            .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.glassfish.jersey..")
+            .that()
+            .resideOutsideOfPackages(REST, BOOTSTRAP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("jakarta.ws.rs..", "org.glassfish.jersey..")
             .as("JAX-RS and Jersey are used only by adapters-rest and bootstrap");
 
     static final ArchRule HK2_AND_CONFIG_STAY_IN_BOOTSTRAP = noClasses()
-            .that().resideOutsideOfPackage(BOOTSTRAP)
-            .should().dependOnClassesThat().resideInAnyPackage("org.glassfish.hk2..", "org.jvnet.hk2..",
-                    "org.eclipse.microprofile.config..", "io.smallrye.config..")
+            .that()
+            .resideOutsideOfPackage(BOOTSTRAP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.glassfish.hk2..",
+                    "org.jvnet.hk2..",
+                    "org.eclipse.microprofile.config..",
+                    "io.smallrye.config..")
             .as("HK2 and MicroProfile Config are used only by bootstrap");
 
-    static final ArchRule SANDBOX_IS_INDEPENDENT = noClasses().that().resideInAPackage(SANDBOX)
-            .should().dependOnClassesThat().resideInAnyPackage(DOMAIN, APPLICATION, ADAPTERS, BOOTSTRAP)
+    static final ArchRule SANDBOX_IS_INDEPENDENT = noClasses()
+            .that()
+            .resideInAPackage(SANDBOX)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(DOMAIN, APPLICATION, ADAPTERS, BOOTSTRAP)
             .as("the sandbox depends on none of our modules");
 
-    static final ArchRule ONLY_BOOTSTRAP_USES_THE_SANDBOX = noClasses().that().resideOutsideOfPackages(SANDBOX, BOOTSTRAP)
-            .should().dependOnClassesThat().resideInAPackage(SANDBOX)
+    static final ArchRule ONLY_BOOTSTRAP_USES_THE_SANDBOX = noClasses()
+            .that()
+            .resideOutsideOfPackages(SANDBOX, BOOTSTRAP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(SANDBOX)
             .as("nothing but bootstrap uses the sandbox, so adapter bugs cannot cancel out in tests");
 
     private static JavaClasses production;

@@ -1,5 +1,9 @@
 package io.haderos.shipping.bootstrap.metrics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
 import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
 import io.haderos.shipping.domain.circuit.CircuitState;
@@ -10,17 +14,12 @@ import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The scraped text, driven through the real breakers, the transition listener and the call observer. */
 class GatewayMetricsTest {
@@ -49,7 +48,8 @@ class GatewayMetricsTest {
                 .contains("resilience4j_circuitbreaker_calls_seconds_count{kind=\"successful\",name=\"aramex\"} 0")
                 .contains("resilience4j_circuitbreaker_calls_seconds_sum{kind=\"failed\",name=\"aramex\"} 0")
                 .contains("resilience4j_circuitbreaker_calls_seconds_max{kind=\"ignored\",name=\"aramex\"} 0")
-                .contains("resilience4j_circuitbreaker_not_permitted_calls_total{kind=\"not_permitted\",name=\"aramex\"} 0")
+                .contains(
+                        "resilience4j_circuitbreaker_not_permitted_calls_total{kind=\"not_permitted\",name=\"aramex\"} 0")
                 .contains("resilience4j_circuitbreaker_buffered_calls{kind=\"failed\",name=\"aramex\"} 0")
                 .contains("resilience4j_circuitbreaker_slow_calls{kind=\"successful\",name=\"aramex\"} 0")
                 .contains("resilience4j_circuitbreaker_failure_rate{name=\"aramex\"} -1")
@@ -63,15 +63,15 @@ class GatewayMetricsTest {
         fault(aramex);
         fault(aramex);
         fault(aramex);
-        assertThatThrownBy(() -> aramex.call(() -> "not attempted"))
-                .isInstanceOf(CarrierUnavailableException.class);
+        assertThatThrownBy(() -> aramex.call(() -> "not attempted")).isInstanceOf(CarrierUnavailableException.class);
 
         assertThat(metrics.scrape())
                 .contains("gateway_circuit_transitions_total{carrier=\"aramex\",from=\"closed\",to=\"open\"} 1.0")
                 .contains("gateway_circuit_transitions_total{carrier=\"smsa\",from=\"closed\",to=\"open\"} 0.0")
                 .contains("resilience4j_circuitbreaker_state{name=\"aramex\",state=\"open\"} 1")
                 .contains("resilience4j_circuitbreaker_calls_seconds_count{kind=\"failed\",name=\"aramex\"} 3")
-                .contains("resilience4j_circuitbreaker_not_permitted_calls_total{kind=\"not_permitted\",name=\"aramex\"} 1.0")
+                .contains(
+                        "resilience4j_circuitbreaker_not_permitted_calls_total{kind=\"not_permitted\",name=\"aramex\"} 1.0")
                 .contains("resilience4j_circuitbreaker_buffered_calls{kind=\"failed\",name=\"aramex\"} 3")
                 .contains("resilience4j_circuitbreaker_failure_rate{name=\"aramex\"} 100.0");
     }
@@ -96,8 +96,9 @@ class GatewayMetricsTest {
     void givenAnOperatorOverride_whenTheBreakerIsForcedOpen_thenTheStateNameIsLowerCase() {
         aramex.forceOpen("ops@haderos.io", "carrier maintenance");
 
-        assertThat(metrics.scrape()).contains(
-                "gateway_circuit_transitions_total{carrier=\"aramex\",from=\"closed\",to=\"forced_open\"} 1.0");
+        assertThat(metrics.scrape())
+                .contains(
+                        "gateway_circuit_transitions_total{carrier=\"aramex\",from=\"closed\",to=\"forced_open\"} 1.0");
     }
 
     @Test
@@ -132,16 +133,25 @@ class GatewayMetricsTest {
     void givenMalformedInput_whenTheListenerAndObserverAreCalled_thenTheyDoNotThrow() {
         var observer = metrics.carrierCallObserver();
         var listener = metrics.transitionListener();
-        CircuitStateChanged changed = new CircuitStateChanged(ARAMEX, CircuitState.CLOSED, CircuitState.OPEN,
-                Instant.parse("2026-01-05T10:00:00Z"), "test", 1, 3, 0, Optional.empty());
+        CircuitStateChanged changed = new CircuitStateChanged(
+                ARAMEX,
+                CircuitState.CLOSED,
+                CircuitState.OPEN,
+                Instant.parse("2026-01-05T10:00:00Z"),
+                "test",
+                1,
+                3,
+                0,
+                Optional.empty());
 
         assertThatCode(() -> {
-            observer.called(ARAMEX, CarrierOperation.CREATE_SHIPMENT, AttemptOutcome.SUCCESS, null);
-            observer.called(null, CarrierOperation.CREATE_SHIPMENT, AttemptOutcome.SUCCESS, Duration.ZERO);
-            observer.fellBack(null, ARAMEX, SMSA);
-            listener.onTransition(null);
-            listener.onTransition(changed);
-        }).doesNotThrowAnyException();
+                    observer.called(ARAMEX, CarrierOperation.CREATE_SHIPMENT, AttemptOutcome.SUCCESS, null);
+                    observer.called(null, CarrierOperation.CREATE_SHIPMENT, AttemptOutcome.SUCCESS, Duration.ZERO);
+                    observer.fellBack(null, ARAMEX, SMSA);
+                    listener.onTransition(null);
+                    listener.onTransition(changed);
+                })
+                .doesNotThrowAnyException();
         assertThat(metrics.scrape())
                 .contains("gateway_circuit_transitions_total{carrier=\"aramex\",from=\"closed\",to=\"open\"} 1.0");
     }
@@ -178,13 +188,14 @@ class GatewayMetricsTest {
     }
 
     private CarrierCircuitBreaker breaker(CarrierId carrier) {
-        return CarrierCircuitBreaker.create(carrier, CircuitBreakerSettings.DEFAULTS, clock,
-                metrics.transitionListener());
+        return CarrierCircuitBreaker.create(
+                carrier, CircuitBreakerSettings.DEFAULTS, clock, metrics.transitionListener());
     }
 
     private static void fault(CarrierCircuitBreaker breaker) {
         assertThatThrownBy(() -> breaker.call(() -> {
-            throw new CarrierUnavailableException(breaker.carrier(), Reason.TIMEOUT, "no answer within 10 s");
-        })).isInstanceOf(CarrierUnavailableException.class);
+                    throw new CarrierUnavailableException(breaker.carrier(), Reason.TIMEOUT, "no answer within 10 s");
+                }))
+                .isInstanceOf(CarrierUnavailableException.class);
     }
 }

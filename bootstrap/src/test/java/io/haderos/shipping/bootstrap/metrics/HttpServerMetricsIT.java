@@ -1,19 +1,18 @@
 package io.haderos.shipping.bootstrap.metrics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * {@code http_server_requests_seconds} on a real Jersey application: the {@code uri} tag is the route template.
@@ -53,7 +52,8 @@ class HttpServerMetricsIT {
 
     @Test
     void givenAMatchedRoute_whenItAnswers404_thenItKeepsItsTemplate() {
-        assertThat(server.send("GET", "/orders/unknown-order/shipment").statusCode()).isEqualTo(404);
+        assertThat(server.send("GET", "/orders/unknown-order/shipment").statusCode())
+                .isEqualTo(404);
 
         awaitLine("http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"404\","
                 + "uri=\"/orders/{order_id}/shipment\"} 1");
@@ -62,7 +62,8 @@ class HttpServerMetricsIT {
     @Test
     void givenNoMatchingRoute_whenRequested_thenUriIsNotFound() {
         assertThat(server.send("GET", "/no/such/path/42").statusCode()).isEqualTo(404);
-        assertThat(server.send("GET", "/orders/B-7/no-such-action").statusCode()).isEqualTo(404);
+        assertThat(server.send("GET", "/orders/B-7/no-such-action").statusCode())
+                .isEqualTo(404);
 
         awaitLine("http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"404\","
                 + "uri=\"NOT_FOUND\"} 2");
@@ -94,7 +95,8 @@ class HttpServerMetricsIT {
     }
 
     private static void awaitLine(String line) {
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(metrics.scrape()).contains(line + "\n"));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(metrics.scrape()).contains(line + "\n"));
     }
 
     /** Stands in for the REST API: a class template with a parameter and method sub-paths. */

@@ -1,11 +1,10 @@
 package io.haderos.shipping.bootstrap.metrics;
 
-import org.glassfish.jersey.uri.UriTemplate;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.glassfish.jersey.uri.UriTemplate;
+import org.junit.jupiter.api.Test;
 
 /** How the matched templates (innermost first, as Jersey lists them) become the {@code uri} tag. */
 class HttpServerMetricsTest {
@@ -24,8 +23,9 @@ class HttpServerMetricsTest {
 
     @Test
     void givenRegexVariables_thenOnlyTheirNamesRemain() {
-        assertThat(HttpServerMetrics.template(List.of(new UriTemplate("{tracking : [0-9]{10,12}}"),
-                new UriTemplate("/api/v1/shipments/{provider: aramex|smsa}"))))
+        assertThat(HttpServerMetrics.template(List.of(
+                        new UriTemplate("{tracking : [0-9]{10,12}}"),
+                        new UriTemplate("/api/v1/shipments/{provider: aramex|smsa}"))))
                 .isEqualTo("/api/v1/shipments/{provider}/{tracking}");
     }
 

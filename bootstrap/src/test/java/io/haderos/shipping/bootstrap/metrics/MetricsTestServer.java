@@ -1,10 +1,5 @@
 package io.haderos.shipping.bootstrap.metrics;
 
-import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * A Jersey application on an in-process Grizzly server on an ephemeral port, with {@link GatewayMetrics}'s
@@ -29,7 +28,8 @@ final class MetricsTestServer implements AutoCloseable {
 
     private MetricsTestServer(HttpServer server) {
         this.server = server;
-        this.base = URI.create("http://127.0.0.1:" + server.getListeners().iterator().next().getPort());
+        this.base = URI.create(
+                "http://127.0.0.1:" + server.getListeners().iterator().next().getPort());
     }
 
     static MetricsTestServer start(GatewayMetrics metrics, Class<?>... resources) {
@@ -51,7 +51,9 @@ final class MetricsTestServer implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path, String accept) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", accept).GET());
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Accept", accept)
+                .GET());
     }
 
     @Override

@@ -1,5 +1,10 @@
 package io.haderos.shipping.bootstrap.metrics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
 import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
 import io.haderos.shipping.domain.model.AttemptOutcome;
@@ -8,10 +13,6 @@ import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,11 +27,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code promtool check metrics} on what {@code GET /metrics} serves, with every family present: JVM,
@@ -75,11 +74,14 @@ class PromtoolCheckIT {
 
         Result full = check(promtool, scrape);
         assertThat(full.exitCode()).as("promtool output:%n%s", full.output()).isIn(0, LINT_PROBLEMS);
-        assertThat(full.lines()).as("promtool's complaints").isSubsetOf(ACCEPTED.entrySet().stream()
-                .map(accepted -> accepted.getKey() + " " + accepted.getValue())
-                .toList());
+        assertThat(full.lines())
+                .as("promtool's complaints")
+                .isSubsetOf(ACCEPTED.entrySet().stream()
+                        .map(accepted -> accepted.getKey() + " " + accepted.getValue())
+                        .toList());
 
-        Result rest = check(promtool, withoutFamilies(scrape, ACCEPTED.keySet().stream().toList()));
+        Result rest = check(
+                promtool, withoutFamilies(scrape, ACCEPTED.keySet().stream().toList()));
         assertThat(rest.exitCode()).as("promtool output:%n%s", rest.output()).isZero();
         assertThat(rest.lines()).isEmpty();
     }
@@ -93,8 +95,8 @@ class PromtoolCheckIT {
     }
 
     private void everyKindOfMetric() {
-        CarrierCircuitBreaker aramex = CarrierCircuitBreaker.create(CarrierId.ARAMEX, CircuitBreakerSettings.DEFAULTS,
-                clock, metrics.transitionListener());
+        CarrierCircuitBreaker aramex = CarrierCircuitBreaker.create(
+                CarrierId.ARAMEX, CircuitBreakerSettings.DEFAULTS, clock, metrics.transitionListener());
         metrics.bindCircuitBreakers(List.of(aramex));
         for (int i = 0; i < 3; i++) {
             try {
@@ -105,21 +107,22 @@ class PromtoolCheckIT {
                 // the fault that opens the breaker
             }
         }
-        metrics.carrierCallObserver().called(CarrierId.ARAMEX, CarrierOperation.QUOTE_RATES,
-                AttemptOutcome.CIRCUIT_OPEN, Duration.ZERO);
+        metrics.carrierCallObserver()
+                .called(CarrierId.ARAMEX, CarrierOperation.QUOTE_RATES, AttemptOutcome.CIRCUIT_OPEN, Duration.ZERO);
         metrics.carrierCallObserver().fellBack(CarrierOperation.QUOTE_RATES, CarrierId.ARAMEX, CarrierId.SMSA);
-        metrics.carrierCallObserver().called(CarrierId.SMSA, CarrierOperation.QUOTE_RATES, AttemptOutcome.SUCCESS,
-                Duration.ofMillis(120));
+        metrics.carrierCallObserver()
+                .called(CarrierId.SMSA, CarrierOperation.QUOTE_RATES, AttemptOutcome.SUCCESS, Duration.ofMillis(120));
         server.send("POST", "/orders/A-1/ship");
         server.send("GET", "/nowhere");
         await().atMost(Duration.ofSeconds(5)).until(() -> metrics.scrape().contains("uri=\"NOT_FOUND\""));
-        assertThat(metrics.scrape()).contains("gateway_circuit_transitions_total{carrier=\"aramex\",from=\"closed\","
-                + "to=\"open\"} 1.0");
+        assertThat(metrics.scrape())
+                .contains("gateway_circuit_transitions_total{carrier=\"aramex\",from=\"closed\"," + "to=\"open\"} 1.0");
     }
 
     /** The exposition without the {@code # HELP}, {@code # TYPE} and sample lines of {@code families}. */
     private static String withoutFamilies(String exposition, List<String> families) {
-        return exposition.lines()
+        return exposition
+                .lines()
                 .filter(line -> !families.contains(familyOf(line)))
                 .collect(Collectors.joining("\n", "", "\n"));
     }
@@ -150,7 +153,8 @@ class PromtoolCheckIT {
 
     /** promtool on this machine; when it is missing, a failure on CI and a skip elsewhere. */
     private static Path promtool() {
-        Optional<Path> found = Stream.concat(Stream.of("/usr/bin"),
+        Optional<Path> found = Stream.concat(
+                        Stream.of("/usr/bin"),
                         Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)))
                 .filter(directory -> !directory.isBlank())
                 .map(directory -> Path.of(directory, "promtool"))

@@ -2,7 +2,6 @@ package io.haderos.shipping.domain.circuit;
 
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.Checks;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,9 +17,16 @@ import java.util.Optional;
  * @param takenAt         the instant this snapshot describes
  * @param configurationFault present while the carrier refuses our credentials (not counted as a failure)
  */
-public record CircuitSnapshot(CarrierId carrier, CircuitState state, int failureCount, int successCount,
-                              Optional<Instant> lastFailureTime, Instant stateSince, Duration recoveryTimeout,
-                              Instant takenAt, Optional<ConfigurationFault> configurationFault) {
+public record CircuitSnapshot(
+        CarrierId carrier,
+        CircuitState state,
+        int failureCount,
+        int successCount,
+        Optional<Instant> lastFailureTime,
+        Instant stateSince,
+        Duration recoveryTimeout,
+        Instant takenAt,
+        Optional<ConfigurationFault> configurationFault) {
 
     public CircuitSnapshot {
         Checks.required(carrier, "carrier");
@@ -33,10 +39,24 @@ public record CircuitSnapshot(CarrierId carrier, CircuitState state, int failure
     }
 
     /** A snapshot of a breaker whose carrier accepts our configuration. */
-    public CircuitSnapshot(CarrierId carrier, CircuitState state, int failureCount, int successCount,
-                           Optional<Instant> lastFailureTime, Instant stateSince, Duration recoveryTimeout,
-                           Instant takenAt) {
-        this(carrier, state, failureCount, successCount, lastFailureTime, stateSince, recoveryTimeout, takenAt,
+    public CircuitSnapshot(
+            CarrierId carrier,
+            CircuitState state,
+            int failureCount,
+            int successCount,
+            Optional<Instant> lastFailureTime,
+            Instant stateSince,
+            Duration recoveryTimeout,
+            Instant takenAt) {
+        this(
+                carrier,
+                state,
+                failureCount,
+                successCount,
+                lastFailureTime,
+                stateSince,
+                recoveryTimeout,
+                takenAt,
                 Optional.empty());
     }
 
@@ -47,7 +67,9 @@ public record CircuitSnapshot(CarrierId carrier, CircuitState state, int failure
 
     /** Time since the last carrier fault; zero when there never was one. */
     public Duration timeSinceLastFailure() {
-        return lastFailureTime.map(failure -> Duration.between(failure, takenAt)).orElse(Duration.ZERO);
+        return lastFailureTime
+                .map(failure -> Duration.between(failure, takenAt))
+                .orElse(Duration.ZERO);
     }
 
     /** How long until an OPEN breaker allows a trial; zero when calls may go through now. */

@@ -3,7 +3,6 @@ package io.haderos.shipping.domain.circuit;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.Checks;
 import io.haderos.shipping.domain.model.InvalidValueException;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -16,8 +15,16 @@ import java.util.Optional;
  * @param successCount consecutive successes at the moment of the transition
  * @param actor        the operator who caused it, for manual overrides
  */
-public record CircuitStateChanged(CarrierId carrier, CircuitState from, CircuitState to, Instant at, String cause,
-                                  long sequence, int failureCount, int successCount, Optional<String> actor) {
+public record CircuitStateChanged(
+        CarrierId carrier,
+        CircuitState from,
+        CircuitState to,
+        Instant at,
+        String cause,
+        long sequence,
+        int failureCount,
+        int successCount,
+        Optional<String> actor) {
 
     public CircuitStateChanged {
         Checks.required(carrier, "carrier");

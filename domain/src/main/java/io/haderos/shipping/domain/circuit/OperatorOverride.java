@@ -2,7 +2,6 @@ package io.haderos.shipping.domain.circuit;
 
 import io.haderos.shipping.domain.model.Checks;
 import io.haderos.shipping.domain.model.InvalidValueException;
-
 import java.util.Set;
 
 /**
@@ -16,8 +15,8 @@ import java.util.Set;
 public record OperatorOverride(CircuitState target, String actor, String reason) {
 
     /** The states an operator may put a breaker in; OPEN and HALF_OPEN belong to the breaker alone. */
-    public static final Set<CircuitState> TARGETS = Set.of(CircuitState.FORCED_OPEN, CircuitState.DISABLED,
-            CircuitState.CLOSED);
+    public static final Set<CircuitState> TARGETS =
+            Set.of(CircuitState.FORCED_OPEN, CircuitState.DISABLED, CircuitState.CLOSED);
 
     public static final int MAX_ACTOR_CHARS = 100;
 

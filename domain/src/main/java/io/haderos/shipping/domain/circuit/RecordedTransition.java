@@ -1,7 +1,6 @@
 package io.haderos.shipping.domain.circuit;
 
 import io.haderos.shipping.domain.model.Checks;
-
 import java.time.Instant;
 
 /**

@@ -7,8 +7,7 @@ import java.util.Objects;
 /** Validation helpers shared by the domain's records. Every failure names its field. */
 public final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     /** A non-null value. */
     public static <T> T required(T value, String field) {

@@ -11,8 +11,8 @@ public record CountryCode(String value) {
     public CountryCode {
         Checks.required(value, "country");
         if (!ISO_COUNTRIES.contains(value)) {
-            throw new InvalidValueException("country", "must be an ISO-3166 alpha-2 code such as SA or AE (got '"
-                    + abbreviate(value) + "')");
+            throw new InvalidValueException(
+                    "country", "must be an ISO-3166 alpha-2 code such as SA or AE (got '" + abbreviate(value) + "')");
         }
     }
 

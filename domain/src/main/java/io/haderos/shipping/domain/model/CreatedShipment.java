@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param parcelTrackingNumbers per-parcel waybills where the carrier issues them (SMSA), else empty
  * @param labelUrl              where the label can be fetched, if the carrier gives a link
  */
-public record CreatedShipment(CarrierId carrier, String trackingNumber, List<String> parcelTrackingNumbers,
-                              Optional<URI> labelUrl) {
+public record CreatedShipment(
+        CarrierId carrier, String trackingNumber, List<String> parcelTrackingNumbers, Optional<URI> labelUrl) {
 
     public CreatedShipment {
         Checks.required(carrier, "carrier");

@@ -45,6 +45,7 @@ public record Money(BigDecimal amount, Currency currency) {
     /** The amount with the currency's usual number of decimals, as sent over the wire: {@code "187.45"}. */
     public String formattedAmount() {
         int digits = Math.max(currency.getDefaultFractionDigits(), 0);
-        return amount.setScale(Math.max(digits, amount.scale()), java.math.RoundingMode.UNNECESSARY).toPlainString();
+        return amount.setScale(Math.max(digits, amount.scale()), java.math.RoundingMode.UNNECESSARY)
+                .toPlainString();
     }
 }

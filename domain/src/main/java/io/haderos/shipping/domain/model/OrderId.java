@@ -10,8 +10,8 @@ public record OrderId(String value) {
     public OrderId {
         Checks.required(value, "order_id");
         if (!ID.matcher(value).matches()) {
-            throw new InvalidValueException("order_id",
-                    "must be 1 to 64 letters, digits, '.', '-' or '_', starting with a letter or digit");
+            throw new InvalidValueException(
+                    "order_id", "must be 1 to 64 letters, digits, '.', '-' or '_', starting with a letter or digit");
         }
     }
 

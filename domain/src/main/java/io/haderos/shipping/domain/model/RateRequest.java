@@ -9,8 +9,14 @@ import java.util.Optional;
  * @param currency the currency the caller prefers the quote in, if any
  * @param service  a carrier service code the caller wants priced (for example {@code PPX}), if any
  */
-public record RateRequest(Address origin, Address destination, Weight weight, int pieces,
-                          Optional<Dimensions> dimensions, Optional<Currency> currency, Optional<String> service) {
+public record RateRequest(
+        Address origin,
+        Address destination,
+        Weight weight,
+        int pieces,
+        Optional<Dimensions> dimensions,
+        Optional<Currency> currency,
+        Optional<String> service) {
 
     public static final int MAX_PIECES = 99;
 

@@ -14,9 +14,16 @@ import java.util.Optional;
  * @param attempts           every carrier asked, in order, with its outcome
  * @param resolution         how an operator resolved an unknown outcome, if one did
  */
-public record ShipmentRecord(OrderId orderId, String requestFingerprint, ShipmentStatus status,
-                             Optional<CreatedShipment> shipment, boolean fallback, List<Attempt> attempts,
-                             Instant createdAt, Instant updatedAt, Optional<ShipmentResolution> resolution) {
+public record ShipmentRecord(
+        OrderId orderId,
+        String requestFingerprint,
+        ShipmentStatus status,
+        Optional<CreatedShipment> shipment,
+        boolean fallback,
+        List<Attempt> attempts,
+        Instant createdAt,
+        Instant updatedAt,
+        Optional<ShipmentResolution> resolution) {
 
     /**
      * How long a claim may stay {@link ShipmentStatus#IN_PROGRESS} before it counts as abandoned (its
@@ -38,33 +45,62 @@ public record ShipmentRecord(OrderId orderId, String requestFingerprint, Shipmen
         Checks.required(resolution, "resolution");
     }
 
-    public ShipmentRecord(OrderId orderId, String requestFingerprint, ShipmentStatus status,
-                          Optional<CreatedShipment> shipment, boolean fallback, List<Attempt> attempts,
-                          Instant createdAt, Instant updatedAt) {
-        this(orderId, requestFingerprint, status, shipment, fallback, attempts, createdAt, updatedAt,
-                Optional.empty());
+    public ShipmentRecord(
+            OrderId orderId,
+            String requestFingerprint,
+            ShipmentStatus status,
+            Optional<CreatedShipment> shipment,
+            boolean fallback,
+            List<Attempt> attempts,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(orderId, requestFingerprint, status, shipment, fallback, attempts, createdAt, updatedAt, Optional.empty());
     }
 
     /** A fresh claim: a request is about to ask the carriers. */
     public static ShipmentRecord inProgress(OrderId orderId, String fingerprint, Instant now) {
-        return new ShipmentRecord(orderId, fingerprint, ShipmentStatus.IN_PROGRESS, Optional.empty(), false,
-                List.of(), now, now);
+        return new ShipmentRecord(
+                orderId, fingerprint, ShipmentStatus.IN_PROGRESS, Optional.empty(), false, List.of(), now, now);
     }
 
     /** A new claim on an order an operator found was not created; the resolution stays on record. */
     public ShipmentRecord reclaimed(String fingerprint, Instant now) {
-        return new ShipmentRecord(orderId, fingerprint, ShipmentStatus.IN_PROGRESS, Optional.empty(), false,
-                List.of(), createdAt, now, resolution);
+        return new ShipmentRecord(
+                orderId,
+                fingerprint,
+                ShipmentStatus.IN_PROGRESS,
+                Optional.empty(),
+                false,
+                List.of(),
+                createdAt,
+                now,
+                resolution);
     }
 
     public ShipmentRecord created(CreatedShipment created, boolean fallback, List<Attempt> attempts, Instant now) {
-        return new ShipmentRecord(orderId, requestFingerprint, ShipmentStatus.CREATED, Optional.of(created),
-                fallback, attempts, createdAt, now, resolution);
+        return new ShipmentRecord(
+                orderId,
+                requestFingerprint,
+                ShipmentStatus.CREATED,
+                Optional.of(created),
+                fallback,
+                attempts,
+                createdAt,
+                now,
+                resolution);
     }
 
     public ShipmentRecord outcomeUnknown(List<Attempt> attempts, Instant now) {
-        return new ShipmentRecord(orderId, requestFingerprint, ShipmentStatus.OUTCOME_UNKNOWN, Optional.empty(),
-                attempts.size() > 1, attempts, createdAt, now, resolution);
+        return new ShipmentRecord(
+                orderId,
+                requestFingerprint,
+                ShipmentStatus.OUTCOME_UNKNOWN,
+                Optional.empty(),
+                attempts.size() > 1,
+                attempts,
+                createdAt,
+                now,
+                resolution);
     }
 
     /**
@@ -73,16 +109,32 @@ public record ShipmentRecord(OrderId orderId, String requestFingerprint, Shipmen
      */
     public boolean awaitsResolution(Instant now) {
         return status == ShipmentStatus.OUTCOME_UNKNOWN
-                || status == ShipmentStatus.IN_PROGRESS && updatedAt.plus(ABANDONED_AFTER).isBefore(now);
+                || status == ShipmentStatus.IN_PROGRESS
+                        && updatedAt.plus(ABANDONED_AFTER).isBefore(now);
     }
 
     /** The record once an operator has said what they found at the carrier. */
     public ShipmentRecord resolved(ShipmentResolution answer) {
         return answer.found()
-                .map(found -> new ShipmentRecord(orderId, requestFingerprint, ShipmentStatus.CREATED,
-                        Optional.of(found), !attempts.isEmpty() && !attempts.get(0).carrier().equals(found.carrier()),
-                        attempts, createdAt, answer.at(), Optional.of(answer)))
-                .orElseGet(() -> new ShipmentRecord(orderId, requestFingerprint, ShipmentStatus.NOT_CREATED,
-                        Optional.empty(), false, attempts, createdAt, answer.at(), Optional.of(answer)));
+                .map(found -> new ShipmentRecord(
+                        orderId,
+                        requestFingerprint,
+                        ShipmentStatus.CREATED,
+                        Optional.of(found),
+                        !attempts.isEmpty() && !attempts.get(0).carrier().equals(found.carrier()),
+                        attempts,
+                        createdAt,
+                        answer.at(),
+                        Optional.of(answer)))
+                .orElseGet(() -> new ShipmentRecord(
+                        orderId,
+                        requestFingerprint,
+                        ShipmentStatus.NOT_CREATED,
+                        Optional.empty(),
+                        false,
+                        attempts,
+                        createdAt,
+                        answer.at(),
+                        Optional.of(answer)));
     }
 }

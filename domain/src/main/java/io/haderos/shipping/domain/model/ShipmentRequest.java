@@ -5,9 +5,15 @@ import java.util.List;
 import java.util.Optional;
 
 /** Everything a carrier needs to create one shipment for an order. */
-public record ShipmentRequest(OrderId orderId, Party shipper, Party consignee, List<Parcel> parcels,
-                              String description, Money declaredValue, Money cashOnDelivery,
-                              Optional<String> service) {
+public record ShipmentRequest(
+        OrderId orderId,
+        Party shipper,
+        Party consignee,
+        List<Parcel> parcels,
+        String description,
+        Money declaredValue,
+        Money cashOnDelivery,
+        Optional<String> service) {
 
     public static final int MAX_PARCELS = 99;
     public static final int MAX_DESCRIPTION = 200;

@@ -4,8 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /** A shipment's tracking history, newest event first. */
-public record ShipmentTracking(CarrierId carrier, String trackingNumber, boolean delivered,
-                               List<TrackingEvent> events) {
+public record ShipmentTracking(
+        CarrierId carrier, String trackingNumber, boolean delivered, List<TrackingEvent> events) {
 
     public ShipmentTracking {
         Checks.required(carrier, "carrier");

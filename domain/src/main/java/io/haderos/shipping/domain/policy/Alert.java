@@ -1,7 +1,6 @@
 package io.haderos.shipping.domain.policy;
 
 import io.haderos.shipping.domain.model.Checks;
-
 import java.time.Instant;
 
 /**
@@ -12,7 +11,10 @@ import java.time.Instant;
  */
 public record Alert(String breaker, Severity severity, String message, Instant since) {
 
-    public enum Severity { CRITICAL, WARNING }
+    public enum Severity {
+        CRITICAL,
+        WARNING
+    }
 
     public Alert {
         Checks.required(breaker, "breaker");

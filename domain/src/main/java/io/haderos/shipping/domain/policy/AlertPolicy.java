@@ -3,7 +3,6 @@ package io.haderos.shipping.domain.policy;
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.policy.Alert.Severity;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,8 +26,14 @@ public final class AlertPolicy {
 
     public List<Alert> alertsFor(List<CircuitSnapshot> breakers) {
         List<Alert> alerts = new ArrayList<>();
-        breakers.stream().map(AlertPolicy::breakerAlert).flatMap(Optional::stream).forEach(alerts::add);
-        breakers.stream().map(AlertPolicy::configurationAlert).flatMap(Optional::stream).forEach(alerts::add);
+        breakers.stream()
+                .map(AlertPolicy::breakerAlert)
+                .flatMap(Optional::stream)
+                .forEach(alerts::add);
+        breakers.stream()
+                .map(AlertPolicy::configurationAlert)
+                .flatMap(Optional::stream)
+                .forEach(alerts::add);
         noCarrierCanServe(breakers).ifPresent(alerts::add);
         return List.copyOf(alerts);
     }
@@ -37,35 +42,53 @@ public final class AlertPolicy {
         String name = breaker.carrier().value();
         return switch (breaker.state()) {
             case CLOSED -> Optional.empty();
-            case OPEN -> Optional.of(new Alert(name, Severity.CRITICAL,
-                    name + " circuit is open after " + breaker.failureCount() + " consecutive failures; "
-                            + (breaker.shouldAttemptReset()
-                            ? "the next call will be a trial"
-                            : "trial in " + CarrierUnavailableException.secondsRoundedUp(breaker.retryAfter()) + " s"),
-                    breaker.stateSince()));
-            case FORCED_OPEN -> Optional.of(new Alert(name, Severity.CRITICAL,
-                    name + " circuit is held open by an operator", breaker.stateSince()));
-            case HALF_OPEN -> Optional.of(new Alert(name, Severity.WARNING,
-                    name + " circuit is half-open: trial calls are testing recovery", breaker.stateSince()));
-            case DISABLED -> Optional.of(new Alert(name, Severity.WARNING,
-                    name + " circuit breaker is disabled by an operator: failures are not counted",
-                    breaker.stateSince()));
+            case OPEN ->
+                Optional.of(new Alert(
+                        name,
+                        Severity.CRITICAL,
+                        name + " circuit is open after " + breaker.failureCount() + " consecutive failures; "
+                                + (breaker.shouldAttemptReset()
+                                        ? "the next call will be a trial"
+                                        : "trial in "
+                                                + CarrierUnavailableException.secondsRoundedUp(breaker.retryAfter())
+                                                + " s"),
+                        breaker.stateSince()));
+            case FORCED_OPEN ->
+                Optional.of(new Alert(
+                        name, Severity.CRITICAL, name + " circuit is held open by an operator", breaker.stateSince()));
+            case HALF_OPEN ->
+                Optional.of(new Alert(
+                        name,
+                        Severity.WARNING,
+                        name + " circuit is half-open: trial calls are testing recovery",
+                        breaker.stateSince()));
+            case DISABLED ->
+                Optional.of(new Alert(
+                        name,
+                        Severity.WARNING,
+                        name + " circuit breaker is disabled by an operator: failures are not counted",
+                        breaker.stateSince()));
         };
     }
 
     private static Optional<Alert> configurationAlert(CircuitSnapshot breaker) {
         String name = breaker.carrier().value();
-        return breaker.configurationFault().map(fault -> new Alert(name, Severity.CRITICAL,
-                name + " refuses our configuration (check credentials and account): " + fault.detail(),
-                fault.since()));
+        return breaker.configurationFault()
+                .map(fault -> new Alert(
+                        name,
+                        Severity.CRITICAL,
+                        name + " refuses our configuration (check credentials and account): " + fault.detail(),
+                        fault.since()));
     }
 
     private static Optional<Alert> noCarrierCanServe(List<CircuitSnapshot> breakers) {
         if (breakers.isEmpty() || breakers.stream().anyMatch(CircuitSnapshot::canServe)) {
             return Optional.empty();
         }
-        Instant since = breakers.stream().map(CircuitSnapshot::stateSince).max(Comparator.naturalOrder()).orElseThrow();
-        return Optional.of(new Alert(GATEWAY, Severity.CRITICAL,
-                "no carrier can serve: every circuit is open", since));
+        Instant since = breakers.stream()
+                .map(CircuitSnapshot::stateSince)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        return Optional.of(new Alert(GATEWAY, Severity.CRITICAL, "no carrier can serve: every circuit is open", since));
     }
 }

@@ -10,14 +10,11 @@ public sealed interface FallbackDecision {
     CarrierException failure();
 
     /** The request was not served and may safely go to the next carrier. */
-    record TryNextCarrier(CarrierException failure) implements FallbackDecision {
-    }
+    record TryNextCarrier(CarrierException failure) implements FallbackDecision {}
 
     /** The carrier refused the request's content; another carrier would not help. */
-    record StopRejected(CarrierRejectedException failure) implements FallbackDecision {
-    }
+    record StopRejected(CarrierRejectedException failure) implements FallbackDecision {}
 
     /** The carrier may have created the shipment; creating one elsewhere could ship the order twice. */
-    record StopOutcomeUnknown(CarrierException failure) implements FallbackDecision {
-    }
+    record StopOutcomeUnknown(CarrierException failure) implements FallbackDecision {}
 }

@@ -6,7 +6,6 @@ import io.haderos.shipping.domain.policy.FallbackDecision.TryNextCarrier;
 import io.haderos.shipping.domain.port.out.CarrierException;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -24,9 +23,8 @@ import java.util.Optional;
  */
 public final class FallbackPolicy {
 
-    private final List<Rule> rules = List.of(
-            FallbackPolicy::callerFaultStops,
-            FallbackPolicy::possiblyCreatedShipmentStops);
+    private final List<Rule> rules =
+            List.of(FallbackPolicy::callerFaultStops, FallbackPolicy::possiblyCreatedShipmentStops);
 
     public FallbackDecision decide(CarrierOperation operation, CarrierException failure) {
         return rules.stream()
@@ -47,8 +45,8 @@ public final class FallbackPolicy {
                 : Optional.empty();
     }
 
-    private static Optional<FallbackDecision> possiblyCreatedShipmentStops(CarrierOperation operation,
-                                                                            CarrierException failure) {
+    private static Optional<FallbackDecision> possiblyCreatedShipmentStops(
+            CarrierOperation operation, CarrierException failure) {
         boolean mayExist = operation == CarrierOperation.CREATE_SHIPMENT
                 && failure instanceof CarrierUnavailableException unavailable
                 && unavailable.reason().mayHaveBeenProcessed();

@@ -2,7 +2,6 @@ package io.haderos.shipping.domain.policy;
 
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.Checks;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,8 +14,8 @@ import java.util.Optional;
  * @param openFor   for a recovery: how long calls were kept from the carrier
  * @param actor     the operator who caused it, for manual overrides
  */
-public record OutageNotice(CarrierId carrier, Kind kind, Instant at, String cause, Optional<Duration> openFor,
-                           Optional<String> actor) {
+public record OutageNotice(
+        CarrierId carrier, Kind kind, Instant at, String cause, Optional<Duration> openFor, Optional<String> actor) {
 
     public enum Kind {
         /** The breaker opened: calls no longer reach the carrier. */
@@ -38,8 +37,10 @@ public record OutageNotice(CarrierId carrier, Kind kind, Instant at, String caus
     public String headline() {
         return switch (kind) {
             case OPENED -> carrier.value() + " circuit OPEN: " + cause;
-            case RECOVERED -> carrier.value() + " circuit recovered (CLOSED)"
-                    + openFor.map(duration -> " after " + humanDuration(duration) + " open").orElse("");
+            case RECOVERED ->
+                carrier.value() + " circuit recovered (CLOSED)"
+                        + openFor.map(duration -> " after " + humanDuration(duration) + " open")
+                                .orElse("");
         };
     }
 

@@ -3,7 +3,6 @@ package io.haderos.shipping.domain.policy;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.model.CarrierId;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -26,14 +25,24 @@ public final class OutageNotices {
         boolean wasServing = change.from() == CircuitState.CLOSED || change.from() == CircuitState.DISABLED;
         if (change.to().blocksCalls() && wasServing) {
             outageStarts.put(change.carrier(), change.at());
-            return Optional.of(new OutageNotice(change.carrier(), OutageNotice.Kind.OPENED, change.at(),
-                    change.cause(), Optional.empty(), change.actor()));
+            return Optional.of(new OutageNotice(
+                    change.carrier(),
+                    OutageNotice.Kind.OPENED,
+                    change.at(),
+                    change.cause(),
+                    Optional.empty(),
+                    change.actor()));
         }
         if (change.to() == CircuitState.CLOSED && !wasServing) {
             Optional<Duration> openFor = Optional.ofNullable(outageStarts.remove(change.carrier()))
                     .map(start -> Duration.between(start, change.at()));
-            return Optional.of(new OutageNotice(change.carrier(), OutageNotice.Kind.RECOVERED, change.at(),
-                    change.cause(), openFor, change.actor()));
+            return Optional.of(new OutageNotice(
+                    change.carrier(),
+                    OutageNotice.Kind.RECOVERED,
+                    change.at(),
+                    change.cause(),
+                    openFor,
+                    change.actor()));
         }
         if (change.to() == CircuitState.DISABLED) {
             outageStarts.remove(change.carrier());

@@ -1,13 +1,12 @@
 package io.haderos.shipping.domain.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.math.BigDecimal;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ValueRecordsTest {
 
@@ -15,12 +14,13 @@ class ValueRecordsTest {
     @ValueSource(strings = {"XX", "sa", "SAU", "", "ZZ"})
     void givenNotAnIsoAlpha2Code_whenCreatingCountry_thenRefusedNamingTheField(String code) {
         assertThatThrownBy(() -> CountryCode.of(code))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("country"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("country"));
     }
 
     @Test
     void givenGulfCountries_thenAccepted() {
-        for (String code : new String[]{"SA", "AE", "KW", "BH", "QA", "OM", "JO", "EG"}) {
+        for (String code : new String[] {"SA", "AE", "KW", "BH", "QA", "OM", "JO", "EG"}) {
             assertThat(CountryCode.of(code).value()).isEqualTo(code);
         }
     }
@@ -29,7 +29,8 @@ class ValueRecordsTest {
     @ValueSource(strings = {"0", "-1", "1000.001", "1e400", "0.0001"})
     void givenAnImplausibleWeight_thenRefused(String kilograms) {
         assertThatThrownBy(() -> Weight.ofKilograms(kilograms))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("weight_kg"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("weight_kg"));
     }
 
     @Test
@@ -52,7 +53,8 @@ class ValueRecordsTest {
     @Test
     void givenOverlongOrBlankText_thenRefusedNamingTheField() {
         assertThatThrownBy(() -> Address.of(CountryCode.of("SA"), "x".repeat(61)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("city"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("city"));
         assertThatThrownBy(() -> Address.of(CountryCode.of("SA"), "   "))
                 .hasMessageContaining("city: must not be blank");
     }
@@ -70,12 +72,14 @@ class ValueRecordsTest {
     @Test
     void givenAPartyWithoutStreetAddress_thenRefused() {
         assertThatThrownBy(() -> new Party("Sara", "", "+966551112233", "", Address.of(CountryCode.of("SA"), "Jeddah")))
-                .isInstanceOfSatisfying(InvalidValueException.class,
-                        e -> assertThat(e.field()).isEqualTo("address.line1"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("address.line1"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "-abc", "a b", "ORD/1", "x23456789012345678901234567890123456789012345678901234567890123456"})
+    @ValueSource(
+            strings = {"", "-abc", "a b", "ORD/1", "x23456789012345678901234567890123456789012345678901234567890123456"
+            })
     void givenAnInvalidOrderId_thenRefused(String id) {
         assertThatThrownBy(() -> OrderId.of(id)).isInstanceOf(InvalidValueException.class);
     }

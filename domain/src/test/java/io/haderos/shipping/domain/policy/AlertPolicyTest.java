@@ -1,17 +1,16 @@
 package io.haderos.shipping.domain.policy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.policy.Alert.Severity;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class AlertPolicyTest {
 
@@ -19,22 +18,30 @@ class AlertPolicyTest {
     private final AlertPolicy policy = new AlertPolicy();
 
     private static CircuitSnapshot breaker(String carrier, CircuitState state, Instant since) {
-        return new CircuitSnapshot(CarrierId.of(carrier), state, state == CircuitState.CLOSED ? 0 : 3, 0,
-                Optional.of(since), since, Duration.ofSeconds(120), NOW);
+        return new CircuitSnapshot(
+                CarrierId.of(carrier),
+                state,
+                state == CircuitState.CLOSED ? 0 : 3,
+                0,
+                Optional.of(since),
+                since,
+                Duration.ofSeconds(120),
+                NOW);
     }
 
     @Test
     void givenAllClosed_thenNoAlerts() {
-        assertThat(policy.alertsFor(List.of(breaker("aramex", CircuitState.CLOSED, NOW),
-                breaker("smsa", CircuitState.CLOSED, NOW)))).isEmpty();
+        assertThat(policy.alertsFor(List.of(
+                        breaker("aramex", CircuitState.CLOSED, NOW), breaker("smsa", CircuitState.CLOSED, NOW))))
+                .isEmpty();
     }
 
     @Test
     void givenOneOpen_thenOneCriticalAlertForItOnly() {
         Instant openedAt = NOW.minusSeconds(30);
 
-        List<Alert> alerts = policy.alertsFor(List.of(breaker("aramex", CircuitState.OPEN, openedAt),
-                breaker("smsa", CircuitState.CLOSED, NOW)));
+        List<Alert> alerts = policy.alertsFor(
+                List.of(breaker("aramex", CircuitState.OPEN, openedAt), breaker("smsa", CircuitState.CLOSED, NOW)));
 
         assertThat(alerts).singleElement().satisfies(alert -> {
             assertThat(alert.breaker()).isEqualTo("aramex");
@@ -47,12 +54,15 @@ class AlertPolicyTest {
     @Test
     void givenHalfOpen_thenAWarning() {
         assertThat(policy.alertsFor(List.of(breaker("aramex", CircuitState.HALF_OPEN, NOW))))
-                .singleElement().extracting(Alert::severity).isEqualTo(Severity.WARNING);
+                .singleElement()
+                .extracting(Alert::severity)
+                .isEqualTo(Severity.WARNING);
     }
 
     @Test
     void givenEveryBreakerBlocking_thenAlsoAGatewayAlert() {
-        List<Alert> alerts = policy.alertsFor(List.of(breaker("aramex", CircuitState.OPEN, NOW.minusSeconds(10)),
+        List<Alert> alerts = policy.alertsFor(List.of(
+                breaker("aramex", CircuitState.OPEN, NOW.minusSeconds(10)),
                 breaker("smsa", CircuitState.FORCED_OPEN, NOW.minusSeconds(5))));
 
         assertThat(alerts).extracting(Alert::breaker).containsExactly("aramex", "smsa", AlertPolicy.GATEWAY);
@@ -62,7 +72,8 @@ class AlertPolicyTest {
 
     @Test
     void givenEveryBreakerOpenButOneDueForATrial_thenNoGatewayAlert() {
-        List<Alert> alerts = policy.alertsFor(List.of(breaker("aramex", CircuitState.OPEN, NOW.minusSeconds(120)),
+        List<Alert> alerts = policy.alertsFor(List.of(
+                breaker("aramex", CircuitState.OPEN, NOW.minusSeconds(120)),
                 breaker("smsa", CircuitState.OPEN, NOW.minusSeconds(5))));
 
         assertThat(alerts).extracting(Alert::breaker).containsExactly("aramex", "smsa");
@@ -70,10 +81,17 @@ class AlertPolicyTest {
 
     @Test
     void givenACarrierRefusingOurCredentials_thenACriticalAlertThoughTheBreakerIsClosed() {
-        CircuitSnapshot refusing = new CircuitSnapshot(CarrierId.of("aramex"), CircuitState.CLOSED, 0, 0,
-                Optional.empty(), NOW, Duration.ofSeconds(120), NOW,
-                Optional.of(new io.haderos.shipping.domain.circuit.ConfigurationFault("ERR01 invalid username",
-                        NOW.minusSeconds(60))));
+        CircuitSnapshot refusing = new CircuitSnapshot(
+                CarrierId.of("aramex"),
+                CircuitState.CLOSED,
+                0,
+                0,
+                Optional.empty(),
+                NOW,
+                Duration.ofSeconds(120),
+                NOW,
+                Optional.of(new io.haderos.shipping.domain.circuit.ConfigurationFault(
+                        "ERR01 invalid username", NOW.minusSeconds(60))));
 
         assertThat(policy.alertsFor(List.of(refusing))).singleElement().satisfies(alert -> {
             assertThat(alert.severity()).isEqualTo(Severity.CRITICAL);

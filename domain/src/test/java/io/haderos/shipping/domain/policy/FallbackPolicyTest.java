@@ -1,5 +1,9 @@
 package io.haderos.shipping.domain.policy;
 
+import static io.haderos.shipping.domain.policy.CarrierOperation.CREATE_SHIPMENT;
+import static io.haderos.shipping.domain.policy.CarrierOperation.QUOTE_RATES;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierException;
@@ -7,15 +11,10 @@ import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.time.Duration;
 import java.util.List;
-
-import static io.haderos.shipping.domain.policy.CarrierOperation.CREATE_SHIPMENT;
-import static io.haderos.shipping.domain.policy.CarrierOperation.QUOTE_RATES;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** DESIGN.md §4, row by row. */
 class FallbackPolicyTest {
@@ -32,20 +31,22 @@ class FallbackPolicyTest {
     @ParameterizedTest
     @EnumSource(Reason.class)
     void givenRates_whenAnyCarrierFault_thenTryNextCarrier(Reason reason) {
-        assertThat(policy.decide(QUOTE_RATES, unavailable(reason)))
-                .isInstanceOf(FallbackDecision.TryNextCarrier.class);
+        assertThat(policy.decide(QUOTE_RATES, unavailable(reason))).isInstanceOf(FallbackDecision.TryNextCarrier.class);
     }
 
     @ParameterizedTest
-    @EnumSource(value = Reason.class, names = {"CIRCUIT_OPEN", "CONNECTION_REFUSED", "SERVICE_UNAVAILABLE",
-            "CARRIER_ERROR"})
+    @EnumSource(
+            value = Reason.class,
+            names = {"CIRCUIT_OPEN", "CONNECTION_REFUSED", "SERVICE_UNAVAILABLE", "CARRIER_ERROR"})
     void givenShip_whenTheRequestWasNotProcessed_thenTryNextCarrier(Reason reason) {
         assertThat(policy.decide(CREATE_SHIPMENT, unavailable(reason)))
                 .isInstanceOf(FallbackDecision.TryNextCarrier.class);
     }
 
     @ParameterizedTest
-    @EnumSource(value = Reason.class, names = {"TIMEOUT", "SERVER_ERROR", "UNREADABLE_REPLY", "CONNECTION_LOST"})
+    @EnumSource(
+            value = Reason.class,
+            names = {"TIMEOUT", "SERVER_ERROR", "UNREADABLE_REPLY", "CONNECTION_LOST"})
     void givenShip_whenTheOutcomeIsUnknown_thenStopWithoutTryingAnotherCarrier(Reason reason) {
         assertThat(policy.decide(CREATE_SHIPMENT, unavailable(reason)))
                 .isInstanceOf(FallbackDecision.StopOutcomeUnknown.class);
@@ -54,8 +55,8 @@ class FallbackPolicyTest {
     @ParameterizedTest
     @EnumSource(CarrierOperation.class)
     void givenAnyOperation_whenCallerFault_thenStopRejected(CarrierOperation operation) {
-        CarrierRejectedException rejected = new CarrierRejectedException(ARAMEX,
-                List.of(new CarrierMessage("ERR52", "City name is invalid (Dubay)")));
+        CarrierRejectedException rejected = new CarrierRejectedException(
+                ARAMEX, List.of(new CarrierMessage("ERR52", "City name is invalid (Dubay)")));
 
         FallbackDecision decision = policy.decide(operation, rejected);
 

@@ -1,23 +1,22 @@
 package io.haderos.shipping.domain.policy;
 
-import io.haderos.shipping.domain.circuit.CircuitState;
-import io.haderos.shipping.domain.circuit.CircuitStateChanged;
-import io.haderos.shipping.domain.model.CarrierId;
-import io.haderos.shipping.domain.policy.OutageNotice.Kind;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import static io.haderos.shipping.domain.circuit.CircuitState.CLOSED;
 import static io.haderos.shipping.domain.circuit.CircuitState.DISABLED;
 import static io.haderos.shipping.domain.circuit.CircuitState.FORCED_OPEN;
 import static io.haderos.shipping.domain.circuit.CircuitState.HALF_OPEN;
 import static io.haderos.shipping.domain.circuit.CircuitState.OPEN;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.haderos.shipping.domain.circuit.CircuitState;
+import io.haderos.shipping.domain.circuit.CircuitStateChanged;
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.policy.OutageNotice.Kind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /** DESIGN.md §6: one notice when a breaker stops calls, one when it is closed again; nothing in between. */
 class OutageNoticesTest {
@@ -29,8 +28,16 @@ class OutageNoticesTest {
     private long sequence;
 
     private void move(CarrierId carrier, CircuitState from, CircuitState to, long secondsAfterT0, String actor) {
-        CircuitStateChanged change = new CircuitStateChanged(carrier, from, to, T0.plusSeconds(secondsAfterT0),
-                from + " to " + to, ++sequence, 0, 0, Optional.ofNullable(actor));
+        CircuitStateChanged change = new CircuitStateChanged(
+                carrier,
+                from,
+                to,
+                T0.plusSeconds(secondsAfterT0),
+                from + " to " + to,
+                ++sequence,
+                0,
+                0,
+                Optional.ofNullable(actor));
         notices.on(change).ifPresent(sent::add);
     }
 
@@ -75,8 +82,11 @@ class OutageNoticesTest {
         move(CarrierId.SMSA, OPEN, CLOSED, 70, null);
         move(CarrierId.ARAMEX, OPEN, CLOSED, 300, null);
 
-        assertThat(sent).extracting(n -> n.carrier().value() + " " + n.kind() + " " + n.openFor().orElse(null))
-                .containsExactly("aramex OPENED null", "smsa OPENED null", "smsa RECOVERED PT1M", "aramex RECOVERED PT5M");
+        assertThat(sent)
+                .extracting(n ->
+                        n.carrier().value() + " " + n.kind() + " " + n.openFor().orElse(null))
+                .containsExactly(
+                        "aramex OPENED null", "smsa OPENED null", "smsa RECOVERED PT1M", "aramex RECOVERED PT5M");
     }
 
     @Test

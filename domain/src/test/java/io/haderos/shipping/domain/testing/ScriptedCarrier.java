@@ -8,7 +8,6 @@ import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRequest;
 import io.haderos.shipping.domain.model.ShipmentTracking;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

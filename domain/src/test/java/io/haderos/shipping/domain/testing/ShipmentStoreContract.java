@@ -1,5 +1,7 @@
 package io.haderos.shipping.domain.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.haderos.shipping.domain.model.Attempt;
 import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
@@ -9,8 +11,6 @@ import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentResolution;
 import io.haderos.shipping.domain.model.ShipmentStatus;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The {@link ShipmentStore} contract, one suite for every implementation: extend it and return a fresh,
@@ -34,15 +33,18 @@ public abstract class ShipmentStoreContract {
 
     private static final Instant T0 = Instant.parse("2026-11-27T08:00:00.123Z");
     private static final OrderId ORDER = OrderId.of("ORD-1001");
-    private static final CreatedShipment AT_SMSA = new CreatedShipment(CarrierId.SMSA, "231200021000",
-            List.of("231200021001", "231200021002"), Optional.of(URI.create("https://labels.example/231200021000")));
-    private static final CreatedShipment AT_ARAMEX = new CreatedShipment(CarrierId.ARAMEX, "30123456789",
-            List.of(), Optional.empty());
+    private static final CreatedShipment AT_SMSA = new CreatedShipment(
+            CarrierId.SMSA,
+            "231200021000",
+            List.of("231200021001", "231200021002"),
+            Optional.of(URI.create("https://labels.example/231200021000")));
+    private static final CreatedShipment AT_ARAMEX =
+            new CreatedShipment(CarrierId.ARAMEX, "30123456789", List.of(), Optional.empty());
     private static final List<Attempt> ARAMEX_DOWN_THEN_SMSA = List.of(
             new Attempt(CarrierId.ARAMEX, AttemptOutcome.CONNECTION_REFUSED, "aramex refused the connection"),
             Attempt.success(CarrierId.SMSA));
-    private static final List<Attempt> ARAMEX_TIMED_OUT = List.of(
-            new Attempt(CarrierId.ARAMEX, AttemptOutcome.TIMEOUT, "no answer from aramex within 10 s"));
+    private static final List<Attempt> ARAMEX_TIMED_OUT =
+            List.of(new Attempt(CarrierId.ARAMEX, AttemptOutcome.TIMEOUT, "no answer from aramex within 10 s"));
 
     /** A new, empty store for each test. */
     protected abstract ShipmentStore store();
@@ -99,7 +101,8 @@ public abstract class ShipmentStoreContract {
         ShipmentRecord record = store.find(ORDER).orElseThrow();
         assertThat(record.status()).isEqualTo(ShipmentStatus.OUTCOME_UNKNOWN);
         assertThat(record.attempts()).isEqualTo(ARAMEX_TIMED_OUT);
-        assertThat(store.claim(ORDER, "fp-1", T0.plusSeconds(11))).map(ShipmentRecord::status)
+        assertThat(store.claim(ORDER, "fp-1", T0.plusSeconds(11)))
+                .map(ShipmentRecord::status)
                 .contains(ShipmentStatus.OUTCOME_UNKNOWN);
     }
 
@@ -148,8 +151,8 @@ public abstract class ShipmentStoreContract {
         ShipmentStore store = store();
         store.claim(ORDER, "fp-1", T0);
         store.recordOutcomeUnknown(ORDER, ARAMEX_TIMED_OUT, T0.plusSeconds(10));
-        ShipmentResolution found = new ShipmentResolution(Optional.of(AT_ARAMEX), "nora@haderos.io",
-                "found in the Aramex portal", T0.plusSeconds(600));
+        ShipmentResolution found = new ShipmentResolution(
+                Optional.of(AT_ARAMEX), "nora@haderos.io", "found in the Aramex portal", T0.plusSeconds(600));
 
         Optional<ShipmentRecord> resolved = store.resolve(ORDER, found);
 
@@ -169,8 +172,8 @@ public abstract class ShipmentStoreContract {
         ShipmentStore store = store();
         store.claim(ORDER, "fp-1", T0);
         store.recordOutcomeUnknown(ORDER, ARAMEX_TIMED_OUT, T0.plusSeconds(10));
-        ShipmentResolution nothing = new ShipmentResolution(Optional.empty(), "nora@haderos.io", "",
-                T0.plusSeconds(600));
+        ShipmentResolution nothing =
+                new ShipmentResolution(Optional.empty(), "nora@haderos.io", "", T0.plusSeconds(600));
 
         assertThat(store.resolve(ORDER, nothing)).map(ShipmentRecord::status).contains(ShipmentStatus.NOT_CREATED);
 
@@ -179,7 +182,8 @@ public abstract class ShipmentStoreContract {
         assertThat(reclaimed.status()).isEqualTo(ShipmentStatus.IN_PROGRESS);
         assertThat(reclaimed.requestFingerprint()).isEqualTo("fp-2");
         assertThat(reclaimed.resolution()).contains(nothing);
-        assertThat(store.claim(ORDER, "fp-2", T0.plusSeconds(701))).map(ShipmentRecord::status)
+        assertThat(store.claim(ORDER, "fp-2", T0.plusSeconds(701)))
+                .map(ShipmentRecord::status)
                 .contains(ShipmentStatus.IN_PROGRESS);
     }
 
@@ -203,8 +207,8 @@ public abstract class ShipmentStoreContract {
         store.claim(ORDER, "fp-1", T0);
         Instant later = T0.plus(ShipmentRecord.ABANDONED_AFTER).plus(Duration.ofSeconds(1));
 
-        Optional<ShipmentRecord> resolved = store.resolve(ORDER,
-                new ShipmentResolution(Optional.empty(), "nora", "the process died mid-call", later));
+        Optional<ShipmentRecord> resolved = store.resolve(
+                ORDER, new ShipmentResolution(Optional.empty(), "nora", "the process died mid-call", later));
 
         assertThat(resolved).map(ShipmentRecord::status).contains(ShipmentStatus.NOT_CREATED);
     }

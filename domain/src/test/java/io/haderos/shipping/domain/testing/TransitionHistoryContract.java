@@ -1,5 +1,9 @@
 package io.haderos.shipping.domain.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.circuit.RecordedTransition;
@@ -7,19 +11,14 @@ import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
 import io.haderos.shipping.domain.port.out.TransitionHistory;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The audit trail's contract ({@link CircuitTransitionListener} writing, {@link TransitionHistory} reading), one
@@ -49,8 +48,8 @@ public abstract class TransitionHistoryContract {
      * @param awaitWritten returns once everything handed to the writers so far can be read (a writer may store
      *                     asynchronously); bounded, failing the test when it waits too long
      */
-    protected record Trail(Map<String, CircuitTransitionListener> writers, TransitionHistory history,
-                           Runnable awaitWritten) {
+    protected record Trail(
+            Map<String, CircuitTransitionListener> writers, TransitionHistory history, Runnable awaitWritten) {
 
         public Trail {
             writers = Map.copyOf(writers);
@@ -93,14 +92,16 @@ public abstract class TransitionHistoryContract {
         assertThat(keys(history.transitions(ARAMEX, ANY, Optional.of(at(20)), 1000)))
                 .containsExactly("gw-a#1");
         assertThat(history.transitions(ARAMEX, Optional.of(at(30)), Optional.of(at(30)), 1000))
-                .as("an empty window is allowed").isEmpty();
+                .as("an empty window is allowed")
+                .isEmpty();
     }
 
     @Test
     void givenALimit_whenRead_thenTheNewestThatMany() {
         TransitionHistory history = twoInstancesFlapping();
 
-        assertThat(keys(history.transitions(ARAMEX, Optional.of(at(40)), ANY, 2))).containsExactly("gw-b#2", "gw-a#6");
+        assertThat(keys(history.transitions(ARAMEX, Optional.of(at(40)), ANY, 2)))
+                .containsExactly("gw-b#2", "gw-a#6");
         assertThat(keys(history.transitions(ARAMEX, ANY, ANY, 1))).containsExactly("gw-b#2");
     }
 
@@ -119,37 +120,55 @@ public abstract class TransitionHistoryContract {
 
         Throwable thrown = catchThrowable(() -> trail.history().transitions(ARAMEX, ANY, ANY, limit));
 
-        assertThat(thrown).isInstanceOfSatisfying(InvalidValueException.class,
-                e -> assertThat(e.field()).isEqualTo("limit"));
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("limit"));
     }
 
     @Test
     void givenUntilBeforeSince_whenRead_thenRefusedNamingUntil() {
         Trail trail = open(clock, "gw-a");
 
-        Throwable thrown = catchThrowable(() -> trail.history().transitions(ARAMEX, Optional.of(at(10)),
-                Optional.of(at(10).minusNanos(1000)), 10));
+        Throwable thrown = catchThrowable(() ->
+                trail.history().transitions(ARAMEX, Optional.of(at(10)), Optional.of(at(10).minusNanos(1000)), 10));
 
-        assertThat(thrown).isInstanceOfSatisfying(InvalidValueException.class,
-                e -> assertThat(e.field()).isEqualTo("until"));
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("until"));
     }
 
     @Test
     void whenATransitionIsReadBack_thenEveryFieldIsAsWritten() {
         Trail trail = open(clock, "gw-a");
-        CircuitStateChanged forced = new CircuitStateChanged(SMSA, CircuitState.HALF_OPEN, CircuitState.FORCED_OPEN,
-                Instant.parse("2025-03-01T23:59:59.123456Z"), "forced open: carrier maintenance window", 7, 2, 1,
+        CircuitStateChanged forced = new CircuitStateChanged(
+                SMSA,
+                CircuitState.HALF_OPEN,
+                CircuitState.FORCED_OPEN,
+                Instant.parse("2025-03-01T23:59:59.123456Z"),
+                "forced open: carrier maintenance window",
+                7,
+                2,
+                1,
                 Optional.of("ops@haderos.io"));
-        CircuitStateChanged disabled = new CircuitStateChanged(SMSA, CircuitState.FORCED_OPEN, CircuitState.DISABLED,
-                Instant.parse("2025-03-02T00:00:00Z"), "", 8, 0, 0, Optional.empty());
+        CircuitStateChanged disabled = new CircuitStateChanged(
+                SMSA,
+                CircuitState.FORCED_OPEN,
+                CircuitState.DISABLED,
+                Instant.parse("2025-03-02T00:00:00Z"),
+                "",
+                8,
+                0,
+                0,
+                Optional.empty());
 
         trail.writer("gw-a").onTransition(forced);
         trail.writer("gw-a").onTransition(disabled);
         trail.flush();
 
-        assertThat(trail.history().transitions(SMSA, ANY, ANY, 10)).containsExactly(
-                new RecordedTransition("gw-a", disabled, clock.instant()),
-                new RecordedTransition("gw-a", forced, clock.instant()));
+        assertThat(trail.history().transitions(SMSA, ANY, ANY, 10))
+                .containsExactly(
+                        new RecordedTransition("gw-a", disabled, clock.instant()),
+                        new RecordedTransition("gw-a", forced, clock.instant()));
     }
 
     @Test
@@ -163,8 +182,8 @@ public abstract class TransitionHistoryContract {
 
         assertThat(trail.history().latestPerInstance())
                 .as("ordered by instance, then carrier")
-                .extracting(r -> r.instanceId() + " " + r.transition().carrier() + " #" + r.transition().sequence()
-                        + " " + r.transition().to())
+                .extracting(r -> r.instanceId() + " " + r.transition().carrier() + " #"
+                        + r.transition().sequence() + " " + r.transition().to())
                 .containsExactly("gw-a aramex #2 HALF_OPEN", "gw-a smsa #1 OPEN", "gw-b aramex #1 OPEN");
     }
 
@@ -176,11 +195,12 @@ public abstract class TransitionHistoryContract {
     void givenAnInstanceIdWhoseSequenceRestarted_whenTheLatestIsRead_thenTheOneThatOccurredLastWins() {
         Trail trail = open(clock, "gw-fixed");
         trail.writer("gw-fixed").onTransition(event(ARAMEX, 9, CircuitState.HALF_OPEN, CircuitState.OPEN, at(10)));
-        trail.writer("gw-fixed").onTransition(event(ARAMEX, 1, CircuitState.CLOSED, CircuitState.FORCED_OPEN,
-                at(3600)));
+        trail.writer("gw-fixed")
+                .onTransition(event(ARAMEX, 1, CircuitState.CLOSED, CircuitState.FORCED_OPEN, at(3600)));
         trail.flush();
 
-        assertThat(trail.history().latestPerInstance()).singleElement()
+        assertThat(trail.history().latestPerInstance())
+                .singleElement()
                 .satisfies(latest -> assertThat(latest.transition().sequence()).isEqualTo(1))
                 .satisfies(latest -> assertThat(latest.transition().to()).isEqualTo(CircuitState.FORCED_OPEN));
     }
@@ -192,7 +212,8 @@ public abstract class TransitionHistoryContract {
         trail.writer("gw-a").onTransition(event(ARAMEX, 3, CircuitState.OPEN, CircuitState.HALF_OPEN, at(10)));
         trail.flush();
 
-        assertThat(trail.history().latestPerInstance()).singleElement()
+        assertThat(trail.history().latestPerInstance())
+                .singleElement()
                 .satisfies(latest -> assertThat(latest.transition().sequence()).isEqualTo(4));
     }
 
@@ -253,10 +274,10 @@ public abstract class TransitionHistoryContract {
         return trail.history();
     }
 
-    private static CircuitStateChanged event(CarrierId carrier, long sequence, CircuitState from, CircuitState to,
-                                             Instant at) {
-        return new CircuitStateChanged(carrier, from, to, at, "test transition " + sequence, sequence, 3, 0,
-                Optional.empty());
+    private static CircuitStateChanged event(
+            CarrierId carrier, long sequence, CircuitState from, CircuitState to, Instant at) {
+        return new CircuitStateChanged(
+                carrier, from, to, at, "test transition " + sequence, sequence, 3, 0, Optional.empty());
     }
 
     private static Instant at(long seconds) {
@@ -264,6 +285,8 @@ public abstract class TransitionHistoryContract {
     }
 
     private static List<String> keys(List<RecordedTransition> transitions) {
-        return transitions.stream().map(r -> r.instanceId() + "#" + r.transition().sequence()).toList();
+        return transitions.stream()
+                .map(r -> r.instanceId() + "#" + r.transition().sequence())
+                .toList();
     }
 }

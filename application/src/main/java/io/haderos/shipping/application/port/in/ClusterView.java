@@ -2,7 +2,6 @@ package io.haderos.shipping.application.port.in;
 
 import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.model.Checks;
-
 import java.time.Instant;
 import java.util.List;
 

@@ -2,7 +2,6 @@ package io.haderos.shipping.application.port.in;
 
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.policy.Alert;
-
 import java.time.Instant;
 import java.util.List;
 

@@ -1,7 +1,6 @@
 package io.haderos.shipping.application.port.in;
 
 import io.haderos.shipping.domain.model.Attempt;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -39,10 +39,12 @@ public final class OrderConflictException extends RuntimeException {
         return switch (reason) {
             case DIFFERENT_REQUEST -> "order " + orderId + " was already submitted with a different request";
             case IN_PROGRESS -> "order " + orderId + " is being shipped by another request; retry shortly";
-            case OUTCOME_UNKNOWN -> "order " + orderId
-                    + " is held: an earlier attempt's outcome is unknown and must be resolved by an operator";
-            case NOT_AWAITING_RESOLUTION -> "order " + orderId
-                    + " does not await resolution: only an order whose outcome is unknown can be resolved";
+            case OUTCOME_UNKNOWN ->
+                "order " + orderId
+                        + " is held: an earlier attempt's outcome is unknown and must be resolved by an operator";
+            case NOT_AWAITING_RESOLUTION ->
+                "order " + orderId
+                        + " does not await resolution: only an order whose outcome is unknown can be resolved";
         };
     }
 }

@@ -2,7 +2,6 @@ package io.haderos.shipping.application.port.in;
 
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.port.out.TransitionHistory;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,8 +13,8 @@ import java.util.Optional;
  * @param until exclusive upper bound on the occurrence time; empty for no bound; not before {@code since}
  * @param limit 1 to {@value #MAX_LIMIT}
  */
-public record ReadCircuitTransitionsQuery(CarrierId carrier, Optional<Instant> since, Optional<Instant> until,
-                                          int limit) {
+public record ReadCircuitTransitionsQuery(
+        CarrierId carrier, Optional<Instant> since, Optional<Instant> until, int limit) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = TransitionHistory.MAX_LIMIT;

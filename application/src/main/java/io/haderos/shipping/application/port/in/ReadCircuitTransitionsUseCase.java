@@ -1,7 +1,6 @@
 package io.haderos.shipping.application.port.in;
 
 import io.haderos.shipping.domain.circuit.RecordedTransition;
-
 import java.util.List;
 
 /** Reads the audit trail of breaker transitions (DESIGN.md §6), of every instance sharing it. */

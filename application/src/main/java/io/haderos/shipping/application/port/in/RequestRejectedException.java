@@ -2,7 +2,6 @@ package io.haderos.shipping.application.port.in;
 
 import io.haderos.shipping.domain.model.Attempt;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
-
 import java.util.List;
 
 /** A carrier rejected the request's content (a caller fault): fix the request, do not retry as is. */

@@ -3,7 +3,6 @@ package io.haderos.shipping.application.port.in;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.Checks;
 import io.haderos.shipping.domain.model.OrderId;
-
 import java.util.Optional;
 
 /**
@@ -14,8 +13,8 @@ import java.util.Optional;
  * @param actor          who resolves it
  * @param note           why, or where they looked
  */
-public record ResolveShipmentCommand(OrderId orderId, Optional<String> trackingNumber, Optional<CarrierId> carrier,
-                                     String actor, String note) {
+public record ResolveShipmentCommand(
+        OrderId orderId, Optional<String> trackingNumber, Optional<CarrierId> carrier, String actor, String note) {
 
     public ResolveShipmentCommand {
         Checks.required(orderId, "order_id");
@@ -25,8 +24,8 @@ public record ResolveShipmentCommand(OrderId orderId, Optional<String> trackingN
         note = Checks.optionalText(note, "reason", 500);
     }
 
-    public static ResolveShipmentCommand found(OrderId orderId, String trackingNumber, Optional<CarrierId> carrier,
-                                               String actor, String note) {
+    public static ResolveShipmentCommand found(
+            OrderId orderId, String trackingNumber, Optional<CarrierId> carrier, String actor, String note) {
         return new ResolveShipmentCommand(orderId, Optional.of(trackingNumber), carrier, actor, note);
     }
 

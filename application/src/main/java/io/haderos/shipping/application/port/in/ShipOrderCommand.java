@@ -6,7 +6,6 @@ import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.Parcel;
 import io.haderos.shipping.domain.model.Party;
 import io.haderos.shipping.domain.model.ShipmentRequest;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,9 +16,15 @@ import java.util.Optional;
 /**
  * Ship an order. The shipper is the configured default unless the caller gives one.
  */
-public record ShipOrderCommand(OrderId orderId, Optional<Party> shipper, Party consignee, List<Parcel> parcels,
-                               String description, Money declaredValue, Money cashOnDelivery,
-                               Optional<String> service) {
+public record ShipOrderCommand(
+        OrderId orderId,
+        Optional<Party> shipper,
+        Party consignee,
+        List<Parcel> parcels,
+        String description,
+        Money declaredValue,
+        Money cashOnDelivery,
+        Optional<String> service) {
 
     public ShipOrderCommand {
         Checks.required(orderId, "order_id");
@@ -34,8 +39,15 @@ public record ShipOrderCommand(OrderId orderId, Optional<Party> shipper, Party c
 
     /** The carrier request, with {@code defaultShipper} where the command names none. */
     public ShipmentRequest toShipmentRequest(Party defaultShipper) {
-        return new ShipmentRequest(orderId, shipper.orElse(defaultShipper), consignee, parcels, description,
-                declaredValue, cashOnDelivery, service);
+        return new ShipmentRequest(
+                orderId,
+                shipper.orElse(defaultShipper),
+                consignee,
+                parcels,
+                description,
+                declaredValue,
+                cashOnDelivery,
+                service);
     }
 
     /**
@@ -44,7 +56,8 @@ public record ShipOrderCommand(OrderId orderId, Optional<Party> shipper, Party c
      */
     public String fingerprint() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

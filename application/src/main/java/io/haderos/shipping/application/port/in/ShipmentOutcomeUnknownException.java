@@ -3,7 +3,6 @@ package io.haderos.shipping.application.port.in;
 import io.haderos.shipping.domain.model.Attempt;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.OrderId;
-
 import java.util.List;
 
 /**

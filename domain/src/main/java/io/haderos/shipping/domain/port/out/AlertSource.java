@@ -1,7 +1,6 @@
 package io.haderos.shipping.domain.port.out;
 
 import io.haderos.shipping.domain.policy.Alert;
-
 import java.util.List;
 
 /**

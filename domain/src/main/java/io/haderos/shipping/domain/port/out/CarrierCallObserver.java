@@ -3,7 +3,6 @@ package io.haderos.shipping.domain.port.out;
 import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.policy.CarrierOperation;
-
 import java.time.Duration;
 
 /**
@@ -22,13 +21,11 @@ public interface CarrierCallObserver {
     static CarrierCallObserver none() {
         return new CarrierCallObserver() {
             @Override
-            public void called(CarrierId carrier, CarrierOperation operation, AttemptOutcome outcome,
-                               Duration elapsed) {
-            }
+            public void called(
+                    CarrierId carrier, CarrierOperation operation, AttemptOutcome outcome, Duration elapsed) {}
 
             @Override
-            public void fellBack(CarrierOperation operation, CarrierId from, CarrierId to) {
-            }
+            public void fellBack(CarrierOperation operation, CarrierId from, CarrierId to) {}
         };
     }
 }

@@ -2,13 +2,14 @@ package io.haderos.shipping.domain.port.out;
 
 import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
-
 import java.util.Objects;
 
 /** Why a carrier could not serve a call. Messages are safe to show: they never carry secrets. */
 public abstract sealed class CarrierException extends RuntimeException
-        permits CarrierUnavailableException, CarrierRejectedException, CarrierConfigurationException,
-        TrackingNumberNotFoundException {
+        permits CarrierUnavailableException,
+                CarrierRejectedException,
+                CarrierConfigurationException,
+                TrackingNumberNotFoundException {
 
     private static final long serialVersionUID = 1L;
 

@@ -2,7 +2,6 @@ package io.haderos.shipping.domain.port.out;
 
 import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
-
 import java.util.List;
 import java.util.stream.Collectors;
 

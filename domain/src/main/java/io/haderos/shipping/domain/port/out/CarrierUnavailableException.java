@@ -2,7 +2,6 @@ package io.haderos.shipping.domain.port.out;
 
 import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
-
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,8 +50,8 @@ public final class CarrierUnavailableException extends CarrierException {
         this(carrier, reason, detail, Optional.empty(), cause);
     }
 
-    public CarrierUnavailableException(CarrierId carrier, Reason reason, String detail,
-                                       Optional<Duration> retryAfter, Throwable cause) {
+    public CarrierUnavailableException(
+            CarrierId carrier, Reason reason, String detail, Optional<Duration> retryAfter, Throwable cause) {
         super(carrier, carrier + " unavailable: " + detail, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
@@ -60,8 +59,12 @@ public final class CarrierUnavailableException extends CarrierException {
 
     /** A call refused by an open breaker, which allows a trial after {@code retryAfter}. */
     public static CarrierUnavailableException circuitOpen(CarrierId carrier, Duration retryAfter) {
-        return new CarrierUnavailableException(carrier, Reason.CIRCUIT_OPEN,
-                "circuit open, trial allowed in " + secondsRoundedUp(retryAfter) + " s", Optional.of(retryAfter), null);
+        return new CarrierUnavailableException(
+                carrier,
+                Reason.CIRCUIT_OPEN,
+                "circuit open, trial allowed in " + secondsRoundedUp(retryAfter) + " s",
+                Optional.of(retryAfter),
+                null);
     }
 
     public Reason reason() {

@@ -3,7 +3,6 @@ package io.haderos.shipping.domain.port.out;
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.circuit.OperatorOverride;
 import io.haderos.shipping.domain.model.CarrierId;
-
 import java.util.Optional;
 
 /** Operator overrides of the gateway's breakers (DESIGN.md §6). */

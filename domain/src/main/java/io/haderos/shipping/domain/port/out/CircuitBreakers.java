@@ -2,7 +2,6 @@ package io.haderos.shipping.domain.port.out;
 
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.model.CarrierId;
-
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,6 @@
 package io.haderos.shipping.domain.port.out;
 
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
-
 import java.util.List;
 
 /**
@@ -34,6 +33,6 @@ public interface CircuitTransitionListener {
 
     /** A listener that ignores every event. */
     static CircuitTransitionListener none() {
-        return event -> { };
+        return event -> {};
     }
 }

@@ -4,7 +4,6 @@ import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.Checks;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -30,13 +29,16 @@ import java.util.stream.Collectors;
 public final class InMemoryCircuitTransitionLog implements CircuitTransitionListener, TransitionHistory {
 
     /** Occurrence descending, then instance ascending, then sequence descending, as the JDBI adapter orders. */
-    private static final Comparator<RecordedTransition> NEWEST_FIRST = Comparator
-            .comparing((RecordedTransition r) -> r.transition().at()).reversed()
+    private static final Comparator<RecordedTransition> NEWEST_FIRST = Comparator.comparing(
+                    (RecordedTransition r) -> r.transition().at())
+            .reversed()
             .thenComparing(RecordedTransition::instanceId)
-            .thenComparing(Comparator.comparingLong((RecordedTransition r) -> r.transition().sequence()).reversed());
+            .thenComparing(Comparator.comparingLong(
+                            (RecordedTransition r) -> r.transition().sequence())
+                    .reversed());
 
-    private static final Comparator<RecordedTransition> BY_INSTANCE_THEN_CARRIER = Comparator
-            .comparing(RecordedTransition::instanceId)
+    private static final Comparator<RecordedTransition> BY_INSTANCE_THEN_CARRIER = Comparator.comparing(
+                    RecordedTransition::instanceId)
             .thenComparing(r -> r.transition().carrier().value());
 
     /** Of two rows of one breaker, the one that occurred last; the higher sequence breaks a tie. */
@@ -89,7 +91,8 @@ public final class InMemoryCircuitTransitionLog implements CircuitTransitionList
         if (event == null) {
             return;
         }
-        rows.computeIfAbsent(new Key(instanceId, event.carrier(), event.sequence()),
+        rows.computeIfAbsent(
+                new Key(instanceId, event.carrier(), event.sequence()),
                 key -> new RecordedTransition(instanceId, event, clock.instant()));
     }
 
@@ -101,8 +104,8 @@ public final class InMemoryCircuitTransitionLog implements CircuitTransitionList
      *                               {@code since}
      */
     @Override
-    public List<RecordedTransition> transitions(CarrierId carrier, Optional<Instant> since, Optional<Instant> until,
-                                                int limit) {
+    public List<RecordedTransition> transitions(
+            CarrierId carrier, Optional<Instant> since, Optional<Instant> until, int limit) {
         TransitionHistory.checkQuery(carrier, since, until, limit);
         return rows.values().stream()
                 .filter(r -> r.transition().carrier().equals(carrier))
@@ -122,15 +125,15 @@ public final class InMemoryCircuitTransitionLog implements CircuitTransitionList
     @Override
     public List<RecordedTransition> latestPerInstance() {
         return rows.values().stream()
-                .collect(Collectors.toMap(r -> new Breaker(r.instanceId(), r.transition().carrier()), r -> r, LATER))
-                .values().stream()
+                .collect(Collectors.toMap(
+                        r -> new Breaker(r.instanceId(), r.transition().carrier()), r -> r, LATER))
+                .values()
+                .stream()
                 .sorted(BY_INSTANCE_THEN_CARRIER)
                 .toList();
     }
 
-    private record Key(String instanceId, CarrierId carrier, long sequence) {
-    }
+    private record Key(String instanceId, CarrierId carrier, long sequence) {}
 
-    private record Breaker(String instanceId, CarrierId carrier) {
-    }
+    private record Breaker(String instanceId, CarrierId carrier) {}
 }

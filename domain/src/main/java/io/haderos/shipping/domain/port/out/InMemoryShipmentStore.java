@@ -6,7 +6,6 @@ import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentResolution;
 import io.haderos.shipping.domain.model.ShipmentStatus;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +37,8 @@ public final class InMemoryShipmentStore implements ShipmentStore {
     }
 
     @Override
-    public void recordCreated(OrderId orderId, CreatedShipment shipment, boolean fallback, List<Attempt> attempts,
-                              Instant now) {
+    public void recordCreated(
+            OrderId orderId, CreatedShipment shipment, boolean fallback, List<Attempt> attempts, Instant now) {
         records.computeIfPresent(orderId, (id, claimed) -> claimed.created(shipment, fallback, attempts, now));
     }
 

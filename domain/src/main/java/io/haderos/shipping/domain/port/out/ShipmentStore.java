@@ -5,7 +5,6 @@ import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentResolution;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +27,8 @@ public interface ShipmentStore {
     Optional<ShipmentRecord> claim(OrderId orderId, String requestFingerprint, Instant now);
 
     /** The claimed order's shipment was created. */
-    void recordCreated(OrderId orderId, CreatedShipment shipment, boolean fallback, List<Attempt> attempts,
-                       Instant now);
+    void recordCreated(
+            OrderId orderId, CreatedShipment shipment, boolean fallback, List<Attempt> attempts, Instant now);
 
     /** The claimed order's shipment may or may not exist at a carrier: hold the order. */
     void recordOutcomeUnknown(OrderId orderId, List<Attempt> attempts, Instant now);

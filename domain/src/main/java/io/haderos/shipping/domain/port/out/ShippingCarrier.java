@@ -6,7 +6,6 @@ import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRequest;
 import io.haderos.shipping.domain.model.ShipmentTracking;
-
 import java.util.List;
 
 /**

@@ -4,7 +4,6 @@ import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.Checks;
 import io.haderos.shipping.domain.model.InvalidValueException;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +18,8 @@ public interface TransitionHistory {
      * The carrier's transitions that occurred in [{@code since}, {@code until}), newest first (by occurrence,
      * then instance and sequence), at most {@code limit} of them.
      */
-    List<RecordedTransition> transitions(CarrierId carrier, Optional<Instant> since, Optional<Instant> until,
-                                         int limit);
+    List<RecordedTransition> transitions(
+            CarrierId carrier, Optional<Instant> since, Optional<Instant> until, int limit);
 
     /**
      * Checks a read's arguments the same way for every implementation and every caller.

@@ -1,7 +1,6 @@
 package io.haderos.shipping.domain.port.out;
 
 import io.haderos.shipping.domain.testing.TransitionHistoryContract;
-
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.function.Function;
@@ -12,7 +11,9 @@ class InMemoryCircuitTransitionLogTest extends TransitionHistoryContract {
     @Override
     protected Trail open(Clock clock, String... instanceIds) {
         InMemoryCircuitTransitionLog first = new InMemoryCircuitTransitionLog(instanceIds[0], clock);
-        return new Trail(Arrays.stream(instanceIds).collect(Collectors.toMap(Function.identity(), first::forInstance)),
-                first, () -> { });
+        return new Trail(
+                Arrays.stream(instanceIds).collect(Collectors.toMap(Function.identity(), first::forInstance)),
+                first,
+                () -> {});
     }
 }
