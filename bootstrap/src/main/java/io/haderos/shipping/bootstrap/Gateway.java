@@ -22,12 +22,14 @@ import io.haderos.shipping.application.service.ReadCircuitTransitionsService;
 import io.haderos.shipping.application.service.ResolveShipmentService;
 import io.haderos.shipping.application.service.ShipOrderService;
 import io.haderos.shipping.application.service.TrackShipmentService;
+import io.haderos.shipping.application.service.TrialProbes;
 import io.haderos.shipping.bootstrap.GatewaySettings.AramexAccount;
 import io.haderos.shipping.bootstrap.GatewaySettings.SmsaAccount;
 import io.haderos.shipping.bootstrap.metrics.GatewayMetrics;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.policy.AlertPolicy;
 import io.haderos.shipping.domain.policy.FallbackPolicy;
+import io.haderos.shipping.domain.policy.HedgeDelay;
 import io.haderos.shipping.domain.port.out.AlertNotifier;
 import io.haderos.shipping.domain.port.out.AlertSource;
 import io.haderos.shipping.domain.port.out.CarrierCallObserver;
@@ -46,9 +48,12 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.Config;
@@ -122,24 +127,32 @@ public final class Gateway implements AutoCloseable {
             CircuitTransitionListener listener = CircuitTransitionListener.all(
                     List.of(auditTrail, metrics.transitionListener(), new OutageAlerting(notifiers), transitionLog));
 
+            Threads threads = push(opened, Threads.start(settings.database().poolSize()));
+
             List<CarrierCircuitBreaker> breakers = new ArrayList<>();
             List<ShippingCarrier> carriers = new ArrayList<>();
             for (CarrierId id : settings.carrierOrder()) {
                 CarrierCircuitBreaker breaker =
-                        CarrierCircuitBreaker.create(id, settings.breakers().get(id), clock, listener);
+                        CarrierCircuitBreaker.create(id, settings.breakers().get(id), clock, listener, threads.timer());
                 breakers.add(breaker);
-                carriers.add(carrier(id, settings, standIns, breaker));
+                carriers.add(carrier(id, settings, standIns, breaker, threads));
             }
             metrics.bindCircuitBreakers(breakers);
+            Map<CarrierId, HedgeDelay> hedgeDelays = hedgeDelays(settings);
+            metrics.bindHedgeDelays(hedgeDelays);
+            Resilience4jCircuitBreakers circuitBreakers = new Resilience4jCircuitBreakers(breakers);
             Parts parts = new Parts(
                     carriers,
-                    new Resilience4jCircuitBreakers(breakers),
+                    circuitBreakers,
                     new JdbiShipmentStore(database.jdbi()),
                     auditTrail,
                     alertSources,
                     databaseCheck(database),
-                    metrics.carrierCallObserver());
+                    metrics.carrierCallObserver(),
+                    hedgeDelays,
+                    threads);
             UseCases useCases = useCases(settings, clock, parts);
+            push(opened, new TrialProbes(carriers, circuitBreakers, parts.observer(), threads.timer(), clock).start());
 
             URI baseUri = URI.create("http://" + settings.httpHost() + ":" + settings.httpPort() + "/");
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
@@ -201,26 +214,51 @@ public final class Gateway implements AutoCloseable {
             TransitionHistory history,
             List<AlertSource> alertSources,
             ReadinessCheck database,
-            CarrierCallObserver observer) {}
+            CarrierCallObserver observer,
+            Map<CarrierId, HedgeDelay> hedgeDelays,
+            Threads threads) {}
+
+    /**
+     * Each carrier's rate-quote hedge delay ({@code rates.hedge-delay}); the last carrier has none, since there is
+     * no one after it to ask.
+     */
+    private static Map<CarrierId, HedgeDelay> hedgeDelays(GatewaySettings settings) {
+        Map<CarrierId, HedgeDelay> delays = new LinkedHashMap<>();
+        List<CarrierId> order = settings.carrierOrder();
+        for (CarrierId carrier : order.subList(0, order.size() - 1)) {
+            HedgeDelay delay = settings.hedgeDelay().map(HedgeDelay::fixed).orElseGet(HedgeDelay::auto);
+            if (delay.current().isPresent()) {
+                delays.put(carrier, delay);
+            }
+        }
+        return delays;
+    }
 
     private static UseCases useCases(GatewaySettings settings, Clock clock, Parts parts) {
         FallbackPolicy fallbackPolicy = new FallbackPolicy();
+        Executor database = parts.threads().database();
         return new UseCases(
-                new QuoteRatesService(parts.carriers(), fallbackPolicy, parts.observer()),
+                new QuoteRatesService(
+                        parts.carriers(),
+                        fallbackPolicy,
+                        parts.observer(),
+                        parts.hedgeDelays(),
+                        parts.threads().timer()),
                 new ShipOrderService(
                         parts.carriers(),
                         fallbackPolicy,
                         parts.store(),
                         settings.defaultShipper(),
                         clock,
-                        parts.observer()),
-                new FindShipmentService(parts.store()),
-                new TrackShipmentService(parts.carriers()),
+                        parts.observer(),
+                        database),
+                new FindShipmentService(parts.store(), database),
+                new TrackShipmentService(parts.carriers(), parts.observer()),
                 new MonitorCircuitBreakersService(parts.breakers(), new AlertPolicy(), parts.alertSources(), clock),
-                new ReadCircuitTransitionsService(parts.history(), parts.breakers(), clock),
+                new ReadCircuitTransitionsService(parts.history(), parts.breakers(), clock, database),
                 new OverrideCircuitBreakerService(parts.breakers()),
-                new ResolveShipmentService(parts.store(), clock),
-                new CheckReadinessService(List.of(parts.database())));
+                new ResolveShipmentService(parts.store(), clock, database),
+                new CheckReadinessService(List.of(parts.database()), database));
     }
 
     private static ResourceConfig resourceConfig(GatewaySettings settings, UseCases useCases, GatewayMetrics metrics) {
@@ -270,17 +308,21 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static ShippingCarrier carrier(
-            CarrierId id, GatewaySettings settings, Optional<StandIns> sandbox, CarrierCircuitBreaker breaker) {
+            CarrierId id,
+            GatewaySettings settings,
+            Optional<StandIns> sandbox,
+            CarrierCircuitBreaker breaker,
+            Threads threads) {
         if (id.equals(CarrierId.ARAMEX)) {
             AramexAccount account =
                     sandbox.map(standIns -> standIns.aramex(settings.aramex())).orElse(settings.aramex());
-            return AramexShippingCarrier.create(aramexConfig(account, breaker), breaker);
+            return AramexShippingCarrier.create(aramexConfig(account, breaker, threads), breaker);
         }
         if (id.equals(CarrierId.SMSA)) {
             try {
                 SmsaAccount account =
                         sandbox.map(standIns -> standIns.smsa(settings.smsa())).orElse(settings.smsa());
-                return SmsaShippingCarrier.create(smsaConfig(account, breaker), breaker);
+                return SmsaShippingCarrier.create(smsaConfig(account, breaker, threads), breaker);
             } catch (IllegalArgumentException e) {
                 if (settings.smsa().tariffFile().isPresent()) {
                     throw new InvalidSettingException("smsa.tariff-file", "cannot be used: " + e.getMessage());
@@ -291,7 +333,7 @@ public final class Gateway implements AutoCloseable {
         throw new IllegalArgumentException("no adapter for carrier " + id);
     }
 
-    private static AramexConfig aramexConfig(AramexAccount account, CarrierCircuitBreaker breaker) {
+    private static AramexConfig aramexConfig(AramexAccount account, CarrierCircuitBreaker breaker, Threads threads) {
         return AramexConfig.builder()
                 .baseUrl(account.baseUrl())
                 .userName(account.userName().orElseThrow())
@@ -302,15 +344,19 @@ public final class Gateway implements AutoCloseable {
                 .accountCountryCode(account.accountCountryCode())
                 .timeout(account.timeout())
                 .circuitBreaker(breaker.settings())
+                .executor(threads.carrierReplies())
+                .probe(account.probe())
                 .build();
     }
 
-    private static SmsaConfig smsaConfig(SmsaAccount account, CarrierCircuitBreaker breaker) {
+    private static SmsaConfig smsaConfig(SmsaAccount account, CarrierCircuitBreaker breaker, Threads threads) {
         SmsaConfig.Builder builder = SmsaConfig.builder()
                 .baseUrl(account.baseUrl())
                 .apiKey(account.apiKey().orElseThrow())
                 .timeout(account.timeout())
-                .circuitBreaker(breaker.settings());
+                .circuitBreaker(breaker.settings())
+                .executor(threads.carrierReplies())
+                .probeAwb(account.probeAwb().orElse(null));
         account.tariffFile().ifPresent(builder::tariffFile);
         return builder.build();
     }
@@ -351,7 +397,8 @@ public final class Gateway implements AutoCloseable {
                     Optional.of(standIn.accountPin()),
                     standIn.accountEntity(),
                     standIn.accountCountryCode(),
-                    configured.timeout());
+                    configured.timeout(),
+                    configured.probe());
         }
 
         /** The configured SMSA account, pointed at the stand-in with the key it accepts. */
@@ -360,7 +407,8 @@ public final class Gateway implements AutoCloseable {
                     sandbox.smsaBaseUri(),
                     Optional.of(settings.smsaApiKey()),
                     configured.tariffFile(),
-                    configured.timeout());
+                    configured.timeout(),
+                    configured.probeAwb());
         }
     }
 }

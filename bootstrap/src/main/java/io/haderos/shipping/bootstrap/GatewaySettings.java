@@ -4,11 +4,14 @@ import io.haderos.shipping.adapter.alerts.EmailSettings;
 import io.haderos.shipping.adapter.alerts.SlackSettings;
 import io.haderos.shipping.adapter.jdbi.Database;
 import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
+import io.haderos.shipping.adapter.resilience4j.SlowCallThresholds;
 import io.haderos.shipping.domain.model.Address;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CountryCode;
 import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.model.Party;
+import io.haderos.shipping.domain.model.RateRequest;
+import io.haderos.shipping.domain.model.Weight;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -24,8 +27,11 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Every setting of DESIGN.md §7, read once at start-up and validated: a bad value stops start-up with an
+ * Every setting of the gateway, read once at start-up and validated: a bad value stops start-up with an
  * {@link InvalidSettingException} naming its key.
+ *
+ * @param hedgeDelay {@code rates.hedge-delay}: empty for {@code auto} (each carrier's recent latency), zero for
+ *     no hedging, else a fixed delay
  */
 record GatewaySettings(
         String httpHost,
@@ -39,7 +45,8 @@ record GatewaySettings(
         Database.Settings database,
         String instanceName,
         Optional<String> adminToken,
-        Alerting alerting) {
+        Alerting alerting,
+        Optional<Duration> hedgeDelay) {
 
     /** Where outage alerts go (DESIGN.md §6): a Slack incoming webhook, SMTP recipients, both or neither. */
     record Alerting(Optional<SlackSettings> slack, Optional<EmailSettings> email) {}
@@ -59,7 +66,8 @@ record GatewaySettings(
             Optional<String> accountPin,
             String accountEntity,
             String accountCountryCode,
-            Duration timeout) {
+            Duration timeout,
+            RateRequest probe) {
 
         @Override
         public String toString() {
@@ -69,7 +77,12 @@ record GatewaySettings(
     }
 
     /** SMSA's endpoint, key and tariff; the key is absent in sandbox mode. */
-    record SmsaAccount(URI baseUrl, Optional<String> apiKey, Optional<Path> tariffFile, Duration timeout) {
+    record SmsaAccount(
+            URI baseUrl,
+            Optional<String> apiKey,
+            Optional<Path> tariffFile,
+            Duration timeout,
+            Optional<String> probeAwb) {
 
         @Override
         public String toString() {
@@ -96,12 +109,14 @@ record GatewaySettings(
                 read.optional("aramex.account-pin"),
                 read.required("aramex.account-entity"),
                 read.required("aramex.account-country-code"),
-                read.seconds("aramex.timeout", 1, MAX_TIMEOUT_SECONDS));
+                read.seconds("aramex.timeout", 1, MAX_TIMEOUT_SECONDS),
+                aramexProbe(read));
         SmsaAccount smsa = new SmsaAccount(
                 read.httpUrl("smsa.base-url"),
                 read.optional("smsa.api-key"),
                 read.path("smsa.tariff-file"),
-                read.seconds("smsa.timeout", 1, MAX_TIMEOUT_SECONDS));
+                read.seconds("smsa.timeout", 1, MAX_TIMEOUT_SECONDS),
+                smsaProbe(read));
         boolean credentialsGiven =
                 aramex.userName().isPresent() || smsa.apiKey().isPresent();
         Optional<SandboxPorts> sandbox = read.bool("sandbox.enabled", !credentialsGiven)
@@ -126,7 +141,49 @@ record GatewaySettings(
                 database(read),
                 instanceName(read),
                 adminToken(read),
-                alerting(read));
+                alerting(read),
+                hedgeDelay(read));
+    }
+
+    /** {@code rates.hedge-delay}: {@code auto}, or seconds (0 turns hedging off). */
+    private static Optional<Duration> hedgeDelay(SettingsReader read) {
+        String key = "rates.hedge-delay";
+        String raw = read.required(key);
+        if (raw.equalsIgnoreCase("auto")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(read.decimalSeconds(key, key, Duration.ZERO, Duration.ofSeconds(MAX_TIMEOUT_SECONDS)));
+        } catch (InvalidSettingException e) {
+            throw read.invalid(key, raw, "must be auto, or seconds such as 0.5 (0 turns hedging off)");
+        }
+    }
+
+    /** {@code aramex.probe.*}: the route quoted as a breaker trial when no client asks Aramex anything. */
+    private static RateRequest aramexProbe(SettingsReader read) {
+        String prefix = "aramex.probe.";
+        try {
+            return RateRequest.of(
+                    Address.of(
+                            CountryCode.of(read.required(prefix + "origin-country")),
+                            read.required(prefix + "origin-city")),
+                    Address.of(
+                            CountryCode.of(read.required(prefix + "destination-country")),
+                            read.required(prefix + "destination-city")),
+                    Weight.ofKilograms(read.required(prefix + "weight-kg")));
+        } catch (InvalidValueException e) {
+            String field = e.field().replace("address.", "").replace('_', '-');
+            throw new InvalidSettingException(prefix + field, e.reason());
+        }
+    }
+
+    /** {@code smsa.probe.awb}: an AWB SMSA knows, for trials before the gateway has created an SMSA shipment. */
+    private static Optional<String> smsaProbe(SettingsReader read) {
+        Optional<String> awb = read.optional("smsa.probe.awb");
+        awb.filter(value -> !value.matches("[A-Za-z0-9_-]{1,64}")).ifPresent(value -> {
+            throw read.invalid("smsa.probe.awb", value, "must be 1 to 64 letters, digits, '-' or '_'");
+        });
+        return awb;
     }
 
     /** {@code alerts.slack.webhook-url}; {@code alerts.email.host} with the other {@code alerts.email.*} keys. */
@@ -237,10 +294,22 @@ record GatewaySettings(
         String global = "circuit-breaker.";
         String own = prefix + global;
         int max = CircuitBreakerSettings.MAX_THRESHOLD;
+        String slow = "slow-call-threshold.";
+        Duration least = Duration.ofMillis(100);
+        Duration most = Duration.ofSeconds(MAX_TIMEOUT_SECONDS);
         return new CircuitBreakerSettings(
                 read.integer(own + "failure-threshold", global + "failure-threshold", 1, max),
                 read.seconds(own + "recovery-timeout", global + "recovery-timeout", 1, MAX_RECOVERY_SECONDS),
-                read.integer(own + "success-threshold", global + "success-threshold", 1, max));
+                read.integer(own + "success-threshold", global + "success-threshold", 1, max),
+                new SlowCallThresholds(
+                        read.decimalSeconds(own + slow + "rates", global + slow + "rates", least, most),
+                        read.decimalSeconds(own + slow + "ship", global + slow + "ship", least, most),
+                        read.decimalSeconds(own + slow + "tracking", global + slow + "tracking", least, most)),
+                read.integer(
+                        prefix + "max-concurrent-calls",
+                        "carrier.max-concurrent-calls",
+                        1,
+                        CircuitBreakerSettings.MAX_CONCURRENT_CALLS));
     }
 
     private static void requireCredentials(SettingsReader read, List<CarrierId> order) {

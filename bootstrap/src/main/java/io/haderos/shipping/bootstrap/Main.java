@@ -8,7 +8,19 @@ public final class Main {
 
     private Main() {}
 
+    /**
+     * The JDK's {@code HttpClient} completes every asynchronous exchange through {@code CompletableFuture}'s default
+     * pool, which on a machine of two cores or fewer starts a new thread per task. Two common-pool threads avoid
+     * that; none of the gateway's own work runs there. Set before anything touches {@code ForkJoinPool}.
+     */
+    private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
     public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+            System.setProperty(
+                    COMMON_POOL_PARALLELISM,
+                    String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));
+        }
         Gateway gateway;
         try {
             gateway = Gateway.start(ConfigProvider.getConfig());

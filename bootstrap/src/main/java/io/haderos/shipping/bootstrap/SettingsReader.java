@@ -56,6 +56,30 @@ final class SettingsReader {
         return Duration.ofSeconds(integer(key, fallbackKey, min, max));
     }
 
+    /**
+     * A duration in seconds that may be fractional ({@code 2.5}), with at most millisecond precision, falling back to
+     * {@code fallbackKey} when {@code key} is absent.
+     */
+    Duration decimalSeconds(String key, String fallbackKey, Duration min, Duration max) {
+        String used = optional(key).isPresent() ? key : fallbackKey;
+        String raw = required(used);
+        if (!raw.matches("\\d{1,6}(\\.\\d{1,3})?")) {
+            throw invalid(used, raw, "must be a number of seconds such as 3 or 2.5 (at most 3 decimals)");
+        }
+        Duration value = Duration.ofMillis(
+                new java.math.BigDecimal(raw).movePointRight(3).longValueExact());
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw invalid(used, raw, "must be between " + seconds(min) + " and " + seconds(max) + " seconds");
+        }
+        return value;
+    }
+
+    private static String seconds(Duration duration) {
+        return java.math.BigDecimal.valueOf(duration.toMillis(), 3)
+                .stripTrailingZeros()
+                .toPlainString();
+    }
+
     boolean bool(String key, boolean fallback) {
         Optional<String> raw = optional(key);
         if (raw.isEmpty()) {

@@ -27,7 +27,6 @@ import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRequest;
 import io.haderos.shipping.domain.model.ShipmentTracking;
 import io.haderos.shipping.domain.model.TrackingEvent;
-import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -40,14 +39,17 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
 
 /**
- * The Aramex JSON API as a {@link ShippingCarrier}, without a breaker: maps domain requests to the wire
- * (CARRIERS.md §2.1–§2.3), and replies back or into one exception each (§2.5, via {@link AramexFaults}).
- * {@link AramexShippingCarrier} puts the breaker in front of it.
+ * The Aramex JSON API without a breaker: maps domain requests to the wire (rates, shipment creation, tracking),
+ * and replies back into domain values, or into exactly one exception each (via {@link AramexFaults}). Every call is
+ * asynchronous. {@link AramexShippingCarrier} puts the breaker in front of it.
  */
-final class AramexClient implements ShippingCarrier {
+final class AramexClient {
 
     static final String DOMESTIC = "DOM";
     static final String EXPRESS = "EXP";
@@ -67,7 +69,7 @@ final class AramexClient implements ShippingCarrier {
     private final AramexFaults faults;
     private final AramexHttp http;
 
-    AramexClient(AramexConfig config) {
+    AramexClient(AramexConfig config, Executor executor, ScheduledExecutorService timer) {
         this.config = config;
         this.clientInfo = new ClientInfo(
                 config.userName(),
@@ -79,19 +81,13 @@ final class AramexClient implements ShippingCarrier {
                 config.accountCountryCode(),
                 config.source().isPresent() ? config.source().getAsInt() : null);
         this.faults = new AramexFaults(List.of(config.password(), config.accountPin()));
-        this.http = new AramexHttp(config, AramexJson.mapper(), faults);
-    }
-
-    @Override
-    public CarrierId id() {
-        return ARAMEX;
+        this.http = new AramexHttp(config, AramexJson.mapper(), faults, executor, timer);
     }
 
     // ------------------------------------------------------------------------------------------- rates
 
     /** One quote for the product asked for: {@code request.service()}, else ONP (domestic) or PPX. */
-    @Override
-    public List<RateQuote> quoteRates(RateRequest request) {
+    CompletableFuture<List<RateQuote>> quoteRates(RateRequest request) {
         AramexOperation operation = AramexOperation.CALCULATE_RATE;
         boolean domestic = request.isDomestic();
         String productType = request.service().orElse(domestic ? DEFAULT_DOMESTIC_PRODUCT : DEFAULT_EXPRESS_PRODUCT);
@@ -116,30 +112,33 @@ final class AramexClient implements ShippingCarrier {
                 details,
                 request.currency().map(Currency::getCurrencyCode).orElse(null));
 
-        RateCalculatorResponse reply = http.post(operation, body, RateCalculatorResponse.class);
-        faults.throwIfErrors(operation, reply.hasErrors(), reply.notifications());
-        try {
-            AramexWire.Money total = reply.totalAmount();
-            if (total == null || total.value() == null || total.currencyCode() == null) {
-                throw new IllegalArgumentException("no TotalAmount");
+        return http.post(operation, body, RateCalculatorResponse.class).thenApply(reply -> {
+            faults.throwIfErrors(operation, reply.hasErrors(), reply.notifications());
+            try {
+                AramexWire.Money total = reply.totalAmount();
+                if (total == null || total.value() == null || total.currencyCode() == null) {
+                    throw new IllegalArgumentException("no TotalAmount");
+                }
+                return List.of(new RateQuote(ARAMEX, productType, money(total)));
+            } catch (IllegalArgumentException e) {
+                throw faults.unreadable(operation, e.getMessage(), e);
             }
-            return List.of(new RateQuote(ARAMEX, productType, money(total)));
-        } catch (IllegalArgumentException e) {
-            throw faults.unreadable(operation, e.getMessage(), e);
-        }
+        });
     }
 
     // ---------------------------------------------------------------------------------------- shipments
 
-    @Override
-    public CreatedShipment createShipment(ShipmentRequest request) {
+    CompletableFuture<CreatedShipment> createShipment(ShipmentRequest request) {
         AramexOperation operation = AramexOperation.CREATE_SHIPMENTS;
         String orderId = request.orderId().value();
         ShipmentCreationRequest body =
                 new ShipmentCreationRequest(clientInfo, LABEL, Transaction.of(orderId), List.of(shipment(request)));
 
-        ShipmentCreationResponse reply = http.post(operation, body, ShipmentCreationResponse.class);
-        // The Magento module reads per-shipment notifications when the top-level list is empty (§2.4).
+        return http.post(operation, body, ShipmentCreationResponse.class).thenApply(reply -> created(operation, reply));
+    }
+
+    private CreatedShipment created(AramexOperation operation, ShipmentCreationResponse reply) {
+        // Integrators read per-shipment notifications when the top-level list is empty.
         boolean hasErrors = reply.hasErrors()
                 || reply.shipments().stream().anyMatch(shipment -> Boolean.TRUE.equals(shipment.hasErrors()));
         List<Notification> notifications = Stream.concat(
@@ -195,13 +194,16 @@ final class AramexClient implements ShippingCarrier {
 
     // ----------------------------------------------------------------------------------------- tracking
 
-    @Override
-    public ShipmentTracking track(String trackingNumber) {
+    CompletableFuture<ShipmentTracking> track(String trackingNumber) {
         AramexOperation operation = AramexOperation.TRACK_SHIPMENTS;
         String awb = trackingNumber.strip();
         ShipmentTrackingRequest body = new ShipmentTrackingRequest(clientInfo, Transaction.of(""), List.of(awb), false);
 
-        ShipmentTrackingResponse reply = http.post(operation, body, ShipmentTrackingResponse.class);
+        return http.post(operation, body, ShipmentTrackingResponse.class)
+                .thenApply(reply -> tracking(operation, awb, reply));
+    }
+
+    private ShipmentTracking tracking(AramexOperation operation, String awb, ShipmentTrackingResponse reply) {
         faults.throwIfErrors(operation, reply.hasErrors(), reply.notifications());
         // Not an error on the wire (HasErrors stays false), but the caller asked for an AWB that does not exist.
         if (reply.nonExistingWaybills().stream().anyMatch(awb::equalsIgnoreCase)) {

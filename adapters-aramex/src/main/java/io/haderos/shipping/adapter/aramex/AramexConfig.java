@@ -1,12 +1,18 @@
 package io.haderos.shipping.adapter.aramex;
 
 import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
+import io.haderos.shipping.domain.model.Address;
+import io.haderos.shipping.domain.model.CountryCode;
 import io.haderos.shipping.domain.model.InvalidValueException;
+import io.haderos.shipping.domain.model.RateRequest;
+import io.haderos.shipping.domain.model.Weight;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.Executor;
 
 /**
  * Everything {@link AramexShippingCarrier} needs to reach one Aramex account: where the API lives, the
@@ -40,6 +46,11 @@ import java.util.OptionalInt;
  *                           {@link CircuitBreakerSettings#DEFAULTS} (3 faults, 120 s, 2 successes)
  * @param clock              the time sent as {@code ShippingDateTime} (in the clock's zone) and the breaker's
  *                           clock; default {@link Clock#systemUTC()}
+ * @param executor           the threads that process Aramex's replies (and run what callers chain on the returned
+ *                           futures); default empty: a pool of daemon threads of the carrier's own
+ * @param probe              the quote sent as a breaker trial when no client call comes (a recovering breaker
+ *                           needs a safe call that reaches Aramex); default {@link #DEFAULT_PROBE}, Riyadh to
+ *                           Jeddah, 1 kg
  */
 public record AramexConfig(
         URI baseUrl,
@@ -54,7 +65,9 @@ public record AramexConfig(
         Duration connectTimeout,
         Duration timeout,
         CircuitBreakerSettings circuitBreaker,
-        Clock clock) {
+        Clock clock,
+        Optional<Executor> executor,
+        RateRequest probe) {
 
     /** Aramex production: {@code https://ws.aramex.net/ShippingAPI.V2/}. */
     public static final URI PRODUCTION_BASE_URL = URI.create("https://ws.aramex.net/ShippingAPI.V2/");
@@ -74,6 +87,12 @@ public record AramexConfig(
     /** The longest accepted request timeout: 5 minutes. A caller waiting longer is not being protected. */
     public static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
 
+    /** The default trial quote: Riyadh to Jeddah, 1 kg. */
+    public static final RateRequest DEFAULT_PROBE = RateRequest.of(
+            Address.of(CountryCode.of("SA"), "Riyadh"),
+            Address.of(CountryCode.of("SA"), "Jeddah"),
+            Weight.ofKilograms("1"));
+
     /**
      * Validates and normalises every component (see the record's description for each one's range).
      *
@@ -90,6 +109,8 @@ public record AramexConfig(
      * @param timeout            the whole-request timeout
      * @param circuitBreaker     the settings of the breaker {@link AramexShippingCarrier#create(AramexConfig)} builds
      * @param clock              the clock for {@code ShippingDateTime} and that breaker
+     * @param executor           the threads for Aramex's replies, or empty for the carrier's own
+     * @param probe              the trial quote
      * @throws InvalidValueException naming the component ({@code baseUrl}, {@code password}, …) when one is
      *                               missing or out of range
      */
@@ -122,6 +143,12 @@ public record AramexConfig(
         if (clock == null) {
             throw new InvalidValueException("clock", "is required");
         }
+        if (executor == null) {
+            throw new InvalidValueException("executor", "is required (use Optional.empty() for the carrier's own)");
+        }
+        if (probe == null) {
+            throw new InvalidValueException("probe", "is required");
+        }
     }
 
     /**
@@ -140,7 +167,7 @@ public record AramexConfig(
                 + ", accountNumber=" + accountNumber + ", accountPin=***, accountEntity=" + accountEntity
                 + ", accountCountryCode=" + accountCountryCode + ", version=" + version + ", source=" + source
                 + ", connectTimeout=" + connectTimeout + ", timeout=" + timeout + ", circuitBreaker=" + circuitBreaker
-                + ", clock=" + clock + "]";
+                + ", clock=" + clock + ", executor=" + executor + ", probe=" + probe + "]";
     }
 
     private static URI normalise(URI baseUrl) {
@@ -211,6 +238,8 @@ public record AramexConfig(
         private Duration timeout = DEFAULT_TIMEOUT;
         private CircuitBreakerSettings circuitBreaker = CircuitBreakerSettings.DEFAULTS;
         private Clock clock = Clock.systemUTC();
+        private Optional<Executor> executor = Optional.empty();
+        private RateRequest probe = DEFAULT_PROBE;
 
         private Builder() {}
 
@@ -373,6 +402,28 @@ public record AramexConfig(
         }
 
         /**
+         * See {@link AramexConfig#executor()}. Default: the carrier's own daemon threads.
+         *
+         * @param executor the threads for Aramex's replies; never the common {@code ForkJoinPool}
+         * @return this builder
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Optional.ofNullable(executor);
+            return this;
+        }
+
+        /**
+         * See {@link AramexConfig#probe()}. Default {@link #DEFAULT_PROBE}.
+         *
+         * @param probe the quote to send as a breaker trial
+         * @return this builder
+         */
+        public Builder probe(RateRequest probe) {
+            this.probe = probe;
+            return this;
+        }
+
+        /**
          * The validated configuration.
          *
          * @return a new {@link AramexConfig}; later changes to this builder do not affect it
@@ -398,7 +449,9 @@ public record AramexConfig(
                     connect,
                     timeout,
                     circuitBreaker,
-                    clock);
+                    clock,
+                    executor,
+                    probe);
         }
     }
 }

@@ -155,10 +155,10 @@ final class AramexFaults {
                 failure);
     }
 
-    /** The calling thread was interrupted while waiting: the request may have reached the carrier. */
-    CarrierUnavailableException interrupted(AramexOperation operation, InterruptedException failure) {
+    /** No complete reply within the whole-request timeout: the carrier may have acted on the request. */
+    CarrierUnavailableException timeout(AramexOperation operation, Duration timeout) {
         return new CarrierUnavailableException(
-                ARAMEX, Reason.CONNECTION_LOST, "interrupted while waiting for the reply to " + operation, failure);
+                ARAMEX, Reason.TIMEOUT, "no complete reply to " + operation + " within " + timeout.toMillis() + " ms");
     }
 
     // --------------------------------------------------------------------------------------------- helpers

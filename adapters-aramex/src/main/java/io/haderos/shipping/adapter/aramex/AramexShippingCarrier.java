@@ -8,6 +8,7 @@ import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRequest;
 import io.haderos.shipping.domain.model.ShipmentTracking;
+import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
@@ -16,22 +17,30 @@ import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Aramex's JSON API (rates, shipment creation, tracking) as a {@link ShippingCarrier} whose every call passes
- * its own circuit breaker.
+ * Aramex's JSON API (rates, shipment creation, tracking) as a {@link ShippingCarrier} whose every call passes its own
+ * circuit breaker.
  *
- * <p>Each call ends in a result or in exactly one of:
+ * <p>Every call is asynchronous ({@code …Async}): it returns at once and completes on the carrier's reply threads
+ * ({@link AramexConfig#executor()}); the synchronous forms wait for it. Each call ends in a result or in exactly one
+ * of:
  * <ul>
  *   <li>{@link CarrierUnavailableException}: a carrier fault, counted by the breaker. Reasons:
- *       {@code CONNECTION_REFUSED} (could not connect; nothing was sent), {@code TIMEOUT} (no complete reply
- *       within {@link AramexConfig#timeout()}, or HTTP 504), {@code CONNECTION_LOST}, {@code SERVICE_UNAVAILABLE}
- *       (HTTP 502/503/429), {@code SERVER_ERROR} (other 5xx), {@code UNREADABLE_REPLY} (a 2xx body that is not
- *       the expected JSON), {@code CARRIER_ERROR} ({@code HasErrors} with codes outside the known lists), and
- *       {@code CIRCUIT_OPEN} when the breaker refuses the call without any network I/O;</li>
- *   <li>{@link CarrierRejectedException}: Aramex refused the request's content ({@code ERR52} city,
- *       {@code ERR06} postcode, {@code REQxx} missing field, or a message naming a part of the request), with
- *       the carrier's messages; not counted;</li>
+ *       {@code CONNECTION_REFUSED} (could not connect; nothing was sent), {@code TIMEOUT} (no complete reply within
+ *       {@link AramexConfig#timeout()}, or HTTP 504), {@code CONNECTION_LOST}, {@code SERVICE_UNAVAILABLE} (HTTP
+ *       502/503/429), {@code SERVER_ERROR} (other 5xx), {@code UNREADABLE_REPLY} (a 2xx body that is not the expected
+ *       JSON), {@code CARRIER_ERROR} ({@code HasErrors} with codes outside the known lists), {@code SLOW} (a quote or
+ *       tracking call still unanswered past its slow-call threshold), and, without any network I/O,
+ *       {@code CIRCUIT_OPEN} when the breaker refuses the call and {@code BUSY} when its bulkhead is full;</li>
+ *   <li>{@link CarrierRejectedException}: Aramex refused the request's content ({@code ERR52} city, {@code ERR06}
+ *       postcode, {@code REQxx} missing field, or a message naming a part of the request), with the carrier's
+ *       messages; not counted;</li>
  *   <li>{@link CarrierConfigurationException}: Aramex refused our credentials or account ({@code ERR01},
  *       {@code ERR02}, {@code ERR03}), or answered HTTP 4xx (the request or base URL is wrong); not counted;</li>
  *   <li>{@link TrackingNumberNotFoundException}: tracking only, the AWB is in {@code NonExistingWaybills}; not
@@ -44,11 +53,13 @@ import java.util.Objects;
 public final class AramexShippingCarrier implements ShippingCarrier {
 
     private final CarrierCircuitBreaker breaker;
-    private final ShippingCarrier guarded;
+    private final AramexClient client;
+    private final RateRequest probe;
 
-    private AramexShippingCarrier(CarrierCircuitBreaker breaker, ShippingCarrier guarded) {
+    private AramexShippingCarrier(CarrierCircuitBreaker breaker, AramexClient client, RateRequest probe) {
         this.breaker = breaker;
-        this.guarded = guarded;
+        this.client = client;
+        this.probe = probe;
     }
 
     /**
@@ -69,9 +80,9 @@ public final class AramexShippingCarrier implements ShippingCarrier {
     }
 
     /**
-     * An Aramex carrier guarded by {@code breaker}, which the embedding service built (with its own clock or
-     * transition listener, say) and may share with its monitoring. {@link AramexConfig#circuitBreaker()} is not
-     * used.
+     * An Aramex carrier guarded by {@code breaker}, which the embedding service built (with its own clock, scheduler
+     * or transition listener, say) and may share with its monitoring. {@link AramexConfig#circuitBreaker()} is not
+     * used. Request deadlines run on the breaker's {@link CarrierCircuitBreaker#scheduler() scheduler}.
      *
      * @param config  where Aramex is and which account to use
      * @param breaker the breaker for {@link CarrierId#ARAMEX} that every call passes
@@ -86,7 +97,9 @@ public final class AramexShippingCarrier implements ShippingCarrier {
             throw new IllegalArgumentException(
                     "the breaker is for carrier '" + breaker.carrier() + "', not '" + CarrierId.ARAMEX + "'");
         }
-        return new AramexShippingCarrier(breaker, breaker.guard(new AramexClient(config)));
+        Executor executor = config.executor().orElseGet(AramexShippingCarrier::ownThreads);
+        return new AramexShippingCarrier(
+                breaker, new AramexClient(config, executor, breaker.scheduler()), config.probe());
     }
 
     /**
@@ -105,49 +118,65 @@ public final class AramexShippingCarrier implements ShippingCarrier {
     }
 
     /**
-     * Prices the request with {@code CalculateRate}: product group {@code DOM} when origin and destination share
-     * a country, else {@code EXP}; product type {@code request.service()}, else {@code ONP} (domestic) or
-     * {@code PPX}; prepaid. Safe to repeat.
+     * Prices the request with {@code CalculateRate}: product group {@code DOM} when origin and destination share a
+     * country, else {@code EXP}; product type {@code request.service()}, else {@code ONP} (domestic) or {@code PPX};
+     * prepaid. Safe to repeat, so it may serve as the breaker's trial.
      *
      * @return exactly one quote, labelled with the product type asked for
      * @throws NullPointerException when {@code request} is null (before the breaker: not counted)
      */
     @Override
-    public List<RateQuote> quoteRates(RateRequest request) {
+    public CompletableFuture<List<RateQuote>> quoteRatesAsync(RateRequest request) {
         Objects.requireNonNull(request, "request");
-        return guarded.quoteRates(request);
+        return breaker.callAsync(CarrierOperation.QUOTE_RATES, () -> client.quoteRates(request));
     }
 
     /**
      * Creates one shipment with {@code CreateShipments}, the order id as {@code Reference1} and a label link
-     * requested. Not idempotent at Aramex: after a {@code TIMEOUT}, {@code CONNECTION_LOST}, {@code SERVER_ERROR}
-     * or {@code UNREADABLE_REPLY} the shipment may exist, so never retry blindly.
+     * requested. Not idempotent at Aramex: after a {@code TIMEOUT}, {@code CONNECTION_LOST}, {@code SERVER_ERROR} or
+     * {@code UNREADABLE_REPLY} the shipment may exist, so never retry blindly. Never a breaker trial: while a trial
+     * is due or running it fails {@code CIRCUIT_OPEN} without being sent. A creation slower than its threshold is
+     * counted as a fault but still completes with its own outcome.
      *
      * @return the AWB ({@code Shipments[0].ID}) and the label URL when Aramex gives one
      * @throws NullPointerException when {@code request} is null (before the breaker: not counted)
      */
     @Override
-    public CreatedShipment createShipment(ShipmentRequest request) {
+    public CompletableFuture<CreatedShipment> createShipmentAsync(ShipmentRequest request) {
         Objects.requireNonNull(request, "request");
-        return guarded.createShipment(request);
+        return breaker.callAsync(CarrierOperation.CREATE_SHIPMENT, () -> client.createShipment(request));
     }
 
     /**
-     * The AWB's events with {@code TrackShipments}, newest first; {@code delivered} when the newest is
-     * {@code SH005}.
+     * The AWB's events with {@code TrackShipments}, newest first; {@code delivered} when the newest is {@code SH005}.
      *
      * @throws io.haderos.shipping.domain.model.InvalidValueException when {@code trackingNumber} is null, blank or
-     *                                                                longer than 64 characters (before the
-     *                                                                breaker: not counted)
+     *     longer than 64 characters (before the breaker: not counted)
      */
     @Override
-    public ShipmentTracking track(String trackingNumber) {
-        return guarded.track(Checks.text(trackingNumber, "tracking", 64));
+    public CompletableFuture<ShipmentTracking> trackAsync(String trackingNumber) {
+        String awb = Checks.text(trackingNumber, "tracking", 64);
+        return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> client.track(awb));
+    }
+
+    /** A quote for {@link AramexConfig#probe()}, through the breaker. */
+    @Override
+    public Optional<CompletableFuture<Void>> probeAsync() {
+        return Optional.of(quoteRatesAsync(probe).thenApply(quotes -> null));
     }
 
     /** The carrier and its breaker's current state; never any configuration value. */
     @Override
     public String toString() {
         return "AramexShippingCarrier[" + breaker.snapshot().state() + "]";
+    }
+
+    private static Executor ownThreads() {
+        AtomicInteger threads = new AtomicInteger();
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "aramex-http-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }

@@ -1,5 +1,7 @@
 package io.haderos.shipping.adapter.resilience4j;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
@@ -9,31 +11,50 @@ import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.circuit.ConfigurationFault;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
-import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
- * One carrier's circuit breaker with the semantics of DESIGN.md §3, on top of resilience4j.
+ * One carrier's circuit breaker with the semantics of DESIGN §3 and the guards of §9, on top of resilience4j.
  *
- * <p>resilience4j alone cannot express §3: its HALF_OPEN state decides once, after all permitted calls.
- * This class configures a COUNT_BASED window of {@code failureThreshold} calls that opens at a 100 % failure
- * rate (that is, N consecutive faults), lets {@code successThreshold} trial calls through when half-open,
- * reopens at the first trial fault, and ignores caller and configuration faults entirely. It also keeps
- * the consecutive counts that monitoring reports, and publishes every transition as a
- * {@link CircuitStateChanged} with a per-carrier sequence.
+ * <p>resilience4j alone cannot express §3: its HALF_OPEN state decides once, after all permitted calls. This class
+ * configures a COUNT_BASED window of {@code failureThreshold} calls that opens at a 100 % failure rate (that is, N
+ * consecutive faults), lets {@code successThreshold} trial calls through when half-open, reopens at the first trial
+ * fault, and ignores caller and configuration faults entirely. It also keeps the consecutive counts that monitoring
+ * reports, and publishes every transition as a {@link CircuitStateChanged} with a per-carrier sequence.
  *
- * <p>Time comes from the {@link Clock} given at creation, so tests move time instead of sleeping.
- * Thread-safe. Listeners run on the calling thread and must return at once.
+ * <p>Beyond §3 (DESIGN §9):
+ * <ul>
+ *   <li><b>a shipment is never a trial</b>: while a trial is due or running, {@link CarrierOperation#CREATE_SHIPMENT}
+ *       calls are refused as if the breaker were open; only calls safe to repeat move it to HALF_OPEN;</li>
+ *   <li><b>late results count nothing</b>: every transition starts a new epoch, and a call whose result arrives in
+ *       a later epoch than the one it was admitted in is not counted;</li>
+ *   <li>{@link #callAsync} adds <b>slow-call detection in flight</b> (a call still unanswered past its operation's
+ *       threshold counts as a carrier fault at that moment; a safe call's caller is then told {@code SLOW} at once,
+ *       a shipment's caller keeps waiting for the real outcome, and the later end counts nothing) and a
+ *       <b>bulkhead</b> (beyond {@code maxConcurrentCalls} calls in flight, a call is not sent and fails
+ *       {@code BUSY}, counted neither as a fault nor as a success).</li>
+ * </ul>
+ *
+ * <p>Time comes from the {@link Clock} and the slow-call timers from the {@link ScheduledExecutorService} given at
+ * creation, so tests move time instead of sleeping. Thread-safe. Listeners run on the calling thread (or the
+ * scheduler's, for slow calls) and must return at once.
  */
 public final class CarrierCircuitBreaker {
 
@@ -45,8 +66,16 @@ public final class CarrierCircuitBreaker {
     private final Clock clock;
     private final CircuitTransitionListener listener;
     private final CircuitBreaker breaker;
-    private final AtomicLong sequence = new AtomicLong();
+    private final Bulkhead bulkhead;
+    private final ScheduledExecutorService scheduler;
+    private final SlowCallDetector slowCalls;
+    private final LongAdder[] slowCallCounts = adders();
+    private final LongAdder[] busyRefusalCounts = adders();
 
+    /** Incremented by every transition, under this object's lock; read without it on the fast path. */
+    private volatile long epoch;
+
+    private long sequence;
     private int failureCount;
     private int successCount;
     private Instant lastFailureTime;
@@ -56,7 +85,11 @@ public final class CarrierCircuitBreaker {
     private Override pendingOverride;
 
     private CarrierCircuitBreaker(
-            CarrierId carrier, CircuitBreakerSettings settings, Clock clock, CircuitTransitionListener listener) {
+            CarrierId carrier,
+            CircuitBreakerSettings settings,
+            Clock clock,
+            CircuitTransitionListener listener,
+            ScheduledExecutorService scheduler) {
         this.carrier = Objects.requireNonNull(carrier, "carrier");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -64,16 +97,40 @@ public final class CarrierCircuitBreaker {
         this.stateSince = clock.instant();
         this.breaker = CircuitBreaker.of(carrier.value(), resilience4jConfig(settings, clock));
         this.breaker.getEventPublisher().onStateTransition(this::publish);
+        this.bulkhead = Bulkhead.of(
+                carrier.value(),
+                BulkheadConfig.custom()
+                        .maxConcurrentCalls(settings.maxConcurrentCalls())
+                        .maxWaitDuration(Duration.ZERO)
+                        .build());
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.slowCalls = new SlowCallDetector(settings.slowCallThresholds(), clock, scheduler, this::slow);
     }
 
     /**
      * A CLOSED breaker for {@code carrier}.
      *
+     * @param listener  receives every transition on the calling thread; must not block or throw
+     * @param scheduler runs the slow-call timers of {@link #callAsync}; the breaker never shuts it down
+     */
+    public static CarrierCircuitBreaker create(
+            CarrierId carrier,
+            CircuitBreakerSettings settings,
+            Clock clock,
+            CircuitTransitionListener listener,
+            ScheduledExecutorService scheduler) {
+        return new CarrierCircuitBreaker(carrier, settings, clock, listener, scheduler);
+    }
+
+    /**
+     * A CLOSED breaker for {@code carrier} whose slow-call timers run on one daemon thread shared by every breaker
+     * made this way ({@code carrier-breaker-timer}).
+     *
      * @param listener receives every transition on the calling thread; must not block or throw
      */
     public static CarrierCircuitBreaker create(
             CarrierId carrier, CircuitBreakerSettings settings, Clock clock, CircuitTransitionListener listener) {
-        return new CarrierCircuitBreaker(carrier, settings, clock, listener);
+        return create(carrier, settings, clock, listener, SharedTimer.INSTANCE);
     }
 
     /** A CLOSED breaker on the system clock that publishes its transitions nowhere. */
@@ -90,52 +147,97 @@ public final class CarrierCircuitBreaker {
     }
 
     /**
-     * Runs {@code call} if the breaker permits it, and counts its outcome.
-     *
-     * <p>{@link CarrierUnavailableException} and unexpected exceptions count as carrier faults; other
-     * {@link CarrierException}s (the carrier rejected our data or credentials) are neither faults nor
-     * successes.
-     *
-     * @throws CarrierUnavailableException with reason {@code CIRCUIT_OPEN}, without running {@code call},
-     *                                     when the breaker does not permit it
+     * The scheduler of this breaker's timers, which the carrier adapters also use for their request deadlines. Its
+     * tasks must be short: they hand work to other threads.
      */
-    public <T> T call(Supplier<T> call) {
-        acquirePermission();
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    /**
+     * Starts {@code call} if the breaker and the bulkhead permit it, and counts its outcome: at its end, or when it
+     * crosses {@code operation}'s slow-call threshold while still in flight, whichever comes first.
+     *
+     * <p>The returned future completes with the call's result or failure, except that a call safe to repeat which
+     * crosses its threshold fails at that moment with {@link CarrierUnavailableException.Reason#SLOW} (the call runs
+     * on, but its end counts nothing). A shipment creation always completes with its own outcome.
+     * {@link CarrierUnavailableException} and unexpected exceptions count as carrier faults; other
+     * {@link CarrierException}s (the carrier rejected our data or credentials) are neither faults nor successes.
+     *
+     * @return a future that fails at once, without running {@code call}, with reason {@code CIRCUIT_OPEN} when the
+     *     breaker does not permit the call (a shipment while a trial is due or running included), or {@code BUSY}
+     *     when {@code maxConcurrentCalls} calls are already in flight
+     */
+    public <T> CompletableFuture<T> callAsync(CarrierOperation operation, Supplier<? extends CompletionStage<T>> call) {
+        long admittedIn;
+        try {
+            admittedIn = admit(operation);
+        } catch (CarrierUnavailableException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        if (!bulkhead.tryAcquirePermission()) {
+            breaker.releasePermission();
+            busyRefusalCounts[operation.ordinal()].increment();
+            return CompletableFuture.failedFuture(
+                    CarrierUnavailableException.busy(carrier, settings.maxConcurrentCalls()));
+        }
+        InFlightCall<T> flight =
+                new InFlightCall<>(operation, admittedIn, clock.millis(), breaker.getCurrentTimestamp());
+        slowCalls.track(flight);
+        CompletionStage<T> stage;
+        try {
+            stage = Objects.requireNonNull(call.get(), "the call returned no future");
+        } catch (RuntimeException | Error e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        stage.whenComplete((value, failure) -> ended(flight, value, failure));
+        return flight.result;
+    }
+
+    /**
+     * Runs {@code call} on this thread if the breaker permits it, and counts its outcome when it returns: a call
+     * that took longer than {@code operation}'s slow-call threshold counts as a carrier fault even if it succeeded
+     * (it still returns its result). No bulkhead: the caller's own threads bound the calls in flight.
+     *
+     * @throws CarrierUnavailableException with reason {@code CIRCUIT_OPEN}, without running {@code call}, when the
+     *     breaker does not permit it
+     */
+    public <T> T call(CarrierOperation operation, Supplier<T> call) {
+        long admittedIn = admit(operation);
         long start = breaker.getCurrentTimestamp();
+        long startedMillis = clock.millis();
         T result;
         try {
             result = call.get();
         } catch (RuntimeException | Error failure) {
-            onFailure(failure, breaker.getCurrentTimestamp() - start);
+            record(admittedIn, failure, breaker.getCurrentTimestamp() - start);
             throw failure;
         }
-        onSuccess(breaker.getCurrentTimestamp() - start);
+        long duration = breaker.getCurrentTimestamp() - start;
+        Duration threshold = settings.slowCallThresholds().of(operation);
+        if (clock.millis() - startedMillis >= threshold.toMillis()) {
+            slowCallCounts[operation.ordinal()].increment();
+            record(admittedIn, CarrierUnavailableException.slow(carrier, threshold), duration);
+        } else {
+            record(admittedIn, null, duration);
+        }
         return result;
     }
 
     /**
      * Runs {@code call}, which does not reach the carrier (a local tariff lookup, for instance), only while the
-     * breaker lets calls through, and counts nothing: such a call proves nothing about the carrier's health, so
-     * it neither resets the failure count nor uses a half-open trial.
+     * breaker lets {@code operation} through, and counts nothing: such a call proves nothing about the carrier's
+     * health, so it neither resets the failure count nor uses a half-open trial.
      *
-     * @throws CarrierUnavailableException with reason {@code CIRCUIT_OPEN}, without running {@code call}, while
-     *                                     the breaker is OPEN (before its trial is due) or FORCED_OPEN
+     * @throws CarrierUnavailableException with reason {@code CIRCUIT_OPEN}, without running {@code call}, while the
+     *     breaker does not let {@code operation} through
      */
-    public <T> T callUncounted(Supplier<T> call) {
+    public <T> T callUncounted(CarrierOperation operation, Supplier<T> call) {
         CircuitSnapshot now = snapshot();
-        if (!now.canServe()) {
-            throw CarrierUnavailableException.circuitOpen(
-                    carrier, now.state() == CircuitState.OPEN ? now.retryAfter() : settings.recoveryTimeout());
+        if (!now.canServe(operation)) {
+            throw refusal(operation, now);
         }
         return call.get();
-    }
-
-    /** {@code carrier} with every call passing through this breaker. */
-    public ShippingCarrier guard(ShippingCarrier carrier) {
-        if (!carrier.id().equals(this.carrier)) {
-            throw new IllegalArgumentException("breaker for " + this.carrier + " cannot guard " + carrier.id());
-        }
-        return new CircuitBreakingShippingCarrier(carrier, this);
     }
 
     /** The breaker's state and counts as of now. */
@@ -152,7 +254,22 @@ public final class CarrierCircuitBreaker {
                 Optional.ofNullable(configurationFault));
     }
 
-    /** Operator override: refuse every call until {@link #close} (DESIGN.md §6). */
+    /** Asynchronous calls in flight now (those the bulkhead holds). */
+    public int callsInFlight() {
+        return settings.maxConcurrentCalls() - bulkhead.getMetrics().getAvailableConcurrentCalls();
+    }
+
+    /** Calls of {@code operation} counted as slow since this breaker was made. */
+    public long slowCalls(CarrierOperation operation) {
+        return slowCallCounts[operation.ordinal()].sum();
+    }
+
+    /** Calls of {@code operation} not sent because the bulkhead was full, since this breaker was made. */
+    public long busyRefusals(CarrierOperation operation) {
+        return busyRefusalCounts[operation.ordinal()].sum();
+    }
+
+    /** Operator override: refuse every call until {@link #close} (DESIGN §6). */
     public void forceOpen(String actor, String reason) {
         override(actor, reason, breaker::transitionToForcedOpenState);
     }
@@ -186,54 +303,101 @@ public final class CarrierCircuitBreaker {
         return breaker;
     }
 
-    private void acquirePermission() {
-        synchronized (this) {
-            // §3: the first call at or after T moves OPEN to HALF_OPEN; resilience4j waits until strictly after.
-            if (breaker.getState() == CircuitBreaker.State.OPEN && snapshot().shouldAttemptReset()) {
-                breaker.transitionToHalfOpenState();
+    /** The underlying resilience4j bulkhead, for its standard metrics. Do not call it directly. */
+    public Bulkhead resilience4jBulkhead() {
+        return bulkhead;
+    }
+
+    /**
+     * Lets a call through or refuses it, and returns the epoch it is admitted in. The lock is taken only when the
+     * breaker is not CLOSED, so the common case costs two volatile reads.
+     */
+    private long admit(CarrierOperation operation) {
+        long admittedIn = epoch;
+        CircuitBreaker.State state = breaker.getState();
+        if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.HALF_OPEN) {
+            synchronized (this) {
+                CircuitSnapshot now = snapshot();
+                if (!operation.isSafeToRepeat() && now.isTesting()) {
+                    throw refusal(operation, now);
+                }
+                // §3: the first call at or after T moves OPEN to HALF_OPEN; resilience4j waits until strictly after.
+                if (now.shouldAttemptReset()) {
+                    breaker.transitionToHalfOpenState();
+                }
+                admittedIn = epoch;
             }
         }
         if (!breaker.tryAcquirePermission()) {
-            CircuitSnapshot now = snapshot();
-            Duration retryAfter = now.state() == CircuitState.OPEN ? now.retryAfter() : settings.recoveryTimeout();
-            throw CarrierUnavailableException.circuitOpen(carrier, retryAfter);
+            throw refusal(operation, snapshot());
+        }
+        return admittedIn;
+    }
+
+    private CarrierUnavailableException refusal(CarrierOperation operation, CircuitSnapshot now) {
+        if (now.isTesting()) {
+            return CarrierUnavailableException.trialUnderway(carrier, now.retryAfter(operation));
+        }
+        Duration retryAfter = now.state() == CircuitState.OPEN ? now.retryAfter(operation) : settings.recoveryTimeout();
+        return CarrierUnavailableException.circuitOpen(carrier, retryAfter);
+    }
+
+    private <T> void ended(InFlightCall<T> flight, T value, Throwable failure) {
+        bulkhead.onComplete();
+        Throwable cause = unwrap(failure);
+        if (flight.end()) {
+            record(flight.epoch, cause, breaker.getCurrentTimestamp() - flight.startedTimestamp);
+        } else if (flight.operation.isSafeToRepeat()) {
+            return; // its caller was told SLOW when it crossed the threshold
+        }
+        if (cause == null) {
+            flight.result.complete(value);
+        } else {
+            flight.result.completeExceptionally(cause);
         }
     }
 
-    private void onSuccess(long duration) {
-        synchronized (this) {
+    /** Called by the detector, on its timer, for a call that crossed its threshold while in flight. */
+    private void slow(InFlightCall<?> flight) {
+        Duration threshold = settings.slowCallThresholds().of(flight.operation);
+        CarrierUnavailableException slow = CarrierUnavailableException.slow(carrier, threshold);
+        slowCallCounts[flight.operation.ordinal()].increment();
+        record(flight.epoch, slow, breaker.getTimestampUnit().convert(threshold));
+        if (flight.operation.isSafeToRepeat()) {
+            flight.result.completeExceptionally(slow);
+        }
+    }
+
+    /**
+     * Counts one outcome ({@code failure} null for a success) of a call admitted in {@code admittedIn}. Under the
+     * lock, so that the epoch cannot move between the check and the count.
+     */
+    private synchronized void record(long admittedIn, Throwable failure, long duration) {
+        if (admittedIn != epoch) {
+            return; // a late result of an earlier window never changes a later one
+        }
+        if (failure == null) {
             configurationFault = null;
             if (breaker.getState() != CircuitBreaker.State.DISABLED) {
                 successCount++;
                 failureCount = 0;
             }
+            breaker.onSuccess(duration, breaker.getTimestampUnit());
+            return;
         }
-        breaker.onSuccess(duration, breaker.getTimestampUnit());
-    }
-
-    private void onFailure(Throwable failure, long duration) {
-        boolean fault = isCarrierFault(failure);
-        if (failure instanceof CarrierConfigurationException) {
-            synchronized (this) {
-                if (configurationFault == null) {
-                    configurationFault = new ConfigurationFault(failure.getMessage(), clock.instant());
-                }
+        if (failure instanceof CarrierConfigurationException && configurationFault == null) {
+            configurationFault = new ConfigurationFault(failure.getMessage(), clock.instant());
+        }
+        if (isCarrierFault(failure) && breaker.getState() != CircuitBreaker.State.DISABLED) {
+            failureCount++;
+            successCount = 0;
+            lastFailureTime = clock.instant();
+            lastFailure = describe(failure);
+            if (breaker.getState() == CircuitBreaker.State.HALF_OPEN) {
+                // §3: a trial fault reopens at once. Left to itself, resilience4j would decide only after every
+                // permitted trial, by failure rate, and could close on [success, fault]: so reopen first.
+                breaker.transitionToOpenState();
             }
-        }
-        if (fault) {
-            synchronized (this) {
-                if (breaker.getState() != CircuitBreaker.State.DISABLED) {
-                    failureCount++;
-                    successCount = 0;
-                    lastFailureTime = clock.instant();
-                    lastFailure = describe(failure);
-                }
-            }
-        }
-        if (fault && breaker.getState() == CircuitBreaker.State.HALF_OPEN) {
-            // §3: a trial fault reopens at once. Left to itself, resilience4j would decide only after every
-            // permitted trial, by failure rate, and could close on [success, fault]: so reopen first.
-            breaker.transitionToOpenState();
         }
         breaker.onError(duration, breaker.getTimestampUnit(), failure);
     }
@@ -241,11 +405,9 @@ public final class CarrierCircuitBreaker {
     private void override(String actor, String reason, Runnable transition) {
         synchronized (this) {
             pendingOverride = new Override(Objects.requireNonNull(actor, "actor"), reason == null ? "" : reason);
-        }
-        try {
-            transition.run();
-        } finally {
-            synchronized (this) {
+            try {
+                transition.run();
+            } finally {
                 pendingOverride = null;
             }
         }
@@ -260,18 +422,11 @@ public final class CarrierCircuitBreaker {
     private void publish(CircuitState from, CircuitState to) {
         CircuitStateChanged changed;
         synchronized (this) {
+            epoch++;
             stateSince = clock.instant();
             Optional<String> actor = Optional.ofNullable(pendingOverride).map(Override::actor);
             changed = new CircuitStateChanged(
-                    carrier,
-                    from,
-                    to,
-                    stateSince,
-                    cause(from, to),
-                    sequence.incrementAndGet(),
-                    failureCount,
-                    successCount,
-                    actor);
+                    carrier, from, to, stateSince, cause(from, to), ++sequence, failureCount, successCount, actor);
         }
         try {
             listener.onTransition(changed);
@@ -316,10 +471,13 @@ public final class CarrierCircuitBreaker {
         return !(failure instanceof CarrierException) || failure instanceof CarrierUnavailableException;
     }
 
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
     private static String describe(Throwable failure) {
         if (failure instanceof CarrierUnavailableException unavailable) {
-            return unavailable.outcome().name().toLowerCase(java.util.Locale.ROOT) + " (" + unavailable.getMessage()
-                    + ")";
+            return unavailable.outcome().name().toLowerCase(Locale.ROOT) + " (" + unavailable.getMessage() + ")";
         }
         return "unexpected " + failure.getClass().getSimpleName();
     }
@@ -346,5 +504,28 @@ public final class CarrierCircuitBreaker {
                 .build();
     }
 
+    private static LongAdder[] adders() {
+        LongAdder[] adders = new LongAdder[CarrierOperation.values().length];
+        for (int i = 0; i < adders.length; i++) {
+            adders[i] = new LongAdder();
+        }
+        return adders;
+    }
+
     private record Override(String actor, String reason) {}
+
+    /** The timer of breakers made without a scheduler of their own: one daemon thread, made when first needed. */
+    private static final class SharedTimer {
+        static final ScheduledExecutorService INSTANCE = create();
+
+        private static ScheduledExecutorService create() {
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+                Thread thread = new Thread(runnable, "carrier-breaker-timer");
+                thread.setDaemon(true);
+                return thread;
+            });
+            timer.setRemoveOnCancelPolicy(true);
+            return timer;
+        }
+    }
 }

@@ -12,17 +12,20 @@ import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CountryCode;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.Weight;
+import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
+import io.haderos.shipping.domain.testing.ManualScheduler;
 import io.haderos.shipping.domain.testing.MutableClock;
 import io.haderos.shipping.domain.testing.ScriptedCarrier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -38,6 +41,7 @@ class CarrierCircuitBreakerTest {
             Weight.ofKilograms("1.5"));
 
     private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
+    private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final List<CircuitStateChanged> transitions = new CopyOnWriteArrayList<>();
     private ScriptedCarrier carrier;
     private CarrierCircuitBreaker breaker;
@@ -51,8 +55,8 @@ class CarrierCircuitBreakerTest {
     private void useSettings(CircuitBreakerSettings settings) {
         transitions.clear();
         carrier = new ScriptedCarrier(ARAMEX);
-        breaker = CarrierCircuitBreaker.create(ARAMEX, settings, clock, transitions::add);
-        guarded = breaker.guard(carrier);
+        breaker = CarrierCircuitBreaker.create(ARAMEX, settings, clock, transitions::add, scheduler);
+        guarded = new GuardedCarrier(breaker, carrier);
     }
 
     private static CarrierUnavailableException timeout() {
@@ -303,19 +307,22 @@ class CarrierCircuitBreakerTest {
         @Test
         void givenHalfOpen_whenMoreCallsThanPermittedArriveBeforeAnyCompletes_thenTheExtraOnesFailFast() {
             halfOpen();
-            CarrierCircuitBreaker slowBreaker = breaker;
-            int[] reached = {0};
-            // Two trials are in flight (permission taken, not yet finished) when a third call arrives.
-            Throwable third = slowBreaker.call(() -> slowBreaker.call(() -> {
-                reached[0]++;
-                return catchThrowable(() -> slowBreaker.call(() -> reached[0]++));
-            }));
+            int callsSoFar = carrier.calls();
+            carrier.thenHold().thenHold();
+            CompletableFuture<?> first = guarded.quoteRatesAsync(REQUEST);
+            CompletableFuture<?> second = guarded.quoteRatesAsync(REQUEST);
 
-            assertThat(reached[0]).isEqualTo(1);
+            Throwable third = catchThrowable(() -> guarded.quoteRates(REQUEST));
+
+            assertThat(carrier.calls()).isEqualTo(callsSoFar + 2);
             assertThat(third)
                     .isInstanceOfSatisfying(
                             CarrierUnavailableException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.CIRCUIT_OPEN));
+            carrier.stillHeld().forEach(ScriptedCarrier.Held::succeed);
+            assertThat(first).isCompleted();
+            assertThat(second).isCompleted();
+            assertThat(snapshot().state()).isEqualTo(CircuitState.CLOSED);
         }
 
         @Test
@@ -435,8 +442,8 @@ class CarrierCircuitBreakerTest {
             clock.advanceSeconds(120);
             success();
 
-            breaker.callUncounted(() -> "local quote");
-            breaker.callUncounted(() -> "local quote");
+            breaker.callUncounted(CarrierOperation.QUOTE_RATES, () -> "local quote");
+            breaker.callUncounted(CarrierOperation.QUOTE_RATES, () -> "local quote");
 
             assertThat(snapshot().state()).isEqualTo(CircuitState.HALF_OPEN);
             assertThat(snapshot().successCount()).isEqualTo(1);
@@ -446,7 +453,8 @@ class CarrierCircuitBreakerTest {
         void givenOpen_whenALocalCallIsMade_thenRefusedLikeAnyOther() {
             openIt();
 
-            Throwable thrown = catchThrowable(() -> breaker.callUncounted(() -> "local quote"));
+            Throwable thrown =
+                    catchThrowable(() -> breaker.callUncounted(CarrierOperation.QUOTE_RATES, () -> "local quote"));
 
             assertThat(thrown)
                     .isInstanceOfSatisfying(
@@ -459,7 +467,7 @@ class CarrierCircuitBreakerTest {
             fault();
             fault();
 
-            breaker.callUncounted(() -> "local quote");
+            breaker.callUncounted(CarrierOperation.QUOTE_RATES, () -> "local quote");
             fault();
 
             assertThat(snapshot().state()).isEqualTo(CircuitState.OPEN);
@@ -483,21 +491,20 @@ class CarrierCircuitBreakerTest {
     @Test
     void givenAListenerThatThrows_whenTheBreakerOpens_thenTheCallerStillGetsTheCarrierFailure() {
         carrier = new ScriptedCarrier(ARAMEX);
-        breaker = CarrierCircuitBreaker.create(ARAMEX, CircuitBreakerSettings.DEFAULTS, clock, event -> {
-            throw new IllegalStateException("listener bug");
-        });
-        guarded = breaker.guard(carrier);
+        breaker = CarrierCircuitBreaker.create(
+                ARAMEX,
+                CircuitBreakerSettings.DEFAULTS,
+                clock,
+                event -> {
+                    throw new IllegalStateException("listener bug");
+                },
+                scheduler);
+        guarded = new GuardedCarrier(breaker, carrier);
 
         fault();
         fault();
         fault();
 
         assertThat(snapshot().state()).isEqualTo(CircuitState.OPEN);
-    }
-
-    @Test
-    void givenABreakerForOneCarrier_whenGuardingAnother_thenRefused() {
-        assertThatThrownBy(() -> breaker.guard(new ScriptedCarrier(CarrierId.SMSA)))
-                .isInstanceOf(IllegalArgumentException.class);
     }
 }

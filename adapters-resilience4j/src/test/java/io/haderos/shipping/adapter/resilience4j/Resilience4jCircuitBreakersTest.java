@@ -42,7 +42,7 @@ class Resilience4jCircuitBreakersTest {
             CarrierCircuitBreaker.create(ARAMEX, CircuitBreakerSettings.DEFAULTS, clock, transitions::add);
     private final CarrierCircuitBreaker smsaBreaker =
             CarrierCircuitBreaker.create(SMSA, CircuitBreakerSettings.DEFAULTS, clock, transitions::add);
-    private final ShippingCarrier guardedAramex = aramexBreaker.guard(aramex);
+    private final ShippingCarrier guardedAramex = new GuardedCarrier(aramexBreaker, aramex);
     private final Resilience4jCircuitBreakers breakers =
             new Resilience4jCircuitBreakers(List.of(aramexBreaker, smsaBreaker));
 

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 
 /**
@@ -73,7 +74,7 @@ public final class CircuitBreakerMonitoringResource {
     @GET
     @Path("circuit-breakers/{name}/transitions")
     @Produces(MediaType.APPLICATION_JSON)
-    public CircuitTransitionsResponse transitions(
+    public CompletionStage<CircuitTransitionsResponse> transitions(
             @PathParam("name") String name,
             @QueryParam("since") String since,
             @QueryParam("until") String until,
@@ -83,7 +84,7 @@ public final class CircuitBreakerMonitoringResource {
         Optional<Instant> to = instant(until, "until");
         int max = limit(limit);
         ReadCircuitTransitionsQuery query = at("", () -> new ReadCircuitTransitionsQuery(carrier, from, to, max));
-        return CircuitTransitionsResponse.from(carrier, history.transitions(query));
+        return history.transitions(query).thenApply(found -> CircuitTransitionsResponse.from(carrier, found));
     }
 
     /** Answers with the breaker's snapshot just after the override, shaped like its entry in the report. */
@@ -102,8 +103,8 @@ public final class CircuitBreakerMonitoringResource {
     @GET
     @Path("cluster")
     @Produces(MediaType.APPLICATION_JSON)
-    public ClusterStateResponse cluster() {
-        return ClusterStateResponse.from(history.cluster());
+    public CompletionStage<ClusterStateResponse> cluster() {
+        return history.cluster().thenApply(ClusterStateResponse::from);
     }
 
     /** A name that cannot be a carrier's is as unknown as one that is not configured. */

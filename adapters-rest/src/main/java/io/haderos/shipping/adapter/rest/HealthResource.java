@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Probes for an orchestrator: {@code GET /health/live} (the process answers) and {@code GET /health/ready}
@@ -38,8 +39,11 @@ public final class HealthResource {
     @GET
     @Path("ready")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response ready() {
-        Readiness report = readiness.readiness();
+    public CompletionStage<Response> ready() {
+        return readiness.readiness().thenApply(HealthResource::answer);
+    }
+
+    private static Response answer(Readiness report) {
         Map<String, String> checks = new LinkedHashMap<>();
         report.checked().forEach(name -> checks.put(name, report.problems().getOrDefault(name, "up")));
         Map<String, Object> body = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.haderos.shipping.adapter.rest;
 
 import io.haderos.shipping.domain.model.InvalidValueException;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +39,19 @@ final class InvalidRequestException extends RuntimeException {
             throw new InvalidRequestException(path, "is required");
         }
         return value;
+    }
+
+    /**
+     * A use case's failure as the caller should see it: a domain refusal of a value taken from the request becomes a
+     * refusal naming that field; anything else is passed on unwrapped.
+     */
+    static RuntimeException naming(Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof InvalidValueException invalid) {
+            return new InvalidRequestException(invalid.field(), invalid.reason());
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.haderos.shipping.adapter.rest;
 
-import static io.haderos.shipping.adapter.rest.InvalidRequestException.at;
-
 import io.haderos.shipping.application.port.in.FindShipmentUseCase;
 import io.haderos.shipping.application.port.in.ResolveShipmentCommand;
 import io.haderos.shipping.application.port.in.ResolveShipmentUseCase;
@@ -20,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code POST /orders/{order_id}/ship} creates an order's shipment at most once; a repeat with the same
@@ -48,32 +47,28 @@ public final class OrderShipmentResource {
     @Path("ship")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response ship(@PathParam("order_id") String orderIdParam, ShipOrderRequest body) {
+    public CompletionStage<Response> ship(@PathParam("order_id") String orderIdParam, ShipOrderRequest body) {
         OrderId orderId = RequestBodies.orderId(orderIdParam);
         ShipOrderRequest request = RequestBodies.required(body);
-        ShipOrderResult result = shipOrder.shipOrder(request.toCommand(orderId));
-        ShipmentResponse shipment = ShipmentResponse.from(result.record());
-        if (result.replayed()) {
-            return Response.ok(shipment).header(REPLAYED_HEADER, "true").build();
-        }
-        return Response.created(shipmentLocation(orderId)).entity(shipment).build();
+        return shipOrder.shipOrder(request.toCommand(orderId)).thenApply(result -> shipped(orderId, result));
     }
 
     @GET
     @Path("shipment")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response shipment(@PathParam("order_id") String orderIdParam) {
+    public CompletionStage<Response> shipment(@PathParam("order_id") String orderIdParam) {
         OrderId orderId = RequestBodies.orderId(orderIdParam);
         return findShipment
                 .findShipment(orderId)
-                .map(record -> Response.ok(ShipmentResponse.from(record)).build())
-                .orElseGet(() -> Problem.of(
-                                404,
-                                "shipment-not-found",
-                                "Shipment not found",
-                                "no shipment is stored for order " + orderId)
-                        .with("order_id", orderId.value())
-                        .toResponse());
+                .thenApply(found -> found.map(record ->
+                                Response.ok(ShipmentResponse.from(record)).build())
+                        .orElseGet(() -> Problem.of(
+                                        404,
+                                        "shipment-not-found",
+                                        "Shipment not found",
+                                        "no shipment is stored for order " + orderId)
+                                .with("order_id", orderId.value())
+                                .toResponse()));
     }
 
     /**
@@ -85,11 +80,25 @@ public final class OrderShipmentResource {
     @AdminOnly
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public ShipmentResponse resolve(@PathParam("order_id") String orderIdParam, ShipmentResolutionRequest body) {
+    public CompletionStage<ShipmentResponse> resolve(
+            @PathParam("order_id") String orderIdParam, ShipmentResolutionRequest body) {
         OrderId orderId = RequestBodies.orderId(orderIdParam);
         ResolveShipmentCommand command = RequestBodies.required(body).toCommand(orderId);
         // The record may lack the carrier asked: the use case then needs "provider" from this request.
-        return ShipmentResponse.from(at("", () -> resolveShipment.resolve(command)));
+        return resolveShipment
+                .resolve(command)
+                .exceptionally(failure -> {
+                    throw InvalidRequestException.naming(failure);
+                })
+                .thenApply(ShipmentResponse::from);
+    }
+
+    private static Response shipped(OrderId orderId, ShipOrderResult result) {
+        ShipmentResponse shipment = ShipmentResponse.from(result.record());
+        if (result.replayed()) {
+            return Response.ok(shipment).header(REPLAYED_HEADER, "true").build();
+        }
+        return Response.created(shipmentLocation(orderId)).entity(shipment).build();
     }
 
     private static URI shipmentLocation(OrderId orderId) {

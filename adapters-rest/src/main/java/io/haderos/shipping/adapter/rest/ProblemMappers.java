@@ -26,9 +26,11 @@ import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Providers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -80,6 +83,7 @@ final class ProblemMappers {
                 new OrderNotFound(),
                 new StoreUnavailable(),
                 new WebApplication(),
+                new Completion(),
                 new Unexpected());
     }
 
@@ -431,6 +435,27 @@ final class ProblemMappers {
                     .toLowerCase(Locale.ROOT)
                     .replaceAll("[^a-z0-9]+", "-")
                     .replaceAll("(^-|-$)", "");
+        }
+    }
+
+    /**
+     * A use case's asynchronous failure arrives wrapped when a stage it passed through failed: the response is the one
+     * its cause maps to.
+     */
+    static final class Completion implements ExceptionMapper<CompletionException> {
+
+        @Context
+        private Providers providers;
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public Response toResponse(CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause == null) {
+                return Unexpected.problem(e);
+            }
+            ExceptionMapper mapper = providers.getExceptionMapper(cause.getClass());
+            return mapper == null ? Unexpected.problem(cause) : mapper.toResponse(cause);
         }
     }
 

@@ -8,8 +8,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.concurrent.CompletionStage;
 
-/** {@code POST /api/v1/integrations/shipping/rates}: prices a shipment, falling back across carriers. */
+/**
+ * {@code POST /api/v1/integrations/shipping/rates}: prices a shipment, falling back across carriers. Completes
+ * asynchronously: the request thread is free while the carriers answer.
+ */
 @Singleton
 @Path("/api/v1/integrations/shipping/rates")
 public final class RatesResource {
@@ -24,8 +28,8 @@ public final class RatesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public RateQuotationResponse quote(RateQuoteRequest body) {
+    public CompletionStage<RateQuotationResponse> quote(RateQuoteRequest body) {
         RateQuoteRequest request = RequestBodies.required(body);
-        return RateQuotationResponse.from(quoteRates.quoteRates(request.toDomain()));
+        return quoteRates.quoteRates(request.toDomain()).thenApply(RateQuotationResponse::from);
     }
 }

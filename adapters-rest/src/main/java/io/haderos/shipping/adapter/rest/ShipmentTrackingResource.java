@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.concurrent.CompletionStage;
 
 /** {@code GET /api/v1/shipments/{provider}/{tracking}}: a shipment's events, asked of its carrier. */
 @Singleton
@@ -29,7 +30,7 @@ public final class ShipmentTrackingResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public ShipmentTrackingResponse track(
+    public CompletionStage<ShipmentTrackingResponse> track(
             @PathParam("provider") String provider, @PathParam("tracking") String tracking) {
         CarrierId carrier = carrier(provider);
         if (tracking.isBlank()
@@ -38,7 +39,7 @@ public final class ShipmentTrackingResource {
             throw new InvalidRequestException(
                     "tracking", "must be a tracking number of 1 to " + MAX_TRACKING_CHARS + " characters");
         }
-        return ShipmentTrackingResponse.from(trackShipment.track(carrier, tracking.strip()));
+        return trackShipment.track(carrier, tracking.strip()).thenApply(ShipmentTrackingResponse::from);
     }
 
     /** A name that cannot be a carrier's is as unknown as one that is not configured. */

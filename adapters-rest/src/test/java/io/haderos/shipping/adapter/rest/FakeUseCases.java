@@ -27,6 +27,8 @@ import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentTracking;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -47,7 +49,7 @@ final class FakeUseCases
                 ResolveShipmentUseCase,
                 CheckReadinessUseCase {
 
-    private volatile Function<RateRequest, RateQuotation> rates;
+    private volatile Function<RateRequest, CompletionStage<RateQuotation>> rates;
     private volatile Function<ShipOrderCommand, ShipOrderResult> ship;
     private volatile Function<OrderId, Optional<ShipmentRecord>> find;
     private volatile BiFunction<CarrierId, String, ShipmentTracking> track;
@@ -64,7 +66,7 @@ final class FakeUseCases
     }
 
     void reset() {
-        rates = request -> unexpected("quoteRates");
+        rates = request -> completed(() -> unexpected("quoteRates"));
         ship = command -> unexpected("shipOrder");
         find = orderId -> unexpected("findShipment");
         track = (carrier, tracking) -> unexpected("track");
@@ -78,6 +80,11 @@ final class FakeUseCases
     }
 
     void onQuoteRates(Function<RateRequest, RateQuotation> answer) {
+        rates = request -> completed(() -> answer.apply(request));
+    }
+
+    /** Answers quotes with futures the test completes (or never does: a carrier that hangs). */
+    void onQuoteRatesAsync(Function<RateRequest, CompletionStage<RateQuotation>> answer) {
         rates = answer;
     }
 
@@ -131,28 +138,28 @@ final class FakeUseCases
     }
 
     @Override
-    public RateQuotation quoteRates(RateRequest request) {
+    public CompletionStage<RateQuotation> quoteRates(RateRequest request) {
         received.add(request);
         return rates.apply(request);
     }
 
     @Override
-    public ShipOrderResult shipOrder(ShipOrderCommand command) {
+    public CompletionStage<ShipOrderResult> shipOrder(ShipOrderCommand command) {
         received.add(command);
-        return ship.apply(command);
+        return completed(() -> ship.apply(command));
     }
 
     @Override
-    public Optional<ShipmentRecord> findShipment(OrderId orderId) {
+    public CompletionStage<Optional<ShipmentRecord>> findShipment(OrderId orderId) {
         received.add(orderId);
-        return find.apply(orderId);
+        return completed(() -> find.apply(orderId));
     }
 
     @Override
-    public ShipmentTracking track(CarrierId carrier, String trackingNumber) {
+    public CompletionStage<ShipmentTracking> track(CarrierId carrier, String trackingNumber) {
         received.add(carrier);
         received.add(trackingNumber);
-        return track.apply(carrier, trackingNumber);
+        return completed(() -> track.apply(carrier, trackingNumber));
     }
 
     @Override
@@ -161,14 +168,14 @@ final class FakeUseCases
     }
 
     @Override
-    public List<RecordedTransition> transitions(ReadCircuitTransitionsQuery query) {
+    public CompletionStage<List<RecordedTransition>> transitions(ReadCircuitTransitionsQuery query) {
         received.add(query);
-        return transitions.apply(query);
+        return completed(() -> transitions.apply(query));
     }
 
     @Override
-    public ClusterView cluster() {
-        return cluster.get();
+    public CompletionStage<ClusterView> cluster() {
+        return completed(cluster);
     }
 
     @Override
@@ -178,14 +185,23 @@ final class FakeUseCases
     }
 
     @Override
-    public ShipmentRecord resolve(ResolveShipmentCommand command) {
+    public CompletionStage<ShipmentRecord> resolve(ResolveShipmentCommand command) {
         received.add(command);
-        return resolve.apply(command);
+        return completed(() -> resolve.apply(command));
     }
 
     @Override
-    public Readiness readiness() {
-        return readiness.get();
+    public CompletionStage<Readiness> readiness() {
+        return completed(readiness);
+    }
+
+    /** What {@code answer} gives, or how it fails, as an already completed stage: asynchronous use cases fail late. */
+    private static <T> CompletionStage<T> completed(Supplier<T> answer) {
+        try {
+            return CompletableFuture.completedFuture(answer.get());
+        } catch (RuntimeException | AssertionError e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private static <T> T unexpected(String useCase) {

@@ -119,6 +119,11 @@ final class RestApiExtension implements BeforeAllCallback, AfterAllCallback, Bef
         return fakes;
     }
 
+    /** The absolute URI of {@code path} on the running server. */
+    URI uri(String path) {
+        return base.resolve(path);
+    }
+
     Reply get(String path) {
         return send("GET", path, null, null);
     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
 /**
@@ -60,6 +61,11 @@ import java.util.regex.Pattern;
  * @param dutyPaid                 sent as {@code DutyPaid} (duties paid by the shipper); default {@code false}
  * @param clock                    the source of {@code ShipDate}, which SMSA takes as local time without an offset
  *                                 (the clock's zone is used); default the system clock in {@code Asia/Riyadh}
+ * @param executor                 the threads that process SMSA's replies (and run what callers chain on the
+ *                                 returned futures); default empty: a pool of daemon threads of the carrier's own
+ * @param probeAwb                 an AWB SMSA knows, queried as a breaker trial when no client call comes and the
+ *                                 carrier has created no shipment since it started (SMSA's quotes are local, so a
+ *                                 recovering breaker needs a tracking query to test the carrier); default empty
  */
 public record SmsaConfig(
         URI baseUrl,
@@ -73,7 +79,9 @@ public record SmsaConfig(
         String retailId,
         boolean vatPaid,
         boolean dutyPaid,
-        Clock clock) {
+        Clock clock,
+        Optional<Executor> executor,
+        Optional<String> probeAwb) {
 
     /** SMSA's production eCom host, {@code https://ecomapis.smsaexpress.com}. */
     public static final URI PRODUCTION_URL = URI.create("https://ecomapis.smsaexpress.com");
@@ -118,6 +126,8 @@ public record SmsaConfig(
      * @param vatPaid                  see {@link #vatPaid()}
      * @param dutyPaid                 see {@link #dutyPaid()}
      * @param clock                    see {@link #clock()}
+     * @param executor                 see {@link #executor()}
+     * @param probeAwb                 see {@link #probeAwb()}
      * @throws IllegalArgumentException naming the component when a value is missing or out of range; never showing
      *                                  the API key
      */
@@ -141,6 +151,13 @@ public record SmsaConfig(
             throw new IllegalArgumentException("retailId must be 1 to 20 letters or digits, got '" + retailId + "'");
         }
         require(clock, "clock");
+        require(executor, "executor");
+        require(probeAwb, "probeAwb");
+        probeAwb.ifPresent(awb -> {
+            if (!SmsaEcomCarrier.AWB.matcher(awb).matches()) {
+                throw new IllegalArgumentException("probeAwb must be 1 to 64 letters, digits, '-' or '_'");
+            }
+        });
     }
 
     /**
@@ -170,7 +187,9 @@ public record SmsaConfig(
                 .retailId(retailId)
                 .vatPaid(vatPaid)
                 .dutyPaid(dutyPaid)
-                .clock(clock);
+                .clock(clock)
+                .executor(executor.orElse(null))
+                .probeAwb(probeAwb.orElse(null));
     }
 
     /**
@@ -186,7 +205,7 @@ public record SmsaConfig(
                 + ", domesticServiceCode=" + domesticServiceCode + ", internationalServiceCode="
                 + internationalServiceCode
                 + ", retailId=" + retailId + ", vatPaid=" + vatPaid + ", dutyPaid=" + dutyPaid + ", clock=" + clock
-                + "]";
+                + ", executor=" + executor + ", probeAwb=" + probeAwb + "]";
     }
 
     private static URI validBaseUrl(URI url) {
@@ -246,6 +265,8 @@ public record SmsaConfig(
         private boolean vatPaid = true;
         private boolean dutyPaid;
         private Clock clock = Clock.system(KSA);
+        private Executor executor;
+        private String probeAwb;
 
         private Builder() {}
 
@@ -398,6 +419,29 @@ public record SmsaConfig(
         }
 
         /**
+         * The threads for SMSA's replies; default (null) the carrier's own daemon threads. Never the common
+         * {@code ForkJoinPool}.
+         *
+         * @param executor the value, or null
+         * @return this builder
+         */
+        public Builder executor(Executor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /**
+         * An AWB SMSA knows, for breaker trials before the carrier has created a shipment; default none.
+         *
+         * @param probeAwb the value, or null
+         * @return this builder
+         */
+        public Builder probeAwb(String probeAwb) {
+            this.probeAwb = probeAwb;
+            return this;
+        }
+
+        /**
          * The validated configuration.
          *
          * @return the configuration
@@ -416,7 +460,9 @@ public record SmsaConfig(
                     retailId,
                     vatPaid,
                     dutyPaid,
-                    clock);
+                    clock,
+                    Optional.ofNullable(executor),
+                    Optional.ofNullable(probeAwb));
         }
     }
 }

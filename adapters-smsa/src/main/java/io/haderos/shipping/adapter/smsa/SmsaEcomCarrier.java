@@ -10,7 +10,6 @@ import io.haderos.shipping.domain.model.ShipmentTracking;
 import io.haderos.shipping.domain.model.TrackingEvent;
 import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
-import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
@@ -24,13 +23,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
- * SMSA without its breaker: the tariff for rates, the eCom API for shipments and tracking, and the translation
- * between the domain and SMSA's wire format. {@link SmsaShippingCarrier} puts the breaker around it.
+ * SMSA without its breaker: the tariff for rates, the eCom API for shipments and tracking (asynchronous), and the
+ * translation between the domain and SMSA's wire format. {@link SmsaShippingCarrier} puts the breaker around it.
  */
-final class SmsaEcomCarrier implements ShippingCarrier {
+final class SmsaEcomCarrier {
 
     /** SMSA's server-side limits (CARRIERS.md §3.3, §3.8 item 4): longer text is cut, shorter is sent as is. */
     static final int MAX_CONTACT_NAME = 150;
@@ -58,19 +58,22 @@ final class SmsaEcomCarrier implements ShippingCarrier {
         this.client = client;
     }
 
-    @Override
-    public CarrierId id() {
-        return CarrierId.SMSA;
-    }
-
-    @Override
-    public List<RateQuote> quoteRates(RateRequest request) {
+    /** Local: no network I/O. */
+    List<RateQuote> quoteRates(RateRequest request) {
         return tariff.quote(request);
     }
 
-    @Override
-    public CreatedShipment createShipment(ShipmentRequest request) {
-        SmsaWire.B2cCreated created = client.createShipment(toWire(request));
+    CompletableFuture<CreatedShipment> createShipment(ShipmentRequest request) {
+        SmsaWire.B2cShipment wire;
+        try {
+            wire = toWire(request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return client.createShipment(wire).thenApply(this::created);
+    }
+
+    private CreatedShipment created(SmsaWire.B2cCreated created) {
         String operation = "POST " + SmsaEcomClient.CREATE_PATH;
         try {
             List<String> parcels = Optional.ofNullable(created.waybills()).orElse(List.of()).stream()
@@ -88,31 +91,33 @@ final class SmsaEcomCarrier implements ShippingCarrier {
         }
     }
 
-    @Override
-    public ShipmentTracking track(String trackingNumber) {
+    CompletableFuture<ShipmentTracking> track(String trackingNumber) {
         String awb = trackingNumber.strip();
         if (!AWB.matcher(awb).matches()) {
-            throw new TrackingNumberNotFoundException(CarrierId.SMSA, abbreviate(trackingNumber));
+            return CompletableFuture.failedFuture(
+                    new TrackingNumberNotFoundException(CarrierId.SMSA, abbreviate(trackingNumber)));
         }
         return client.track(awb)
-                .map(tracking -> toDomain(tracking, "GET " + SmsaEcomClient.TRACK_SINGLE_PATH + awb))
-                .orElseThrow(() -> new TrackingNumberNotFoundException(CarrierId.SMSA, awb));
+                .thenApply(found -> found.map(
+                                tracking -> toDomain(tracking, "GET " + SmsaEcomClient.TRACK_SINGLE_PATH + awb))
+                        .orElseThrow(() -> new TrackingNumberNotFoundException(CarrierId.SMSA, awb)));
     }
 
     /** Bulk tracking: one entry per AWB that SMSA knows; AWBs that cannot exist are not sent. */
-    List<ShipmentTracking> trackAll(List<String> trackingNumbers) {
+    CompletableFuture<List<ShipmentTracking>> trackAll(List<String> trackingNumbers) {
         List<String> awbs = trackingNumbers.stream()
                 .map(String::strip)
                 .filter(awb -> AWB.matcher(awb).matches())
                 .distinct()
                 .toList();
         if (awbs.isEmpty()) {
-            return List.of();
+            return CompletableFuture.completedFuture(List.of());
         }
         String operation = "POST " + SmsaEcomClient.TRACK_BULK_PATH;
-        return client.trackBulk(awbs).stream()
-                .map(tracking -> toDomain(tracking, operation))
-                .toList();
+        return client.trackBulk(awbs)
+                .thenApply(found -> found.stream()
+                        .map(tracking -> toDomain(tracking, operation))
+                        .toList());
     }
 
     SmsaWire.B2cShipment toWire(ShipmentRequest request) {

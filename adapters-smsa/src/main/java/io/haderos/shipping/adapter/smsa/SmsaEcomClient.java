@@ -7,26 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.haderos.shipping.domain.model.CarrierId;
-import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
-import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The SMSA eCom REST API over {@code java.net.http}: HTTP/1.1, {@code apikey} header, JSON both ways
- * (CARRIERS.md §3.1). Every failure leaves as a {@link io.haderos.shipping.domain.port.out.CarrierException}
+ * The SMSA eCom REST API, asynchronously over {@link SmsaHttp}: {@code apikey} header, JSON both ways. Every failure leaves as a {@link io.haderos.shipping.domain.port.out.CarrierException}
  * chosen by {@link SmsaReplyClassifier}. Thread-safe.
  */
 final class SmsaEcomClient {
@@ -38,28 +29,18 @@ final class SmsaEcomClient {
 
     private static final String JSON = "application/json";
 
-    private final HttpClient http;
+    private final SmsaHttp http;
     private final String baseUrl;
     private final String apiKey;
-    private final Duration connectTimeout;
-    private final Duration timeout;
     private final ObjectMapper json;
     private final SmsaReplyClassifier classifier;
 
-    SmsaEcomClient(SmsaConfig config) {
+    SmsaEcomClient(SmsaConfig config, Executor executor, ScheduledExecutorService timer) {
         this.baseUrl = config.baseUrl().toString();
         this.apiKey = config.apiKey();
-        this.connectTimeout = config.connectTimeout();
-        this.timeout = config.timeout();
         this.json = jsonMapper();
         this.classifier = new SmsaReplyClassifier(json, apiKey);
-        // HTTP/1.1: the default h2c upgrade makes some servers (Grizzly) drop Content-Type (DEPENDENCIES.md, pitfall
-        // 3).
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = new SmsaHttp(config, classifier, executor, timer);
     }
 
     /** Lenient on input (unknown fields, any case, single values as lists), exact on output (plain decimals). */
@@ -78,17 +59,18 @@ final class SmsaEcomClient {
     }
 
     /** {@code POST /api/shipment/b2c/new}: the created shipment, or a classified failure. */
-    SmsaWire.B2cCreated createShipment(SmsaWire.B2cShipment shipment) {
+    CompletableFuture<SmsaWire.B2cCreated> createShipment(SmsaWire.B2cShipment shipment) {
         String operation = "POST " + CREATE_PATH;
-        SmsaReplyClassifier.Reply reply = exchange(post(CREATE_PATH, write(shipment)), operation);
-        if (!reply.isSuccess()) {
-            throw classifier.forStatus(reply, operation);
-        }
-        JsonNode body = read(reply, operation);
-        if (!hasWaybill(body)) {
-            throw classifier.createFailure(body, operation);
-        }
-        return convert(body, SmsaWire.B2cCreated.class, operation);
+        return http.exchange(post(CREATE_PATH, write(shipment)), operation).thenApply(reply -> {
+            if (!reply.isSuccess()) {
+                throw classifier.forStatus(reply, operation);
+            }
+            JsonNode body = read(reply, operation);
+            if (!hasWaybill(body)) {
+                throw classifier.createFailure(body, operation);
+            }
+            return convert(body, SmsaWire.B2cCreated.class, operation);
+        });
     }
 
     /**
@@ -97,9 +79,13 @@ final class SmsaEcomClient {
      *
      * @param awb letters, digits, {@code -} and {@code _} only: it becomes a path segment as is
      */
-    Optional<SmsaWire.Tracking> track(String awb) {
+    CompletableFuture<Optional<SmsaWire.Tracking>> track(String awb) {
         String operation = "GET " + TRACK_SINGLE_PATH + awb;
-        SmsaReplyClassifier.Reply reply = exchange(get(TRACK_SINGLE_PATH + awb), operation);
+        return http.exchange(get(TRACK_SINGLE_PATH + awb), operation)
+                .thenApply(reply -> tracking(reply, awb, operation));
+    }
+
+    private Optional<SmsaWire.Tracking> tracking(SmsaReplyClassifier.Reply reply, String awb, String operation) {
         if (reply.status() == 404) {
             return Optional.empty();
         }
@@ -130,9 +116,13 @@ final class SmsaEcomClient {
      * {@code POST /api/track/bulk/} with a JSON array of AWBs: one entry per AWB that SMSA knows (entries
      * without {@code AWB} are dropped), in SMSA's order. A 404 or an empty reply means none is known.
      */
-    List<SmsaWire.Tracking> trackBulk(List<String> awbs) {
+    CompletableFuture<List<SmsaWire.Tracking>> trackBulk(List<String> awbs) {
         String operation = "POST " + TRACK_BULK_PATH;
-        SmsaReplyClassifier.Reply reply = exchange(post(TRACK_BULK_PATH, write(awbs)), operation);
+        return http.exchange(post(TRACK_BULK_PATH, write(awbs)), operation)
+                .thenApply(reply -> bulkTrackings(reply, operation));
+    }
+
+    private List<SmsaWire.Tracking> bulkTrackings(SmsaReplyClassifier.Reply reply, String operation) {
         if (reply.status() == 404) {
             return List.of();
         }
@@ -180,43 +170,8 @@ final class SmsaEcomClient {
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(timeout)
                 .header("Accept", JSON)
                 .header(API_KEY_HEADER, apiKey);
-    }
-
-    /**
-     * Sends and waits at most {@code timeout} for the whole reply, body included: the client's own request
-     * timeout stops waiting once the headers have arrived.
-     */
-    private SmsaReplyClassifier.Reply exchange(HttpRequest request, String operation) {
-        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
-        try {
-            HttpResponse<String> response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            String body = response.body() == null ? "" : response.body();
-            return new SmsaReplyClassifier.Reply(
-                    response.statusCode(), body, response.headers().firstValue("Retry-After"));
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            throw classifier.timeout(operation, timeout);
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CarrierUnavailableException(
-                    CarrierId.SMSA,
-                    Reason.CONNECTION_LOST,
-                    "interrupted while waiting for the answer to " + operation,
-                    e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw classifier.forIo(io, operation, connectTimeout);
-            }
-            throw classifier.unreadable(
-                    operation,
-                    "the reply could not be processed ("
-                            + (cause == null ? "unknown" : cause.getClass().getSimpleName()) + ")");
-        }
     }
 
     private JsonNode read(SmsaReplyClassifier.Reply reply, String operation) {

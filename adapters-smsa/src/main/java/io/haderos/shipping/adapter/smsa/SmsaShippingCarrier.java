@@ -7,6 +7,7 @@ import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRequest;
 import io.haderos.shipping.domain.model.ShipmentTracking;
+import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
@@ -14,20 +15,29 @@ import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * SMSA Express as a {@link ShippingCarrier}, guarded by its own circuit breaker: shipments and tracking over the
  * SMSA eCom REST API, rate quotes from a local tariff (SMSA offers no rate API).
  *
- * <p>Every call, rate quotes included, passes the breaker: when it is open the call fails at once with
- * {@link CarrierUnavailableException} reason {@code CIRCUIT_OPEN} and nothing is sent. Failures are reported
- * as follows (CARRIERS.md §3.5):
+ * <p>Every call is asynchronous ({@code …Async}): it returns at once and completes on the carrier's reply threads
+ * ({@link SmsaConfig#executor()}); the synchronous forms wait for it. Every call, rate quotes included, passes the
+ * breaker: when it is open the call fails at once with {@link CarrierUnavailableException} reason
+ * {@code CIRCUIT_OPEN} and nothing is sent; when its bulkhead is full, with reason {@code BUSY}. Failures are
+ * reported as follows:
  * <ul>
  * <li>{@link CarrierUnavailableException} (the breaker counts it): connection refused or TLS failure
  *     ({@code CONNECTION_REFUSED}), broken connection ({@code CONNECTION_LOST}), no complete answer within
  *     {@link SmsaConfig#timeout()} or HTTP 504/408 ({@code TIMEOUT}), HTTP 502/503/429 ({@code SERVICE_UNAVAILABLE}),
  *     HTTP 500 and other 5xx ({@code SERVER_ERROR}), a success status whose body is not the expected JSON
- *     ({@code UNREADABLE_REPLY}), a 1xx or 3xx status ({@code CARRIER_ERROR});</li>
+ *     ({@code UNREADABLE_REPLY}), a 1xx or 3xx status ({@code CARRIER_ERROR}), a tracking query still unanswered
+ *     past its slow-call threshold ({@code SLOW});</li>
  * <li>{@link CarrierRejectedException} (not counted): HTTP 400 with field {@code errors} (one message per field
  *     message, code = SMSA's field name), a 200 {@code {"status":"Failed"}}, a route or service the tariff
  *     cannot price, or a COD amount in another currency than the declared value;</li>
@@ -41,17 +51,18 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
 
     private final SmsaEcomCarrier carrier;
     private final CarrierCircuitBreaker breaker;
-    private final ShippingCarrier guarded;
+    private final Optional<String> configuredProbe;
+    private final AtomicReference<String> newestCreated = new AtomicReference<>();
 
-    private SmsaShippingCarrier(SmsaEcomCarrier carrier, CarrierCircuitBreaker breaker) {
+    private SmsaShippingCarrier(SmsaEcomCarrier carrier, CarrierCircuitBreaker breaker, Optional<String> probeAwb) {
         this.carrier = carrier;
         this.breaker = breaker;
-        this.guarded = breaker.guard(carrier);
+        this.configuredProbe = probeAwb;
     }
 
     /**
-     * An SMSA carrier with its own breaker, built from {@link SmsaConfig#circuitBreaker()} on the system clock,
-     * that publishes its transitions nowhere. Loads the tariff at once.
+     * An SMSA carrier with its own breaker, built from {@link SmsaConfig#circuitBreaker()} on the system clock, that
+     * publishes its transitions nowhere. Loads the tariff at once.
      *
      * @param config the configuration
      * @return a carrier whose breaker starts CLOSED
@@ -65,8 +76,9 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
     }
 
     /**
-     * An SMSA carrier guarded by a breaker that the embedding service made (with its own clock, listener and
-     * monitoring); {@link SmsaConfig#circuitBreaker()} is not used. Loads the tariff at once.
+     * An SMSA carrier guarded by a breaker that the embedding service made (with its own clock, scheduler, listener
+     * and monitoring); {@link SmsaConfig#circuitBreaker()} is not used. Request deadlines run on the breaker's
+     * {@link CarrierCircuitBreaker#scheduler() scheduler}. Loads the tariff at once.
      *
      * @param config  the configuration
      * @param breaker a breaker for {@link CarrierId#SMSA}; it may be shared only with other SMSA clients
@@ -83,7 +95,9 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
                     "the SMSA carrier needs a breaker for " + CarrierId.SMSA + ", got one for " + breaker.carrier());
         }
         SmsaTariff tariff = SmsaTariff.load(config.tariffFile());
-        return new SmsaShippingCarrier(new SmsaEcomCarrier(config, tariff, new SmsaEcomClient(config)), breaker);
+        Executor executor = config.executor().orElseGet(SmsaShippingCarrier::ownThreads);
+        SmsaEcomClient client = new SmsaEcomClient(config, executor, breaker.scheduler());
+        return new SmsaShippingCarrier(new SmsaEcomCarrier(config, tariff, client), breaker, config.probeAwb());
     }
 
     /**
@@ -102,29 +116,34 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
     }
 
     /**
-     * Prices the request from the tariff: one quote per service offered between the origin's and the
-     * destination's zones (only the requested service when the request names one), for the weight rounded up to
-     * whole kilograms. No network call, so the breaker refuses it while open but counts nothing; the currency is
-     * the tariff's, whatever the request prefers.
+     * Prices the request from the tariff: one quote per service offered between the origin's and the destination's
+     * zones (only the requested service when the request names one), for the weight rounded up to whole kilograms.
+     * No network call, so the breaker refuses it while open but counts nothing, and it never serves as a trial; the
+     * currency is the tariff's, whatever the request prefers. Completes before it returns.
      *
-     * @throws CarrierRejectedException    when the tariff has no zone for a place, no rate between the zones, or
-     *                                     not the requested service
+     * @throws CarrierRejectedException    when the tariff has no zone for a place, no rate between the zones, or not
+     *                                     the requested service
      * @throws CarrierUnavailableException only with reason {@code CIRCUIT_OPEN}, when the breaker is open
      */
     @Override
-    public List<RateQuote> quoteRates(RateRequest request) {
+    public CompletableFuture<List<RateQuote>> quoteRatesAsync(RateRequest request) {
         Objects.requireNonNull(request, "request");
-        // A tariff lookup never reaches SMSA: it must not count as a success, nor use a half-open trial.
-        return breaker.callUncounted(() -> carrier.quoteRates(request));
+        try {
+            // A tariff lookup never reaches SMSA: it must not count as a success, nor use a half-open trial.
+            return CompletableFuture.completedFuture(
+                    breaker.callUncounted(CarrierOperation.QUOTE_RATES, () -> carrier.quoteRates(request)));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /**
      * Creates a B2C shipment ({@code POST /api/shipment/b2c/new}). The tracking number is SMSA's shipment AWB
-     * ({@code sawb}); the per-parcel waybills are the parcel tracking numbers; SMSA returns labels inline, so
-     * there is no label URL. The service is the request's, else {@link SmsaConfig#domesticServiceCode()} or
+     * ({@code sawb}); the per-parcel waybills are the parcel tracking numbers; SMSA returns labels inline, so there
+     * is no label URL. The service is the request's, else {@link SmsaConfig#domesticServiceCode()} or
      * {@link SmsaConfig#internationalServiceCode()}. Not idempotent at SMSA: after a failure whose reason
      * {@link CarrierUnavailableException.Reason#mayHaveBeenProcessed() may have been processed}, reconcile by order
-     * number before trying again.
+     * number before trying again. Never a breaker trial.
      *
      * @throws CarrierRejectedException      when SMSA refuses the content, or the COD currency differs from the
      *                                       declared value's
@@ -132,28 +151,59 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
      * @throws CarrierUnavailableException   on a carrier fault or an open breaker
      */
     @Override
-    public CreatedShipment createShipment(ShipmentRequest request) {
+    public CompletableFuture<CreatedShipment> createShipmentAsync(ShipmentRequest request) {
         Objects.requireNonNull(request, "request");
-        return guarded.createShipment(request);
+        return breaker.callAsync(CarrierOperation.CREATE_SHIPMENT, () -> carrier.createShipment(request))
+                .thenApply(created -> {
+                    newestCreated.set(created.trackingNumber());
+                    return created;
+                });
     }
 
     /**
      * The shipment's scans, newest first ({@code GET /api/track/single/{awb}}), with each scan's local time and
-     * offset combined. Accepts the {@code sawb} or a parcel waybill.
+     * offset combined. Accepts the {@code sawb} or a parcel waybill. Safe to repeat, so it may serve as the breaker's
+     * trial.
      *
      * @throws TrackingNumberNotFoundException when SMSA does not know the number (or it cannot be an AWB)
      * @throws CarrierConfigurationException   when SMSA refuses the API key
      * @throws CarrierUnavailableException     on a carrier fault or an open breaker
      */
     @Override
-    public ShipmentTracking track(String trackingNumber) {
+    public CompletableFuture<ShipmentTracking> trackAsync(String trackingNumber) {
         Objects.requireNonNull(trackingNumber, "trackingNumber");
-        return guarded.track(trackingNumber);
+        return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> carrier.track(trackingNumber));
+    }
+
+    /**
+     * A tracking query, through the breaker, of the newest shipment this carrier created, else of
+     * {@link SmsaConfig#probeAwb()}; empty when there is neither (quotes are local and prove nothing about SMSA).
+     */
+    @Override
+    public Optional<CompletableFuture<Void>> probeAsync() {
+        return Optional.ofNullable(newestCreated.get())
+                .or(() -> configuredProbe)
+                .map(awb -> trackAsync(awb).thenApply(tracking -> null));
     }
 
     /** Bulk tracking ({@code POST /api/track/bulk/}) through the breaker: one entry per AWB that SMSA knows. */
-    List<ShipmentTracking> trackAll(List<String> trackingNumbers) {
+    CompletableFuture<List<ShipmentTracking>> trackAll(List<String> trackingNumbers) {
         List<String> numbers = List.copyOf(trackingNumbers);
-        return breaker.call(() -> carrier.trackAll(numbers));
+        return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> carrier.trackAll(numbers));
+    }
+
+    /** The carrier and its breaker's current state; never any configuration value. */
+    @Override
+    public String toString() {
+        return "SmsaShippingCarrier[" + breaker.snapshot().state() + "]";
+    }
+
+    private static Executor ownThreads() {
+        AtomicInteger threads = new AtomicInteger();
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "smsa-http-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }

@@ -134,7 +134,15 @@ class SmsaConfigTest {
                         .map(Method::getName)
                         .distinct()
                         .sorted())
-                .containsExactly("circuitBreaker", "create", "createShipment", "id", "quoteRates", "track");
+                .containsExactly(
+                        "circuitBreaker",
+                        "create",
+                        "createShipmentAsync",
+                        "id",
+                        "probeAsync",
+                        "quoteRatesAsync",
+                        "toString",
+                        "trackAsync");
         assertThat(Optional.of(SmsaShippingCarrier.class.getModifiers()).map(Modifier::isFinal))
                 .contains(true);
     }

@@ -53,6 +53,7 @@ import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
+import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import io.haderos.shipping.domain.testing.MutableClock;
 import java.net.URI;
@@ -542,8 +543,9 @@ class SmsaShippingCarrierTest {
                     .withRequestBody(equalToJson("[\"231200000001\", \"231200000009\", \"231200000404\"]"))
                     .willReturn(okJson("[" + TRACKING + "," + DELIVERED + ", {\"Scans\": []}]")));
 
-            List<ShipmentTracking> trackings =
-                    carrier.trackAll(List.of("231200000001", "231200000009", "231200000404", "not an awb!"));
+            List<ShipmentTracking> trackings = carrier.trackAll(
+                            List.of("231200000001", "231200000009", "231200000404", "not an awb!"))
+                    .join();
 
             assertThat(trackings)
                     .extracting(ShipmentTracking::trackingNumber)
@@ -556,8 +558,9 @@ class SmsaShippingCarrierTest {
         void givenBulkAnswersAnObject_whenTrackedInBulk_thenUnreadableReplyThatCounts() {
             SMSA.stubFor(post(urlEqualTo(BULK)).willReturn(okJson(TRACKING)));
 
-            CarrierUnavailableException fault =
-                    thrown(CarrierUnavailableException.class, () -> carrier.trackAll(List.of("231200000001")));
+            CarrierUnavailableException fault = thrown(
+                    CarrierUnavailableException.class,
+                    () -> ShippingCarrier.await(carrier.trackAll(List.of("231200000001"))));
 
             assertThat(fault.reason()).isEqualTo(Reason.UNREADABLE_REPLY);
             assertBreaker(CircuitState.CLOSED, 1, 0);
@@ -579,7 +582,9 @@ class SmsaShippingCarrierTest {
             CarrierUnavailableException refused = createFails();
 
             assertThat(refused.reason()).isEqualTo(Reason.CIRCUIT_OPEN);
-            assertThat(refused.retryAfter()).contains(Duration.ofSeconds(120));
+            assertThat(refused.retryAfter())
+                    .as("a shipment waits for the trial and a second more, for the trials to close the breaker")
+                    .contains(Duration.ofSeconds(121));
             SMSA.verify(3, postRequestedFor(urlEqualTo(CREATE)));
             assertThat(transitions).singleElement().satisfies(transition -> {
                 assertThat(transition.from()).isEqualTo(CircuitState.CLOSED);
@@ -614,13 +619,19 @@ class SmsaShippingCarrierTest {
             createFails();
             breakerClock.advanceSeconds(120);
             stubCreate(okJson(CREATED));
+            SMSA.stubFor(get(urlEqualTo(TRACK + "231200000001")).willReturn(okJson(TRACKING)));
 
-            carrier.createShipment(SmsaFixtures.shipment());
+            assertThat(thrown(CarrierUnavailableException.class, () -> carrier.createShipment(SmsaFixtures.shipment()))
+                            .reason())
+                    .as("a shipment is never a trial")
+                    .isEqualTo(Reason.CIRCUIT_OPEN);
+            carrier.track("231200000001");
             assertBreaker(CircuitState.HALF_OPEN, 0, 1);
-            carrier.createShipment(SmsaFixtures.shipment());
+            carrier.track("231200000001");
 
             assertBreaker(CircuitState.CLOSED, 0, 2);
-            SMSA.verify(5, postRequestedFor(urlEqualTo(CREATE)));
+            carrier.createShipment(SmsaFixtures.shipment());
+            SMSA.verify(4, postRequestedFor(urlEqualTo(CREATE)));
         }
 
         @Test

@@ -5,18 +5,27 @@ import io.haderos.shipping.domain.port.out.ReadinessCheck;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /** Asks every dependency the gateway cannot do without; carriers are not among them (fallback covers them). */
 public final class CheckReadinessService implements CheckReadinessUseCase {
 
     private final List<ReadinessCheck> checks;
+    private final BlockingWork work;
 
-    public CheckReadinessService(List<ReadinessCheck> checks) {
+    /** @param blockingExecutor the bounded executor for blocking calls: the checks run there */
+    public CheckReadinessService(List<ReadinessCheck> checks, Executor blockingExecutor) {
         this.checks = List.copyOf(checks);
+        this.work = new BlockingWork(blockingExecutor);
     }
 
     @Override
-    public Readiness readiness() {
+    public CompletionStage<Readiness> readiness() {
+        return work.supply(this::readinessNow);
+    }
+
+    private Readiness readinessNow() {
         Map<String, String> problems = new LinkedHashMap<>();
         for (ReadinessCheck check : checks) {
             check.problem().ifPresent(problem -> problems.put(check.name(), problem));

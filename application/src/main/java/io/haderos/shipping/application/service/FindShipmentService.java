@@ -5,18 +5,23 @@ import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /** Reads what the store holds for an order. */
 public final class FindShipmentService implements FindShipmentUseCase {
 
     private final ShipmentStore store;
+    private final BlockingWork storeWork;
 
-    public FindShipmentService(ShipmentStore store) {
+    /** @param storeExecutor the bounded executor for the store's blocking calls */
+    public FindShipmentService(ShipmentStore store, Executor storeExecutor) {
         this.store = store;
+        this.storeWork = new BlockingWork(storeExecutor);
     }
 
     @Override
-    public Optional<ShipmentRecord> findShipment(OrderId orderId) {
-        return store.find(orderId);
+    public CompletionStage<Optional<ShipmentRecord>> findShipment(OrderId orderId) {
+        return storeWork.supply(() -> store.find(orderId));
     }
 }

@@ -4,36 +4,52 @@ import io.haderos.shipping.application.port.in.NoCarrierAvailableException;
 import io.haderos.shipping.application.port.in.QuoteRatesUseCase;
 import io.haderos.shipping.application.port.in.RateQuotation;
 import io.haderos.shipping.application.port.in.RequestRejectedException;
+import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.policy.FallbackPolicy;
+import io.haderos.shipping.domain.policy.HedgeDelay;
 import io.haderos.shipping.domain.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
 
-/** Quotes rates with the first carrier that can; see {@link FallbackPolicy}. */
+/**
+ * Quotes rates with the first carrier that can (see {@link FallbackPolicy}); a carrier that has not answered within
+ * its {@link HedgeDelay} is raced by the next one, and the first usable quote answers.
+ */
 public final class QuoteRatesService implements QuoteRatesUseCase {
 
     private final CarrierChain chain;
-
-    /** @param carriers in the order they are tried */
-    public QuoteRatesService(List<ShippingCarrier> carriers, FallbackPolicy policy) {
-        this(carriers, policy, CarrierCallObserver.none());
-    }
+    private final CarrierChain.Hedging hedging;
 
     /**
-     * @param carriers in the order they are tried
-     * @param observer sees every carrier call and every fallback
+     * @param carriers    in the order they are tried
+     * @param observer    sees every carrier call, fallback and hedge
+     * @param hedgeDelays each carrier's hedge delay; a carrier without one is never raced
+     * @param scheduler   runs the hedge timers; its tasks only start carrier calls
      */
-    public QuoteRatesService(List<ShippingCarrier> carriers, FallbackPolicy policy, CarrierCallObserver observer) {
+    public QuoteRatesService(
+            List<ShippingCarrier> carriers,
+            FallbackPolicy policy,
+            CarrierCallObserver observer,
+            Map<CarrierId, HedgeDelay> hedgeDelays,
+            ScheduledExecutorService scheduler) {
         this.chain = new CarrierChain(carriers, policy, observer);
+        this.hedging = new CarrierChain.Hedging(hedgeDelays, scheduler);
     }
 
     @Override
-    public RateQuotation quoteRates(RateRequest request) {
-        CarrierChain.Outcome<List<RateQuote>> outcome =
-                chain.run(CarrierOperation.QUOTE_RATES, carrier -> carrier.quoteRates(request));
+    public CompletionStage<RateQuotation> quoteRates(RateRequest request) {
+        return chain.<List<RateQuote>>run(
+                        CarrierOperation.QUOTE_RATES, carrier -> carrier.quoteRatesAsync(request), hedging)
+                .thenApply(QuoteRatesService::quotation);
+    }
+
+    private static RateQuotation quotation(CarrierChain.Outcome<List<RateQuote>> outcome) {
         if (outcome instanceof CarrierChain.Served<List<RateQuote>> served) {
             return new RateQuotation(served.carrier(), served.fallback(), served.value(), served.attempts());
         }

@@ -10,6 +10,8 @@ import io.haderos.shipping.domain.port.out.TransitionHistory;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /** Reads the audit trail; a carrier is known when this gateway has a breaker for it. */
 public final class ReadCircuitTransitionsService implements ReadCircuitTransitionsUseCase {
@@ -21,26 +23,32 @@ public final class ReadCircuitTransitionsService implements ReadCircuitTransitio
     private final TransitionHistory history;
     private final CircuitBreakers breakers;
     private final Clock clock;
+    private final BlockingWork work;
 
-    public ReadCircuitTransitionsService(TransitionHistory history, CircuitBreakers breakers, Clock clock) {
+    /** @param blockingExecutor the bounded executor for the history's blocking reads */
+    public ReadCircuitTransitionsService(
+            TransitionHistory history, CircuitBreakers breakers, Clock clock, Executor blockingExecutor) {
         this.history = history;
         this.breakers = breakers;
         this.clock = clock;
+        this.work = new BlockingWork(blockingExecutor);
     }
 
     @Override
-    public List<RecordedTransition> transitions(ReadCircuitTransitionsQuery query) {
+    public CompletionStage<List<RecordedTransition>> transitions(ReadCircuitTransitionsQuery query) {
         if (breakers.snapshot(query.carrier()).isEmpty()) {
             throw new UnknownCarrierException(query.carrier().value());
         }
-        return history.transitions(query.carrier(), query.since(), query.until(), query.limit());
+        return work.supply(() -> history.transitions(query.carrier(), query.since(), query.until(), query.limit()));
     }
 
     @Override
-    public ClusterView cluster() {
-        List<RecordedTransition> latest = history.latestPerInstance().stream()
-                .sorted(BY_INSTANCE_THEN_CARRIER)
-                .toList();
-        return new ClusterView(latest, clock.instant());
+    public CompletionStage<ClusterView> cluster() {
+        return work.supply(() -> {
+            List<RecordedTransition> latest = history.latestPerInstance().stream()
+                    .sorted(BY_INSTANCE_THEN_CARRIER)
+                    .toList();
+            return new ClusterView(latest, clock.instant());
+        });
     }
 }

@@ -15,20 +15,29 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /** Records an operator's resolution of a held order; the store applies it only if the order is still held. */
 public final class ResolveShipmentService implements ResolveShipmentUseCase {
 
     private final ShipmentStore store;
+    private final BlockingWork storeWork;
     private final Clock clock;
 
-    public ResolveShipmentService(ShipmentStore store, Clock clock) {
+    /** @param storeExecutor the bounded executor for the store's blocking calls */
+    public ResolveShipmentService(ShipmentStore store, Clock clock, Executor storeExecutor) {
         this.store = store;
+        this.storeWork = new BlockingWork(storeExecutor);
         this.clock = clock;
     }
 
     @Override
-    public ShipmentRecord resolve(ResolveShipmentCommand command) {
+    public CompletionStage<ShipmentRecord> resolve(ResolveShipmentCommand command) {
+        return storeWork.supply(() -> resolveNow(command));
+    }
+
+    private ShipmentRecord resolveNow(ResolveShipmentCommand command) {
         ShipmentRecord held =
                 store.find(command.orderId()).orElseThrow(() -> new OrderNotFoundException(command.orderId()));
         Instant now = clock.instant();

@@ -23,35 +23,29 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
- * Ships an order at most once: the store's claim decides who may ask the carriers, the chain asks them
- * under {@link FallbackPolicy}, and the store records how it ended.
+ * Ships an order at most once: the store's claim decides who may ask the carriers, the chain asks them one at a time
+ * under {@link FallbackPolicy} (never hedged: a shipment sent is never sent elsewhere too), and the store records how
+ * it ended before the caller hears of it. Store work runs on the store's executor, carrier calls are asynchronous.
  */
 public final class ShipOrderService implements ShipOrderUseCase {
 
     private final CarrierChain chain;
     private final ShipmentStore store;
+    private final BlockingWork storeWork;
     private final Party defaultShipper;
     private final Clock clock;
 
     /**
      * @param carriers       in the order they are tried
      * @param defaultShipper the shipper for commands that name none
-     */
-    public ShipOrderService(
-            List<ShippingCarrier> carriers,
-            FallbackPolicy policy,
-            ShipmentStore store,
-            Party defaultShipper,
-            Clock clock) {
-        this(carriers, policy, store, defaultShipper, clock, CarrierCallObserver.none());
-    }
-
-    /**
-     * @param carriers       in the order they are tried
-     * @param defaultShipper the shipper for commands that name none
      * @param observer       sees every carrier call and every fallback
+     * @param storeExecutor  the bounded executor for the store's blocking calls
      */
     public ShipOrderService(
             List<ShippingCarrier> carriers,
@@ -59,23 +53,26 @@ public final class ShipOrderService implements ShipOrderUseCase {
             ShipmentStore store,
             Party defaultShipper,
             Clock clock,
-            CarrierCallObserver observer) {
+            CarrierCallObserver observer,
+            Executor storeExecutor) {
         this.chain = new CarrierChain(carriers, policy, observer);
         this.store = store;
+        this.storeWork = new BlockingWork(storeExecutor);
         this.defaultShipper = defaultShipper;
         this.clock = clock;
     }
 
     @Override
-    public ShipOrderResult shipOrder(ShipOrderCommand command) {
+    public CompletionStage<ShipOrderResult> shipOrder(ShipOrderCommand command) {
         // Built before the claim: a request the domain refuses must not leave the order claimed.
         ShipmentRequest request = command.toShipmentRequest(defaultShipper);
         String fingerprint = command.fingerprint();
-        Optional<ShipmentRecord> existing = store.claim(command.orderId(), fingerprint, clock.instant());
-        if (existing.isPresent()) {
-            return new ShipOrderResult(replay(existing.get(), fingerprint, clock.instant()), true);
-        }
-        return new ShipOrderResult(create(command.orderId(), request), false);
+        return storeWork
+                .supply(() -> store.claim(command.orderId(), fingerprint, clock.instant()))
+                .thenCompose(existing -> existing.isPresent()
+                        ? CompletableFuture.completedFuture(
+                                new ShipOrderResult(replay(existing.get(), fingerprint, clock.instant()), true))
+                        : create(command.orderId(), request).thenApply(record -> new ShipOrderResult(record, false)));
     }
 
     private static ShipmentRecord replay(ShipmentRecord existing, String fingerprint, Instant now) {
@@ -92,14 +89,19 @@ public final class ShipOrderService implements ShipOrderUseCase {
                         : OrderConflictException.Reason.IN_PROGRESS);
     }
 
-    private ShipmentRecord create(OrderId orderId, ShipmentRequest request) {
-        CarrierChain.Outcome<CreatedShipment> outcome;
-        try {
-            outcome = chain.run(CarrierOperation.CREATE_SHIPMENT, carrier -> carrier.createShipment(request));
-        } catch (RuntimeException bug) {
+    /** The order is claimed: ask the carriers, then record the outcome, whatever it is, before answering. */
+    private CompletableFuture<ShipmentRecord> create(OrderId orderId, ShipmentRequest request) {
+        return chain.<CreatedShipment>run(
+                        CarrierOperation.CREATE_SHIPMENT, carrier -> carrier.createShipmentAsync(request))
+                .handle((outcome, bug) -> storeWork.supplyEvenIfFull(() -> record(orderId, outcome, bug)))
+                .thenCompose(recorded -> recorded);
+    }
+
+    private ShipmentRecord record(OrderId orderId, CarrierChain.Outcome<CreatedShipment> outcome, Throwable bug) {
+        if (bug != null) {
             // A failure that is not a carrier's answer may have struck after the request left: hold the order.
             store.recordOutcomeUnknown(orderId, List.of(), clock.instant());
-            throw bug;
+            throw bug instanceof CompletionException completion ? completion : new CompletionException(bug);
         }
         if (outcome instanceof CarrierChain.Served<CreatedShipment> served) {
             return recordCreated(orderId, served);
@@ -117,8 +119,8 @@ public final class ShipOrderService implements ShipOrderUseCase {
     }
 
     /**
-     * The carrier created it: the caller gets the shipment even if the store cannot record it now. The claim
-     * still holds the order, so no second shipment can follow; an operator resolves it from the held record.
+     * The carrier created it: the caller gets the shipment even if the store cannot record it now. The claim still
+     * holds the order, so no second shipment can follow; an operator resolves it from the held record.
      */
     private ShipmentRecord recordCreated(OrderId orderId, CarrierChain.Served<CreatedShipment> served) {
         Instant now = clock.instant();

@@ -10,13 +10,20 @@ import io.haderos.shipping.domain.model.Parcel;
 import io.haderos.shipping.domain.model.Party;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.Weight;
+import io.haderos.shipping.domain.policy.FallbackPolicy;
+import io.haderos.shipping.domain.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
+import io.haderos.shipping.domain.port.out.ShipmentStore;
+import io.haderos.shipping.domain.port.out.ShippingCarrier;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 
 final class Fixtures {
 
@@ -33,6 +40,18 @@ final class Fixtures {
             new Address(CountryCode.of("SA"), "Riyadh", "Warehouse 4, Industrial Area 2", "", "14335"));
 
     private Fixtures() {}
+
+    /** Quotes with the carriers in this order, without hedging. */
+    static QuoteRatesService quoteRates(List<ShippingCarrier> carriers, CarrierCallObserver observer) {
+        return new QuoteRatesService(
+                carriers, new FallbackPolicy(), observer, Map.of(), Executors.newSingleThreadScheduledExecutor());
+    }
+
+    /** Ships from {@link #WAREHOUSE} with the carriers in this order; store work runs on the calling thread. */
+    static ShipOrderService shipOrder(List<ShippingCarrier> carriers, ShipmentStore store, Clock clock) {
+        return new ShipOrderService(
+                carriers, new FallbackPolicy(), store, WAREHOUSE, clock, CarrierCallObserver.none(), Runnable::run);
+    }
 
     static ShipOrderCommand shipCommand(String orderId, String weightKg) {
         Party consignee = new Party(

@@ -4,6 +4,7 @@ import static io.haderos.shipping.application.service.Fixtures.RATE_REQUEST;
 import static io.haderos.shipping.application.service.Fixtures.circuitOpen;
 import static io.haderos.shipping.application.service.Fixtures.fault;
 import static io.haderos.shipping.application.service.Fixtures.rejected;
+import static io.haderos.shipping.domain.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
@@ -14,7 +15,7 @@ import io.haderos.shipping.application.port.in.RequestRejectedException;
 import io.haderos.shipping.domain.model.Attempt;
 import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
-import io.haderos.shipping.domain.policy.FallbackPolicy;
+import io.haderos.shipping.domain.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.testing.ScriptedCarrier;
@@ -28,11 +29,11 @@ class QuoteRatesServiceTest {
 
     private final ScriptedCarrier aramex = new ScriptedCarrier(CarrierId.ARAMEX);
     private final ScriptedCarrier smsa = new ScriptedCarrier(CarrierId.SMSA);
-    private final QuoteRatesService service = new QuoteRatesService(List.of(aramex, smsa), new FallbackPolicy());
+    private final QuoteRatesService service = Fixtures.quoteRates(List.of(aramex, smsa), CarrierCallObserver.none());
 
     @Test
     void givenAramexHealthy_thenAramexServesWithoutFallback() {
-        RateQuotation quotation = service.quoteRates(RATE_REQUEST);
+        RateQuotation quotation = await(service.quoteRates(RATE_REQUEST));
 
         assertThat(quotation.provider()).isEqualTo(CarrierId.ARAMEX);
         assertThat(quotation.fallback()).isFalse();
@@ -48,7 +49,7 @@ class QuoteRatesServiceTest {
                 reason == Reason.CIRCUIT_OPEN ? circuitOpen(CarrierId.ARAMEX, 60) : fault(CarrierId.ARAMEX, reason);
         aramex.thenFail(() -> failure);
 
-        RateQuotation quotation = service.quoteRates(RATE_REQUEST);
+        RateQuotation quotation = await(service.quoteRates(RATE_REQUEST));
 
         assertThat(quotation.provider()).isEqualTo(CarrierId.SMSA);
         assertThat(quotation.fallback()).isTrue();
@@ -64,7 +65,7 @@ class QuoteRatesServiceTest {
     void givenAramexRejectsTheContent_thenStopWithoutAskingSmsa() {
         aramex.thenFail(() -> rejected(CarrierId.ARAMEX));
 
-        Throwable thrown = catchThrowable(() -> service.quoteRates(RATE_REQUEST));
+        Throwable thrown = catchThrowable(() -> await(service.quoteRates(RATE_REQUEST)));
 
         assertThat(thrown).isInstanceOfSatisfying(RequestRejectedException.class, e -> {
             assertThat(e.rejection().messages()).extracting("code").containsExactly("ERR52");
@@ -78,7 +79,7 @@ class QuoteRatesServiceTest {
         aramex.thenFail(() -> circuitOpen(CarrierId.ARAMEX, 90));
         smsa.thenFail(() -> circuitOpen(CarrierId.SMSA, 30));
 
-        Throwable thrown = catchThrowable(() -> service.quoteRates(RATE_REQUEST));
+        Throwable thrown = catchThrowable(() -> await(service.quoteRates(RATE_REQUEST)));
 
         assertThat(thrown).isInstanceOfSatisfying(NoCarrierAvailableException.class, e -> {
             assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
@@ -91,7 +92,7 @@ class QuoteRatesServiceTest {
         aramex.thenFail(() -> fault(CarrierId.ARAMEX, Reason.TIMEOUT));
         smsa.thenFail(() -> fault(CarrierId.SMSA, Reason.SERVER_ERROR));
 
-        Throwable thrown = catchThrowable(() -> service.quoteRates(RATE_REQUEST));
+        Throwable thrown = catchThrowable(() -> await(service.quoteRates(RATE_REQUEST)));
 
         assertThat(thrown)
                 .isInstanceOfSatisfying(

@@ -1,5 +1,6 @@
 package io.haderos.shipping.application.service;
 
+import static io.haderos.shipping.domain.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
@@ -34,7 +35,7 @@ class ReadCircuitTransitionsServiceTest {
     private final List<Asked> asked = new CopyOnWriteArrayList<>();
     private final FakeCircuitBreakers breakers = new FakeCircuitBreakers(clock.instant(), ARAMEX, SMSA);
     private final ReadCircuitTransitionsService service =
-            new ReadCircuitTransitionsService(askingHistory(), breakers, clock);
+            new ReadCircuitTransitionsService(askingHistory(), breakers, clock, Runnable::run);
 
     @Test
     void givenTransitionsOfTwoCarriers_whenReadingAramex_thenOnlyItsOwnNewestFirst() {
@@ -43,7 +44,7 @@ class ReadCircuitTransitionsServiceTest {
         record("gw-1", ARAMEX, 2, CircuitState.OPEN, CircuitState.HALF_OPEN, 120);
         record("gw-1", ARAMEX, 3, CircuitState.HALF_OPEN, CircuitState.CLOSED, 125);
 
-        List<RecordedTransition> transitions = service.transitions(ReadCircuitTransitionsQuery.latest(ARAMEX));
+        List<RecordedTransition> transitions = await(service.transitions(ReadCircuitTransitionsQuery.latest(ARAMEX)));
 
         assertThat(transitions)
                 .extracting(r -> r.transition().carrier(), r -> r.transition().sequence())
@@ -60,7 +61,7 @@ class ReadCircuitTransitionsServiceTest {
         record("gw-1", ARAMEX, 4, CircuitState.OPEN, CircuitState.HALF_OPEN, 600);
 
         List<RecordedTransition> transitions =
-                service.transitions(new ReadCircuitTransitionsQuery(ARAMEX, since, until, 1));
+                await(service.transitions(new ReadCircuitTransitionsQuery(ARAMEX, since, until, 1)));
 
         assertThat(asked).containsExactly(new Asked(ARAMEX, since, until, 1));
         assertThat(transitions).extracting(r -> r.transition().sequence()).containsExactly(3L);
@@ -68,8 +69,8 @@ class ReadCircuitTransitionsServiceTest {
 
     @Test
     void givenACarrierWithoutABreaker_whenReading_thenUnknownCarrierAndTheHistoryIsNotAsked() {
-        Throwable thrown =
-                catchThrowable(() -> service.transitions(ReadCircuitTransitionsQuery.latest(CarrierId.of("dhl"))));
+        Throwable thrown = catchThrowable(
+                () -> await(service.transitions(ReadCircuitTransitionsQuery.latest(CarrierId.of("dhl")))));
 
         assertThat(thrown).isInstanceOf(UnknownCarrierException.class).hasMessageContaining("dhl");
         assertThat(asked).isEmpty();
@@ -77,7 +78,7 @@ class ReadCircuitTransitionsServiceTest {
 
     @Test
     void givenAConfiguredCarrierWithoutHistory_whenReading_thenEmpty() {
-        assertThat(service.transitions(ReadCircuitTransitionsQuery.latest(SMSA)))
+        assertThat(await(service.transitions(ReadCircuitTransitionsQuery.latest(SMSA))))
                 .isEmpty();
     }
 
@@ -89,7 +90,7 @@ class ReadCircuitTransitionsServiceTest {
         record("gw-1", ARAMEX, 2, CircuitState.OPEN, CircuitState.HALF_OPEN, 120);
         record("gw-2", ARAMEX, 2, CircuitState.OPEN, CircuitState.FORCED_OPEN, 40);
 
-        ClusterView cluster = service.cluster();
+        ClusterView cluster = await(service.cluster());
 
         assertThat(cluster.timestamp()).isEqualTo(clock.instant());
         assertThat(cluster.latest())
@@ -105,7 +106,7 @@ class ReadCircuitTransitionsServiceTest {
 
     @Test
     void givenNoHistory_whenViewingTheCluster_thenNoInstances() {
-        assertThat(service.cluster().latest()).isEmpty();
+        assertThat(await(service.cluster()).latest()).isEmpty();
     }
 
     @Test

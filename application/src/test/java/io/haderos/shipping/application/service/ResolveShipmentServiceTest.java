@@ -1,8 +1,8 @@
 package io.haderos.shipping.application.service;
 
-import static io.haderos.shipping.application.service.Fixtures.WAREHOUSE;
 import static io.haderos.shipping.application.service.Fixtures.fault;
 import static io.haderos.shipping.application.service.Fixtures.shipCommand;
+import static io.haderos.shipping.domain.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -17,7 +17,6 @@ import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentStatus;
-import io.haderos.shipping.domain.policy.FallbackPolicy;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.port.out.InMemoryShipmentStore;
 import io.haderos.shipping.domain.testing.MutableClock;
@@ -35,13 +34,12 @@ class ResolveShipmentServiceTest {
     private final ScriptedCarrier smsa = new ScriptedCarrier(CarrierId.SMSA);
     private final InMemoryShipmentStore store = new InMemoryShipmentStore();
     private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
-    private final ShipOrderService ship =
-            new ShipOrderService(List.of(aramex, smsa), new FallbackPolicy(), store, WAREHOUSE, clock);
-    private final ResolveShipmentService resolve = new ResolveShipmentService(store, clock);
+    private final ShipOrderService ship = Fixtures.shipOrder(List.of(aramex, smsa), store, clock);
+    private final ResolveShipmentService resolve = new ResolveShipmentService(store, clock, Runnable::run);
 
     private void holdTheOrder() {
         aramex.thenFail(() -> fault(CarrierId.ARAMEX, Reason.TIMEOUT));
-        catchThrowable(() -> ship.shipOrder(shipCommand(ORDER.value(), "1.2")));
+        catchThrowable(() -> await(ship.shipOrder(shipCommand(ORDER.value(), "1.2"))));
         assertThat(store.find(ORDER).orElseThrow().status()).isEqualTo(ShipmentStatus.OUTCOME_UNKNOWN);
     }
 
@@ -50,8 +48,8 @@ class ResolveShipmentServiceTest {
         holdTheOrder();
         clock.advanceSeconds(300);
 
-        ShipmentRecord resolved = resolve.resolve(ResolveShipmentCommand.found(
-                ORDER, "30123456789", Optional.empty(), "nora@haderos.io", "found in the Aramex portal"));
+        ShipmentRecord resolved = await(resolve.resolve(ResolveShipmentCommand.found(
+                ORDER, "30123456789", Optional.empty(), "nora@haderos.io", "found in the Aramex portal")));
 
         assertThat(resolved.status()).isEqualTo(ShipmentStatus.CREATED);
         assertThat(resolved.shipment().orElseThrow().carrier())
@@ -59,7 +57,7 @@ class ResolveShipmentServiceTest {
                 .isEqualTo(CarrierId.ARAMEX);
         assertThat(resolved.shipment().orElseThrow().trackingNumber()).isEqualTo("30123456789");
         assertThat(resolved.resolution().orElseThrow().actor()).isEqualTo("nora@haderos.io");
-        ShipOrderResult replay = ship.shipOrder(shipCommand(ORDER.value(), "1.2"));
+        ShipOrderResult replay = await(ship.shipOrder(shipCommand(ORDER.value(), "1.2")));
         assertThat(replay.replayed()).isTrue();
         assertThat(replay.record().shipment().orElseThrow().trackingNumber()).isEqualTo("30123456789");
         assertThat(aramex.calls()).isEqualTo(1);
@@ -71,10 +69,10 @@ class ResolveShipmentServiceTest {
         holdTheOrder();
 
         ShipmentRecord resolved =
-                resolve.resolve(ResolveShipmentCommand.notCreated(ORDER, "nora", "not in the portal"));
+                await(resolve.resolve(ResolveShipmentCommand.notCreated(ORDER, "nora", "not in the portal")));
 
         assertThat(resolved.status()).isEqualTo(ShipmentStatus.NOT_CREATED);
-        ShipOrderResult retried = ship.shipOrder(shipCommand(ORDER.value(), "1.2"));
+        ShipOrderResult retried = await(ship.shipOrder(shipCommand(ORDER.value(), "1.2")));
         assertThat(retried.replayed()).isFalse();
         assertThat(retried.record().status()).isEqualTo(ShipmentStatus.CREATED);
         assertThat(retried.record().attempts()).extracting(Attempt::outcome).containsExactly(AttemptOutcome.SUCCESS);
@@ -85,8 +83,8 @@ class ResolveShipmentServiceTest {
     void theOperatorMayNameAnotherCarrier() {
         holdTheOrder();
 
-        ShipmentRecord resolved = resolve.resolve(
-                ResolveShipmentCommand.found(ORDER, "231200021000", Optional.of(CarrierId.SMSA), "nora", ""));
+        ShipmentRecord resolved = await(resolve.resolve(
+                ResolveShipmentCommand.found(ORDER, "231200021000", Optional.of(CarrierId.SMSA), "nora", "")));
 
         assertThat(resolved.shipment().orElseThrow().carrier()).isEqualTo(CarrierId.SMSA);
         assertThat(resolved.fallback()).isTrue();
@@ -94,15 +92,16 @@ class ResolveShipmentServiceTest {
 
     @Test
     void anUnknownOrderIsNotFound() {
-        assertThat(catchThrowable(() -> resolve.resolve(ResolveShipmentCommand.notCreated(ORDER, "nora", ""))))
+        assertThat(catchThrowable(() -> await(resolve.resolve(ResolveShipmentCommand.notCreated(ORDER, "nora", "")))))
                 .isInstanceOf(OrderNotFoundException.class);
     }
 
     @Test
     void aShippedOrderCannotBeResolved() {
-        ship.shipOrder(shipCommand(ORDER.value(), "1.2"));
+        await(ship.shipOrder(shipCommand(ORDER.value(), "1.2")));
 
-        Throwable thrown = catchThrowable(() -> resolve.resolve(ResolveShipmentCommand.notCreated(ORDER, "nora", "")));
+        Throwable thrown =
+                catchThrowable(() -> await(resolve.resolve(ResolveShipmentCommand.notCreated(ORDER, "nora", ""))));
 
         assertThat(thrown)
                 .isInstanceOfSatisfying(
@@ -116,14 +115,14 @@ class ResolveShipmentServiceTest {
         store.claim(ORDER, "fp", clock.instant());
         clock.advance(ShipmentRecord.ABANDONED_AFTER.plusSeconds(1));
 
-        Throwable thrown = catchThrowable(() ->
-                resolve.resolve(ResolveShipmentCommand.found(ORDER, "30123456789", Optional.empty(), "nora", "")));
+        Throwable thrown = catchThrowable(() -> await(
+                resolve.resolve(ResolveShipmentCommand.found(ORDER, "30123456789", Optional.empty(), "nora", ""))));
 
         assertThat(thrown)
                 .isInstanceOfSatisfying(
                         InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("provider"));
-        assertThat(resolve.resolve(ResolveShipmentCommand.found(
-                                ORDER, "30123456789", Optional.of(CarrierId.ARAMEX), "nora", ""))
+        assertThat(await(resolve.resolve(ResolveShipmentCommand.found(
+                                ORDER, "30123456789", Optional.of(CarrierId.ARAMEX), "nora", "")))
                         .status())
                 .isEqualTo(ShipmentStatus.CREATED);
     }

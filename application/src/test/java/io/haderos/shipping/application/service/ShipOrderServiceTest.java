@@ -1,10 +1,10 @@
 package io.haderos.shipping.application.service;
 
-import static io.haderos.shipping.application.service.Fixtures.WAREHOUSE;
 import static io.haderos.shipping.application.service.Fixtures.circuitOpen;
 import static io.haderos.shipping.application.service.Fixtures.fault;
 import static io.haderos.shipping.application.service.Fixtures.rejected;
 import static io.haderos.shipping.application.service.Fixtures.shipCommand;
+import static io.haderos.shipping.domain.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -14,22 +14,25 @@ import io.haderos.shipping.application.port.in.RequestRejectedException;
 import io.haderos.shipping.application.port.in.ShipOrderResult;
 import io.haderos.shipping.application.port.in.ShipmentOutcomeUnknownException;
 import io.haderos.shipping.domain.model.Attempt;
+import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentResolution;
 import io.haderos.shipping.domain.model.ShipmentStatus;
-import io.haderos.shipping.domain.policy.FallbackPolicy;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.port.out.InMemoryShipmentStore;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
 import io.haderos.shipping.domain.port.out.ShipmentStoreUnavailableException;
 import io.haderos.shipping.domain.testing.MutableClock;
 import io.haderos.shipping.domain.testing.ScriptedCarrier;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -41,12 +44,11 @@ class ShipOrderServiceTest {
     private final ScriptedCarrier smsa = new ScriptedCarrier(CarrierId.SMSA);
     private final InMemoryShipmentStore store = new InMemoryShipmentStore();
     private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
-    private final ShipOrderService service =
-            new ShipOrderService(List.of(aramex, smsa), new FallbackPolicy(), store, WAREHOUSE, clock);
+    private final ShipOrderService service = Fixtures.shipOrder(List.of(aramex, smsa), store, clock);
 
     @Test
     void givenAramexHealthy_whenShipping_thenCreatedAtAramexAndStored() {
-        ShipOrderResult result = service.shipOrder(shipCommand("ORD-1", "1.2"));
+        ShipOrderResult result = await(service.shipOrder(shipCommand("ORD-1", "1.2")));
 
         assertThat(result.replayed()).isFalse();
         assertThat(result.record().status()).isEqualTo(ShipmentStatus.CREATED);
@@ -58,12 +60,12 @@ class ShipOrderServiceTest {
     @ParameterizedTest
     @EnumSource(
             value = Reason.class,
-            names = {"CIRCUIT_OPEN", "CONNECTION_REFUSED", "SERVICE_UNAVAILABLE", "CARRIER_ERROR"})
+            names = {"CIRCUIT_OPEN", "CONNECTION_REFUSED", "SERVICE_UNAVAILABLE", "CARRIER_ERROR", "BUSY"})
     void givenAramexDidNotProcessTheRequest_whenShipping_thenSmsaCreatesIt(Reason reason) {
         aramex.thenFail(() ->
                 reason == Reason.CIRCUIT_OPEN ? circuitOpen(CarrierId.ARAMEX, 60) : fault(CarrierId.ARAMEX, reason));
 
-        ShipOrderResult result = service.shipOrder(shipCommand("ORD-2", "1.2"));
+        ShipOrderResult result = await(service.shipOrder(shipCommand("ORD-2", "1.2")));
 
         assertThat(result.record().shipment())
                 .hasValueSatisfying(s -> assertThat(s.carrier()).isEqualTo(CarrierId.SMSA));
@@ -74,11 +76,11 @@ class ShipOrderServiceTest {
     @ParameterizedTest
     @EnumSource(
             value = Reason.class,
-            names = {"TIMEOUT", "SERVER_ERROR", "UNREADABLE_REPLY", "CONNECTION_LOST"})
+            names = {"TIMEOUT", "SERVER_ERROR", "UNREADABLE_REPLY", "CONNECTION_LOST", "SLOW"})
     void givenAramexOutcomeUnknown_whenShipping_thenSmsaIsNeverAskedAndTheOrderIsHeld(Reason reason) {
         aramex.thenFail(() -> fault(CarrierId.ARAMEX, reason));
 
-        Throwable thrown = catchThrowable(() -> service.shipOrder(shipCommand("ORD-3", "1.2")));
+        Throwable thrown = catchThrowable(() -> await(service.shipOrder(shipCommand("ORD-3", "1.2"))));
 
         assertThat(thrown)
                 .isInstanceOfSatisfying(
@@ -90,12 +92,39 @@ class ShipOrderServiceTest {
     }
 
     @Test
+    void givenAramexSlowToCreate_whenItHasNotAnswered_thenSmsaIsNotAsked_andItsOwnOutcomeDecides() {
+        aramex.thenHold();
+        CompletionStage<ShipOrderResult> pending = service.shipOrder(shipCommand("ORD-SLOW", "1.2"));
+
+        assertThat(pending.toCompletableFuture()).isNotDone();
+        assertThat(smsa.calls()).isZero();
+        aramex.held().get(0).succeed();
+
+        assertThat(await(pending).record().shipment())
+                .hasValueSatisfying(s -> assertThat(s.carrier()).isEqualTo(CarrierId.ARAMEX));
+        assertThat(smsa.calls()).isZero();
+    }
+
+    @Test
+    void givenARecoveringAramexRefusingShipments_whenShipping_thenSmsaCreatesItWithNothingHeld() {
+        aramex.thenFail(() -> CarrierUnavailableException.trialUnderway(CarrierId.ARAMEX, Duration.ofSeconds(1)));
+
+        ShipOrderResult result = await(service.shipOrder(shipCommand("ORD-TRIAL", "1.2")));
+
+        assertThat(result.record().shipment())
+                .hasValueSatisfying(s -> assertThat(s.carrier()).isEqualTo(CarrierId.SMSA));
+        assertThat(result.record().attempts())
+                .extracting(Attempt::outcome)
+                .containsExactly(AttemptOutcome.CIRCUIT_OPEN, AttemptOutcome.SUCCESS);
+    }
+
+    @Test
     void givenAHeldOrder_whenRepeated_thenConflictAndNoCarrierIsAsked() {
         aramex.thenFail(() -> fault(CarrierId.ARAMEX, Reason.TIMEOUT));
-        catchThrowable(() -> service.shipOrder(shipCommand("ORD-4", "1.2")));
+        catchThrowable(() -> await(service.shipOrder(shipCommand("ORD-4", "1.2"))));
         int aramexCalls = aramex.calls();
 
-        Throwable thrown = catchThrowable(() -> service.shipOrder(shipCommand("ORD-4", "1.2")));
+        Throwable thrown = catchThrowable(() -> await(service.shipOrder(shipCommand("ORD-4", "1.2"))));
 
         assertThat(thrown)
                 .isInstanceOfSatisfying(
@@ -107,9 +136,9 @@ class ShipOrderServiceTest {
 
     @Test
     void givenAShippedOrder_whenTheSameRequestRepeats_thenReplayedWithoutANewShipment() {
-        ShipOrderResult first = service.shipOrder(shipCommand("ORD-5", "1.2"));
+        ShipOrderResult first = await(service.shipOrder(shipCommand("ORD-5", "1.2")));
 
-        ShipOrderResult again = service.shipOrder(shipCommand("ORD-5", "1.20"));
+        ShipOrderResult again = await(service.shipOrder(shipCommand("ORD-5", "1.20")));
 
         assertThat(again.replayed()).isTrue();
         assertThat(again.record()).isEqualTo(first.record());
@@ -118,9 +147,9 @@ class ShipOrderServiceTest {
 
     @Test
     void givenAShippedOrder_whenADifferentRequestArrives_thenConflict() {
-        service.shipOrder(shipCommand("ORD-6", "1.2"));
+        await(service.shipOrder(shipCommand("ORD-6", "1.2")));
 
-        Throwable thrown = catchThrowable(() -> service.shipOrder(shipCommand("ORD-6", "2.5")));
+        Throwable thrown = catchThrowable(() -> await(service.shipOrder(shipCommand("ORD-6", "2.5"))));
 
         assertThat(thrown)
                 .isInstanceOfSatisfying(
@@ -133,12 +162,14 @@ class ShipOrderServiceTest {
     void givenACallerFault_whenShipping_thenRejectedAndTheOrderMayBeRetriedWithAFixedRequest() {
         aramex.thenFail(() -> rejected(CarrierId.ARAMEX));
 
-        Throwable thrown = catchThrowable(() -> service.shipOrder(shipCommand("ORD-7", "1.2")));
+        Throwable thrown = catchThrowable(() -> await(service.shipOrder(shipCommand("ORD-7", "1.2"))));
 
         assertThat(thrown).isInstanceOf(RequestRejectedException.class);
         assertThat(smsa.calls()).isZero();
         assertThat(store.find(OrderId.of("ORD-7"))).isEmpty();
-        assertThat(service.shipOrder(shipCommand("ORD-7", "1.3")).record().status())
+        assertThat(await(service.shipOrder(shipCommand("ORD-7", "1.3")))
+                        .record()
+                        .status())
                 .isEqualTo(ShipmentStatus.CREATED);
     }
 
@@ -147,11 +178,12 @@ class ShipOrderServiceTest {
         aramex.thenFail(() -> circuitOpen(CarrierId.ARAMEX, 60));
         smsa.thenFail(() -> fault(CarrierId.SMSA, Reason.CONNECTION_REFUSED));
 
-        Throwable thrown = catchThrowable(() -> service.shipOrder(shipCommand("ORD-8", "1.2")));
+        Throwable thrown = catchThrowable(() -> await(service.shipOrder(shipCommand("ORD-8", "1.2"))));
 
         assertThat(thrown).isInstanceOf(NoCarrierAvailableException.class);
         assertThat(store.find(OrderId.of("ORD-8"))).isEmpty();
-        assertThat(service.shipOrder(shipCommand("ORD-8", "1.2")).replayed()).isFalse();
+        assertThat(await(service.shipOrder(shipCommand("ORD-8", "1.2"))).replayed())
+                .isFalse();
     }
 
     @Test
@@ -159,7 +191,7 @@ class ShipOrderServiceTest {
         store.claim(OrderId.of("ORD-9"), shipCommand("ORD-9", "1.2").fingerprint(), clock.instant());
         clock.advance(ShipmentRecord.ABANDONED_AFTER);
 
-        Throwable thrown = catchThrowable(() -> service.shipOrder(shipCommand("ORD-9", "1.2")));
+        Throwable thrown = catchThrowable(() -> await(service.shipOrder(shipCommand("ORD-9", "1.2"))));
 
         assertThat(thrown)
                 .isInstanceOfSatisfying(
@@ -173,7 +205,7 @@ class ShipOrderServiceTest {
         store.claim(OrderId.of("ORD-11"), shipCommand("ORD-11", "1.2").fingerprint(), clock.instant());
         clock.advance(ShipmentRecord.ABANDONED_AFTER.plusMillis(1));
 
-        Throwable thrown = catchThrowable(() -> service.shipOrder(shipCommand("ORD-11", "1.2")));
+        Throwable thrown = catchThrowable(() -> await(service.shipOrder(shipCommand("ORD-11", "1.2"))));
 
         assertThat(thrown)
                 .isInstanceOfSatisfying(
@@ -216,16 +248,15 @@ class ShipOrderServiceTest {
                 return store.find(orderId);
             }
         };
-        ShipOrderService withFailingStore =
-                new ShipOrderService(List.of(aramex, smsa), new FallbackPolicy(), failingAfterClaim, WAREHOUSE, clock);
+        ShipOrderService withFailingStore = Fixtures.shipOrder(List.of(aramex, smsa), failingAfterClaim, clock);
 
-        ShipOrderResult result = withFailingStore.shipOrder(shipCommand("ORD-12", "1.2"));
+        ShipOrderResult result = await(withFailingStore.shipOrder(shipCommand("ORD-12", "1.2")));
 
         assertThat(result.record().shipment())
                 .hasValueSatisfying(s -> assertThat(s.carrier()).isEqualTo(CarrierId.ARAMEX));
         assertThat(store.find(OrderId.of("ORD-12")))
                 .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(ShipmentStatus.IN_PROGRESS));
-        assertThat(catchThrowable(() -> withFailingStore.shipOrder(shipCommand("ORD-12", "1.2"))))
+        assertThat(catchThrowable(() -> await(withFailingStore.shipOrder(shipCommand("ORD-12", "1.2")))))
                 .isInstanceOf(OrderConflictException.class);
         assertThat(aramex.calls()).isEqualTo(1);
     }
@@ -234,7 +265,7 @@ class ShipOrderServiceTest {
     void givenAnUnexpectedFailure_whenShipping_thenTheOrderIsHeldRatherThanLeftInProgress() {
         aramex.thenFail(() -> new IllegalStateException("adapter bug after sending"));
 
-        catchThrowable(() -> service.shipOrder(shipCommand("ORD-10", "1.2")));
+        catchThrowable(() -> await(service.shipOrder(shipCommand("ORD-10", "1.2"))));
 
         assertThat(store.find(OrderId.of("ORD-10")))
                 .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(ShipmentStatus.OUTCOME_UNKNOWN));

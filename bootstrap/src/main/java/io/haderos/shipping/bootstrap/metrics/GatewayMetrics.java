@@ -1,9 +1,11 @@
 package io.haderos.shipping.bootstrap.metrics;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetricsPublisher;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
 import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.policy.HedgeDelay;
 import io.haderos.shipping.domain.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,8 +36,14 @@ import java.util.Objects;
  *       {@code _calls_seconds}, {@code _not_permitted_calls_total}, {@code _buffered_calls},
  *       {@code _failure_rate}, …) for the breakers given to {@link #bindCircuitBreakers}, so existing
  *       resilience4j dashboards work unchanged;</li>
+ *   <li>resilience4j's bulkhead metrics ({@code resilience4j_bulkhead_available_concurrent_calls},
+ *       {@code _max_allowed_concurrent_calls}) and, per carrier, {@code gateway_carrier_calls_in_flight},
+ *       {@code gateway_slow_calls_total{carrier,operation}} and {@code gateway_busy_refusals_total{carrier,operation}},
+ *       also from {@link #bindCircuitBreakers}; {@code gateway_hedge_delay_seconds{carrier}} from
+ *       {@link #bindHedgeDelays};</li>
  *   <li>{@code gateway_circuit_transitions_total{carrier,from,to}} from {@link #transitionListener()};</li>
- *   <li>{@code gateway_fallbacks_total{operation,from,to}} and the histogram
+ *   <li>{@code gateway_fallbacks_total{operation,from,to}}, {@code gateway_hedges_total{from,to,winner}},
+ *       {@code gateway_trial_probes_total{carrier,outcome}} and the histogram
  *       {@code gateway_carrier_call_seconds{carrier,operation,outcome}} from {@link #carrierCallObserver()};</li>
  *   <li>{@code http_server_requests_seconds{method,uri,status,outcome}} from {@link #jaxRsFeature()}, with
  *       {@code uri} the route template, never the raw path.</li>
@@ -70,6 +78,7 @@ public final class GatewayMetrics implements AutoCloseable {
     private final CircuitTransitionMetrics transitions;
     private final CarrierCallMetrics carrierCalls;
     private final TaggedCircuitBreakerMetricsPublisher breakerMetrics;
+    private final TaggedBulkheadMetricsPublisher bulkheadMetrics;
     private final Map<String, CircuitBreaker> boundBreakers = new HashMap<>();
 
     private GatewayMetrics(PrometheusMeterRegistry registry, List<CarrierId> carrierOrder) {
@@ -84,6 +93,7 @@ public final class GatewayMetrics implements AutoCloseable {
         this.transitions = new CircuitTransitionMetrics(registry, carrierOrder);
         this.carrierCalls = new CarrierCallMetrics(registry, carrierOrder);
         this.breakerMetrics = new TaggedCircuitBreakerMetricsPublisher(registry);
+        this.bulkheadMetrics = new TaggedBulkheadMetricsPublisher(registry);
     }
 
     /**
@@ -135,8 +145,18 @@ public final class GatewayMetrics implements AutoCloseable {
             }
             // Binding twice would add a second set of event consumers and count every call twice.
             breakerMetrics.publishMetrics(engine);
+            bulkheadMetrics.publishMetrics(breaker.resilience4jBulkhead());
+            CarrierGuardMetrics.bind(registry, breaker);
             boundBreakers.put(engine.getName(), engine);
         }
+    }
+
+    /**
+     * Publishes each carrier's rate-quote hedge delay in effect as {@code gateway_hedge_delay_seconds{carrier}}
+     * (absent for a carrier whose quotes are never hedged).
+     */
+    public void bindHedgeDelays(Map<CarrierId, HedgeDelay> delays) {
+        CarrierGuardMetrics.bindHedgeDelays(registry, delays);
     }
 
     /**

@@ -63,7 +63,8 @@ class GatewayMetricsTest {
         fault(aramex);
         fault(aramex);
         fault(aramex);
-        assertThatThrownBy(() -> aramex.call(() -> "not attempted")).isInstanceOf(CarrierUnavailableException.class);
+        assertThatThrownBy(() -> aramex.call(CarrierOperation.QUOTE_RATES, () -> "not attempted"))
+                .isInstanceOf(CarrierUnavailableException.class);
 
         assertThat(metrics.scrape())
                 .contains("gateway_circuit_transitions_total{carrier=\"aramex\",from=\"closed\",to=\"open\"} 1.0")
@@ -82,8 +83,8 @@ class GatewayMetricsTest {
         fault(aramex);
         fault(aramex);
         clock.advanceSeconds(120);
-        aramex.call(() -> "trial 1");
-        aramex.call(() -> "trial 2");
+        aramex.call(CarrierOperation.QUOTE_RATES, () -> "trial 1");
+        aramex.call(CarrierOperation.QUOTE_RATES, () -> "trial 2");
 
         assertThat(metrics.scrape())
                 .contains("gateway_circuit_transitions_total{carrier=\"aramex\",from=\"closed\",to=\"open\"} 1.0")
@@ -193,7 +194,7 @@ class GatewayMetricsTest {
     }
 
     private static void fault(CarrierCircuitBreaker breaker) {
-        assertThatThrownBy(() -> breaker.call(() -> {
+        assertThatThrownBy(() -> breaker.call(CarrierOperation.QUOTE_RATES, () -> {
                     throw new CarrierUnavailableException(breaker.carrier(), Reason.TIMEOUT, "no answer within 10 s");
                 }))
                 .isInstanceOf(CarrierUnavailableException.class);

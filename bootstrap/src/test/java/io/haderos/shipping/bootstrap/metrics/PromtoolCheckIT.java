@@ -100,7 +100,7 @@ class PromtoolCheckIT {
         metrics.bindCircuitBreakers(List.of(aramex));
         for (int i = 0; i < 3; i++) {
             try {
-                aramex.call(() -> {
+                aramex.call(CarrierOperation.QUOTE_RATES, () -> {
                     throw new CarrierUnavailableException(CarrierId.ARAMEX, Reason.TIMEOUT, "no answer");
                 });
             } catch (CarrierUnavailableException expected) {

@@ -2,6 +2,7 @@ package io.haderos.shipping.domain.circuit;
 
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.Checks;
+import io.haderos.shipping.domain.policy.CarrierOperation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,6 +28,12 @@ public record CircuitSnapshot(
         Duration recoveryTimeout,
         Instant takenAt,
         Optional<ConfigurationFault> configurationFault) {
+
+    /**
+     * How long a shipment waits, beyond the trial itself, for a recovering breaker to close: a trial comes within
+     * about a second (a client's safe call, or the gateway's own probe) and takes a carrier's round trip.
+     */
+    public static final Duration TRIAL_GRACE = Duration.ofSeconds(1);
 
     public CircuitSnapshot {
         Checks.required(carrier, "carrier");
@@ -80,9 +87,33 @@ public record CircuitSnapshot(
         return Duration.between(takenAt, trialAllowedAt());
     }
 
-    /** Whether a call made now could reach the carrier. */
-    public boolean canServe() {
+    /**
+     * How long a caller of {@code operation} should wait before it tries again: for a safe call, until the trial is
+     * allowed; for a shipment (never a trial), until then plus {@link #TRIAL_GRACE}, since it waits for the trials to
+     * close the breaker.
+     */
+    public Duration retryAfter(CarrierOperation operation) {
+        if (operation.isSafeToRepeat() || !isTesting() && state != CircuitState.OPEN) {
+            return retryAfter();
+        }
+        return retryAfter().plus(TRIAL_GRACE);
+    }
+
+    /**
+     * Whether a call of {@code operation} made now could reach the carrier. A shipment is never a trial, so it can be
+     * served only while the breaker is CLOSED or DISABLED; a safe call can also be served when a trial is due or
+     * running.
+     */
+    public boolean canServe(CarrierOperation operation) {
+        if (!operation.isSafeToRepeat()) {
+            return state == CircuitState.CLOSED || state == CircuitState.DISABLED;
+        }
         return !state.blocksCalls() || shouldAttemptReset();
+    }
+
+    /** A trial is due or running: OPEN with the recovery timeout elapsed, or HALF_OPEN. */
+    public boolean isTesting() {
+        return state == CircuitState.HALF_OPEN || shouldAttemptReset();
     }
 
     private Instant trialAllowedAt() {

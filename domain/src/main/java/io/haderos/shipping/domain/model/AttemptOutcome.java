@@ -24,5 +24,11 @@ public enum AttemptOutcome {
     /** The carrier refused our credentials or account: an operator must fix the configuration. */
     CONFIGURATION_ERROR,
     /** The carrier does not know the tracking number. */
-    NOT_FOUND
+    NOT_FOUND,
+    /** Still unanswered past the operation's slow-call threshold: counted as a carrier fault. */
+    SLOW,
+    /** Not attempted: as many calls as the carrier's bulkhead allows are already in flight. */
+    BUSY,
+    /** Overtaken: another carrier, asked after the hedge delay, answered first. */
+    HEDGED
 }

@@ -16,7 +16,8 @@ import java.util.Optional;
  *   <li>one per breaker that is not CLOSED: critical while it blocks calls (open, forced open),
  *       a warning while half-open or disabled;</li>
  *   <li>one critical alert per carrier that refuses our credentials or account;</li>
- *   <li>one critical alert for the gateway when no carrier can serve a call right now.</li>
+ *   <li>one critical alert for the gateway when no carrier can take a shipment right now: a shipment is never a
+ *       breaker's trial, so a breaker whose trial is due or running cannot take one (DESIGN §9's "ship view").</li>
  * </ul>
  */
 public final class AlertPolicy {
@@ -82,13 +83,18 @@ public final class AlertPolicy {
     }
 
     private static Optional<Alert> noCarrierCanServe(List<CircuitSnapshot> breakers) {
-        if (breakers.isEmpty() || breakers.stream().anyMatch(CircuitSnapshot::canServe)) {
+        if (breakers.isEmpty()
+                || breakers.stream().anyMatch(breaker -> breaker.canServe(CarrierOperation.CREATE_SHIPMENT))) {
             return Optional.empty();
         }
         Instant since = breakers.stream()
                 .map(CircuitSnapshot::stateSince)
                 .max(Comparator.naturalOrder())
                 .orElseThrow();
-        return Optional.of(new Alert(GATEWAY, Severity.CRITICAL, "no carrier can serve: every circuit is open", since));
+        return Optional.of(new Alert(
+                GATEWAY,
+                Severity.CRITICAL,
+                "no carrier can serve shipments: every circuit is open or testing recovery",
+                since));
     }
 }

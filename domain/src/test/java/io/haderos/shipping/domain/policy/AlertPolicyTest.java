@@ -53,10 +53,19 @@ class AlertPolicyTest {
 
     @Test
     void givenHalfOpen_thenAWarning() {
-        assertThat(policy.alertsFor(List.of(breaker("aramex", CircuitState.HALF_OPEN, NOW))))
+        assertThat(policy.alertsFor(List.of(
+                        breaker("aramex", CircuitState.HALF_OPEN, NOW), breaker("smsa", CircuitState.CLOSED, NOW))))
                 .singleElement()
                 .extracting(Alert::severity)
                 .isEqualTo(Severity.WARNING);
+    }
+
+    @Test
+    void givenTheOnlyBreakerHalfOpen_thenAlsoAGatewayAlert_sinceShipmentsAreNeverTrials() {
+        List<Alert> alerts = policy.alertsFor(List.of(breaker("aramex", CircuitState.HALF_OPEN, NOW)));
+
+        assertThat(alerts).extracting(Alert::breaker).containsExactly("aramex", AlertPolicy.GATEWAY);
+        assertThat(alerts.get(1).message()).contains("shipments");
     }
 
     @Test
@@ -71,10 +80,19 @@ class AlertPolicyTest {
     }
 
     @Test
-    void givenEveryBreakerOpenButOneDueForATrial_thenNoGatewayAlert() {
+    void givenEveryBreakerOpenButOneDueForATrial_thenStillAGatewayAlert_sinceShipmentsAreNeverTrials() {
         List<Alert> alerts = policy.alertsFor(List.of(
                 breaker("aramex", CircuitState.OPEN, NOW.minusSeconds(120)),
                 breaker("smsa", CircuitState.OPEN, NOW.minusSeconds(5))));
+
+        assertThat(alerts).extracting(Alert::breaker).containsExactly("aramex", "smsa", AlertPolicy.GATEWAY);
+    }
+
+    @Test
+    void givenOneBreakerOpenAndTheOtherDisabled_thenNoGatewayAlert() {
+        List<Alert> alerts = policy.alertsFor(List.of(
+                breaker("aramex", CircuitState.OPEN, NOW.minusSeconds(10)),
+                breaker("smsa", CircuitState.DISABLED, NOW.minusSeconds(5))));
 
         assertThat(alerts).extracting(Alert::breaker).containsExactly("aramex", "smsa");
     }

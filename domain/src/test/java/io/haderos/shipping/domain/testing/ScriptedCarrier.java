@@ -9,23 +9,32 @@ import io.haderos.shipping.domain.model.ShipmentRequest;
 import io.haderos.shipping.domain.model.ShipmentTracking;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * A fake carrier: each call takes the next scripted behaviour (succeed, or throw a given failure), and
- * succeeds when the script is empty. Counts the calls that reached it.
+ * A fake carrier: each call takes the next scripted behaviour (succeed, fail with a given failure, or stay unanswered
+ * until the test releases it), and succeeds when the script is empty. Counts the calls that reached it. Answers are
+ * given on the calling thread, except held calls, which complete on the thread that releases them.
  */
 public final class ScriptedCarrier implements ShippingCarrier {
 
+    private static final Supplier<RuntimeException> SUCCEED = () -> null;
+    private static final Supplier<RuntimeException> HOLD = () -> null;
+
     private final CarrierId id;
     private final Deque<Supplier<RuntimeException>> script = new ArrayDeque<>();
+    private final List<Held> held = new ArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger created = new AtomicInteger();
-    private Supplier<RuntimeException> persistentFailure;
+    private final AtomicInteger probes = new AtomicInteger();
+    private Supplier<RuntimeException> persistent;
+    private boolean probeable = true;
 
     public ScriptedCarrier(CarrierId id) {
         this.id = id;
@@ -39,24 +48,43 @@ public final class ScriptedCarrier implements ShippingCarrier {
 
     /** The next call succeeds. */
     public synchronized ScriptedCarrier thenSucceed() {
-        script.addLast(() -> null);
+        script.addLast(SUCCEED);
+        return this;
+    }
+
+    /** The next call stays unanswered until the test releases it through {@link #held()}. */
+    public synchronized ScriptedCarrier thenHold() {
+        script.addLast(HOLD);
         return this;
     }
 
     /** Every call fails with what {@code failure} supplies, until {@link #heal()}. */
     public synchronized ScriptedCarrier alwaysFail(Supplier<RuntimeException> failure) {
         script.clear();
-        persistentFailure = failure;
+        persistent = failure;
+        return this;
+    }
+
+    /** Every call stays unanswered, until {@link #heal()}: a hanging carrier. */
+    public synchronized ScriptedCarrier hang() {
+        script.clear();
+        persistent = HOLD;
         return this;
     }
 
     public synchronized ScriptedCarrier heal() {
         script.clear();
-        persistentFailure = null;
+        persistent = null;
         return this;
     }
 
-    /** Calls that reached this carrier. */
+    /** {@link #probeAsync()} answers empty from now on: the carrier knows of nothing it could safely ask. */
+    public synchronized ScriptedCarrier withoutProbe() {
+        probeable = false;
+        return this;
+    }
+
+    /** Calls that reached this carrier, probes included. */
     public int calls() {
         return calls.get();
     }
@@ -66,39 +94,92 @@ public final class ScriptedCarrier implements ShippingCarrier {
         return created.get();
     }
 
+    /** Probes this carrier was sent. */
+    public int probes() {
+        return probes.get();
+    }
+
+    /** The calls held unanswered so far, in order, including those already released. */
+    public synchronized List<Held> held() {
+        return List.copyOf(held);
+    }
+
+    /** The calls still held unanswered. */
+    public synchronized List<Held> stillHeld() {
+        return held.stream().filter(h -> !h.future.isDone()).toList();
+    }
+
     @Override
     public CarrierId id() {
         return id;
     }
 
     @Override
-    public List<RateQuote> quoteRates(RateRequest request) {
-        next();
-        return List.of(new RateQuote(id, "STD", Money.of("25.00", "SAR")));
+    public CompletableFuture<List<RateQuote>> quoteRatesAsync(RateRequest request) {
+        return next(() -> List.of(new RateQuote(id, "STD", Money.of("25.00", "SAR"))));
     }
 
     @Override
-    public CreatedShipment createShipment(ShipmentRequest request) {
-        next();
-        int number = created.incrementAndGet();
-        return new CreatedShipment(id, id.value().toUpperCase() + "-" + number, List.of(), Optional.empty());
+    public CompletableFuture<CreatedShipment> createShipmentAsync(ShipmentRequest request) {
+        return next(() -> new CreatedShipment(
+                id, id.value().toUpperCase() + "-" + created.incrementAndGet(), List.of(), Optional.empty()));
     }
 
     @Override
-    public ShipmentTracking track(String trackingNumber) {
-        next();
-        return new ShipmentTracking(id, trackingNumber, false, List.of());
+    public CompletableFuture<ShipmentTracking> trackAsync(String trackingNumber) {
+        return next(() -> new ShipmentTracking(id, trackingNumber, false, List.of()));
     }
 
-    private void next() {
+    @Override
+    public synchronized Optional<CompletableFuture<Void>> probeAsync() {
+        if (!probeable) {
+            return Optional.empty();
+        }
+        probes.incrementAndGet();
+        return Optional.of(next(() -> null));
+    }
+
+    private <T> CompletableFuture<T> next(Supplier<T> success) {
         calls.incrementAndGet();
         Supplier<RuntimeException> behaviour;
         synchronized (this) {
-            behaviour = script.isEmpty() ? persistentFailure : script.pollFirst();
+            behaviour = script.isEmpty() ? persistent : script.pollFirst();
+            if (behaviour == HOLD) {
+                CompletableFuture<T> pending = new CompletableFuture<>();
+                held.add(new Held(pending, success));
+                return pending;
+            }
         }
         RuntimeException failure = behaviour == null ? null : behaviour.get();
         if (failure != null) {
-            throw failure;
+            return CompletableFuture.failedFuture(failure);
+        }
+        return CompletableFuture.completedFuture(success.get());
+    }
+
+    /** A call the carrier has not answered yet. */
+    public static final class Held {
+        private final CompletableFuture<Object> future;
+        private final Supplier<?> success;
+
+        @SuppressWarnings("unchecked")
+        <T> Held(CompletableFuture<T> future, Supplier<T> success) {
+            this.future = (CompletableFuture<Object>) future;
+            this.success = success;
+        }
+
+        /** The carrier answers now, successfully. */
+        public void succeed() {
+            future.complete(success.get());
+        }
+
+        /** The carrier answers now with {@code failure}. */
+        public void fail(RuntimeException failure) {
+            future.completeExceptionally(failure);
+        }
+
+        public boolean isAnswered() {
+            return future.isDone();
         }
     }
 }

@@ -3,9 +3,14 @@ package io.haderos.shipping.application.port.in;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /** What the gateway has stored for an order. */
 public interface FindShipmentUseCase {
 
-    Optional<ShipmentRecord> findShipment(OrderId orderId);
+    /**
+     * Completes with what is stored, or fails with
+     * {@link io.haderos.shipping.domain.port.out.ShipmentStoreUnavailableException}. Never blocks the calling thread.
+     */
+    CompletionStage<Optional<ShipmentRecord>> findShipment(OrderId orderId);
 }

@@ -2,6 +2,7 @@ package io.haderos.shipping.application.port.in;
 
 import io.haderos.shipping.domain.circuit.RecordedTransition;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /** Reads the audit trail of breaker transitions (DESIGN.md §6), of every instance sharing it. */
 public interface ReadCircuitTransitionsUseCase {
@@ -11,8 +12,8 @@ public interface ReadCircuitTransitionsUseCase {
      *
      * @throws UnknownCarrierException no such carrier is configured
      */
-    List<RecordedTransition> transitions(ReadCircuitTransitionsQuery query);
+    CompletionStage<List<RecordedTransition>> transitions(ReadCircuitTransitionsQuery query);
 
     /** Each instance's breakers as last recorded. */
-    ClusterView cluster();
+    CompletionStage<ClusterView> cluster();
 }

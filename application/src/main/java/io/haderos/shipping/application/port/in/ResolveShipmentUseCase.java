@@ -1,6 +1,7 @@
 package io.haderos.shipping.application.port.in;
 
 import io.haderos.shipping.domain.model.ShipmentRecord;
+import java.util.concurrent.CompletionStage;
 
 /**
  * An operator says what they found at the carrier for an order held because its outcome was unknown (or its
@@ -9,10 +10,11 @@ import io.haderos.shipping.domain.model.ShipmentRecord;
 public interface ResolveShipmentUseCase {
 
     /**
-     * @return the order's record once resolved: {@code CREATED} replays the shipment found, {@code NOT_CREATED}
-     *         lets the next request ship the order
-     * @throws OrderNotFoundException  when no shipment is stored for the order
-     * @throws OrderConflictException  ({@code NOT_AWAITING_RESOLUTION}) when the order is not held
+     * Completes with the order's record once resolved ({@code CREATED} replays the shipment found,
+     * {@code NOT_CREATED} lets the next request ship the order), or fails with {@link OrderNotFoundException} (no
+     * shipment is stored for the order), {@link OrderConflictException} ({@code NOT_AWAITING_RESOLUTION}: the order
+     * is not held), or {@link io.haderos.shipping.domain.model.InvalidValueException} ({@code provider} is needed).
+     * Never blocks the calling thread.
      */
-    ShipmentRecord resolve(ResolveShipmentCommand command);
+    CompletionStage<ShipmentRecord> resolve(ResolveShipmentCommand command);
 }

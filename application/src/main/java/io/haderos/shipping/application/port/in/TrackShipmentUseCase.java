@@ -2,14 +2,17 @@ package io.haderos.shipping.application.port.in;
 
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.ShipmentTracking;
+import java.util.concurrent.CompletionStage;
 
 /** A shipment's events, from the carrier that carries it, through that carrier's breaker. */
 public interface TrackShipmentUseCase {
 
     /**
-     * @throws UnknownCarrierException  no such carrier is configured
-     * @throws io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException the carrier does not know it
-     * @throws NoCarrierAvailableException the carrier cannot be reached now
+     * Completes with the shipment's events, or fails with
+     * {@link io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException} (the carrier does not know it) or
+     * {@link NoCarrierAvailableException} (the carrier cannot be reached now). Never blocks the calling thread.
+     *
+     * @throws UnknownCarrierException at once, when no such carrier is configured
      */
-    ShipmentTracking track(CarrierId carrier, String trackingNumber);
+    CompletionStage<ShipmentTracking> track(CarrierId carrier, String trackingNumber);
 }

@@ -20,7 +20,11 @@ public final class CarrierUnavailableException extends CarrierException {
         TIMEOUT(true, AttemptOutcome.TIMEOUT),
         SERVER_ERROR(true, AttemptOutcome.SERVER_ERROR),
         UNREADABLE_REPLY(true, AttemptOutcome.UNREADABLE_REPLY),
-        CARRIER_ERROR(false, AttemptOutcome.CARRIER_ERROR);
+        CARRIER_ERROR(false, AttemptOutcome.CARRIER_ERROR),
+        /** Unanswered past the slow-call threshold; the request was sent, so it may have been processed. */
+        SLOW(true, AttemptOutcome.SLOW),
+        /** Not sent: the carrier's bulkhead is full. */
+        BUSY(false, AttemptOutcome.BUSY);
 
         private final boolean mayHaveBeenProcessed;
         private final AttemptOutcome outcome;
@@ -65,6 +69,31 @@ public final class CarrierUnavailableException extends CarrierException {
                 "circuit open, trial allowed in " + secondsRoundedUp(retryAfter) + " s",
                 Optional.of(retryAfter),
                 null);
+    }
+
+    /**
+     * A shipment not sent because the breaker is testing recovery (a trial is due or running): a shipment is never
+     * a trial, so it waits about {@code retryAfter} for the trials to close the breaker.
+     */
+    public static CarrierUnavailableException trialUnderway(CarrierId carrier, Duration retryAfter) {
+        return new CarrierUnavailableException(
+                carrier,
+                Reason.CIRCUIT_OPEN,
+                "circuit recovering: trial calls are testing the carrier, shipments are not sent until it closes",
+                Optional.of(retryAfter),
+                null);
+    }
+
+    /** A call not sent because {@code limit} calls to the carrier are already in flight. */
+    public static CarrierUnavailableException busy(CarrierId carrier, int limit) {
+        return new CarrierUnavailableException(
+                carrier, Reason.BUSY, "busy: " + limit + " calls already in flight, this one was not sent");
+    }
+
+    /** A call still unanswered after {@code threshold}: a carrier fault while it is still in flight. */
+    public static CarrierUnavailableException slow(CarrierId carrier, Duration threshold) {
+        return new CarrierUnavailableException(
+                carrier, Reason.SLOW, "slow: no answer within " + threshold.toMillis() + " ms");
     }
 
     public Reason reason() {

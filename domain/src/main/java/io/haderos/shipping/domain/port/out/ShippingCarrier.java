@@ -7,25 +7,74 @@ import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRequest;
 import io.haderos.shipping.domain.model.ShipmentTracking;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A carrier that quotes, creates and tracks shipments.
  *
- * <p>Every method reports failure with a {@link CarrierException}: {@link CarrierUnavailableException}
- * for carrier faults (the breaker counts them), {@link CarrierRejectedException} when the carrier refused
- * the request's content, {@link CarrierConfigurationException} when it refused our credentials, and
- * {@link TrackingNumberNotFoundException} for an unknown tracking number.
+ * <p>The asynchronous methods are the port: they return at once, never block the calling thread on the
+ * network, and complete on a thread of the carrier's own (never on the common {@code ForkJoinPool}). A failure
+ * completes the future exceptionally with a {@link CarrierException}: {@link CarrierUnavailableException} for
+ * carrier faults (the breaker counts them), {@link CarrierRejectedException} when the carrier refused the
+ * request's content, {@link CarrierConfigurationException} when it refused our credentials, and
+ * {@link TrackingNumberNotFoundException} for an unknown tracking number. The synchronous methods wait for the
+ * asynchronous ones and throw the same exceptions; they are for embedders whose own code is synchronous.
  */
 public interface ShippingCarrier {
 
     CarrierId id();
 
     /** Prices the request; at least one quote on success. Safe to repeat. */
-    List<RateQuote> quoteRates(RateRequest request);
+    CompletableFuture<List<RateQuote>> quoteRatesAsync(RateRequest request);
 
     /** Creates a shipment. Not idempotent at the carrier: never retry blindly. */
-    CreatedShipment createShipment(ShipmentRequest request);
+    CompletableFuture<CreatedShipment> createShipmentAsync(ShipmentRequest request);
 
-    /** The shipment's events, newest first. */
-    ShipmentTracking track(String trackingNumber);
+    /** The shipment's events, newest first. Safe to repeat. */
+    CompletableFuture<ShipmentTracking> trackAsync(String trackingNumber);
+
+    /**
+     * Sends a call that reaches the carrier and is safe to repeat, so that a breaker waiting for a trial gets one
+     * when no client call comes: a quote for a configured route, a query of a known shipment.
+     *
+     * @return the call, which completes normally when the carrier answered it; empty when the carrier knows of
+     *     nothing it could safely ask
+     */
+    Optional<CompletableFuture<Void>> probeAsync();
+
+    /** {@link #quoteRatesAsync}, waiting for the answer. */
+    default List<RateQuote> quoteRates(RateRequest request) {
+        return await(quoteRatesAsync(request));
+    }
+
+    /** {@link #createShipmentAsync}, waiting for the answer. */
+    default CreatedShipment createShipment(ShipmentRequest request) {
+        return await(createShipmentAsync(request));
+    }
+
+    /** {@link #trackAsync}, waiting for the answer. */
+    default ShipmentTracking track(String trackingNumber) {
+        return await(trackAsync(trackingNumber));
+    }
+
+    /**
+     * Waits for {@code call} and returns its value, or throws the exception it failed with (a
+     * {@link CarrierException}, not wrapped).
+     */
+    static <T> T await(CompletableFuture<T> call) {
+        try {
+            return call.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
 }
