@@ -9,12 +9,38 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One bound {@link HttpServer} with its own pool of daemon threads. Closing it is prompt: waiting
  * handlers are woken through {@link #awaitClosed(long)} and open connections are dropped.
+ *
+ * <p><b>TCP_NODELAY.</b> The JDK server sets TCP_NODELAY on accepted connections only when the
+ * system property {@value #NODELAY} is {@code true}, and it reads that property once per JVM, when
+ * its first server is created. Without it every reply over a kept-alive connection stalls about
+ * 40 ms: the server writes a reply's headers and its body separately, and Nagle's algorithm holds
+ * the body back until the client's delayed ACK of the headers. This class therefore sets the
+ * property, unless it is already set, when it is first loaded, which is before the sandbox creates
+ * its first server. Caveat: if other code in the same JVM created a JDK {@code HttpServer} before
+ * that, the value in force is the one that code saw; pass {@code -Dsun.net.httpserver.nodelay=true}
+ * on the command line to be independent of start-up order. An explicit {@code false} is respected,
+ * with a warning.
  */
 final class Listener {
+
+    static final String NODELAY = "sun.net.httpserver.nodelay";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
+
+    static {
+        String noDelay = System.getProperty(NODELAY);
+        if (noDelay == null) {
+            System.setProperty(NODELAY, "true");
+        } else if (!Boolean.parseBoolean(noDelay)) {
+            LOG.warn("{}={}: every stand-in reply over a kept-alive connection will wait ~40 ms", NODELAY, noDelay);
+        }
+    }
 
     /** Handles one exchange; the listener is passed so a handler can wait interruptibly on it. */
     @FunctionalInterface
