@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * and {@code reject} and reports how many requests reached it. The stand-ins implement the
  * carriers' wire protocols independently of the gateway's adapters.
  *
- * <p>Requests are served concurrently on daemon threads; a slow request does not hold up others or
- * the control API. Instances are thread-safe.
+ * <p>Each listener serves on a few named daemon threads ({@code sandbox-<listener>-…}). A request
+ * waiting out a latency holds no thread, only its connection: a stand-in holds thousands at once,
+ * and a slow stand-in holds up neither the other nor the control API. Instances are thread-safe.
  *
  * <pre>{@code
  * try (Sandbox sandbox = Sandbox.start(SandboxSettings.ephemeral())) {

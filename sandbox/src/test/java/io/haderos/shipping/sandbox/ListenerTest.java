@@ -24,7 +24,7 @@ class ListenerTest {
 
     @Test
     void givenOneKeptAliveConnection_whenManyRequestsInARow_thenNoNagleStallOnAnyReply() throws Exception {
-        Listener listener = Listener.open("nagle-test", "127.0.0.1", 0, (exchange, via) -> {
+        Listener listener = Listener.open("nagle-test", "127.0.0.1", 0, exchange -> {
             Exchanges.readBody(exchange);
             byte[] body = ("{\"client_port\":" + exchange.getRemoteAddress().getPort() + "}")
                     .getBytes(StandardCharsets.UTF_8);
