@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * POST /sandbox/{carrier}/reset   healthy, latency 0, counters 0 → the fault
  * </pre>
  * {@code requests} counts every request that reached the stand-in since the last reset, whatever
- * its answer; {@code held} is how many are open now, waiting out a latency.
+ * its answer; {@code held} is how many are open now, waiting out a latency or hung.
  * Unknown carrier or path: 404; wrong method: 405; unknown mode or malformed body: 400 naming the
  * field in {@code errors[].field}.
  */

@@ -15,18 +15,23 @@ import org.slf4j.LoggerFactory;
 /**
  * The requests one listener has read but not answered yet, each waiting on a scheduler instead of
  * a thread: the handler hands an exchange over and returns at once; the scheduler answers it when
- * its time has come. (The JDK server lets an exchange be completed from any thread after its
- * handler returned: it closes nothing when the handler returns.)
+ * its time has come ({@code slow}), or drops it when it has been held too long ({@code hang}).
+ * (The JDK server lets an exchange be completed from any thread after its handler returned: it
+ * closes nothing when the handler returns.)
  *
- * <p>Bounded: at most {@code capacity} exchanges are held; when one more arrives the oldest is
- * dropped. Dropping an exchange closes its connection without an answer, as a server that dies
- * would; {@link #close()} drops them all, and an exchange handed over after that is dropped at
- * once. Thread-safe.
+ * <p>Bounded in number and in age: at most {@code capacity} exchanges are held, and when one more
+ * arrives the oldest is dropped; a hung exchange is dropped after the time given, a slow one is
+ * answered after its latency (at most {@link Fault#MAX_LATENCY_MS}). Dropping an exchange closes its
+ * connection without an answer, as a server that dies would; {@link #close()} drops them all, and
+ * an exchange handed over after that is dropped at once. Thread-safe.
  */
 final class HeldExchanges {
 
     /** Default bound on the exchanges a stand-in holds at once. */
     static final int CAPACITY = 10_000;
+
+    /** How long a stand-in holds a hung request before dropping it: 5 minutes. */
+    static final long HANG_LIMIT_MS = 300_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(HeldExchanges.class);
 
@@ -48,6 +53,11 @@ final class HeldExchanges {
     /** Runs {@code answer} on the scheduler after {@code delayMs} unless the exchange is dropped first. */
     void answerLater(HttpExchange exchange, long delayMs, Runnable answer) {
         hold(new Held(exchange, answer), delayMs);
+    }
+
+    /** Never answers; drops the exchange after {@code afterMs} unless it is dropped before. */
+    void dropLater(HttpExchange exchange, long afterMs) {
+        hold(new Held(exchange, null), afterMs);
     }
 
     /** How many exchanges are held now. */
@@ -97,7 +107,7 @@ final class HeldExchanges {
 
     private final class Held implements Runnable {
         private final HttpExchange exchange;
-        private final Runnable answer;
+        private final Runnable answer; // null: drop when due
         private ScheduledFuture<?> timer; // set under the lock of the enclosing instance
 
         Held(HttpExchange exchange, Runnable answer) {
@@ -107,7 +117,12 @@ final class HeldExchanges {
 
         @Override
         public void run() {
-            if (release(this)) {
+            if (!release(this)) {
+                return; // dropped already
+            }
+            if (answer == null) {
+                drop();
+            } else {
                 answer.run();
             }
         }

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #start(SandboxSettings)} binds three HTTP listeners: the Aramex stand-in (the JSON
  * endpoints of {@code /ShippingAPI.V2/}), the SMSA stand-in (the eCom {@code /api/} endpoints) and
  * the control API ({@code /sandbox}) that switches each stand-in between the fault modes
- * {@code healthy}, {@code down}, {@code unavailable}, {@code error}, {@code slow}, {@code garbage}
- * and {@code reject} and reports how many requests reached it. The stand-ins implement the
+ * {@code healthy}, {@code down}, {@code unavailable}, {@code error}, {@code slow}, {@code garbage},
+ * {@code reject} and {@code hang} and reports how many requests reached it. The stand-ins implement the
  * carriers' wire protocols independently of the gateway's adapters.
  *
  * <p>Each listener serves on a few named daemon threads ({@code sandbox-<listener>-…}). A request
@@ -112,8 +112,8 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Stops the three listeners at once: connections are dropped, requests waiting out a
-     * {@code slow} latency are abandoned. Idempotent.
+     * Stops the three listeners at once: connections are dropped, and requests waiting out a
+     * latency or hung are closed unanswered. Idempotent.
      */
     @Override
     public void close() {

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * {@value #TIMER_THREADS} daemon threads) once the latency has passed, so a stand-in holds
  * thousands of slow requests without a thread each; without one it is answered on the spot. The
  * answer follows the mode; {@code healthy}, {@code slow} and {@code reject} reach the carrier
- * protocol in {@link #serve}. {@code down} and {@link #close()} drop the held requests (their
- * connections are closed, nothing is answered). The port chosen at the first bind is kept, so
+ * protocol in {@link #serve}. {@code hang} holds the request the same way but never answers it.
+ * {@code down} and {@link #close()} drop the held requests (their connections are closed, nothing
+ * is answered). The port chosen at the first bind is kept, so
  * {@code down} followed by any other mode re-binds the same port.
  */
 abstract class StandIn {
@@ -141,7 +142,7 @@ abstract class StandIn {
         shipmentsCreated.incrementAndGet();
     }
 
-    /** Requests held open now (waiting out a latency). */
+    /** Requests held open now (waiting out a latency, or hung). */
     final synchronized int held() {
         return held == null ? 0 : held.size();
     }
@@ -178,7 +179,9 @@ abstract class StandIn {
             return;
         }
         Fault current = fault.get();
-        if (current.latencyMs() > 0) {
+        if (current.mode() == FaultMode.HANG) {
+            heldHere.dropLater(exchange, HeldExchanges.HANG_LIMIT_MS);
+        } else if (current.latencyMs() > 0) {
             heldHere.answerLater(exchange, current.latencyMs(), () -> answer(exchange, body, current));
         } else {
             answer(exchange, body, current);

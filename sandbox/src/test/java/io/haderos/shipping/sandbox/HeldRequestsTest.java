@@ -2,6 +2,7 @@ package io.haderos.shipping.sandbox;
 
 import static io.haderos.shipping.sandbox.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Requests a stand-in holds open ({@code slow}) without a thread each, and what ends them. */
+/** Requests a stand-in holds open ({@code slow}, {@code hang}) without a thread each, and what ends them. */
 class HeldRequestsTest {
 
     private final TestHttp http = new TestHttp();
@@ -101,6 +103,61 @@ class HeldRequestsTest {
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(elapsedMs).isGreaterThanOrEqualTo(300);
+    }
+
+    @Test
+    void givenHang_whenCalled_thenCountedAndNeverAnsweredUntilTheClientGivesUp() throws Exception {
+        HttpResponse<String> put = http.putJson(
+                URI.create(sandbox.controlUri() + "/aramex/fault"), "{\"mode\":\"hang\",\"latency_ms\":500}");
+        HttpRequest quote = TestHttp.request(
+                        Fixtures.aramex(sandbox, Fixtures.RATE), "Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(1))
+                .POST(HttpRequest.BodyPublishers.ofString(TestHttp.write(Fixtures.rateRequest())))
+                .build();
+
+        assertThat(json(put).get("mode").asText()).isEqualTo("hang");
+        assertThat(json(put).get("latency_ms").asLong()).isZero();
+        assertThat(json(http.get(URI.create(sandbox.controlUri() + "/aramex/fault")))
+                        .get("mode")
+                        .asText())
+                .isEqualTo("hang");
+        assertThatThrownBy(() -> client.send(quote, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(HttpTimeoutException.class);
+        assertThat(stats("aramex").get("requests").asLong()).isEqualTo(1);
+        assertThat(stats("aramex").get("shipments_created").asLong()).isZero();
+    }
+
+    @Test
+    void givenHungRequest_whenModeChanges_thenItStaysUnansweredUntilDown() throws Exception {
+        fault("aramex", "{\"mode\":\"hang\"}");
+        CompletableFuture<HttpResponse<String>> hung = client.sendAsync(quote(), HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> stats("aramex").get("held").asInt() == 1);
+
+        fault("aramex", "{\"mode\":\"healthy\"}");
+        HttpResponse<String> answered = http.postJson(Fixtures.aramex(sandbox, Fixtures.RATE), Fixtures.rateRequest());
+
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(hung).isNotDone();
+        assertThat(stats("aramex").get("held").asInt()).isEqualTo(1);
+
+        fault("aramex", "{\"mode\":\"down\"}");
+
+        assertThat(hung).failsWithin(Duration.ofSeconds(10));
+        assertThat(stats("aramex").get("held").asInt()).isZero();
+    }
+
+    @Test
+    void givenHungRequest_whenSandboxClosed_thenTheClientFailsPromptly() throws Exception {
+        fault("smsa", "{\"mode\":\"hang\"}");
+        CompletableFuture<HttpResponse<String>> hung =
+                client.sendAsync(smsaTrack(), HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> stats("smsa").get("held").asInt() == 1);
+
+        sandbox.close();
+
+        assertThat(hung).failsWithin(Duration.ofSeconds(10));
     }
 
     private HttpRequest quote() {
