@@ -30,12 +30,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Aramex stand-in: the JSON endpoints of the WCF services under {@code /ShippingAPI.V2/}
- * (CARRIERS.md §1–2), paths matched ignoring case.
+ * over HTTP, paths matched ignoring case.
  *
  * <ul>
  *   <li>Business outcomes are HTTP 200 with {@code Transaction} echoed, {@code Notifications} and
@@ -51,6 +50,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>TrackShipments knows the AWBs created here (one {@code SH014} "Record created." event at
  *   the origin city); others are listed in {@code NonExistingWaybills} with
  *   {@code HasErrors: false}.</li>
+ *   <li>The stand-in remembers the last {@value RecentShipments#CAPACITY} shipments it created
+ *   (for tracking and labels); older ones are answered as unknown.</li>
  *   <li>WCF behaviour: a body that cannot be deserialised (malformed JSON, wrong member type, a
  *   date not in {@code /Date(ms±hhmm)/} form, no JSON content type) is answered 400 with an HTML
  *   "Request Error" page; an unknown operation 404 "Endpoint not found"; a GET on an operation
@@ -71,7 +72,7 @@ final class AramexStandIn extends StandIn {
     private final AramexCredentials credentials;
     private final Clock clock;
     private final AtomicLong awbSequence = new AtomicLong();
-    private final Map<String, Created> created = new ConcurrentHashMap<>();
+    private final RecentShipments<Created> created = new RecentShipments<>(RecentShipments.CAPACITY);
 
     /** A shipment created here, remembered for tracking and its label. */
     private record Created(
@@ -255,7 +256,7 @@ final class AramexStandIn extends StandIn {
             fail(response, List.of(notification("REQ01", "Shipments - At least one waybill number is required")));
         } else {
             for (String awb : waybills) {
-                Created shipment = created.get(awb);
+                Created shipment = created.find(awb).orElse(null);
                 if (shipment == null) {
                     nonExisting.add(awb);
                     continue;
@@ -289,8 +290,9 @@ final class AramexStandIn extends StandIn {
         Cities.City origin = city(shipment.shipper().address());
         Cities.City destination = city(shipment.consignee().address());
         String unit = actual.unit().toUpperCase(Locale.ROOT);
-        created.put(
-                awb, new Created(awb, clock.instant(), origin, plain(actual.value()), plain(chargeable.value()), unit));
+        created.add(
+                new Created(awb, clock.instant(), origin, plain(actual.value()), plain(chargeable.value()), unit),
+                List.of(awb));
         countShipmentCreated();
 
         ObjectNode node = Json.object();
@@ -340,7 +342,7 @@ final class AramexStandIn extends StandIn {
             return;
         }
         String awb = file.endsWith(".pdf") ? file.substring(0, file.length() - 4) : null;
-        if (awb == null || !created.containsKey(awb)) {
+        if (awb == null || created.find(awb).isEmpty()) {
             Exchanges.sendHtml(
                     exchange,
                     404,

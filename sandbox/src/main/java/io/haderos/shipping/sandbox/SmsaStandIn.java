@@ -19,12 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * The SMSA eCom stand-in (CARRIERS.md §3): an ASP.NET Core-like REST API under {@code /api/}.
+ * The SMSA eCom stand-in: an ASP.NET Core-like REST API under {@code /api/}.
  *
  * <ul>
  *   <li>Every request needs the {@code apikey} header (name in any case, value exact): else 401
@@ -42,6 +41,8 @@ import java.util.function.Function;
  *   them for the known AWBs of an array of AWBs (unknown ones are left out). Either the
  *   {@code sawb} or a parcel {@code awb} may be used. An unknown AWB on query or track/single is
  *   404 with a problem body: the sandbox's choice, unverified against SMSA.</li>
+ *   <li>The stand-in remembers the last {@value RecentShipments#CAPACITY} shipments it created;
+ *   older ones are answered as unknown.</li>
  *   <li>Paths are matched ignoring case and a trailing slash; unknown paths are 404, a wrong
  *   method 405.</li>
  * </ul>
@@ -64,7 +65,7 @@ final class SmsaStandIn extends StandIn {
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong traces = new AtomicLong();
-    private final Map<String, Created> created = new ConcurrentHashMap<>();
+    private final RecentShipments<Created> created = new RecentShipments<>(RecentShipments.CAPACITY);
 
     /** A shipment created here, found by its {@code sawb} and by each parcel {@code awb}. */
     private record Created(
@@ -231,8 +232,9 @@ final class SmsaStandIn extends StandIn {
                 consignee.city(),
                 consignee.country().toUpperCase(Locale.ROOT),
                 zpl);
-        created.put(shipment.sawb(), shipment);
-        awbs.forEach(awb -> created.put(awb, shipment));
+        List<String> keys = new ArrayList<>(awbs);
+        keys.add(0, shipment.sawb());
+        created.add(shipment, keys);
         countShipmentCreated();
         sendJson(exchange, 200, createResponse(shipment));
     }
@@ -245,7 +247,7 @@ final class SmsaStandIn extends StandIn {
             sendValidation(exchange, errors);
             return;
         }
-        Created shipment = created.get(awb.trim());
+        Created shipment = created.find(awb.trim()).orElse(null);
         if (shipment == null) {
             sendProblem(exchange, 404, "https://tools.ietf.org/html/rfc7231#section-6.5.4", "Not Found", null);
             return;
@@ -277,7 +279,7 @@ final class SmsaStandIn extends StandIn {
         }
         ArrayNode results = Json.MAPPER.createArrayNode();
         for (JsonNode awb : root) {
-            Created shipment = created.get(awb.asText().trim());
+            Created shipment = created.find(awb.asText().trim()).orElse(null);
             if (shipment != null) {
                 results.add(tracking(shipment, awb.asText().trim()));
             }
