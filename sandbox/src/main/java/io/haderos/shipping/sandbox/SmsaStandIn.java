@@ -41,6 +41,10 @@ import java.util.function.Function;
  *   them for the known AWBs of an array of AWBs (unknown ones are left out). Either the
  *   {@code sawb} or a parcel {@code awb} may be used. An unknown AWB on query or track/single is
  *   404 with a problem body: the sandbox's choice, unverified against SMSA.</li>
+ *   <li>{@code GET /api/track/reference/{reference}} returns a JSON array of the tracking objects
+ *   (keyed by their {@code sawb}) of the shipments whose {@code OrderNumber} equals the reference
+ *   exactly, oldest first; none is an empty array with 200, not a 404 (the sandbox's choice).
+ *   {@code reject} answers it 400 with an {@code errors} map, as the other look-ups.</li>
  *   <li>The stand-in remembers the last {@value RecentShipments#CAPACITY} shipments it created;
  *   older ones are answered as unknown.</li>
  *   <li>Paths are matched ignoring case and a trailing slash; unknown paths are 404, a wrong
@@ -55,6 +59,7 @@ final class SmsaStandIn extends StandIn {
     private static final String QUERY = "/api/shipment/b2c/query/";
     private static final String TRACK = "/api/track/single/";
     private static final String BULK = "/api/track/bulk";
+    private static final String REFERENCE = "/api/track/reference/";
     private static final int MAX_PARCELS = 100;
     private static final DateTimeFormatter CREATE_DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
@@ -130,6 +135,10 @@ final class SmsaStandIn extends StandIn {
         } else if (lower.equals(BULK)) {
             if (allowed(exchange, "POST")) {
                 bulk(exchange, body, reject);
+            }
+        } else if (lower.startsWith(REFERENCE) && lower.length() > REFERENCE.length()) {
+            if (allowed(exchange, "GET")) {
+                byReference(exchange, path.substring(REFERENCE.length()), reject);
             }
         } else {
             Exchanges.sendEmpty(exchange, 404);
@@ -283,6 +292,21 @@ final class SmsaStandIn extends StandIn {
             if (shipment != null) {
                 results.add(tracking(shipment, awb.asText().trim()));
             }
+        }
+        sendJson(exchange, 200, results);
+    }
+
+    private void byReference(HttpExchange exchange, String reference, boolean reject) throws IOException {
+        if (reject) {
+            Map<String, List<String>> errors = new LinkedHashMap<>();
+            add(errors, "reference", "The reference field is invalid.");
+            sendValidation(exchange, errors);
+            return;
+        }
+        String wanted = reference.trim();
+        ArrayNode results = Json.MAPPER.createArrayNode();
+        for (Created shipment : created.matching(s -> s.orderNumber().trim().equals(wanted))) {
+            results.add(tracking(shipment, shipment.sawb()));
         }
         sendJson(exchange, 200, results);
     }
