@@ -166,7 +166,8 @@ class AramexStandInTest {
 
     @Test
     void givenUnknownLabel_whenFetched_then404() throws Exception {
-        HttpResponse<byte[]> label = http.getBytes(sandbox.aramexBaseUri().resolve("/labels/30199999999.pdf"));
+        HttpResponse<byte[]> label =
+                http.getBytes(sandbox.aramexBaseUri().resolve("/content/rpt_cache/30199999999.pdf"));
 
         assertThat(label.statusCode()).isEqualTo(404);
     }

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 
-/** Request bodies after CARRIERS.md §2.6 and §3.6, with the sandbox's default credentials. */
+/** Request bodies shaped like the carriers' own examples, with the sandbox's default credentials. */
 final class Fixtures {
 
     static final String RATE = "RateCalculator/Service_1_0.svc/json/CalculateRate";
