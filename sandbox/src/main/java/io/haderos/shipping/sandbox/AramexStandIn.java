@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The Aramex stand-in: the JSON endpoints of Aramex's WCF services under {@code /ShippingAPI.V2/},
  * paths matched ignoring case: {@code RateCalculator/…/CalculateRate},
- * {@code Shipping/…/CreateShipments} and {@code Tracking/…/TrackShipments} (each {@code …/Service_1_0.svc/json/<Operation>}), and the label
+ * {@code Shipping/…/CreateShipments}, {@code Shipping/…/PrintLabel} and
+ * {@code Tracking/…/TrackShipments} (each {@code …/Service_1_0.svc/json/<Operation>}), and the label
  * files under {@code /content/rpt_cache/}.
  *
  * <ul>
@@ -56,6 +57,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *   {@code http://host:port/content/rpt_cache/<token>.pdf} with an unguessable token, which serves
  *   the PDF as {@code application/pdf} on GET without credentials ({@code LabelFileContents} null).
  *   Aramex labels are PDF only; {@code ReportID} is read but does not change the layout.</li>
+ *   <li>PrintLabel ({@code ShipmentNumber}, {@code ProductGroup}, {@code OriginEntity},
+ *   {@code LabelInfo}) returns {@code ShipmentNumber} and the {@code ShipmentLabel} of a shipment
+ *   created here, with {@code ReportType} honoured as above; {@code ProductGroup} and
+ *   {@code OriginEntity} are read, not checked. A blank {@code ShipmentNumber} is {@code REQ12};
+ *   a number this stand-in did not create (or no longer remembers) is {@value #ERR_NO_SHIPMENT}
+ *   {@code "ShipmentNumber - Shipment not found (<number>)"}, with {@code HasErrors: true} and
+ *   {@code ShipmentLabel: null}. That code is the stand-in's own: Aramex's is not known.</li>
  *   <li>CalculateRate prices with {@link AramexQuote}.</li>
  *   <li>TrackShipments knows the AWBs created here (one {@code SH014} "Record created." event at
  *   the origin city); others are listed in {@code NonExistingWaybills} with
@@ -63,7 +71,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>Fault mode {@code reject}: {@code ERR52} on every operation; the label files are served
  *   as usual (there is nothing to validate). The other modes apply to every path alike.</li>
  *   <li>The stand-in remembers the last {@value RecentShipments#CAPACITY} shipments it created
- *   (for tracking and the label files); older ones are answered as unknown.</li>
+ *   (for tracking, PrintLabel and the label files); older ones are answered as unknown.</li>
  *   <li>WCF behaviour: a body that cannot be deserialised (malformed JSON, wrong member type, a
  *   date not in {@code /Date(ms±hhmm)/} form, no JSON content type) is answered 400 with an HTML
  *   "Request Error" page; an unknown operation 404 "Endpoint not found"; a GET on an operation
@@ -76,7 +84,10 @@ final class AramexStandIn extends StandIn {
     private static final Map<String, String> OPERATIONS = Map.of(
             "ratecalculator/service_1_0.svc/json/calculaterate", "CalculateRate",
             "shipping/service_1_0.svc/json/createshipments", "CreateShipments",
+            "shipping/service_1_0.svc/json/printlabel", "PrintLabel",
             "tracking/service_1_0.svc/json/trackshipments", "TrackShipments");
+    /** PrintLabel's code for a shipment number this stand-in does not know. */
+    static final String ERR_NO_SHIPMENT = "ERR64";
     /** Most pieces (label pages) a shipment may have. */
     static final int MAX_PIECES = 100;
     /** Where label files are served, as Aramex serves its report cache. */
@@ -171,6 +182,9 @@ final class AramexStandIn extends StandIn {
                     break;
                 case "CreateShipments":
                     response = createShipments(root, reject);
+                    break;
+                case "PrintLabel":
+                    response = printLabel(root, reject);
                     break;
                 default:
                     response = trackShipments(root, reject);
@@ -301,6 +315,34 @@ final class AramexStandIn extends StandIn {
                 update.put("ChargeableWeight", shipment.chargeableWeight());
                 update.put("WeightUnit", shipment.weightUnit());
             }
+        }
+        return response;
+    }
+
+    private ObjectNode printLabel(JsonNode root, boolean reject) throws MalformedException {
+        ObjectNode response = envelope(root);
+        Client client = client(root);
+        String number = string(root, "ShipmentNumber");
+        string(root, "ProductGroup");
+        string(root, "OriginEntity");
+        JsonNode labelInfo = object(root, "LabelInfo");
+        integer(labelInfo, "ReportID");
+        String reportType = string(labelInfo, "ReportType");
+        response.put("ShipmentNumber", number);
+        response.putNull("ShipmentLabel");
+        Created shipment = blank(number) ? null : byAwb(number.trim());
+        if (!authentic(client)) {
+            fail(response, List.of(err01()));
+        } else if (reject) {
+            fail(response, List.of(err52("DestinationAddress", "")));
+        } else if (blank(number)) {
+            fail(response, List.of(notification("REQ12", "ShipmentNumber is required")));
+        } else if (shipment == null) {
+            fail(
+                    response,
+                    List.of(notification(ERR_NO_SHIPMENT, "ShipmentNumber - Shipment not found (" + number + ")")));
+        } else {
+            response.set("ShipmentLabel", shipmentLabel(shipment, reportType));
         }
         return response;
     }
