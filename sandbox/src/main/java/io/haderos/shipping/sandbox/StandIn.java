@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * answer follows the mode; {@code healthy}, {@code slow} and {@code reject} reach the carrier
  * protocol in {@link #serve}. {@code hang} holds the request the same way but never answers it.
  * {@code down} and {@link #close()} drop the held requests (their connections are closed, nothing
- * is answered). The port chosen at the first bind is kept, so
- * {@code down} followed by any other mode re-binds the same port.
+ * is answered). The port chosen at the first bind is kept, so {@code down} followed by any other
+ * mode re-binds the same port.
  */
 abstract class StandIn {
 
