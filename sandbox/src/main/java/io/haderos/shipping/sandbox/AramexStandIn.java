@@ -23,19 +23,23 @@ import io.haderos.shipping.sandbox.AramexRequests.Shipment;
 import io.haderos.shipping.sandbox.AramexRequests.Weight;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The Aramex stand-in: the JSON endpoints of the WCF services under {@code /ShippingAPI.V2/}
- * (CARRIERS.md §1–2), paths matched ignoring case.
+ * The Aramex stand-in: the JSON endpoints of Aramex's WCF services under {@code /ShippingAPI.V2/},
+ * paths matched ignoring case: {@code RateCalculator/…/CalculateRate},
+ * {@code Shipping/…/CreateShipments}, {@code Shipping/…/PrintLabel} and
+ * {@code Tracking/…/TrackShipments} (each {@code …/Service_1_0.svc/json/<Operation>}), and the label
+ * files under {@code /content/rpt_cache/}.
  *
  * <ul>
  *   <li>Business outcomes are HTTP 200 with {@code Transaction} echoed, {@code Notifications} and
@@ -45,12 +49,29 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>CreateShipments reports a shipment's errors inside {@code Shipments[i]} (top-level
  *   {@code Notifications} empty, top-level {@code HasErrors} true). Each shipment is processed on
  *   its own: the valid ones of a batch are created. AWBs are {@code "301"} + an 8-digit sequence
- *   from 1; the label is served at {@code GET /labels/{awb}.pdf} on the same port
- *   ({@code ReportType "RPT"} returns it base64 in {@code LabelFileContents} instead).</li>
+ *   from 1. A shipment has at most {@value #MAX_PIECES} pieces ({@code REQ09} beyond).</li>
+ *   <li>Labels: one PDF per shipment with one page per piece ({@code Details.NumberOfPieces}), each
+ *   page showing the AWB. {@code LabelInfo.ReportType "RPT"} puts it base64 in
+ *   {@code ShipmentLabel.LabelFileContents} ({@code LabelURL} null); any other type, or none,
+ *   ({@code "URL"}) gives {@code LabelURL}, an absolute URL on this stand-in's own listener,
+ *   {@code http://host:port/content/rpt_cache/<token>.pdf} with an unguessable token, which serves
+ *   the PDF as {@code application/pdf} on GET without credentials ({@code LabelFileContents} null).
+ *   Aramex labels are PDF only; {@code ReportID} is read but does not change the layout.</li>
+ *   <li>PrintLabel ({@code ShipmentNumber}, {@code ProductGroup}, {@code OriginEntity},
+ *   {@code LabelInfo}) returns {@code ShipmentNumber} and the {@code ShipmentLabel} of a shipment
+ *   created here, with {@code ReportType} honoured as above; {@code ProductGroup} and
+ *   {@code OriginEntity} are read, not checked. A blank {@code ShipmentNumber} is {@code REQ12};
+ *   a number this stand-in did not create (or no longer remembers) is {@value #ERR_NO_SHIPMENT}
+ *   {@code "ShipmentNumber - Shipment not found (<number>)"}, with {@code HasErrors: true} and
+ *   {@code ShipmentLabel: null}. That code is the stand-in's own: Aramex's is not known.</li>
  *   <li>CalculateRate prices with {@link AramexQuote}.</li>
  *   <li>TrackShipments knows the AWBs created here (one {@code SH014} "Record created." event at
  *   the origin city); others are listed in {@code NonExistingWaybills} with
  *   {@code HasErrors: false}.</li>
+ *   <li>Fault mode {@code reject}: {@code ERR52} on every operation; the label files are served
+ *   as usual (there is nothing to validate). The other modes apply to every path alike.</li>
+ *   <li>The stand-in remembers the last {@value RecentShipments#CAPACITY} shipments it created
+ *   (for tracking, PrintLabel and the label files); older ones are answered as unknown.</li>
  *   <li>WCF behaviour: a body that cannot be deserialised (malformed JSON, wrong member type, a
  *   date not in {@code /Date(ms±hhmm)/} form, no JSON content type) is answered 400 with an HTML
  *   "Request Error" page; an unknown operation 404 "Endpoint not found"; a GET on an operation
@@ -63,7 +84,18 @@ final class AramexStandIn extends StandIn {
     private static final Map<String, String> OPERATIONS = Map.of(
             "ratecalculator/service_1_0.svc/json/calculaterate", "CalculateRate",
             "shipping/service_1_0.svc/json/createshipments", "CreateShipments",
+            "shipping/service_1_0.svc/json/printlabel", "PrintLabel",
             "tracking/service_1_0.svc/json/trackshipments", "TrackShipments");
+    /** PrintLabel's code for a shipment number this stand-in does not know. */
+    static final String ERR_NO_SHIPMENT = "ERR64";
+    /** Most pieces (label pages) a shipment may have. */
+    static final int MAX_PIECES = 100;
+    /** Where label files are served, as Aramex serves its report cache. */
+    private static final String LABEL_PATH = "/content/rpt_cache/";
+    /** Label tokens are remembered beside the AWBs, under this prefix. */
+    private static final String LABEL_KEY = "label:";
+
+    private static final SecureRandom TOKENS = new SecureRandom();
     private static final String GENERIC_ERROR =
             "The server encountered an error processing the" + " request. See server logs for more details.";
     private static final double MAX_WEIGHT = 100_000;
@@ -71,13 +103,19 @@ final class AramexStandIn extends StandIn {
     private final AramexCredentials credentials;
     private final Clock clock;
     private final AtomicLong awbSequence = new AtomicLong();
-    private final Map<String, Created> created = new ConcurrentHashMap<>();
+    private final RecentShipments<Created> created = new RecentShipments<>(RecentShipments.CAPACITY);
 
     /** A shipment created here, remembered for tracking and its label. */
     private record Created(
             String awb,
+            String labelToken,
             Instant at,
             Cities.City origin,
+            Cities.City destination,
+            String consignee,
+            String reference,
+            int pieces,
+            String product,
             String grossWeight,
             String chargeableWeight,
             String weightUnit) {}
@@ -101,8 +139,8 @@ final class AramexStandIn extends StandIn {
     @Override
     void serve(HttpExchange exchange, byte[] body, boolean reject) throws IOException {
         String path = Exchanges.path(exchange).toLowerCase(Locale.ROOT);
-        if (path.startsWith("/labels/")) {
-            serveLabel(exchange, path.substring("/labels/".length()));
+        if (path.startsWith(LABEL_PATH)) {
+            serveLabel(exchange, path.substring(LABEL_PATH.length()));
             return;
         }
         String operation = path.startsWith(BASE) ? OPERATIONS.get(path.substring(BASE.length())) : null;
@@ -144,6 +182,9 @@ final class AramexStandIn extends StandIn {
                     break;
                 case "CreateShipments":
                     response = createShipments(root, reject);
+                    break;
+                case "PrintLabel":
+                    response = printLabel(root, reject);
                     break;
                 default:
                     response = trackShipments(root, reject);
@@ -255,7 +296,7 @@ final class AramexStandIn extends StandIn {
             fail(response, List.of(notification("REQ01", "Shipments - At least one waybill number is required")));
         } else {
             for (String awb : waybills) {
-                Created shipment = created.get(awb);
+                Created shipment = byAwb(awb);
                 if (shipment == null) {
                     nonExisting.add(awb);
                     continue;
@@ -278,6 +319,34 @@ final class AramexStandIn extends StandIn {
         return response;
     }
 
+    private ObjectNode printLabel(JsonNode root, boolean reject) throws MalformedException {
+        ObjectNode response = envelope(root);
+        Client client = client(root);
+        String number = string(root, "ShipmentNumber");
+        string(root, "ProductGroup");
+        string(root, "OriginEntity");
+        JsonNode labelInfo = object(root, "LabelInfo");
+        integer(labelInfo, "ReportID");
+        String reportType = string(labelInfo, "ReportType");
+        response.put("ShipmentNumber", number);
+        response.putNull("ShipmentLabel");
+        Created shipment = blank(number) ? null : byAwb(number.trim());
+        if (!authentic(client)) {
+            fail(response, List.of(err01()));
+        } else if (reject) {
+            fail(response, List.of(err52("DestinationAddress", "")));
+        } else if (blank(number)) {
+            fail(response, List.of(notification("REQ12", "ShipmentNumber is required")));
+        } else if (shipment == null) {
+            fail(
+                    response,
+                    List.of(notification(ERR_NO_SHIPMENT, "ShipmentNumber - Shipment not found (" + number + ")")));
+        } else {
+            response.set("ShipmentLabel", shipmentLabel(shipment, reportType));
+        }
+        return response;
+    }
+
     private ObjectNode create(Shipment shipment, String reportType) {
         String awb = String.format("301%08d", awbSequence.incrementAndGet());
         Details details = shipment.details();
@@ -289,8 +358,20 @@ final class AramexStandIn extends StandIn {
         Cities.City origin = city(shipment.shipper().address());
         Cities.City destination = city(shipment.consignee().address());
         String unit = actual.unit().toUpperCase(Locale.ROOT);
-        created.put(
-                awb, new Created(awb, clock.instant(), origin, plain(actual.value()), plain(chargeable.value()), unit));
+        Created remembered = new Created(
+                awb,
+                token(),
+                clock.instant(),
+                origin,
+                destination,
+                shipment.consignee().personName(),
+                blank(shipment.reference1()) ? shipment.foreignHawb() : shipment.reference1(),
+                details.numberOfPieces(),
+                details.productGroup().toUpperCase(Locale.ROOT) + " " + details.productType(),
+                plain(actual.value()),
+                plain(chargeable.value()),
+                unit);
+        created.add(remembered, List.of(awb, LABEL_KEY + remembered.labelToken()));
         countShipmentCreated();
 
         ObjectNode node = Json.object();
@@ -298,14 +379,7 @@ final class AramexStandIn extends StandIn {
         references(node, shipment);
         node.put("HasErrors", false);
         node.putArray("Notifications");
-        ObjectNode label = node.putObject("ShipmentLabel");
-        if ("RPT".equalsIgnoreCase(reportType)) {
-            label.putNull("LabelURL");
-            label.put("LabelFileContents", Base64.getEncoder().encodeToString(Labels.pdf("Aramex", awb)));
-        } else {
-            label.put("LabelURL", origin() + "/labels/" + awb + ".pdf");
-            label.putNull("LabelFileContents");
-        }
+        node.set("ShipmentLabel", shipmentLabel(remembered, reportType));
         ObjectNode summary = node.putObject("ShipmentDetails");
         summary.put("Origin", origin.code());
         summary.put("Destination", destination.code());
@@ -334,20 +408,71 @@ final class AramexStandIn extends StandIn {
         return node;
     }
 
+    /** {@code LabelURL} or {@code LabelFileContents}, as {@code ReportType} asks. */
+    private ObjectNode shipmentLabel(Created shipment, String reportType) {
+        ObjectNode label = Json.object();
+        if (reportType != null && "RPT".equalsIgnoreCase(reportType.trim())) {
+            label.putNull("LabelURL");
+            label.put("LabelFileContents", Base64.getEncoder().encodeToString(labelPdf(shipment)));
+        } else {
+            label.put("LabelURL", origin() + LABEL_PATH + shipment.labelToken() + ".pdf");
+            label.putNull("LabelFileContents");
+        }
+        return label;
+    }
+
+    /** One page per piece, each with the shipment's AWB. */
+    private static byte[] labelPdf(Created shipment) {
+        List<String> lines = new ArrayList<>();
+        if (!blank(shipment.reference())) {
+            lines.add("Ref: " + shipment.reference());
+        }
+        lines.add("From: " + place(shipment.origin()));
+        lines.add("To: " + (shipment.consignee() == null ? "" : shipment.consignee()));
+        lines.add("    " + place(shipment.destination()));
+        lines.add("Product: " + shipment.product());
+        lines.add("Weight: " + shipment.grossWeight() + " " + shipment.weightUnit());
+        lines.add("Date: " + LocalDate.ofInstant(shipment.at(), WcfDate.RIYADH));
+        List<Labels.Label> pages = new ArrayList<>();
+        for (int piece = 1; piece <= shipment.pieces(); piece++) {
+            pages.add(new Labels.Label("Aramex", shipment.awb(), piece, shipment.pieces(), lines));
+        }
+        return Labels.pdf(pages);
+    }
+
     private void serveLabel(HttpExchange exchange, String file) throws IOException {
         if (!"GET".equals(exchange.getRequestMethod())) {
             Exchanges.sendHtml(exchange, 405, page("Service", "Service", "Method not allowed."));
             return;
         }
-        String awb = file.endsWith(".pdf") ? file.substring(0, file.length() - 4) : null;
-        if (awb == null || !created.containsKey(awb)) {
+        String token = file.endsWith(".pdf") ? file.substring(0, file.length() - 4) : "";
+        Created shipment = created.find(LABEL_KEY + token).orElse(null);
+        if (token.isEmpty() || shipment == null) {
             Exchanges.sendHtml(
                     exchange,
                     404,
                     page("404 - File or directory not found.", "Server Error", "404 - File or directory not found."));
             return;
         }
-        Exchanges.send(exchange, 200, "application/pdf", Labels.pdf("Aramex", awb));
+        Exchanges.send(exchange, 200, "application/pdf", labelPdf(shipment));
+    }
+
+    private Created byAwb(String awb) {
+        return created.find(awb).filter(shipment -> shipment.awb().equals(awb)).orElse(null);
+    }
+
+    private static String place(Cities.City city) {
+        return city.name() + ", " + city.countryCode() + " (" + city.code() + ")";
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[16];
+        TOKENS.nextBytes(bytes);
+        StringBuilder hex = new StringBuilder();
+        for (byte b : bytes) {
+            hex.append(String.format("%02x", b));
+        }
+        return hex.toString();
     }
 
     private boolean authentic(Client client) {
@@ -368,6 +493,11 @@ final class AramexStandIn extends StandIn {
             errors.add(notification("REQ07", "ShippingDateTime is required"));
         }
         checkDetails(shipment.details(), "Details", errors);
+        if (shipment.details() != null
+                && shipment.details().numberOfPieces() != null
+                && shipment.details().numberOfPieces() > MAX_PIECES) {
+            errors.add(notification("REQ09", "Details - NumberOfPieces must be at most " + MAX_PIECES));
+        }
     }
 
     private static void checkParty(Party party, String label, List<ObjectNode> errors) {

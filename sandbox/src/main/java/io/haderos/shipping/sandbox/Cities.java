@@ -10,7 +10,7 @@ import java.util.Optional;
  * The Gulf/MENA cities the Aramex stand-in knows, per country, with the aliases integrators send.
  *
  * <p>A city is valid only in its own country ({@code Dubai} with {@code SA} is invalid, as in the
- * ERR52 sample of CARRIERS.md §2.4). Matching ignores case, hyphens and repeated spaces. The
+ * ERR52 samples integrators report). Matching ignores case, hyphens and repeated spaces. The
  * 3-letter codes are the stand-in's own (used as {@code Origin}/{@code Destination} entities).
  */
 final class Cities {

@@ -15,9 +15,11 @@ import org.slf4j.LoggerFactory;
  * GET  /sandbox                   {"stand_ins":{"aramex":{"base_url":…,"mode":…,"latency_ms":…},"smsa":{…}}}
  * GET  /sandbox/{carrier}/fault   {"mode":"healthy","latency_ms":0}
  * PUT  /sandbox/{carrier}/fault   body {"mode":"…","latency_ms":0} (latency optional) → the new fault
- * GET  /sandbox/{carrier}/stats   {"requests":N,"shipments_created":M}
+ * GET  /sandbox/{carrier}/stats   {"requests":N,"shipments_created":M,"held":K}
  * POST /sandbox/{carrier}/reset   healthy, latency 0, counters 0 → the fault
  * </pre>
+ * {@code requests} counts every request that reached the stand-in since the last reset, whatever
+ * its answer; {@code held} is how many are open now, waiting out a latency or hung.
  * Unknown carrier or path: 404; wrong method: 405; unknown mode or malformed body: 400 naming the
  * field in {@code errors[].field}.
  */
@@ -31,7 +33,7 @@ final class ControlApi {
 
     private ControlApi(String host, int port, Map<String, StandIn> standIns) throws IOException {
         this.standIns = standIns;
-        this.listener = Listener.open("control", host, port, (exchange, via) -> handle(exchange));
+        this.listener = Listener.open("control", host, port, this::handle);
     }
 
     static ControlApi open(String host, int port, Map<String, StandIn> standIns) throws IOException {
@@ -98,6 +100,7 @@ final class ControlApi {
                     ObjectNode stats = Json.object();
                     stats.put("requests", standIn.requests());
                     stats.put("shipments_created", standIn.shipmentsCreated());
+                    stats.put("held", standIn.held());
                     json(exchange, 200, stats);
                 }
                 break;

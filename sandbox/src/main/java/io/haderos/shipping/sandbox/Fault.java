@@ -6,8 +6,9 @@ import java.util.Objects;
  * The current fault of a stand-in.
  *
  * @param mode      what the stand-in does
- * @param latencyMs delay before every answer (any mode but {@code down}); {@code slow} with 0
- *                  becomes {@link #DEFAULT_SLOW_LATENCY_MS}
+ * @param latencyMs delay before every answer (any mode but {@code down} and {@code hang}, which
+ *                  never answer: there it becomes 0); {@code slow} with 0 becomes
+ *                  {@link #DEFAULT_SLOW_LATENCY_MS}
  */
 record Fault(FaultMode mode, long latencyMs) {
 
@@ -23,7 +24,7 @@ record Fault(FaultMode mode, long latencyMs) {
         if (mode == FaultMode.SLOW && latencyMs == 0) {
             latencyMs = DEFAULT_SLOW_LATENCY_MS;
         }
-        if (mode == FaultMode.DOWN) {
+        if (mode == FaultMode.DOWN || mode == FaultMode.HANG) {
             latencyMs = 0;
         }
     }

@@ -20,7 +20,14 @@ enum FaultMode {
     /** HTTP 200 with an HTML maintenance page instead of JSON. */
     GARBAGE,
     /** The carrier's own validation error (a caller fault) on every operation. */
-    REJECT;
+    REJECT,
+    /**
+     * The connection is accepted and the request read and counted, but never answered: the client
+     * waits until it gives up. A hung request stays open after the mode changes; it is dropped (its
+     * connection closed, still unanswered) by {@code down}, by closing the sandbox, or after
+     * {@link HeldExchanges#HANG_LIMIT_MS}, whichever comes first.
+     */
+    HANG;
 
     String wireName() {
         return name().toLowerCase(Locale.ROOT);

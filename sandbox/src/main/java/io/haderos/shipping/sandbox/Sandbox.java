@@ -13,15 +13,57 @@ import org.slf4j.LoggerFactory;
 /**
  * Stand-in Aramex and SMSA servers with fault injection, for demos and tests.
  *
- * <p>{@link #start(SandboxSettings)} binds three HTTP listeners: the Aramex stand-in (the JSON
- * endpoints of {@code /ShippingAPI.V2/}), the SMSA stand-in (the eCom {@code /api/} endpoints) and
- * the control API ({@code /sandbox}) that switches each stand-in between the fault modes
- * {@code healthy}, {@code down}, {@code unavailable}, {@code error}, {@code slow}, {@code garbage}
- * and {@code reject} and reports how many requests reached it. The stand-ins implement the
- * carriers' wire protocols independently of the gateway's adapters.
+ * <p>{@link #start(SandboxSettings)} binds three HTTP listeners, each on its own port so that one
+ * stand-in can go down alone. The stand-ins implement the carriers' wire protocols independently
+ * of the gateway's adapters.
+ * <ul>
+ *   <li>Aramex ({@link #aramexBaseUri()}): the JSON operations {@code CalculateRate},
+ *   {@code CreateShipments}, {@code PrintLabel} and {@code TrackShipments} under
+ *   {@code /ShippingAPI.V2/}, and the label files it hands out as {@code LabelURL}, under
+ *   {@code /content/rpt_cache/}. Labels are PDF, one page per piece, by URL or inline
+ *   ({@code LabelInfo.ReportType} {@code "URL"} or {@code "RPT"}).</li>
+ *   <li>SMSA ({@link #smsaBaseUri()}): {@code POST /api/shipment/b2c/new},
+ *   {@code GET /api/shipment/b2c/query/{awb}}, {@code GET /api/track/single/{awb}},
+ *   {@code POST /api/track/bulk} and {@code GET /api/track/reference/{reference}}. Labels come
+ *   one per parcel, PDF or ZPL II ({@code WaybillType}).</li>
+ *   <li>The control API ({@link #controlUri()}): {@code GET /sandbox};
+ *   {@code GET} and {@code PUT /sandbox/{carrier}/fault} ({@code {"mode":…,"latency_ms":…}});
+ *   {@code GET /sandbox/{carrier}/stats} ({@code requests}, {@code shipments_created},
+ *   {@code held}); {@code POST /sandbox/{carrier}/reset}.</li>
+ * </ul>
+ * Each stand-in remembers the last 10,000 shipments it created; older ones are unknown to it.
  *
- * <p>Requests are served concurrently on daemon threads; a slow request does not hold up others or
- * the control API. Instances are thread-safe.
+ * <p>Fault modes, set per stand-in, apply to every path of that stand-in:
+ * <ul>
+ *   <li>{@code healthy}: the carrier's own answers;</li>
+ *   <li>{@code down}: the listener is closed, so connections are refused;</li>
+ *   <li>{@code unavailable}: HTTP 503 with an HTML page (nothing was processed);</li>
+ *   <li>{@code error}: HTTP 500 (the outcome is unknown);</li>
+ *   <li>{@code slow}: the normal answer after {@code latency_ms} (30 s if not given);</li>
+ *   <li>{@code garbage}: HTTP 200 with an HTML maintenance page instead of JSON;</li>
+ *   <li>{@code reject}: the carrier's own validation error (Aramex {@code HasErrors} with
+ *   {@code ERR52}, SMSA 400 with {@code errors});</li>
+ *   <li>{@code hang}: the request is read and counted, and never answered.</li>
+ * </ul>
+ * Every request that reaches a stand-in is counted in {@code requests} when it arrives, whatever
+ * the mode, and the mode and latency in force then decide its answer. A {@code latency_ms} delays
+ * the answers of the other answering modes too. Requests waiting out a latency, or hung, are
+ * <em>held</em>: they keep their fate when the mode changes; {@code down} and {@link #close()}
+ * drop them at once (their connections are closed without an answer); a hung request is dropped
+ * after 5 minutes; and a stand-in holds at most 10,000, dropping the oldest first.
+ *
+ * <p>Each listener serves on a few named daemon threads ({@code sandbox-<listener>-…}). A held
+ * request holds no thread, only its connection: a stand-in holds thousands at once, and a slow
+ * stand-in holds up neither the other nor the control API. Instances are thread-safe.
+ *
+ * <p>Replies go out with TCP_NODELAY; without it each reply over a kept-alive connection would
+ * wait about 40 ms. The JDK's HTTP server takes that setting from the system property
+ * {@code sun.net.httpserver.nodelay}, read once per JVM when its first server is created; the
+ * sandbox sets it to {@code true} (and {@code sun.net.httpserver.maxRspTime} to 900 s, so that the
+ * server also forgets dropped connections), unless they are set, before it creates its first
+ * server. If other code in the JVM creates a {@code com.sun.net.httpserver} server earlier, the
+ * values in force are the ones that code saw: pass {@code -Dsun.net.httpserver.nodelay=true} to be
+ * safe.
  *
  * <pre>{@code
  * try (Sandbox sandbox = Sandbox.start(SandboxSettings.ephemeral())) {
@@ -111,8 +153,8 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Stops the three listeners at once: connections are dropped, requests waiting out a
-     * {@code slow} latency are abandoned. Idempotent.
+     * Stops the three listeners at once: connections are dropped, and requests waiting out a
+     * latency or hung are closed unanswered. Idempotent.
      */
     @Override
     public void close() {

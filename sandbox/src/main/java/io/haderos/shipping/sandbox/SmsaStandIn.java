@@ -19,12 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * The SMSA eCom stand-in (CARRIERS.md §3): an ASP.NET Core-like REST API under {@code /api/}.
+ * The SMSA eCom stand-in: an ASP.NET Core-like REST API under {@code /api/}.
  *
  * <ul>
  *   <li>Every request needs the {@code apikey} header (name in any case, value exact): else 401
@@ -34,14 +33,26 @@ import java.util.function.Function;
  *   failure. JSON member names are matched ignoring case, as System.Text.Json does in ASP.NET
  *   Core; numbers may be sent as numeric strings, strings may not be sent as numbers. Success: 200
  *   with {@code sawb} ("2312" + an 8-digit sequence from 1), {@code createDate} (Riyadh local
- *   time), {@code shipmentParcelsCount} and one {@code waybills[]} entry per parcel, each with the
- *   next number of the same sequence and a base64 label ({@code WaybillType} PDF, or ZPL).</li>
- *   <li>{@code GET /api/shipment/b2c/query/{awb}} returns the create response again;
- *   {@code GET /api/track/single/{awb}} one tracking object (with the wire's misspelt
- *   {@code DesinationCity}/{@code DesinationCountry}); {@code POST /api/track/bulk} an array of
- *   them for the known AWBs of an array of AWBs (unknown ones are left out). Either the
- *   {@code sawb} or a parcel {@code awb} may be used. An unknown AWB on query or track/single is
- *   404 with a problem body: the sandbox's choice, unverified against SMSA.</li>
+ *   time), {@code shipmentParcelsCount} and one {@code waybills[]} entry per parcel
+ *   ({@code Parcels}, 1–{@value #MAX_PARCELS}), each with the next number of the same sequence and,
+ *   in {@code awbFile}, the base64 label of that parcel: a one-page PDF, or one ZPL II label with
+ *   {@code WaybillType "ZPL"} (PDF is the default; the type is matched ignoring case, anything else
+ *   is a 400). Each label shows its parcel's number (ZPL also as a Code 128 barcode), the
+ *   {@code sawb}, the order number and the addresses.</li>
+ *   <li>{@code GET /api/shipment/b2c/query/{awb}} returns the create response again, labels in the
+ *   format the shipment was created with; {@code GET /api/track/single/{awb}} one tracking object
+ *   (with the wire's misspelt {@code DesinationCity}/{@code DesinationCountry});
+ *   {@code POST /api/track/bulk} an array of them for the known AWBs of an array of AWBs (unknown
+ *   ones are left out). Either the {@code sawb} or a parcel {@code awb} may be used. An unknown AWB
+ *   on query or track/single is 404 with a problem body: the sandbox's choice, unverified against
+ *   SMSA.</li>
+ *   <li>{@code GET /api/track/reference/{reference}} returns a JSON array of the tracking objects
+ *   (keyed by their {@code sawb}) of the shipments whose {@code OrderNumber} equals the reference
+ *   exactly, oldest first; none is an empty array with 200, not a 404 (the sandbox's choice).</li>
+ *   <li>Fault mode {@code reject}: 400 with an {@code errors} map on every operation. The other
+ *   modes apply to every path alike.</li>
+ *   <li>The stand-in remembers the last {@value RecentShipments#CAPACITY} shipments it created;
+ *   older ones are answered as unknown.</li>
  *   <li>Paths are matched ignoring case and a trailing slash; unknown paths are 404, a wrong
  *   method 405.</li>
  * </ul>
@@ -54,7 +65,8 @@ final class SmsaStandIn extends StandIn {
     private static final String QUERY = "/api/shipment/b2c/query/";
     private static final String TRACK = "/api/track/single/";
     private static final String BULK = "/api/track/bulk";
-    private static final int MAX_PARCELS = 100;
+    private static final String REFERENCE = "/api/track/reference/";
+    static final int MAX_PARCELS = 100;
     private static final DateTimeFormatter CREATE_DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter SCAN_DATE =
@@ -64,7 +76,7 @@ final class SmsaStandIn extends StandIn {
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong traces = new AtomicLong();
-    private final Map<String, Created> created = new ConcurrentHashMap<>();
+    private final RecentShipments<Created> created = new RecentShipments<>(RecentShipments.CAPACITY);
 
     /** A shipment created here, found by its {@code sawb} and by each parcel {@code awb}. */
     private record Created(
@@ -73,7 +85,9 @@ final class SmsaStandIn extends StandIn {
             Instant at,
             String orderNumber,
             BigDecimal codAmount,
+            String currency,
             String content,
+            String sender,
             String recipient,
             String originCity,
             String originCountry,
@@ -129,6 +143,10 @@ final class SmsaStandIn extends StandIn {
         } else if (lower.equals(BULK)) {
             if (allowed(exchange, "POST")) {
                 bulk(exchange, body, reject);
+            }
+        } else if (lower.startsWith(REFERENCE) && lower.length() > REFERENCE.length()) {
+            if (allowed(exchange, "GET")) {
+                byReference(exchange, path.substring(REFERENCE.length()), reject);
             }
         } else {
             Exchanges.sendEmpty(exchange, 404);
@@ -205,8 +223,8 @@ final class SmsaStandIn extends StandIn {
                 && !"LB".equalsIgnoreCase(weightUnit.trim())) {
             add(errors, "WeightUnit", "The field WeightUnit must be KG or LB.");
         }
-        boolean zpl = "ZPL".equalsIgnoreCase(waybillType);
-        if (waybillType != null && !zpl && !"PDF".equalsIgnoreCase(waybillType)) {
+        boolean zpl = waybillType != null && "ZPL".equalsIgnoreCase(waybillType.trim());
+        if (waybillType != null && !zpl && !"PDF".equalsIgnoreCase(waybillType.trim())) {
             add(errors, "WaybillType", "The field WaybillType must be PDF or ZPL.");
         }
         if (!errors.isEmpty()) {
@@ -224,15 +242,18 @@ final class SmsaStandIn extends StandIn {
                 clock.instant(),
                 orderNumber,
                 codAmount,
+                currency.trim().toUpperCase(Locale.ROOT),
                 content == null ? "" : content,
+                shipper.contactName(),
                 consignee.contactName(),
                 shipper.city(),
                 shipper.country().toUpperCase(Locale.ROOT),
                 consignee.city(),
                 consignee.country().toUpperCase(Locale.ROOT),
                 zpl);
-        created.put(shipment.sawb(), shipment);
-        awbs.forEach(awb -> created.put(awb, shipment));
+        List<String> keys = new ArrayList<>(awbs);
+        keys.add(0, shipment.sawb());
+        created.add(shipment, keys);
         countShipmentCreated();
         sendJson(exchange, 200, createResponse(shipment));
     }
@@ -245,7 +266,7 @@ final class SmsaStandIn extends StandIn {
             sendValidation(exchange, errors);
             return;
         }
-        Created shipment = created.get(awb.trim());
+        Created shipment = created.find(awb.trim()).orElse(null);
         if (shipment == null) {
             sendProblem(exchange, 404, "https://tools.ietf.org/html/rfc7231#section-6.5.4", "Not Found", null);
             return;
@@ -277,10 +298,25 @@ final class SmsaStandIn extends StandIn {
         }
         ArrayNode results = Json.MAPPER.createArrayNode();
         for (JsonNode awb : root) {
-            Created shipment = created.get(awb.asText().trim());
+            Created shipment = created.find(awb.asText().trim()).orElse(null);
             if (shipment != null) {
                 results.add(tracking(shipment, awb.asText().trim()));
             }
+        }
+        sendJson(exchange, 200, results);
+    }
+
+    private void byReference(HttpExchange exchange, String reference, boolean reject) throws IOException {
+        if (reject) {
+            Map<String, List<String>> errors = new LinkedHashMap<>();
+            add(errors, "reference", "The reference field is invalid.");
+            sendValidation(exchange, errors);
+            return;
+        }
+        String wanted = reference.trim();
+        ArrayNode results = Json.MAPPER.createArrayNode();
+        for (Created shipment : created.matching(s -> s.orderNumber().trim().equals(wanted))) {
+            results.add(tracking(shipment, shipment.sawb()));
         }
         sendJson(exchange, 200, results);
     }
@@ -291,13 +327,32 @@ final class SmsaStandIn extends StandIn {
         node.put("createDate", CREATE_DATE.format(riyadh(shipment.at())));
         node.put("shipmentParcelsCount", shipment.awbs().size());
         ArrayNode waybills = node.putArray("waybills");
-        for (String awb : shipment.awbs()) {
-            byte[] label = shipment.zpl() ? Labels.zpl("SMSA", awb) : Labels.pdf("SMSA", awb);
+        for (int i = 0; i < shipment.awbs().size(); i++) {
+            String awb = shipment.awbs().get(i);
+            List<Labels.Label> label = List.of(label(shipment, i));
+            byte[] file = shipment.zpl() ? Labels.zpl(label) : Labels.pdf(label);
             waybills.addObject()
                     .put("awb", awb)
-                    .put("awbFile", Base64.getEncoder().encodeToString(label));
+                    .put("awbFile", Base64.getEncoder().encodeToString(file));
         }
         return node;
+    }
+
+    /** The label of parcel {@code index} (from 0). */
+    private static Labels.Label label(Created shipment, int index) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Shipment: " + shipment.sawb());
+        lines.add("Order: " + shipment.orderNumber());
+        lines.add("From: " + shipment.sender());
+        lines.add("    " + shipment.originCity() + ", " + shipment.originCountry());
+        lines.add("To: " + shipment.recipient());
+        lines.add("    " + shipment.destinationCity() + ", " + shipment.destinationCountry());
+        if (shipment.codAmount().signum() > 0) {
+            lines.add("COD: " + shipment.codAmount().toPlainString() + " " + shipment.currency());
+        }
+        lines.add("Date: " + riyadh(shipment.at()).toLocalDate());
+        List<String> awbs = shipment.awbs();
+        return new Labels.Label("SMSA Express", awbs.get(index), index + 1, awbs.size(), lines);
     }
 
     private static ObjectNode tracking(Created shipment, String awb) {

@@ -3,6 +3,7 @@ package io.haderos.shipping.sandbox;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -11,12 +12,21 @@ import org.slf4j.LoggerFactory;
 /**
  * A carrier stand-in: one listener on its own port, the current {@link Fault} and the counters.
  *
- * <p>Every request that reaches the listener is counted, then delayed by the fault's latency, then
- * answered according to the mode; {@code healthy}, {@code slow} and {@code reject} reach the
- * carrier protocol in {@link #serve}. The port chosen at the first bind is kept, so {@code down}
- * followed by any other mode re-binds the same port.
+ * <p>Every request that reaches the listener is counted and read at once, on one of the listener's
+ * few handler threads. Its fault is fixed then, at arrival: with a latency it is handed to
+ * {@link HeldExchanges} and answered by the stand-in's scheduler ({@code sandbox-<name>-timer-<n>},
+ * {@value #TIMER_THREADS} daemon threads) once the latency has passed, so a stand-in holds
+ * thousands of slow requests without a thread each; without one it is answered on the spot. The
+ * answer follows the mode; {@code healthy}, {@code slow} and {@code reject} reach the carrier
+ * protocol in {@link #serve}. {@code hang} holds the request the same way but never answers it.
+ * {@code down} and {@link #close()} drop the held requests (their connections are closed, nothing
+ * is answered). The port chosen at the first bind is kept, so {@code down} followed by any other
+ * mode re-binds the same port.
  */
 abstract class StandIn {
+
+    /** Scheduler threads per stand-in: they only write replies that are due. */
+    static final int TIMER_THREADS = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(StandIn.class);
 
@@ -35,8 +45,10 @@ abstract class StandIn {
     private final AtomicReference<Fault> fault = new AtomicReference<>(Fault.HEALTHY);
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong shipmentsCreated = new AtomicLong();
+    private final ScheduledThreadPoolExecutor scheduler;
     private int port;
     private Listener listener;
+    private HeldExchanges held;
     private boolean closed;
 
     StandIn(String name, String host, int port) {
@@ -44,6 +56,10 @@ abstract class StandIn {
         this.host = host;
         this.advertisedHost = advertised(host);
         this.port = port;
+        this.scheduler =
+                new ScheduledThreadPoolExecutor(TIMER_THREADS, Listener.threads("sandbox-" + name + "-timer-"));
+        scheduler.setRemoveOnCancelPolicy(true);
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     /** Answers one request with the carrier's protocol; {@code reject} asks for a validation error. */
@@ -60,7 +76,7 @@ abstract class StandIn {
     }
 
     final synchronized void start() throws IOException {
-        listener = Listener.open(name, host, port, this::handle);
+        openListener();
         port = listener.port();
         LOG.info("Sandbox {} stand-in listening on {}", name, baseUri());
     }
@@ -93,13 +109,10 @@ abstract class StandIn {
         }
         if (next.mode() == FaultMode.DOWN) {
             fault.set(next);
-            if (listener != null) {
-                listener.close();
-                listener = null;
-            }
+            closeListener();
         } else {
             if (listener == null) {
-                listener = Listener.open(name, host, port, this::handle);
+                openListener();
             }
             fault.set(next);
         }
@@ -129,22 +142,54 @@ abstract class StandIn {
         shipmentsCreated.incrementAndGet();
     }
 
+    /** Requests held open now (waiting out a latency, or hung). */
+    final synchronized int held() {
+        return held == null ? 0 : held.size();
+    }
+
+    /** Closes the listener, drops the held requests and stops the scheduler. Idempotent. */
     final synchronized void close() {
         closed = true;
+        closeListener();
+        scheduler.shutdownNow();
+    }
+
+    private void openListener() throws IOException {
+        HeldExchanges heldHere = new HeldExchanges(name, scheduler, HeldExchanges.CAPACITY);
+        listener = Listener.open(name, host, port, exchange -> handle(exchange, heldHere));
+        held = heldHere;
+    }
+
+    private void closeListener() {
         if (listener != null) {
+            held.close();
             listener.close();
             listener = null;
         }
     }
 
-    private void handle(HttpExchange exchange, Listener via) {
+    private void handle(HttpExchange exchange, HeldExchanges heldHere) {
         requests.incrementAndGet();
+        byte[] body;
         try {
-            byte[] body = Exchanges.readBody(exchange);
-            Fault current = fault.get();
-            if (current.latencyMs() > 0 && via.awaitClosed(current.latencyMs())) {
-                return; // closed while waiting: drop the request as a dead server would
-            }
+            body = Exchanges.readBody(exchange);
+        } catch (IOException e) {
+            LOG.debug("Sandbox {} stand-in: request unreadable: {}", name, e.toString());
+            exchange.close();
+            return;
+        }
+        Fault current = fault.get();
+        if (current.mode() == FaultMode.HANG) {
+            heldHere.dropLater(exchange, HeldExchanges.HANG_LIMIT_MS);
+        } else if (current.latencyMs() > 0) {
+            heldHere.answerLater(exchange, current.latencyMs(), () -> answer(exchange, body, current));
+        } else {
+            answer(exchange, body, current);
+        }
+    }
+
+    private void answer(HttpExchange exchange, byte[] body, Fault current) {
+        try {
             switch (current.mode()) {
                 case UNAVAILABLE:
                     Exchanges.sendHtml(exchange, 503, UNAVAILABLE_PAGE);

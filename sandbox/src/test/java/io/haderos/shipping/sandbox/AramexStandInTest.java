@@ -1,6 +1,7 @@
 package io.haderos.shipping.sandbox;
 
 import static io.haderos.shipping.sandbox.Fixtures.CREATE;
+import static io.haderos.shipping.sandbox.Fixtures.PRINT;
 import static io.haderos.shipping.sandbox.Fixtures.RATE;
 import static io.haderos.shipping.sandbox.Fixtures.TRACK;
 import static io.haderos.shipping.sandbox.Fixtures.aramex;
@@ -72,11 +73,13 @@ class AramexStandInTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {RATE, CREATE, TRACK})
+    @ValueSource(strings = {RATE, CREATE, TRACK, PRINT})
     void givenWrongPassword_whenAnyOperation_thenHttp200WithErr01(String operation) throws Exception {
         ObjectNode request = RATE.equals(operation)
                 ? Fixtures.rateRequest()
-                : CREATE.equals(operation) ? Fixtures.createRequest() : Fixtures.trackRequest("1");
+                : CREATE.equals(operation)
+                        ? Fixtures.createRequest()
+                        : TRACK.equals(operation) ? Fixtures.trackRequest("1") : Fixtures.printRequest("1", "URL");
         at(request, "/ClientInfo").put("Password", "wrong");
 
         HttpResponse<String> response = http.postJson(aramex(sandbox, operation), request);
@@ -166,7 +169,8 @@ class AramexStandInTest {
 
     @Test
     void givenUnknownLabel_whenFetched_then404() throws Exception {
-        HttpResponse<byte[]> label = http.getBytes(sandbox.aramexBaseUri().resolve("/labels/30199999999.pdf"));
+        HttpResponse<byte[]> label =
+                http.getBytes(sandbox.aramexBaseUri().resolve("/content/rpt_cache/30199999999.pdf"));
 
         assertThat(label.statusCode()).isEqualTo(404);
     }
@@ -268,7 +272,7 @@ class AramexStandInTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {RATE, CREATE, TRACK})
+    @ValueSource(strings = {RATE, CREATE, TRACK, PRINT})
     void givenMalformedJson_whenAnyOperation_then400HtmlRequestError(String operation) throws Exception {
         HttpResponse<String> response =
                 http.post(aramex(sandbox, operation), "{\"ClientInfo\": {", "Content-Type", "application/json");

@@ -6,12 +6,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 
-/** Request bodies after CARRIERS.md §2.6 and §3.6, with the sandbox's default credentials. */
+/** Request bodies shaped like the carriers' own examples, with the sandbox's default credentials. */
 final class Fixtures {
 
     static final String RATE = "RateCalculator/Service_1_0.svc/json/CalculateRate";
     static final String CREATE = "Shipping/Service_1_0.svc/json/CreateShipments";
     static final String TRACK = "Tracking/Service_1_0.svc/json/TrackShipments";
+    static final String PRINT = "Shipping/Service_1_0.svc/json/PrintLabel";
     static final String SMSA_KEY = SandboxSettings.DEFAULT_SMSA_API_KEY;
 
     private static final String CLIENT_INFO = """
@@ -89,6 +90,18 @@ final class Fixtures {
         for (String waybill : waybills) {
             request.withArray("Shipments").add(waybill);
         }
+        return request;
+    }
+
+    static ObjectNode printRequest(String shipmentNumber, String reportType) {
+        ObjectNode request = parse("""
+        {"ClientInfo": %s,
+         "Transaction": {"Reference1": "print-1", "Reference2": "", "Reference3": "",
+                         "Reference4": "", "Reference5": ""},
+         "ProductGroup": "DOM", "OriginEntity": "RUH",
+         "LabelInfo": {"ReportID": 9729, "ReportType": "URL"}}""".formatted(CLIENT_INFO));
+        request.put("ShipmentNumber", shipmentNumber);
+        at(request, "/LabelInfo").put("ReportType", reportType);
         return request;
     }
 

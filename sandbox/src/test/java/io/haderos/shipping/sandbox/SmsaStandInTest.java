@@ -270,6 +270,49 @@ class SmsaStandInTest {
                 .isEqualTo(405);
     }
 
+    @Test
+    void givenShipmentsOfTwoOrders_whenTrackedByReference_thenTheOrdersShipmentsOldestFirst() throws Exception {
+        String first = create(Fixtures.smsaShipment().put("OrderNumber", "ORD-1"))
+                .get("sawb")
+                .asText();
+        create(Fixtures.smsaShipment().put("OrderNumber", "ORD-2"));
+        String second = create(Fixtures.smsaShipment().put("OrderNumber", "ORD-1"))
+                .get("sawb")
+                .asText();
+
+        HttpResponse<String> response = http.get(smsa(sandbox, "api/track/reference/ORD-1"), "apikey", SMSA_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.isArray()).isTrue();
+        assertThat(body.findValuesAsText("AWB")).containsExactly(first, second);
+        assertThat(body.findValuesAsText("Reference")).containsOnly("ORD-1");
+        assertThat(body.get(0).get("DesinationCity").asText()).isEqualTo("Jeddah");
+        assertThat(body.at("/0/Scans/0/ScanType").asText()).isEqualTo("DR");
+    }
+
+    @Test
+    void givenNoShipmentOfThatReference_whenTracked_thenAnEmptyArray() throws Exception {
+        create(Fixtures.smsaShipment());
+
+        HttpResponse<String> response = http.get(smsa(sandbox, "api/track/reference/ORD-404"), "apikey", SMSA_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).isArray()).isTrue();
+        assertThat(json(response)).isEmpty();
+    }
+
+    @Test
+    void givenWrongApiKeyOrReject_whenTrackedByReference_then401Or400() throws Exception {
+        HttpResponse<String> unauthorised = http.get(smsa(sandbox, "api/track/reference/ORD-1"), "apikey", "wrong");
+        http.putJson(URI.create(sandbox.controlUri() + "/smsa/fault"), "{\"mode\":\"reject\"}");
+        HttpResponse<String> rejected = http.get(smsa(sandbox, "api/track/reference/ORD-1"), "apikey", SMSA_KEY);
+
+        assertThat(unauthorised.statusCode()).isEqualTo(401);
+        assertThat(rejected.statusCode()).isEqualTo(400);
+        assertThat(json(rejected).has("errors")).isTrue();
+    }
+
     private JsonNode create(ObjectNode request) throws Exception {
         HttpResponse<String> response = http.postJson(smsa(sandbox, NEW), request, "apikey", SMSA_KEY);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
