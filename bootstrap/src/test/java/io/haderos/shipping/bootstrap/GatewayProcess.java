@@ -145,6 +145,11 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /** The absolute URI of {@code path} on the gateway, for requests a test sends itself. */
+    URI uri(String path) {
+        return gateway.resolve(path);
+    }
+
     HttpResponse<String> get(String path) throws IOException {
         return send(HttpRequest.newBuilder(gateway.resolve(path)).GET());
     }
