@@ -3,7 +3,7 @@ package io.haderos.shipping.adapter.alerts;
 import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.policy.OutageNotice;
 import io.haderos.shipping.domain.port.out.AlertNotifier;
-import io.haderos.shipping.domain.port.out.AlertSource;
+import io.haderos.shipping.application.port.out.AlertSource;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

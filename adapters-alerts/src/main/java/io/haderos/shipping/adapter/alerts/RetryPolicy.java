@@ -7,7 +7,7 @@ import java.time.Duration;
  * How a notifier retries a notice its endpoint did not accept: exponential back-off from {@code initialDelay},
  * doubling after each failed attempt up to {@code maxDelay}, and at most {@code maxAttempts} attempts per notice.
  * After the last attempt the notice is dropped, counted, and reported by the notifier's
- * {@link io.haderos.shipping.domain.port.out.AlertSource#alerts() alerts()} until a later notice is delivered.
+ * {@link io.haderos.shipping.application.port.out.AlertSource#alerts() alerts()} until a later notice is delivered.
  *
  * @param initialDelay the wait after the first failed attempt; positive, at most {@link #MAX_DELAY};
  *                     default 1 s

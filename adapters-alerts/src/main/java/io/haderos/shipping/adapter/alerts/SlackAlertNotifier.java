@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.policy.OutageNotice;
 import io.haderos.shipping.domain.port.out.AlertNotifier;
-import io.haderos.shipping.domain.port.out.AlertSource;
+import io.haderos.shipping.application.port.out.AlertSource;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;

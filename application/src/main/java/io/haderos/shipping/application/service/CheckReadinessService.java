@@ -1,7 +1,7 @@
 package io.haderos.shipping.application.service;
 
 import io.haderos.shipping.application.port.in.CheckReadinessUseCase;
-import io.haderos.shipping.domain.port.out.ReadinessCheck;
+import io.haderos.shipping.application.port.out.ReadinessCheck;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import io.haderos.shipping.application.port.in.MonitoringReport;
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.policy.AlertPolicy;
-import io.haderos.shipping.domain.port.out.AlertSource;
+import io.haderos.shipping.application.port.out.AlertSource;
 import io.haderos.shipping.domain.port.out.CircuitBreakers;
 import java.time.Clock;
 import java.util.ArrayList;

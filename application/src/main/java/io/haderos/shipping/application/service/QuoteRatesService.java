@@ -10,7 +10,7 @@ import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.policy.FallbackPolicy;
 import io.haderos.shipping.domain.policy.HedgeDelay;
-import io.haderos.shipping.domain.port.out.CarrierCallObserver;
+import io.haderos.shipping.application.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,7 @@ import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.ShipmentTracking;
 import io.haderos.shipping.domain.policy.CarrierOperation;
-import io.haderos.shipping.domain.port.out.CarrierCallObserver;
+import io.haderos.shipping.application.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;

@@ -4,7 +4,7 @@ import static io.haderos.shipping.domain.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.haderos.shipping.application.port.in.CheckReadinessUseCase.Readiness;
-import io.haderos.shipping.domain.port.out.ReadinessCheck;
+import io.haderos.shipping.application.port.out.ReadinessCheck;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;

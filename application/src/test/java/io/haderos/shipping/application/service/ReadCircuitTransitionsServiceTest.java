@@ -13,7 +13,7 @@ import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.InvalidValueException;
-import io.haderos.shipping.domain.port.out.InMemoryCircuitTransitionLog;
+import io.haderos.shipping.domain.testing.InMemoryCircuitTransitionLog;
 import io.haderos.shipping.domain.port.out.TransitionHistory;
 import io.haderos.shipping.domain.testing.MutableClock;
 import java.time.Instant;

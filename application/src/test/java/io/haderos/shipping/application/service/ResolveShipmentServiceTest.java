@@ -18,7 +18,7 @@ import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentStatus;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
-import io.haderos.shipping.domain.port.out.InMemoryShipmentStore;
+import io.haderos.shipping.domain.testing.InMemoryShipmentStore;
 import io.haderos.shipping.domain.testing.MutableClock;
 import io.haderos.shipping.domain.testing.ScriptedCarrier;
 import java.util.List;

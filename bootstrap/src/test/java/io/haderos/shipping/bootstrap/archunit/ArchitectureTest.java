@@ -8,7 +8,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -22,10 +24,14 @@ import io.haderos.shipping.adapter.rest.violations.RestUsingJdbi;
 import io.haderos.shipping.adapter.rest.violations.RestUsingMicroProfileConfig;
 import io.haderos.shipping.adapter.rest.violations.RestUsingResilience4j;
 import io.haderos.shipping.adapter.rest.violations.RestUsingService;
+import io.haderos.shipping.application.violations.ApplicationOnTheCommonPool;
 import io.haderos.shipping.application.violations.ApplicationUsingMicrometer;
 import io.haderos.shipping.application.violations.ApplicationWithConfig;
 import io.haderos.shipping.domain.violations.DomainWithJson;
+import io.haderos.shipping.domain.violations.InMemoryOrderBook;
 import io.haderos.shipping.sandbox.violations.SandboxUsingDomain;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +39,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The module rules of DESIGN.md §2. Each rule is checked against the production classes, and each is
+ * The module rules of docs/architecture.md. Each rule is checked against the production classes, and each is
  * proven able to fail on a violating class kept in this module's test sources.
  */
 class ArchitectureTest {
@@ -79,7 +85,8 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage(BASE + "application.service..")
-            .as("adapters enter the core through use-case interfaces or domain ports, never service classes");
+            .as("adapters enter the core through use-case interfaces (application.port.in), out-ports (domain or"
+                    + " application.port.out) and domain types, never service classes");
 
     static final ArchRule RESILIENCE4J_STAYS_IN_ITS_ADAPTERS = noClasses()
             .that()
@@ -149,6 +156,27 @@ class ArchitectureTest {
             .resideInAPackage(SANDBOX)
             .as("nothing but bootstrap uses the sandbox, so adapter bugs cannot cancel out in tests");
 
+    static final ArchRule IN_MEMORY_FAKES_STAY_WITH_THE_TESTS = noClasses()
+            .should()
+            .haveSimpleNameStartingWith("InMemory")
+            .as("in-memory implementations of ports live with the tests (the domain's test-jar), not in main");
+
+    static final ArchRule NO_STAGE_ON_THE_COMMON_POOL = noClasses()
+            .that()
+            .resideInAPackage("io.haderos.shipping..")
+            .should()
+            .callMethodWhere(new DescribedPredicate<JavaMethodCall>(
+                    "an asynchronous CompletableFuture method without an executor") {
+                @Override
+                public boolean test(JavaMethodCall call) {
+                    return call.getTargetOwner().isAssignableTo(CompletionStage.class)
+                            && call.getName().endsWith("Async")
+                            && call.getTarget().getRawParameterTypes().stream()
+                                    .noneMatch(type -> type.isAssignableTo(Executor.class));
+                }
+            })
+            .as("no stage runs on the common ForkJoinPool: every ...Async call names its executor");
+
     private static JavaClasses production;
     private static JavaClasses withViolations;
 
@@ -176,7 +204,9 @@ class ArchitectureTest {
                 arguments(HK2_AND_CONFIG_STAY_IN_BOOTSTRAP, RestUsingHk2.class),
                 arguments(HK2_AND_CONFIG_STAY_IN_BOOTSTRAP, RestUsingMicroProfileConfig.class),
                 arguments(SANDBOX_IS_INDEPENDENT, SandboxUsingDomain.class),
-                arguments(ONLY_BOOTSTRAP_USES_THE_SANDBOX, AramexUsingSandbox.class));
+                arguments(ONLY_BOOTSTRAP_USES_THE_SANDBOX, AramexUsingSandbox.class),
+                arguments(IN_MEMORY_FAKES_STAY_WITH_THE_TESTS, InMemoryOrderBook.class),
+                arguments(NO_STAGE_ON_THE_COMMON_POOL, ApplicationOnTheCommonPool.class));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
-package io.haderos.shipping.domain.port.out;
+package io.haderos.shipping.domain.testing;
 
+import io.haderos.shipping.domain.port.out.ShipmentStore;
 import io.haderos.shipping.domain.model.Attempt;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.OrderId;

@@ -1,5 +1,7 @@
-package io.haderos.shipping.domain.port.out;
+package io.haderos.shipping.domain.testing;
 
+import io.haderos.shipping.domain.port.out.TransitionHistory;
+import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.model.CarrierId;

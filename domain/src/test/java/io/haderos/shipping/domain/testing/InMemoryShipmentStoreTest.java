@@ -1,6 +1,7 @@
-package io.haderos.shipping.domain.port.out;
+package io.haderos.shipping.domain.testing;
 
-import io.haderos.shipping.domain.testing.ShipmentStoreContract;
+import io.haderos.shipping.domain.port.out.ShipmentStore;
+
 
 class InMemoryShipmentStoreTest extends ShipmentStoreContract {
 

@@ -1,6 +1,5 @@
-package io.haderos.shipping.domain.port.out;
+package io.haderos.shipping.domain.testing;
 
-import io.haderos.shipping.domain.testing.TransitionHistoryContract;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.function.Function;

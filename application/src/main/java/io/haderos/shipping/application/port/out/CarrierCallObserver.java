@@ -1,4 +1,4 @@
-package io.haderos.shipping.domain.port.out;
+package io.haderos.shipping.application.port.out;
 
 import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
