@@ -1,9 +1,9 @@
 package io.haderos.shipping.adapter.alerts;
 
+import io.haderos.shipping.application.port.out.AlertSource;
 import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.policy.OutageNotice;
 import io.haderos.shipping.domain.port.out.AlertNotifier;
-import io.haderos.shipping.application.port.out.AlertSource;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -61,16 +61,11 @@ public final class EmailAlertNotifier implements AlertNotifier, AlertSource, Aut
      * @throws NullPointerException when an argument is null
      */
     public static EmailAlertNotifier start(EmailSettings settings, RetryPolicy retry, Clock clock) {
-        return start(settings, retry, clock, AlertDelivery.DEFAULT_CAPACITY, AlertDelivery.DEFAULT_CLOSE_TIMEOUT);
-    }
-
-    /** For tests: a smaller queue or a shorter close. */
-    static EmailAlertNotifier start(
-            EmailSettings settings, RetryPolicy retry, Clock clock, int capacity, Duration closeTimeout) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(clock, "clock");
-        return new EmailAlertNotifier(settings, retry, clock, capacity, closeTimeout);
+        return new EmailAlertNotifier(
+                settings, retry, clock, AlertDelivery.DEFAULT_CAPACITY, AlertDelivery.DEFAULT_CLOSE_TIMEOUT);
     }
 
     /**

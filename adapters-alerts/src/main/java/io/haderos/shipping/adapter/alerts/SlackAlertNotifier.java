@@ -2,10 +2,10 @@ package io.haderos.shipping.adapter.alerts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.haderos.shipping.application.port.out.AlertSource;
 import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.policy.OutageNotice;
 import io.haderos.shipping.domain.port.out.AlertNotifier;
-import io.haderos.shipping.application.port.out.AlertSource;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -63,16 +63,16 @@ public final class SlackAlertNotifier implements AlertNotifier, AlertSource, Aut
      * @throws NullPointerException when an argument is null
      */
     public static SlackAlertNotifier start(SlackSettings settings, RetryPolicy retry, Clock clock) {
-        return start(settings, retry, clock, AlertDelivery.DEFAULT_CAPACITY, AlertDelivery.DEFAULT_CLOSE_TIMEOUT);
-    }
-
-    /** For tests: a smaller queue or a shorter close. */
-    static SlackAlertNotifier start(
-            SlackSettings settings, RetryPolicy retry, Clock clock, int capacity, Duration closeTimeout) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(clock, "clock");
-        return new SlackAlertNotifier(settings, new Webhook(settings), retry, clock, capacity, closeTimeout);
+        return new SlackAlertNotifier(
+                settings,
+                new Webhook(settings),
+                retry,
+                clock,
+                AlertDelivery.DEFAULT_CAPACITY,
+                AlertDelivery.DEFAULT_CLOSE_TIMEOUT);
     }
 
     /**

@@ -137,14 +137,16 @@ final class StubWebhook implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
+            // Recorded before answering: once the client has its answer it may send the next request, which must
+            // not be recorded first.
+            if (step.status() / 100 == 2) {
+                accepted.add(request);
+            }
             byte[] reply = step.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
             exchange.sendResponseHeaders(step.status(), reply.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(reply);
-            }
-            if (step.status() / 100 == 2) {
-                accepted.add(request);
             }
         } finally {
             completed.incrementAndGet();

@@ -1,11 +1,11 @@
 package io.haderos.shipping.adapter.jdbi;
 
+import io.haderos.shipping.application.port.out.AlertSource;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.Checks;
 import io.haderos.shipping.domain.policy.Alert;
-import io.haderos.shipping.application.port.out.AlertSource;
 import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
 import io.haderos.shipping.domain.port.out.TransitionHistory;
 import java.security.SecureRandom;

@@ -33,11 +33,6 @@ public final class ShippingRestApi implements Feature {
 
     private final AdminAuthentication adminAuthentication;
 
-    /** The API with operator actions disabled: every one of them answers 403, since no admin token exists. */
-    public ShippingRestApi() {
-        this(Optional.empty());
-    }
-
     /**
      * @param adminToken the bearer token operator actions require ({@code admin.token}); empty, or blank,
      *                   disables them. Kept only as a digest, never logged or shown.

@@ -1,5 +1,6 @@
 package io.haderos.shipping.application.service;
 
+import io.haderos.shipping.application.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.model.Attempt;
 import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
@@ -7,7 +8,6 @@ import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.policy.FallbackDecision;
 import io.haderos.shipping.domain.policy.FallbackPolicy;
 import io.haderos.shipping.domain.policy.HedgeDelay;
-import io.haderos.shipping.application.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.port.out.CarrierException;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;

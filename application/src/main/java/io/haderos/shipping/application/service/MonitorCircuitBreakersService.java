@@ -2,10 +2,10 @@ package io.haderos.shipping.application.service;
 
 import io.haderos.shipping.application.port.in.MonitorCircuitBreakersUseCase;
 import io.haderos.shipping.application.port.in.MonitoringReport;
+import io.haderos.shipping.application.port.out.AlertSource;
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.policy.AlertPolicy;
-import io.haderos.shipping.application.port.out.AlertSource;
 import io.haderos.shipping.domain.port.out.CircuitBreakers;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,10 +21,6 @@ public final class MonitorCircuitBreakersService implements MonitorCircuitBreake
     private final AlertPolicy alertPolicy;
     private final List<AlertSource> otherSources;
     private final Clock clock;
-
-    public MonitorCircuitBreakersService(CircuitBreakers breakers, AlertPolicy alertPolicy, Clock clock) {
-        this(breakers, alertPolicy, List.of(), clock);
-    }
 
     /** @param otherSources parts of the gateway besides the breakers whose alerts monitoring shows */
     public MonitorCircuitBreakersService(

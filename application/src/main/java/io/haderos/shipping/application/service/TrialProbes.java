@@ -1,10 +1,10 @@
 package io.haderos.shipping.application.service;
 
+import io.haderos.shipping.application.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
-import io.haderos.shipping.application.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.port.out.CarrierException;
 import io.haderos.shipping.domain.port.out.CircuitBreakers;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;

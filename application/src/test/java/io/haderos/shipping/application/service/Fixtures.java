@@ -1,6 +1,7 @@
 package io.haderos.shipping.application.service;
 
 import io.haderos.shipping.application.port.in.ShipOrderCommand;
+import io.haderos.shipping.application.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.model.Address;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CountryCode;
@@ -11,7 +12,6 @@ import io.haderos.shipping.domain.model.Party;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.Weight;
 import io.haderos.shipping.domain.policy.FallbackPolicy;
-import io.haderos.shipping.application.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;

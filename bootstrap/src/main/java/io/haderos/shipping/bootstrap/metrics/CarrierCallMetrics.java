@@ -2,10 +2,10 @@ package io.haderos.shipping.bootstrap.metrics;
 
 import static io.haderos.shipping.bootstrap.metrics.GatewayMetrics.tag;
 
+import io.haderos.shipping.application.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.policy.CarrierOperation;
-import io.haderos.shipping.application.port.out.CarrierCallObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -165,16 +165,17 @@ class ArchitectureTest {
             .that()
             .resideInAPackage("io.haderos.shipping..")
             .should()
-            .callMethodWhere(new DescribedPredicate<JavaMethodCall>(
-                    "an asynchronous CompletableFuture method without an executor") {
-                @Override
-                public boolean test(JavaMethodCall call) {
-                    return call.getTargetOwner().isAssignableTo(CompletionStage.class)
-                            && call.getName().endsWith("Async")
-                            && call.getTarget().getRawParameterTypes().stream()
-                                    .noneMatch(type -> type.isAssignableTo(Executor.class));
-                }
-            })
+            .callMethodWhere(
+                    new DescribedPredicate<JavaMethodCall>(
+                            "an asynchronous CompletableFuture method without an executor") {
+                        @Override
+                        public boolean test(JavaMethodCall call) {
+                            return call.getTargetOwner().isAssignableTo(CompletionStage.class)
+                                    && call.getName().endsWith("Async")
+                                    && call.getTarget().getRawParameterTypes().stream()
+                                            .noneMatch(type -> type.isAssignableTo(Executor.class));
+                        }
+                    })
             .as("no stage runs on the common ForkJoinPool: every ...Async call names its executor");
 
     private static JavaClasses production;

@@ -1,11 +1,11 @@
 package io.haderos.shipping.domain.testing;
 
-import io.haderos.shipping.domain.port.out.TransitionHistory;
-import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.Checks;
+import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
+import io.haderos.shipping.domain.port.out.TransitionHistory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,12 +1,12 @@
 package io.haderos.shipping.domain.testing;
 
-import io.haderos.shipping.domain.port.out.ShipmentStore;
 import io.haderos.shipping.domain.model.Attempt;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentResolution;
 import io.haderos.shipping.domain.model.ShipmentStatus;
+import io.haderos.shipping.domain.port.out.ShipmentStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

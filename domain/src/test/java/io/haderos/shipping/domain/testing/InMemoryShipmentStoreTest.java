@@ -2,7 +2,6 @@ package io.haderos.shipping.domain.testing;
 
 import io.haderos.shipping.domain.port.out.ShipmentStore;
 
-
 class InMemoryShipmentStoreTest extends ShipmentStoreContract {
 
     @Override
