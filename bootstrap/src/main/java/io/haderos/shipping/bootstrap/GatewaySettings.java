@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
@@ -172,7 +171,7 @@ record GatewaySettings(
                             read.required(prefix + "destination-city")),
                     Weight.ofKilograms(read.required(prefix + "weight-kg")));
         } catch (InvalidValueException e) {
-            String field = e.field().replace("address.", "").replace('_', '-');
+            String field = SettingsReader.keyOf(e.field().replace("address.", ""));
             throw new InvalidSettingException(prefix + field, e.reason());
         }
     }
@@ -215,8 +214,7 @@ record GatewaySettings(
                         read.bool(prefix + "starttls", true),
                         read.seconds(prefix + "timeout", 1, MAX_TIMEOUT_SECONDS));
             } catch (InvalidValueException e) {
-                throw new InvalidSettingException(
-                        prefix + e.field().replace('_', '-').toLowerCase(Locale.ROOT), e.reason());
+                throw new InvalidSettingException(prefix + SettingsReader.keyOf(e.field()), e.reason());
             }
         });
         return new Alerting(slack, email);
@@ -337,7 +335,7 @@ record GatewaySettings(
                     read.optional("shipper.email").orElse(""),
                     address);
         } catch (InvalidValueException e) {
-            String key = "shipper." + e.field().replace("address.", "").replace('_', '-');
+            String key = "shipper." + SettingsReader.keyOf(e.field().replace("address.", ""));
             throw new InvalidSettingException(key, e.reason());
         }
     }

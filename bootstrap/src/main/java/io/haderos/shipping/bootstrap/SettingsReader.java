@@ -115,6 +115,13 @@ final class SettingsReader {
         });
     }
 
+    /** A field's Java name as a setting key's word: {@code postalCode} is {@code postal-code}. */
+    static String keyOf(String javaName) {
+        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                .replace('_', '-')
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
     InvalidSettingException invalid(String key, String value, String problem) {
         boolean secret = SECRET_WORDS.stream().anyMatch(key::contains);
         return new InvalidSettingException(key, (secret ? "" : "= '" + value + "' ") + problem);

@@ -9,8 +9,9 @@ import java.util.function.Supplier;
  * The request is not acceptable as written: 400, naming the field at fault by its JSON path
  * ({@code consignee.address.country}, {@code parcels[0].weight_kg}), or no field when the whole body is.
  *
- * <p>Only request translation throws it. A domain {@link InvalidValueException} that escapes a use case is
- * our bug, not the caller's, and is reported as such.
+ * <p>Only request translation throws it, naming the field by its JSON path ({@link JsonPaths}): the core names fields
+ * by their Java names. A domain {@link InvalidValueException} that escapes a use case is our bug, not the caller's,
+ * and is reported as such.
  */
 final class InvalidRequestException extends RuntimeException {
 
@@ -49,7 +50,7 @@ final class InvalidRequestException extends RuntimeException {
         Throwable cause =
                 failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof InvalidValueException invalid) {
-            return new InvalidRequestException(invalid.field(), invalid.reason());
+            return new InvalidRequestException(JsonPaths.of(invalid.field()), invalid.reason());
         }
         return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
@@ -62,8 +63,8 @@ final class InvalidRequestException extends RuntimeException {
         try {
             return build.get();
         } catch (InvalidValueException e) {
-            throw new InvalidRequestException(
-                    path.isEmpty() ? e.field() : e.within(path).field(), e.reason());
+            String field = JsonPaths.of(e.field());
+            throw new InvalidRequestException(path.isEmpty() ? field : path + "." + field, e.reason());
         }
     }
 }

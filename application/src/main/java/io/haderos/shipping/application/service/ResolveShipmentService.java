@@ -55,7 +55,7 @@ public final class ResolveShipmentService implements ResolveShipmentUseCase {
     private static CarrierId carrierAsked(ShipmentRecord held) {
         List<Attempt> attempts = held.attempts();
         if (attempts.isEmpty()) {
-            throw new InvalidValueException("provider", "is required: the record does not say which carrier was asked");
+            throw new InvalidValueException("carrier", "is required: the record does not say which carrier was asked");
         }
         return attempts.get(attempts.size() - 1).carrier();
     }

@@ -120,7 +120,7 @@ class ResolveShipmentServiceTest {
 
         assertThat(thrown)
                 .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("provider"));
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("carrier"));
         assertThat(await(resolve.resolve(ResolveShipmentCommand.found(
                                 ORDER, "30123456789", Optional.of(CarrierId.ARAMEX), "nora", "")))
                         .status())

@@ -38,11 +38,11 @@ public record CircuitSnapshot(
     public CircuitSnapshot {
         Checks.required(carrier, "carrier");
         Checks.required(state, "state");
-        Checks.required(lastFailureTime, "last_failure_time");
-        Checks.required(stateSince, "state_since");
-        Checks.required(recoveryTimeout, "recovery_timeout");
-        Checks.required(takenAt, "taken_at");
-        Checks.required(configurationFault, "configuration_fault");
+        Checks.required(lastFailureTime, "lastFailureTime");
+        Checks.required(stateSince, "stateSince");
+        Checks.required(recoveryTimeout, "recoveryTimeout");
+        Checks.required(takenAt, "takenAt");
+        Checks.required(configurationFault, "configurationFault");
     }
 
     /** A snapshot of a breaker whose carrier accepts our configuration. */

@@ -12,8 +12,8 @@ import java.time.Instant;
 public record RecordedTransition(String instanceId, CircuitStateChanged transition, Instant recordedAt) {
 
     public RecordedTransition {
-        instanceId = Checks.text(instanceId, "instance_id", 100);
+        instanceId = Checks.text(instanceId, "instanceId", 100);
         Checks.required(transition, "transition");
-        Checks.required(recordedAt, "recorded_at");
+        Checks.required(recordedAt, "recordedAt");
     }
 }

@@ -15,7 +15,7 @@ public record Address(CountryCode country, String city, String line1, String lin
         city = Checks.text(city, "city", MAX_CITY);
         line1 = Checks.optionalText(line1, "line1", MAX_LINE);
         line2 = Checks.optionalText(line2, "line2", MAX_LINE);
-        postalCode = Checks.optionalText(postalCode, "postal_code", MAX_POSTAL_CODE);
+        postalCode = Checks.optionalText(postalCode, "postalCode", MAX_POSTAL_CODE);
     }
 
     /** A place given by country and city alone, as rate quotes need it. */

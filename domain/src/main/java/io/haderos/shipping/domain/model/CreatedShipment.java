@@ -16,8 +16,8 @@ public record CreatedShipment(
 
     public CreatedShipment {
         Checks.required(carrier, "carrier");
-        trackingNumber = Checks.text(trackingNumber, "tracking", 64);
-        parcelTrackingNumbers = List.copyOf(Checks.required(parcelTrackingNumbers, "parcel_tracking"));
-        Checks.required(labelUrl, "label_url");
+        trackingNumber = Checks.text(trackingNumber, "trackingNumber", 64);
+        parcelTrackingNumbers = List.copyOf(Checks.required(parcelTrackingNumbers, "parcelTrackingNumbers"));
+        Checks.required(labelUrl, "labelUrl");
     }
 }

@@ -8,10 +8,10 @@ public record OrderId(String value) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     public OrderId {
-        Checks.required(value, "order_id");
+        Checks.required(value, "orderId");
         if (!ID.matcher(value).matches()) {
             throw new InvalidValueException(
-                    "order_id", "must be 1 to 64 letters, digits, '.', '-' or '_', starting with a letter or digit");
+                    "orderId", "must be 1 to 64 letters, digits, '.', '-' or '_', starting with a letter or digit");
         }
     }
 

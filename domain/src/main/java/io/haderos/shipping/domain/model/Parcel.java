@@ -6,8 +6,8 @@ import java.util.Optional;
 public record Parcel(Weight weight, Optional<Dimensions> dimensions) {
 
     public Parcel {
-        Checks.required(weight, "weight_kg");
-        Checks.required(dimensions, "dimensions_cm");
+        Checks.required(weight, "weight");
+        Checks.required(dimensions, "dimensions");
     }
 
     public static Parcel of(Weight weight) {

@@ -23,11 +23,11 @@ public record RateRequest(
     public RateRequest {
         Checks.required(origin, "origin");
         Checks.required(destination, "destination");
-        Checks.required(weight, "weight_kg");
+        Checks.required(weight, "weight");
         if (pieces < 1 || pieces > MAX_PIECES) {
             throw new InvalidValueException("pieces", "must be between 1 and " + MAX_PIECES);
         }
-        Checks.required(dimensions, "dimensions_cm");
+        Checks.required(dimensions, "dimensions");
         Checks.required(currency, "currency");
         service = Checks.required(service, "service").map(s -> Checks.text(s, "service", 10));
     }

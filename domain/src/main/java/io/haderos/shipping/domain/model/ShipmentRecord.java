@@ -32,16 +32,16 @@ public record ShipmentRecord(
     public static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
 
     public ShipmentRecord {
-        Checks.required(orderId, "order_id");
-        Checks.required(requestFingerprint, "request_fingerprint");
+        Checks.required(orderId, "orderId");
+        Checks.required(requestFingerprint, "requestFingerprint");
         Checks.required(status, "status");
         Checks.required(shipment, "shipment");
         if (status == ShipmentStatus.CREATED && shipment.isEmpty()) {
             throw new InvalidValueException("shipment", "is required once created");
         }
         attempts = List.copyOf(Checks.required(attempts, "attempts"));
-        Checks.required(createdAt, "created_at");
-        Checks.required(updatedAt, "updated_at");
+        Checks.required(createdAt, "createdAt");
+        Checks.required(updatedAt, "updatedAt");
         Checks.required(resolution, "resolution");
     }
 

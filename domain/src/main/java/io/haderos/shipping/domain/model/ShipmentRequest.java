@@ -19,12 +19,12 @@ public record ShipmentRequest(
     public static final int MAX_DESCRIPTION = 200;
 
     public ShipmentRequest {
-        Checks.required(orderId, "order_id");
+        Checks.required(orderId, "orderId");
         Checks.required(shipper, "shipper");
         Checks.required(consignee, "consignee");
         parcels = Checks.nonEmpty(parcels, "parcels", MAX_PARCELS);
         description = Checks.text(description, "description", MAX_DESCRIPTION);
-        Checks.required(declaredValue, "declared_value");
+        Checks.required(declaredValue, "declaredValue");
         Checks.required(cashOnDelivery, "cod");
         service = Checks.required(service, "service").map(s -> Checks.text(s, "service", 10));
     }

@@ -15,7 +15,7 @@ public record ShipmentResolution(Optional<CreatedShipment> found, String actor, 
     public ShipmentResolution {
         Checks.required(found, "found");
         actor = Checks.text(actor, "actor", 100);
-        note = Checks.optionalText(note, "reason", 500);
+        note = Checks.optionalText(note, "note", 500);
         Checks.required(at, "at");
     }
 

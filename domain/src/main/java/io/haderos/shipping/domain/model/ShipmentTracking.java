@@ -9,7 +9,7 @@ public record ShipmentTracking(
 
     public ShipmentTracking {
         Checks.required(carrier, "carrier");
-        trackingNumber = Checks.text(trackingNumber, "tracking", 64);
+        trackingNumber = Checks.text(trackingNumber, "trackingNumber", 64);
         events = Checks.required(events, "events").stream()
                 .sorted(Comparator.comparing(TrackingEvent::at).reversed())
                 .toList();

@@ -8,7 +8,7 @@ public record Weight(BigDecimal kilograms) {
     public static final int MAX_KG = 1000;
 
     public Weight {
-        kilograms = Checks.positive(kilograms, "weight_kg", BigDecimal.valueOf(MAX_KG), 3);
+        kilograms = Checks.positive(kilograms, "weight", BigDecimal.valueOf(MAX_KG), 3);
     }
 
     public static Weight ofKilograms(String kilograms) {

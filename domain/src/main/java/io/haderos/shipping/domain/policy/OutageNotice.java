@@ -29,7 +29,7 @@ public record OutageNotice(
         Checks.required(kind, "kind");
         Checks.required(at, "at");
         cause = Checks.optionalText(cause, "cause", 500);
-        Checks.required(openFor, "open_for");
+        Checks.required(openFor, "openFor");
         Checks.required(actor, "actor");
     }
 

@@ -30,7 +30,7 @@ class ValueRecordsTest {
     void givenAnImplausibleWeight_thenRefused(String kilograms) {
         assertThatThrownBy(() -> Weight.ofKilograms(kilograms))
                 .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("weight_kg"));
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("weight"));
     }
 
     @Test

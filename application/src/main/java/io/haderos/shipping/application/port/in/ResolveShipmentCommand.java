@@ -17,11 +17,12 @@ public record ResolveShipmentCommand(
         OrderId orderId, Optional<String> trackingNumber, Optional<CarrierId> carrier, String actor, String note) {
 
     public ResolveShipmentCommand {
-        Checks.required(orderId, "order_id");
-        trackingNumber = Checks.required(trackingNumber, "tracking").map(t -> Checks.text(t, "tracking", 64));
-        Checks.required(carrier, "provider");
+        Checks.required(orderId, "orderId");
+        trackingNumber =
+                Checks.required(trackingNumber, "trackingNumber").map(t -> Checks.text(t, "trackingNumber", 64));
+        Checks.required(carrier, "carrier");
         actor = Checks.text(actor, "actor", 100);
-        note = Checks.optionalText(note, "reason", 500);
+        note = Checks.optionalText(note, "note", 500);
     }
 
     public static ResolveShipmentCommand found(

@@ -27,13 +27,13 @@ public record ShipOrderCommand(
         Optional<String> service) {
 
     public ShipOrderCommand {
-        Checks.required(orderId, "order_id");
+        Checks.required(orderId, "orderId");
         Checks.required(shipper, "shipper");
         Checks.required(consignee, "consignee");
         parcels = Checks.nonEmpty(parcels, "parcels", ShipmentRequest.MAX_PARCELS);
         description = Checks.text(description, "description", ShipmentRequest.MAX_DESCRIPTION);
-        Checks.required(declaredValue, "declared_value");
-        Checks.required(cashOnDelivery, "cod");
+        Checks.required(declaredValue, "declaredValue");
+        Checks.required(cashOnDelivery, "cashOnDelivery");
         service = Checks.required(service, "service").map(s -> Checks.text(s, "service", 10));
     }
 
