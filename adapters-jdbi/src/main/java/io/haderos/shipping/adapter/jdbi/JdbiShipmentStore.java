@@ -8,6 +8,7 @@ import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentResolution;
 import io.haderos.shipping.domain.model.ShipmentStatus;
+import io.haderos.shipping.domain.model.ShipmentTransition;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
 import io.haderos.shipping.domain.port.out.ShipmentStoreUnavailableException;
 import java.net.URI;
@@ -68,9 +69,11 @@ public final class JdbiShipmentStore implements ShipmentStore {
                 () -> jdbi.inTransaction(handle -> {
                     int updated = handle.createUpdate("""
                             UPDATE shipment
-                               SET status = 'created', carrier = :carrier, tracking_number = :tracking,
+                               SET status = :to, carrier = :carrier, tracking_number = :tracking,
                                    label_url = :labelUrl, fallback = :fallback, updated_at = :now
-                             WHERE order_id = :orderId AND status = 'in_progress'""")
+                             WHERE order_id = :orderId AND status IN (<from>)""")
+                            .define("from", from(ShipmentTransition.CREATE))
+                            .bind("to", to(ShipmentTransition.CREATE))
                             .bind("carrier", shipment.carrier().value())
                             .bind("tracking", shipment.trackingNumber())
                             .bind(
@@ -94,8 +97,10 @@ public final class JdbiShipmentStore implements ShipmentStore {
                 "hold order " + orderId,
                 () -> jdbi.inTransaction(handle -> {
                     int updated = handle.createUpdate("""
-                            UPDATE shipment SET status = 'outcome_unknown', fallback = :fallback, updated_at = :now
-                             WHERE order_id = :orderId AND status = 'in_progress'""")
+                            UPDATE shipment SET status = :to, fallback = :fallback, updated_at = :now
+                             WHERE order_id = :orderId AND status IN (<from>)""")
+                            .define("from", from(ShipmentTransition.HOLD))
+                            .bind("to", to(ShipmentTransition.HOLD))
                             .bind("fallback", attempts.size() > 1)
                             .bind("now", UtcTime.of(now))
                             .bind("orderId", orderId.value())
@@ -112,7 +117,8 @@ public final class JdbiShipmentStore implements ShipmentStore {
         guarded(
                 "release order " + orderId,
                 () -> jdbi.withHandle(handle -> handle.createUpdate(
-                                "DELETE FROM shipment WHERE order_id = :orderId AND status = 'in_progress'")
+                                "DELETE FROM shipment WHERE order_id = :orderId AND status IN (<from>)")
+                        .define("from", from(ShipmentTransition.RELEASE))
                         .bind("orderId", orderId.value())
                         .execute()));
     }
@@ -172,7 +178,8 @@ public final class JdbiShipmentStore implements ShipmentStore {
         try {
             jdbi.useHandle(handle -> handle.createUpdate("""
                             INSERT INTO shipment (order_id, request_fingerprint, status, fallback, created_at, updated_at)
-                            VALUES (:orderId, :fingerprint, 'in_progress', FALSE, :now, :now)""")
+                            VALUES (:orderId, :fingerprint, :status, FALSE, :now, :now)""")
+                    .bind("status", statusName(ShipmentStatus.IN_PROGRESS))
                     .bind("orderId", orderId.value())
                     .bind("fingerprint", fingerprint)
                     .bind("now", UtcTime.of(now))
@@ -190,9 +197,11 @@ public final class JdbiShipmentStore implements ShipmentStore {
         return jdbi.inTransaction(handle -> {
             int updated = handle.createUpdate("""
                             UPDATE shipment
-                               SET status = 'in_progress', request_fingerprint = :fingerprint, carrier = NULL,
+                               SET status = :to, request_fingerprint = :fingerprint, carrier = NULL,
                                    tracking_number = NULL, label_url = NULL, fallback = FALSE, updated_at = :now
-                             WHERE order_id = :orderId AND status = 'not_created'""")
+                             WHERE order_id = :orderId AND status IN (<from>)""")
+                    .define("from", from(ShipmentTransition.RECLAIM))
+                    .bind("to", to(ShipmentTransition.RECLAIM))
                     .bind("fingerprint", fingerprint)
                     .bind("now", UtcTime.of(now))
                     .bind("orderId", orderId.value())
@@ -291,6 +300,18 @@ public final class JdbiShipmentStore implements ShipmentStore {
 
     private static String truncate(String detail) {
         return detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
+    }
+
+    /** The statuses a move starts from, as an SQL list of literals (fixed names, never request data). */
+    private static String from(ShipmentTransition transition) {
+        return transition.from().stream()
+                .map(status -> "'" + statusName(status) + "'")
+                .sorted()
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static String to(ShipmentTransition transition) {
+        return statusName(transition.to().orElseThrow());
     }
 
     private static String statusName(ShipmentStatus status) {

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the gateway remembers about one order's shipment.
+ * What the gateway remembers about one order's shipment. Its moves from status to status are those of
+ * {@link ShipmentTransition}; the methods that make them refuse any other.
  *
  * @param requestFingerprint identifies the request that claimed the order; a different one is a conflict
  * @param shipment           present once {@link ShipmentStatus#CREATED}
@@ -68,7 +69,7 @@ public record ShipmentRecord(
         return new ShipmentRecord(
                 orderId,
                 fingerprint,
-                ShipmentStatus.IN_PROGRESS,
+                ShipmentTransition.RECLAIM.apply(status),
                 Optional.empty(),
                 false,
                 List.of(),
@@ -81,7 +82,7 @@ public record ShipmentRecord(
         return new ShipmentRecord(
                 orderId,
                 requestFingerprint,
-                ShipmentStatus.CREATED,
+                ShipmentTransition.CREATE.apply(status),
                 Optional.of(created),
                 fallback,
                 attempts,
@@ -94,7 +95,7 @@ public record ShipmentRecord(
         return new ShipmentRecord(
                 orderId,
                 requestFingerprint,
-                ShipmentStatus.OUTCOME_UNKNOWN,
+                ShipmentTransition.HOLD.apply(status),
                 Optional.empty(),
                 attempts.size() > 1,
                 attempts,
@@ -119,7 +120,7 @@ public record ShipmentRecord(
                 .map(found -> new ShipmentRecord(
                         orderId,
                         requestFingerprint,
-                        ShipmentStatus.CREATED,
+                        ShipmentTransition.RESOLVE_FOUND.apply(status),
                         Optional.of(found),
                         !attempts.isEmpty() && !attempts.get(0).carrier().equals(found.carrier()),
                         attempts,
@@ -129,7 +130,7 @@ public record ShipmentRecord(
                 .orElseGet(() -> new ShipmentRecord(
                         orderId,
                         requestFingerprint,
-                        ShipmentStatus.NOT_CREATED,
+                        ShipmentTransition.RESOLVE_NOT_CREATED.apply(status),
                         Optional.empty(),
                         false,
                         attempts,
