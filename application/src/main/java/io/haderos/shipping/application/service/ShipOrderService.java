@@ -66,17 +66,17 @@ public final class ShipOrderService implements ShipOrderUseCase {
     public CompletionStage<ShipOrderResult> shipOrder(ShipOrderCommand command) {
         // Built before the claim: a request the domain refuses must not leave the order claimed.
         ShipmentRequest request = command.toShipmentRequest(defaultShipper);
-        String fingerprint = command.fingerprint();
+        String fingerprint = RequestFingerprint.of(command);
         return storeWork
                 .supply(() -> store.claim(command.orderId(), fingerprint, clock.instant()))
                 .thenCompose(existing -> existing.isPresent()
                         ? CompletableFuture.completedFuture(
-                                new ShipOrderResult(replay(existing.get(), fingerprint, clock.instant()), true))
+                                new ShipOrderResult(replay(existing.get(), command, clock.instant()), true))
                         : create(command.orderId(), request).thenApply(record -> new ShipOrderResult(record, false)));
     }
 
-    private static ShipmentRecord replay(ShipmentRecord existing, String fingerprint, Instant now) {
-        if (!existing.requestFingerprint().equals(fingerprint)) {
+    private static ShipmentRecord replay(ShipmentRecord existing, ShipOrderCommand command, Instant now) {
+        if (!RequestFingerprint.matches(existing.requestFingerprint(), command)) {
             throw new OrderConflictException(existing.orderId(), OrderConflictException.Reason.DIFFERENT_REQUEST);
         }
         if (existing.status() == ShipmentStatus.CREATED) {

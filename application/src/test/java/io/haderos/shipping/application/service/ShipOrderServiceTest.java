@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.haderos.shipping.application.port.in.NoCarrierAvailableException;
 import io.haderos.shipping.application.port.in.OrderConflictException;
 import io.haderos.shipping.application.port.in.RequestRejectedException;
+import io.haderos.shipping.application.port.in.ShipOrderCommand;
 import io.haderos.shipping.application.port.in.ShipOrderResult;
 import io.haderos.shipping.application.port.in.ShipmentOutcomeUnknownException;
 import io.haderos.shipping.domain.model.Attempt;
@@ -187,8 +188,29 @@ class ShipOrderServiceTest {
     }
 
     @Test
+    void givenAnOrderStoredBeforeFingerprintVersionTwo_whenTheSameRequestIsRetried_thenItReplays() {
+        ShipOrderCommand command = shipCommand("ORD-V1", "1.2");
+        OrderId order = command.orderId();
+        store.claim(order, RequestFingerprint.version1(command), clock.instant());
+        store.recordCreated(
+                order,
+                new CreatedShipment(CarrierId.ARAMEX, "30123456789", List.of(), Optional.empty()),
+                false,
+                List.of(Attempt.success(CarrierId.ARAMEX)),
+                clock.instant());
+
+        ShipOrderResult retried = await(service.shipOrder(command));
+        Throwable different = catchThrowable(() -> await(service.shipOrder(shipCommand("ORD-V1", "2.5"))));
+
+        assertThat(retried.replayed()).isTrue();
+        assertThat(retried.record().shipment().orElseThrow().trackingNumber()).isEqualTo("30123456789");
+        assertThat(different).isInstanceOf(OrderConflictException.class);
+        assertThat(aramex.calls()).isZero();
+    }
+
+    @Test
     void givenAnOrderInProgress_whenAnotherRequestArrives_thenConflictInProgress() {
-        store.claim(OrderId.of("ORD-9"), shipCommand("ORD-9", "1.2").fingerprint(), clock.instant());
+        store.claim(OrderId.of("ORD-9"), RequestFingerprint.of(shipCommand("ORD-9", "1.2")), clock.instant());
         clock.advance(ShipmentRecord.ABANDONED_AFTER);
 
         Throwable thrown = catchThrowable(() -> await(service.shipOrder(shipCommand("ORD-9", "1.2"))));
@@ -202,7 +224,7 @@ class ShipOrderServiceTest {
 
     @Test
     void givenAClaimAbandonedByADeadProcess_whenAnotherRequestArrives_thenTheOrderIsHeldForAnOperator() {
-        store.claim(OrderId.of("ORD-11"), shipCommand("ORD-11", "1.2").fingerprint(), clock.instant());
+        store.claim(OrderId.of("ORD-11"), RequestFingerprint.of(shipCommand("ORD-11", "1.2")), clock.instant());
         clock.advance(ShipmentRecord.ABANDONED_AFTER.plusMillis(1));
 
         Throwable thrown = catchThrowable(() -> await(service.shipOrder(shipCommand("ORD-11", "1.2"))));

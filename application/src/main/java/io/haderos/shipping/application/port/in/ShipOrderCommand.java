@@ -6,10 +6,6 @@ import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.Parcel;
 import io.haderos.shipping.domain.model.Party;
 import io.haderos.shipping.domain.model.ShipmentRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,19 +44,5 @@ public record ShipOrderCommand(
                 declaredValue,
                 cashOnDelivery,
                 service);
-    }
-
-    /**
-     * Identifies the request's content: two commands with the same fingerprint ask for the same shipment.
-     * Built from the validated values, so formatting differences ({@code 1.20} vs {@code 1.2}) do not matter.
-     */
-    public String fingerprint() {
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256").digest(toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }
