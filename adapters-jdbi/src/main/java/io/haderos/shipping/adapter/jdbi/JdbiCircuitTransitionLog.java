@@ -8,6 +8,7 @@ import io.haderos.shipping.domain.model.Checks;
 import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
 import io.haderos.shipping.domain.port.out.TransitionHistory;
+import io.haderos.shipping.domain.port.out.TransitionHistoryUnavailableException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -200,7 +201,7 @@ public final class JdbiCircuitTransitionLog
      * @param limit 1 to {@value #MAX_LIMIT}
      * @throws InvalidValueException (an {@link IllegalArgumentException}) naming {@code limit} when it is out of
      *                               range, or {@code until} when it is before {@code since}
-     * @throws IllegalStateException when the database cannot be read
+     * @throws TransitionHistoryUnavailableException when the database cannot be read
      */
     @Override
     public List<RecordedTransition> transitions(
@@ -215,7 +216,7 @@ public final class JdbiCircuitTransitionLog
      * <p>For each (instance id, carrier), the row that occurred last, the higher sequence breaking a tie. Ordered by
      * instance id, then carrier. Instances that have stopped keep their last row: look at its time.
      *
-     * @throws IllegalStateException when the database cannot be read
+     * @throws TransitionHistoryUnavailableException when the database cannot be read
      */
     @Override
     public List<RecordedTransition> latestPerInstance() {
@@ -263,7 +264,8 @@ public final class JdbiCircuitTransitionLog
         try {
             return query.get();
         } catch (JdbiException e) {
-            throw new IllegalStateException("audit trail cannot be read: " + DatabaseFailures.describe(e), e);
+            throw new TransitionHistoryUnavailableException(
+                    "audit trail cannot be read: " + DatabaseFailures.describe(e), e);
         }
     }
 }

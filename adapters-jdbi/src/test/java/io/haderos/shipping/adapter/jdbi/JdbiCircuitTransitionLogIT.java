@@ -7,6 +7,7 @@ import static io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.FlakyDataSource;
 import io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLogFixtures.TestDatabase;
@@ -16,6 +17,7 @@ import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.policy.Alert.Severity;
+import io.haderos.shipping.domain.port.out.TransitionHistoryUnavailableException;
 import io.haderos.shipping.domain.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,11 +133,8 @@ class JdbiCircuitTransitionLogIT {
         log.onTransition(flap(ARAMEX, 1, T0));
         log.onTransition(flap(ARAMEX, 2, T0));
 
-        long started = System.nanoTime();
-        log.close();
-        Duration closing = Duration.ofNanos(System.nanoTime() - started);
-
-        assertThat(closing).isLessThan(Duration.ofSeconds(5));
+        // Would hang without its timeout, since the database never answers: the bound only turns that into a failure.
+        assertTimeoutPreemptively(PATIENCE, log::close);
         db.dataSource.comeBack();
         log.onTransition(flap(ARAMEX, 3, T0));
         assertThat(log.backlog()).isEqualTo(2);
@@ -246,10 +245,9 @@ class JdbiCircuitTransitionLogIT {
         int perCarrier = 300;
         ExecutorService breakers = Executors.newFixedThreadPool(2, runnable -> new Thread(runnable, "carrier-call"));
         try {
-            List<Future<Duration>> slowest = new ArrayList<>();
+            List<Future<?>> publishers = new ArrayList<>();
             for (CarrierId carrier : List.of(ARAMEX, SMSA)) {
-                slowest.add(breakers.submit(() -> {
-                    Duration worst = Duration.ZERO;
+                publishers.add(breakers.submit(() -> {
                     for (long sequence = 1; sequence <= perCarrier; sequence++) {
                         // Outside the timed call: make sure the writer meets each phase, however fast this runs.
                         if (carrier.equals(ARAMEX) && sequence == 50) {
@@ -266,16 +264,13 @@ class JdbiCircuitTransitionLogIT {
                         if (carrier.equals(ARAMEX) && sequence == 250) {
                             db.dataSource.goAway();
                         }
-                        long started = System.nanoTime();
                         log.onTransition(flap(carrier, sequence, T0));
-                        Duration took = Duration.ofNanos(System.nanoTime() - started);
-                        worst = took.compareTo(worst) > 0 ? took : worst;
                     }
-                    return worst;
+                    return null;
                 }));
             }
-            for (Future<Duration> worst : slowest) {
-                assertThat(worst.get()).as("the slowest onTransition").isLessThan(Duration.ofMillis(200));
+            for (Future<?> publisher : publishers) {
+                publisher.get();
             }
         } finally {
             breakers.shutdown();
@@ -327,16 +322,16 @@ class JdbiCircuitTransitionLogIT {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void givenTheDatabaseIsAway_whenRead_thenAnIllegalStateExceptionSaysSo(Kind kind) {
+    void givenTheDatabaseIsAway_whenRead_thenTheHistoryIsUnavailableAndSaysWhy(Kind kind) {
         TestDatabase db = database(kind);
         JdbiCircuitTransitionLog log = log(db, "gw-a", FAST);
         db.dataSource.goAway();
 
         assertThatThrownBy(() -> log.transitions(CarrierId.ARAMEX, Optional.empty(), Optional.empty(), 10))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(TransitionHistoryUnavailableException.class)
                 .hasMessageStartingWith("audit trail cannot be read: SQLTransientConnectionException")
                 .hasMessageNotContaining(JdbiCircuitTransitionLogFixtures.FlakyDataSource.SECRET);
-        assertThatThrownBy(log::latestPerInstance).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(log::latestPerInstance).isInstanceOf(TransitionHistoryUnavailableException.class);
     }
 
     private TestDatabase database(Kind kind) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Guards {@link AdminOnly} resources with the operators' bearer token (DESIGN.md §6):
@@ -34,7 +36,7 @@ final class AdminAuthentication implements ContainerRequestFilter {
 
     static final String CHALLENGE = "Bearer realm=\"haderos-shipping-gateway\"";
 
-    private static final System.Logger LOG = System.getLogger(AdminAuthentication.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AdminAuthentication.class);
 
     /** RFC 7235: the scheme is case-insensitive; one token after it, without spaces. */
     private static final Pattern BEARER = Pattern.compile("(?i:Bearer) +(\\S+) *");
@@ -76,9 +78,8 @@ final class AdminAuthentication implements ContainerRequestFilter {
             return;
         }
         if (!MessageDigest.isEqual(tokenDigest.get(), digest(bearer.group(1)))) {
-            LOG.log(
-                    System.Logger.Level.WARNING,
-                    "refused an operator action ({0} {1}): wrong bearer token",
+            LOG.warn(
+                    "refused an operator action ({} {}): wrong bearer token",
                     request.getMethod(),
                     request.getUriInfo().getRequestUri().getRawPath());
             request.abortWith(Problem.of(403, "forbidden", "Forbidden", "the bearer token is not the admin token")

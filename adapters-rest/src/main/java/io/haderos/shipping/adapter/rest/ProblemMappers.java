@@ -1,18 +1,5 @@
 package io.haderos.shipping.adapter.rest;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.core.exc.StreamWriteException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.haderos.shipping.application.port.in.NoCarrierAvailableException;
 import io.haderos.shipping.application.port.in.OrderConflictException;
 import io.haderos.shipping.application.port.in.OrderNotFoundException;
@@ -23,7 +10,7 @@ import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.ShipmentStoreUnavailableException;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
-import jakarta.annotation.Priority;
+import io.haderos.shipping.domain.port.out.TransitionHistoryUnavailableException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -32,15 +19,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Providers;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every failure of a request becomes an {@code application/problem+json} response (RFC 9457):
@@ -52,26 +37,30 @@ import java.util.stream.Collectors;
  *   <tr><td>the order is claimed by a different request, in progress, or held</td><td>409</td></tr>
  *   <tr><td>a carrier rejected the request's content (with its messages)</td><td>422</td></tr>
  *   <tr><td>a carrier may have created the shipment: outcome unknown</td><td>502</td></tr>
- *   <tr><td>no carrier can serve now ({@code Retry-After} when a breaker says when)</td><td>503</td></tr>
+ *   <tr><td>no carrier can serve now ({@code Retry-After} when a breaker says when); the shipment store or the audit
+ *   trail cannot be reached ({@code Retry-After: 5})</td><td>503</td></tr>
  *   <tr><td>any other {@link WebApplicationException} (405, 406, 415 …)</td><td>its status</td></tr>
  *   <tr><td>anything else: our bug</td><td>500, with no internals</td></tr>
  * </table>
  */
 final class ProblemMappers {
 
-    private static final System.Logger LOG = System.getLogger(ProblemMappers.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMappers.class);
 
     /** Wins over a mapper of the same exception type at the default priority (lower is preferred). */
-    private static final int PREFERRED = Priorities.USER - 4000;
+    static final int PREFERRED = Priorities.USER - 4000;
 
     private ProblemMappers() {}
 
-    /** One instance of each mapper, for registration. */
+    /** One instance of each mapper, for registration: the JSON ones and the use cases' contract. */
     static List<Object> all() {
+        return java.util.stream.Stream.concat(JsonProblemMappers.all().stream(), contract().stream())
+                .toList();
+    }
+
+    /** The contract table: each use case's declared failures, and the rest. */
+    private static List<Object> contract() {
         return List.of(
-                new JsonInput(),
-                new JsonParse(),
-                new JsonMapping(),
                 new InvalidRequest(),
                 new Rejected(),
                 new CarrierRejected(),
@@ -82,184 +71,12 @@ final class ProblemMappers {
                 new TrackingNotFound(),
                 new OrderNotFound(),
                 new StoreUnavailable(),
+                new HistoryUnavailable(),
                 new WebApplication(),
                 new Completion(),
                 new Unexpected());
     }
 
-    /**
-     * Jackson's own mappers for these two types answer in plain text with our class names; jersey-media-json-jackson
-     * registers them by auto-discovery whatever {@link ShippingRestApi} asks, so ours take precedence by priority.
-     */
-    @Priority(PREFERRED)
-    static final class JsonParse implements ExceptionMapper<JsonParseException> {
-
-        @Override
-        public Response toResponse(JsonParseException e) {
-            return JsonInput.map(e);
-        }
-    }
-
-    /** See {@link JsonParse}. */
-    @Priority(PREFERRED)
-    static final class JsonMapping implements ExceptionMapper<JsonMappingException> {
-
-        @Override
-        public Response toResponse(JsonMappingException e) {
-            return JsonInput.map(e);
-        }
-    }
-
-    /** Jackson could not read the body into the request type; a failure to write a response is our bug. */
-    static final class JsonInput implements ExceptionMapper<JsonProcessingException> {
-
-        /** Jackson's advice to its own users ("enable `JsonReadFeature…` to allow"), not to our clients. */
-        private static final Pattern JACKSON_HINT = Pattern.compile(
-                "\\s*[:;]\\s*(enable|use|set)\\b.*`.*$|\\s*\\([^()]*\\b(Feature|enabled?)\\b[^()]*\\)", Pattern.DOTALL);
-
-        @Override
-        public Response toResponse(JsonProcessingException e) {
-            return map(e);
-        }
-
-        static Response map(JsonProcessingException e) {
-            if (e instanceof StreamWriteException
-                    || e instanceof InvalidDefinitionException
-                    || (e instanceof JsonMappingException m && m.getProcessor() instanceof JsonGenerator)) {
-                return Unexpected.problem(e); // writing a response, or a request type Jackson cannot build: ours
-            }
-            if (e instanceof JsonMappingException && e.getCause() instanceof StreamReadException cause) {
-                // A tokenizing error met while binding: the parser knows best where it is.
-                return map(cause);
-            }
-            if (e instanceof StreamConstraintsException) {
-                return Problem.of(
-                                400,
-                                "request-too-large",
-                                "Request too large",
-                                "the request body exceeds " + ObjectMapperResolver.MAX_DOCUMENT_CHARS
-                                        + " characters or " + ObjectMapperResolver.MAX_NESTING_DEPTH
-                                        + " levels of nesting")
-                        .toResponse();
-            }
-            if (e instanceof InputCoercionException coercion) {
-                return invalid(parserPath(coercion), "must be a whole number in range");
-            }
-            if (e instanceof StreamReadException read) {
-                return malformed(read);
-            }
-            if (e instanceof UnrecognizedPropertyException unknown) {
-                return invalid(
-                        path(unknown),
-                        "is not a known field; known fields: " + knownFields(unknown.getKnownPropertyIds()));
-            }
-            if (e instanceof MismatchedInputException mismatch) {
-                return mismatch(mismatch);
-            }
-            if (e instanceof JsonMappingException mapping) {
-                return invalid(path(mapping), "has an invalid value");
-            }
-            return malformed("the request body is not valid JSON", Optional.empty(), "");
-        }
-
-        private static Response mismatch(MismatchedInputException e) {
-            Optional<String> field = path(e);
-            if (field.isEmpty()) {
-                return String.valueOf(e.getOriginalMessage()).startsWith("No content to map")
-                        ? bodyRequired()
-                        : malformed("the request body must be exactly one JSON object", Optional.empty(), "");
-            }
-            return invalid(field, expectation(e.getTargetType()));
-        }
-
-        private static Response bodyRequired() {
-            return invalid(Optional.empty(), "a JSON object is required as the request body");
-        }
-
-        private static Response malformed(StreamReadException e) {
-            String reason = JACKSON_HINT
-                    .matcher(Optional.ofNullable(e.getOriginalMessage()).orElse(""))
-                    .replaceAll("");
-            Optional<String> field = parserPath(e);
-            String where = e.getLocation() == null
-                    ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr();
-            String detail = "the request body is not valid JSON" + where
-                    + field.map(f -> " (" + f + ")").orElse("") + ": " + reason;
-            return malformed(detail, field, reason);
-        }
-
-        /** A 400 for a body that is not one JSON document (or not an object); names the field where known. */
-        private static Response malformed(String detail, Optional<String> field, String reason) {
-            Problem problem = Problem.of(400, "malformed-json", "Malformed JSON", detail);
-            return field.map(f -> problem.with("errors", Problem.Issue.ofField(f, reason)))
-                    .orElse(problem)
-                    .toResponse();
-        }
-
-        private static String expectation(Class<?> type) {
-            if (type == null) {
-                return "has the wrong JSON type";
-            }
-            if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-                return "must be a whole number";
-            }
-            if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
-                return "must be a number";
-            }
-            if (type == String.class) {
-                return "must be a string";
-            }
-            if (type == Boolean.class || type == boolean.class) {
-                return "must be true or false";
-            }
-            if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-                return "must be an array";
-            }
-            return "must be an object";
-        }
-
-        private static String knownFields(Collection<Object> known) {
-            return known == null
-                    ? ""
-                    : known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
-        }
-
-        /** {@code parcels[0].weight_kg} from Jackson's path of the value being read. */
-        private static Optional<String> path(JsonMappingException e) {
-            StringBuilder path = new StringBuilder();
-            for (JsonMappingException.Reference ref : e.getPath()) {
-                if (ref.getFieldName() != null) {
-                    path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-                } else if (ref.getIndex() >= 0) {
-                    path.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-            return path.length() == 0 ? Optional.empty() : Optional.of(path.toString());
-        }
-
-        /** The same path, from the parser's position, for errors found while tokenizing. */
-        private static Optional<String> parserPath(JsonProcessingException e) {
-            if (!(e.getProcessor() instanceof JsonParser parser)) {
-                return Optional.empty();
-            }
-            List<String> segments = new ArrayList<>();
-            for (JsonStreamContext context = parser.getParsingContext();
-                    context != null && !context.inRoot();
-                    context = context.getParent()) {
-                if (context.inArray()) {
-                    segments.add(0, "[" + Math.max(context.getCurrentIndex(), 0) + "]");
-                } else if (context.getCurrentName() != null) {
-                    segments.add(0, "." + context.getCurrentName());
-                }
-            }
-            String path = String.join("", segments);
-            return path.isEmpty() ? Optional.empty() : Optional.of(path.startsWith(".") ? path.substring(1) : path);
-        }
-    }
-
-    /** A request value the domain refuses, or a required one that is missing. */
     static final class InvalidRequest implements ExceptionMapper<InvalidRequestException> {
 
         @Override
@@ -380,7 +197,7 @@ final class ProblemMappers {
 
         @Override
         public Response toResponse(ShipmentStoreUnavailableException e) {
-            LOG.log(System.Logger.Level.WARNING, e.getMessage());
+            LOG.warn(e.getMessage());
             return Problem.of(
                             503,
                             "shipment-store-unavailable",
@@ -394,6 +211,22 @@ final class ProblemMappers {
     }
 
     /** Jersey's own refusals (404 no such path, 405, 406, 415 …) keep their status and headers. */
+    static final class HistoryUnavailable implements ExceptionMapper<TransitionHistoryUnavailableException> {
+
+        @Override
+        public Response toResponse(TransitionHistoryUnavailableException e) {
+            LOG.warn(e.getMessage());
+            return Problem.of(
+                            503,
+                            "audit-trail-unavailable",
+                            "Audit trail unavailable",
+                            "the gateway cannot read its audit trail now; retry shortly")
+                    .toResponseBuilder()
+                    .header(HttpHeaders.RETRY_AFTER, 5)
+                    .build();
+        }
+    }
+
     static final class WebApplication implements ExceptionMapper<WebApplicationException> {
 
         private static final Map<Integer, String> DETAILS = Map.of(
@@ -468,7 +301,7 @@ final class ProblemMappers {
         }
 
         static Response problem(Throwable e) {
-            LOG.log(System.Logger.Level.ERROR, "unexpected failure while serving a request", e);
+            LOG.error("unexpected failure while serving a request", e);
             return Problem.of(
                             500,
                             "internal-error",
@@ -478,7 +311,7 @@ final class ProblemMappers {
         }
     }
 
-    private static Response invalid(Optional<String> field, String reason) {
+    static Response invalid(Optional<String> field, String reason) {
         Problem problem = Problem.of(
                 400,
                 "invalid-request",

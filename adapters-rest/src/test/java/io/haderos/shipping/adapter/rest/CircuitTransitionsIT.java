@@ -15,6 +15,7 @@ import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.port.out.TransitionHistoryUnavailableException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +76,26 @@ class CircuitTransitionsIT {
                    "occurred_at":"2025-12-28T10:30:00Z","failure_count":3,"success_count":0,
                    "cause":"3 consecutive failures; last: timeout","actor":null,
                    "recorded_at":"2025-12-28T10:30:00.250Z"}]}"""));
+    }
+
+    @Test
+    void givenTheAuditTrailCannotBeRead_whenReadingTransitionsOrTheCluster_then503WithRetryAfter() {
+        api.fakes().onTransitions(query -> {
+            throw new TransitionHistoryUnavailableException("audit trail cannot be read: connection refused", null);
+        });
+        api.fakes().onCluster(() -> {
+            throw new TransitionHistoryUnavailableException("audit trail cannot be read: connection refused", null);
+        });
+
+        for (String path : List.of(
+                "/api/v1/integrations/monitoring/circuit-breakers/aramex/transitions",
+                "/api/v1/integrations/monitoring/cluster")) {
+            RestApiExtension.Reply reply = api.get(path);
+            assertThat(reply.status()).as(path).isEqualTo(503);
+            assertThat(reply.mediaType()).isEqualTo(RestApiExtension.PROBLEM_JSON);
+            assertThat(reply.json().path("type").asText()).endsWith("audit-trail-unavailable");
+            assertThat(reply.header("Retry-After")).contains("5");
+        }
     }
 
     @Test

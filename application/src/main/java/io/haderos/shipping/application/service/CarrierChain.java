@@ -46,18 +46,65 @@ final class CarrierChain {
         this.observer = observer;
     }
 
-    /** How a walk along the chain ended. */
+    /** How a walk along the chain ended: one of four cases, each handled by {@link #match}. */
     sealed interface Outcome<T> {
         List<Attempt> attempts();
+
+        /** The result of the function for this case. */
+        <R> R match(
+                Function<Served<T>, R> served,
+                Function<Rejected<T>, R> rejected,
+                Function<OutcomeUnknown<T>, R> unknown,
+                Function<Exhausted<T>, R> exhausted);
     }
 
-    record Served<T>(CarrierId carrier, T value, boolean fallback, List<Attempt> attempts) implements Outcome<T> {}
+    /** A carrier served the call. */
+    record Served<T>(CarrierId carrier, T value, boolean fallback, List<Attempt> attempts) implements Outcome<T> {
+        @Override
+        public <R> R match(
+                Function<Served<T>, R> served,
+                Function<Rejected<T>, R> rejected,
+                Function<OutcomeUnknown<T>, R> unknown,
+                Function<Exhausted<T>, R> exhausted) {
+            return served.apply(this);
+        }
+    }
 
-    record Rejected<T>(CarrierRejectedException rejection, List<Attempt> attempts) implements Outcome<T> {}
+    /** A carrier refused the request's content; another would too. */
+    record Rejected<T>(CarrierRejectedException rejection, List<Attempt> attempts) implements Outcome<T> {
+        @Override
+        public <R> R match(
+                Function<Served<T>, R> served,
+                Function<Rejected<T>, R> rejected,
+                Function<OutcomeUnknown<T>, R> unknown,
+                Function<Exhausted<T>, R> exhausted) {
+            return rejected.apply(this);
+        }
+    }
 
-    record OutcomeUnknown<T>(CarrierId carrier, List<Attempt> attempts) implements Outcome<T> {}
+    /** A carrier may have acted on a request that must not be repeated elsewhere. */
+    record OutcomeUnknown<T>(CarrierId carrier, List<Attempt> attempts) implements Outcome<T> {
+        @Override
+        public <R> R match(
+                Function<Served<T>, R> served,
+                Function<Rejected<T>, R> rejected,
+                Function<OutcomeUnknown<T>, R> unknown,
+                Function<Exhausted<T>, R> exhausted) {
+            return unknown.apply(this);
+        }
+    }
 
-    record Exhausted<T>(Optional<Duration> retryAfter, List<Attempt> attempts) implements Outcome<T> {}
+    /** No carrier could serve; {@code retryAfter} when a breaker says when one may. */
+    record Exhausted<T>(Optional<Duration> retryAfter, List<Attempt> attempts) implements Outcome<T> {
+        @Override
+        public <R> R match(
+                Function<Served<T>, R> served,
+                Function<Rejected<T>, R> rejected,
+                Function<OutcomeUnknown<T>, R> unknown,
+                Function<Exhausted<T>, R> exhausted) {
+            return exhausted.apply(this);
+        }
+    }
 
     /** When a walk asks the next carrier before the current one has answered. */
     record Hedging(Map<CarrierId, HedgeDelay> delays, ScheduledExecutorService scheduler) {

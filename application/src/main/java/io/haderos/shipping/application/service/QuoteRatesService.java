@@ -50,15 +50,16 @@ public final class QuoteRatesService implements QuoteRatesUseCase {
     }
 
     private static RateQuotation quotation(CarrierChain.Outcome<List<RateQuote>> outcome) {
-        if (outcome instanceof CarrierChain.Served<List<RateQuote>> served) {
-            return new RateQuotation(served.carrier(), served.fallback(), served.value(), served.attempts());
-        }
-        if (outcome instanceof CarrierChain.Rejected<List<RateQuote>> rejected) {
-            throw new RequestRejectedException(rejected.rejection(), rejected.attempts());
-        }
-        if (outcome instanceof CarrierChain.Exhausted<List<RateQuote>> exhausted) {
-            throw new NoCarrierAvailableException(exhausted.attempts(), exhausted.retryAfter());
-        }
-        throw new IllegalStateException("a quote cannot have an unknown outcome: " + outcome);
+        return outcome.match(
+                served -> new RateQuotation(served.carrier(), served.fallback(), served.value(), served.attempts()),
+                rejected -> {
+                    throw new RequestRejectedException(rejected.rejection(), rejected.attempts());
+                },
+                unknown -> {
+                    throw new IllegalStateException("a quote cannot have an unknown outcome: " + unknown);
+                },
+                exhausted -> {
+                    throw new NoCarrierAvailableException(exhausted.attempts(), exhausted.retryAfter());
+                });
     }
 }

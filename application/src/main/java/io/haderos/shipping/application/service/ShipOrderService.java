@@ -103,19 +103,20 @@ public final class ShipOrderService implements ShipOrderUseCase {
             store.recordOutcomeUnknown(orderId, List.of(), clock.instant());
             throw bug instanceof CompletionException completion ? completion : new CompletionException(bug);
         }
-        if (outcome instanceof CarrierChain.Served<CreatedShipment> served) {
-            return recordCreated(orderId, served);
-        }
-        if (outcome instanceof CarrierChain.OutcomeUnknown<CreatedShipment> unknown) {
-            store.recordOutcomeUnknown(orderId, unknown.attempts(), clock.instant());
-            throw new ShipmentOutcomeUnknownException(orderId, unknown.carrier(), unknown.attempts());
-        }
-        store.release(orderId);
-        if (outcome instanceof CarrierChain.Rejected<CreatedShipment> rejected) {
-            throw new RequestRejectedException(rejected.rejection(), rejected.attempts());
-        }
-        CarrierChain.Exhausted<CreatedShipment> exhausted = (CarrierChain.Exhausted<CreatedShipment>) outcome;
-        throw new NoCarrierAvailableException(exhausted.attempts(), exhausted.retryAfter());
+        return outcome.match(
+                served -> recordCreated(orderId, served),
+                rejected -> {
+                    store.release(orderId);
+                    throw new RequestRejectedException(rejected.rejection(), rejected.attempts());
+                },
+                unknown -> {
+                    store.recordOutcomeUnknown(orderId, unknown.attempts(), clock.instant());
+                    throw new ShipmentOutcomeUnknownException(orderId, unknown.carrier(), unknown.attempts());
+                },
+                exhausted -> {
+                    store.release(orderId);
+                    throw new NoCarrierAvailableException(exhausted.attempts(), exhausted.retryAfter());
+                });
     }
 
     /**

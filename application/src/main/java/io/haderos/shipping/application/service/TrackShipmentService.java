@@ -1,6 +1,7 @@
 package io.haderos.shipping.application.service;
 
 import io.haderos.shipping.application.port.in.NoCarrierAvailableException;
+import io.haderos.shipping.application.port.in.RequestRejectedException;
 import io.haderos.shipping.application.port.in.TrackShipmentUseCase;
 import io.haderos.shipping.application.port.in.UnknownCarrierException;
 import io.haderos.shipping.application.port.out.CarrierCallObserver;
@@ -11,6 +12,7 @@ import io.haderos.shipping.domain.model.ShipmentTracking;
 import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierException;
+import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import java.time.Duration;
@@ -53,6 +55,10 @@ public final class TrackShipmentService implements TrackShipmentUseCase {
             }
             if (cause instanceof CarrierConfigurationException configuration) {
                 throw unavailable(carrierId, configuration, Optional.empty());
+            }
+            if (cause instanceof CarrierRejectedException rejected) {
+                throw new RequestRejectedException(
+                        rejected, List.of(new Attempt(carrierId, rejected.outcome(), rejected.getMessage())));
             }
             throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
         });

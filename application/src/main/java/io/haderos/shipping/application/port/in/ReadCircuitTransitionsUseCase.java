@@ -8,12 +8,16 @@ import java.util.concurrent.CompletionStage;
 public interface ReadCircuitTransitionsUseCase {
 
     /**
-     * The carrier's transitions the query selects, newest first.
+     * The carrier's transitions the query selects, newest first; fails with
+     * {@link io.haderos.shipping.domain.port.out.TransitionHistoryUnavailableException} while the trail cannot be read.
      *
-     * @throws UnknownCarrierException no such carrier is configured
+     * @throws UnknownCarrierException at once, when no such carrier is configured
      */
     CompletionStage<List<RecordedTransition>> transitions(ReadCircuitTransitionsQuery query);
 
-    /** Each instance's breakers as last recorded. */
+    /**
+     * Each instance's breakers as last recorded; fails with
+     * {@link io.haderos.shipping.domain.port.out.TransitionHistoryUnavailableException} while the trail cannot be read.
+     */
     CompletionStage<ClusterView> cluster();
 }

@@ -10,7 +10,8 @@ public interface TrackShipmentUseCase {
     /**
      * Completes with the shipment's events, or fails with
      * {@link io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException} (the carrier does not know it) or
-     * {@link NoCarrierAvailableException} (the carrier cannot be reached now). Never blocks the calling thread.
+     * {@link NoCarrierAvailableException} (the carrier cannot be reached now) or {@link RequestRejectedException} (the
+     * carrier refused the number as malformed). Never blocks the calling thread.
      *
      * @throws UnknownCarrierException at once, when no such carrier is configured
      */

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads the audit trail of breaker transitions, of every gateway instance sharing it. */
+/**
+ * Reads the audit trail of breaker transitions, of every gateway instance sharing it. Reads fail with
+ * {@link TransitionHistoryUnavailableException} when the trail cannot be reached.
+ */
 public interface TransitionHistory {
 
     /** The most transitions one read returns. */
