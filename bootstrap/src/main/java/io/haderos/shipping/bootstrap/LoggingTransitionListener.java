@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 final class LoggingTransitionListener implements CircuitTransitionListener, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger("io.haderos.shipping.circuit");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggingTransitionListener.class);
 
     private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "transition-log");
@@ -32,15 +32,21 @@ final class LoggingTransitionListener implements CircuitTransitionListener, Auto
         }
     }
 
+    /** A breaker that stops serving calls is a WARN; one that serves again (or an operator's reset) an INFO. */
     private static void log(CircuitStateChanged event) {
-        LOG.warn(
-                "circuit {} {} -> {} (#{}): {}{}",
-                event.carrier(),
-                event.from(),
-                event.to(),
-                event.sequence(),
-                event.cause(),
-                event.actor().map(actor -> " [by " + actor + "]").orElse(""));
+        Object[] arguments = {
+            event.carrier(),
+            event.from(),
+            event.to(),
+            event.sequence(),
+            event.cause(),
+            event.actor().map(actor -> " [by " + actor + "]").orElse("")
+        };
+        if (event.to().blocksCalls()) {
+            LOG.warn("circuit {} {} -> {} (#{}): {}{}", arguments);
+        } else {
+            LOG.info("circuit {} {} -> {} (#{}): {}{}", arguments);
+        }
     }
 
     /** Writes what is queued, then stops. */

@@ -2,6 +2,7 @@ package io.haderos.shipping.bootstrap;
 
 import java.util.concurrent.CountDownLatch;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** Starts the gateway with configuration from the environment and stops it gracefully on SIGTERM. */
 public final class Main {
@@ -21,6 +22,9 @@ public final class Main {
                     COMMON_POOL_PARALLELISM,
                     String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));
         }
+        // Grizzly and Jersey log through java.util.logging: route it to SLF4J, so every line has one format.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         Gateway gateway;
         try {
             gateway = Gateway.start(ConfigProvider.getConfig());

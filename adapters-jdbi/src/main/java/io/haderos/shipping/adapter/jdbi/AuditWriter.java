@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class AuditWriter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JdbiCircuitTransitionLog.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AuditWriter.class);
 
     /** While closing, retries come at least this often so that the bounded flush gets several chances. */
     private static final Duration CLOSING_BACKOFF_CAP = Duration.ofSeconds(1);
