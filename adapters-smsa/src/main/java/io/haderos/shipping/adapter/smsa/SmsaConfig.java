@@ -154,7 +154,7 @@ public record SmsaConfig(
         require(executor, "executor");
         require(probeAwb, "probeAwb");
         probeAwb.ifPresent(awb -> {
-            if (!SmsaEcomCarrier.AWB.matcher(awb).matches()) {
+            if (!SmsaClient.AWB.matcher(awb).matches()) {
                 throw new IllegalArgumentException("probeAwb must be 1 to 64 letters, digits, '-' or '_'");
             }
         });
