@@ -1,6 +1,6 @@
 package io.haderos.shipping.adapter.smsa;
 
-import static io.haderos.shipping.adapter.smsa.SmsaFixtures.API_KEY;
+import static io.haderos.shipping.adapter.smsa.SmsaFixture.API_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
