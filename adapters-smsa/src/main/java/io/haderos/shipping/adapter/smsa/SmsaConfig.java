@@ -59,8 +59,10 @@ import java.util.regex.Pattern;
  *                                 default {@code "0"} (none)
  * @param vatPaid                  sent as {@code VatPaid}; default {@code true}
  * @param dutyPaid                 sent as {@code DutyPaid} (duties paid by the shipper); default {@code false}
- * @param clock                    the source of {@code ShipDate}, which SMSA takes as local time without an offset
- *                                 (the clock's zone is used); default the system clock in {@code Asia/Riyadh}
+ * @param clock                    the clock for the shipping date sent to SMSA ({@code ShipDate}, local time in
+ *                                 the clock's zone) and for the breaker that
+ *                                 {@link SmsaShippingCarrier#create(SmsaConfig)} builds; default the system clock
+ *                                 in {@code Asia/Riyadh}
  * @param executor                 the threads that process SMSA's replies (and run what callers chain on the
  *                                 returned futures); default empty: a pool of daemon threads of the carrier's own
  * @param probeAwb                 an AWB SMSA knows, queried as a breaker trial when no client call comes and the
@@ -408,7 +410,8 @@ public record SmsaConfig(
         }
 
         /**
-         * The clock for {@code ShipDate}; default the system clock in {@code Asia/Riyadh}.
+         * The clock for {@code ShipDate} and for the breaker that {@link SmsaShippingCarrier#create(SmsaConfig)}
+         * builds; default the system clock in {@code Asia/Riyadh}.
          *
          * @param clock the value
          * @return this builder

@@ -11,6 +11,7 @@ import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
+import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import java.util.List;
@@ -63,8 +64,8 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
     }
 
     /**
-     * An SMSA carrier with its own breaker, built from {@link SmsaConfig#circuitBreaker()} on the system clock, that
-     * publishes its transitions nowhere. Use
+     * An SMSA carrier with its own breaker, built from {@link SmsaConfig#circuitBreaker()} on
+     * {@link SmsaConfig#clock()}, that publishes its transitions nowhere. Use
      * {@link #create(SmsaConfig, CarrierCircuitBreaker)} to observe transitions. Loads the tariff at once.
      *
      * @param config where SMSA is, which key to use and how to price quotes
@@ -75,7 +76,10 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
      */
     public static SmsaShippingCarrier create(SmsaConfig config) {
         Objects.requireNonNull(config, "config");
-        return create(config, CarrierCircuitBreaker.create(CarrierId.SMSA, config.circuitBreaker()));
+        return create(
+                config,
+                CarrierCircuitBreaker.create(
+                        CarrierId.SMSA, config.circuitBreaker(), config.clock(), CircuitTransitionListener.none()));
     }
 
     /**

@@ -19,6 +19,7 @@ import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
+import io.haderos.shipping.domain.testing.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -130,5 +131,25 @@ class SmsaBreakerIT extends SmsaFixture {
         assertThat(own.circuitBreaker().settings().failureThreshold()).isEqualTo(1);
         assertThat(own.circuitBreaker().snapshot().state()).isEqualTo(CircuitState.OPEN);
         assertThat(own.id()).isEqualTo(CarrierId.SMSA);
+    }
+
+    @Test
+    void givenOnlyAConfig_whenItsClockPassesTheRecoveryTimeout_thenTheBreakerItBuiltLetsATrialThrough() {
+        MutableClock clock = MutableClock.at("2025-01-01T07:00:00Z");
+        SmsaShippingCarrier own = SmsaShippingCarrier.create(SmsaConfig.builder()
+                .baseUrl(SMSA.baseUrl())
+                .apiKey(API_KEY)
+                .circuitBreaker(new CircuitBreakerSettings(1, Duration.ofSeconds(30), 1))
+                .clock(clock)
+                .build());
+        stubCreate(status(503));
+        thrown(CarrierUnavailableException.class, () -> own.createShipment(shipment()));
+        assertThat(own.circuitBreaker().snapshot().state()).isEqualTo(CircuitState.OPEN);
+        SMSA.stubFor(get(urlEqualTo(TRACK + "231200000001")).willReturn(okJson(TRACKING)));
+
+        clock.advanceSeconds(30);
+        own.track("231200000001");
+
+        assertThat(own.circuitBreaker().snapshot().state()).isEqualTo(CircuitState.CLOSED);
     }
 }
