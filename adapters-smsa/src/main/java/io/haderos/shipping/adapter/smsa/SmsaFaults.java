@@ -24,6 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLHandshakeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns everything that can go wrong with an SMSA call into exactly one {@link CarrierException}. The breaker
@@ -35,7 +37,7 @@ import javax.net.ssl.SSLHandshakeException;
  *   <tr><td>HTTP 400 with field {@code errors}; a 200 {@code {"status": "Failed"}}</td>
  *       <td>{@link CarrierRejectedException}: the caller must fix the request</td></tr>
  *   <tr><td>HTTP 401/403 (the API key), 400 without field errors, any other 4xx</td>
- *       <td>{@link CarrierConfigurationException}: an operator must fix the configuration</td></tr>
+ *       <td>{@link CarrierConfigurationException}, logged: an operator must fix the configuration</td></tr>
  *   <tr><td>5xx, 408, 429, 1xx/3xx, timeouts, connection failures, a 2xx body that is not the expected JSON</td>
  *       <td>{@link CarrierUnavailableException}: a carrier fault</td></tr>
  * </table>
@@ -44,10 +46,11 @@ import javax.net.ssl.SSLHandshakeException;
  *
  * <p>Messages name the operation, the HTTP status or SMSA's words, never a request body. Text taken from a reply is
  * cleaned of control characters, shortened, and has the API key masked, so nothing secret or unbounded reaches a
- * message.
+ * message or the log.
  */
 final class SmsaFaults {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SmsaFaults.class);
     private static final CarrierId SMSA = CarrierId.SMSA;
     private static final int EXCERPT = 200;
 
@@ -168,8 +171,11 @@ final class SmsaFaults {
         return cleaned.length() <= EXCERPT ? cleaned : cleaned.substring(0, EXCERPT) + "…";
     }
 
+    /** Logged because only an operator can fix it; the message is as safe to log as to show. */
     private static CarrierConfigurationException configuration(String detail) {
-        return new CarrierConfigurationException(SMSA, detail);
+        CarrierConfigurationException fault = new CarrierConfigurationException(SMSA, detail);
+        LOG.warn("{}", fault.getMessage());
+        return fault;
     }
 
     private List<CarrierMessage> fieldErrors(String body) {
