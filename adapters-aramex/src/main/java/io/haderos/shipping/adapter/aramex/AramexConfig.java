@@ -2,11 +2,13 @@ package io.haderos.shipping.adapter.aramex;
 
 import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
 import io.haderos.shipping.domain.model.Address;
+import io.haderos.shipping.domain.model.Checks;
 import io.haderos.shipping.domain.model.CountryCode;
 import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.Weight;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -16,7 +18,8 @@ import java.util.concurrent.Executor;
 
 /**
  * Everything {@link AramexShippingCarrier} needs to reach one Aramex account: where the API lives, the
- * {@code ClientInfo} credentials sent in every request body (CARRIERS.md §1.2), timeouts and breaker settings.
+ * {@code ClientInfo} credentials sent in every request body (Aramex has no HTTP authentication), timeouts and
+ * breaker settings.
  *
  * <p>Build it with {@link #builder()}, which fills in the defaults; the canonical constructor validates every
  * component and throws {@link InvalidValueException} (an {@link IllegalArgumentException}) whose
@@ -27,15 +30,20 @@ import java.util.concurrent.Executor;
  *                           {@code https} URL without user info, query or fragment. A missing trailing slash is
  *                           added, so {@code .../ShippingAPI.V2} and {@code .../ShippingAPI.V2/} are the same.
  *                           Required, no default
- * @param userName           {@code ClientInfo.UserName} (usually an e-mail address); required, not blank
- * @param password           {@code ClientInfo.Password}; required, not blank; never printed
+ * @param userName           {@code ClientInfo.UserName} (usually an e-mail address); required, not blank, at most
+ *                           {@value #MAX_CREDENTIAL} characters; surrounding white space is removed
+ * @param password           {@code ClientInfo.Password}; required, not blank, at most {@value #MAX_CREDENTIAL}
+ *                           characters, kept exactly as given; never printed
  * @param accountNumber      {@code ClientInfo.AccountNumber}, also sent as the shipper's account number;
- *                           required, not blank
- * @param accountPin         {@code ClientInfo.AccountPin}; required, not blank; never printed
+ *                           required, not blank, at most {@value #MAX_CREDENTIAL} characters; surrounding white
+ *                           space is removed
+ * @param accountPin         {@code ClientInfo.AccountPin}; required, not blank, at most {@value #MAX_CREDENTIAL}
+ *                           characters, kept exactly as given; never printed
  * @param accountEntity      {@code ClientInfo.AccountEntity}, three letters such as {@code RUH}; upper-cased
  * @param accountCountryCode {@code ClientInfo.AccountCountryCode}, ISO-3166 alpha-2 such as {@code SA};
  *                           upper-cased
- * @param version            {@code ClientInfo.Version}; not blank, default {@value #DEFAULT_VERSION}
+ * @param version            {@code ClientInfo.Version}; not blank, at most {@value #MAX_CREDENTIAL} characters,
+ *                           surrounding white space removed; default {@value #DEFAULT_VERSION}
  * @param source             {@code ClientInfo.Source}, an integration id Aramex may assign; zero or more; left
  *                           out of requests when empty, which is the default
  * @param connectTimeout     how long to wait for a connection; positive and not longer than {@code timeout};
@@ -44,8 +52,10 @@ import java.util.concurrent.Executor;
  *                           {@link #MAX_TIMEOUT}; default {@link #DEFAULT_TIMEOUT}
  * @param circuitBreaker     the breaker that {@link AramexShippingCarrier#create(AramexConfig)} builds; default
  *                           {@link CircuitBreakerSettings#DEFAULTS} (3 faults, 120 s, 2 successes)
- * @param clock              the time sent as {@code ShippingDateTime} (in the clock's zone) and the breaker's
- *                           clock; default {@link Clock#systemUTC()}
+ * @param clock              the clock for the shipping date sent to Aramex ({@code ShippingDateTime}, with the
+ *                           offset of the clock's zone) and for the breaker that
+ *                           {@link AramexShippingCarrier#create(AramexConfig)} builds; default
+ *                           {@link Clock#systemUTC()}
  * @param executor           the threads that process Aramex's replies (and run what callers chain on the returned
  *                           futures); default empty: a pool of daemon threads of the carrier's own
  * @param probe              the quote sent as a breaker trial when no client call comes (a recovering breaker
@@ -74,6 +84,9 @@ public record AramexConfig(
 
     /** Aramex's sandbox: {@code https://ws.sbx.aramex.net/ShippingAPI.V2/}. */
     public static final URI SANDBOX_BASE_URL = URI.create("https://ws.sbx.aramex.net/ShippingAPI.V2/");
+
+    /** The longest accepted {@code ClientInfo} text: 256 characters. */
+    public static final int MAX_CREDENTIAL = 256;
 
     /** The default {@code ClientInfo.Version}. */
     public static final String DEFAULT_VERSION = "v1.0";
@@ -116,16 +129,14 @@ public record AramexConfig(
      */
     public AramexConfig {
         baseUrl = normalise(baseUrl);
-        userName = required(userName, "userName");
-        password = required(password, "password");
-        accountNumber = required(accountNumber, "accountNumber").strip();
-        accountPin = required(accountPin, "accountPin");
+        userName = Checks.text(userName, "userName", MAX_CREDENTIAL);
+        password = secret(password, "password", MAX_CREDENTIAL);
+        accountNumber = Checks.text(accountNumber, "accountNumber", MAX_CREDENTIAL);
+        accountPin = secret(accountPin, "accountPin", MAX_CREDENTIAL);
         accountEntity = letters(accountEntity, "accountEntity", 3);
         accountCountryCode = letters(accountCountryCode, "accountCountryCode", 2);
-        version = required(version, "version").strip();
-        if (source == null) {
-            throw new InvalidValueException("source", "is required (use OptionalInt.empty() to leave it out)");
-        }
+        version = Checks.text(version, "version", MAX_CREDENTIAL);
+        Checks.required(source, "source");
         if (source.isPresent() && source.getAsInt() < 0) {
             throw new InvalidValueException("source", "must not be negative");
         }
@@ -137,18 +148,10 @@ public record AramexConfig(
         if (connectTimeout.compareTo(timeout) > 0) {
             throw new InvalidValueException("connectTimeout", "must not be longer than timeout (" + timeout + ")");
         }
-        if (circuitBreaker == null) {
-            throw new InvalidValueException("circuitBreaker", "is required");
-        }
-        if (clock == null) {
-            throw new InvalidValueException("clock", "is required");
-        }
-        if (executor == null) {
-            throw new InvalidValueException("executor", "is required (use Optional.empty() for the carrier's own)");
-        }
-        if (probe == null) {
-            throw new InvalidValueException("probe", "is required");
-        }
+        Checks.required(circuitBreaker, "circuitBreaker");
+        Checks.required(clock, "clock");
+        Checks.required(executor, "executor");
+        Checks.required(probe, "probe");
     }
 
     /**
@@ -171,9 +174,7 @@ public record AramexConfig(
     }
 
     private static URI normalise(URI baseUrl) {
-        if (baseUrl == null) {
-            throw new InvalidValueException("baseUrl", "is required");
-        }
+        Checks.required(baseUrl, "baseUrl");
         String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
         if (!baseUrl.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || baseUrl.getHost() == null) {
             throw new InvalidValueException(
@@ -181,7 +182,7 @@ public record AramexConfig(
         }
         if (baseUrl.getRawUserInfo() != null) {
             throw new InvalidValueException(
-                    "baseUrl", "must not contain user info: credentials go in userName and " + "password");
+                    "baseUrl", "must not contain user info: credentials go in userName and password");
         }
         if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
             throw new InvalidValueException("baseUrl", "must not have a query or fragment");
@@ -190,18 +191,14 @@ public record AramexConfig(
         return text.endsWith("/") ? baseUrl : URI.create(text + "/");
     }
 
-    private static String required(String value, String field) {
-        if (value == null) {
-            throw new InvalidValueException(field, "is required");
-        }
-        if (value.isBlank()) {
-            throw new InvalidValueException(field, "must not be blank");
-        }
+    /** Validated like any text, but kept exactly as given; messages never show it. */
+    private static String secret(String value, String field, int max) {
+        Checks.text(value, field, max);
         return value;
     }
 
     private static String letters(String value, String field, int length) {
-        String normalised = required(value, field).strip().toUpperCase(Locale.ROOT);
+        String normalised = Checks.text(value, field, MAX_CREDENTIAL).toUpperCase(Locale.ROOT);
         if (!normalised.matches("[A-Z]{" + length + "}")) {
             throw new InvalidValueException(field, "must be " + length + " letters");
         }
@@ -209,9 +206,7 @@ public record AramexConfig(
     }
 
     private static Duration positive(Duration value, String field) {
-        if (value == null) {
-            throw new InvalidValueException(field, "is required");
-        }
+        Checks.required(value, field);
         if (value.isNegative() || value.isZero()) {
             throw new InvalidValueException(field, "must be positive");
         }
@@ -264,7 +259,7 @@ public record AramexConfig(
         public Builder baseUrl(String baseUrl) {
             try {
                 return baseUrl(baseUrl == null ? null : new URI(baseUrl.strip()));
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 throw new InvalidValueException("baseUrl", "is not a valid URL");
             }
         }

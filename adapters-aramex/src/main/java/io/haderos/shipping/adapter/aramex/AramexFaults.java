@@ -21,18 +21,36 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLHandshakeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Turns everything that can go wrong with an Aramex call into exactly one {@link CarrierException}
- * (CARRIERS.md §2.4, §2.5). The breaker counts only {@link CarrierUnavailableException}.
+ * Turns everything that can go wrong with an Aramex call into exactly one {@link CarrierException}. The breaker
+ * counts only {@link CarrierUnavailableException}:
+ *
+ * <table>
+ *   <caption>What Aramex answered, and what it means</caption>
+ *   <tr><th>Observation</th><th>Failure</th></tr>
+ *   <tr><td>HTTP 200, {@code HasErrors} with a caller code ({@code ERR06}, {@code ERR30}, {@code ERR52},
+ *       {@code REQxx}) or a message naming a part of the request</td>
+ *       <td>{@link CarrierRejectedException}: the caller must fix the request</td></tr>
+ *   <tr><td>HTTP 200, {@code HasErrors} with {@code ERR01}–{@code ERR03} or a message about {@code ClientInfo};
+ *       any other status below 500 except 408 and 429 (WCF's HTML error pages, a redirect: our request or base
+ *       URL is wrong)</td>
+ *       <td>{@link CarrierConfigurationException}, logged: an operator must fix the configuration</td></tr>
+ *   <tr><td>HTTP 200, {@code HasErrors} with other codes or none; 5xx, 408, 429; timeouts, connection failures,
+ *       a 2xx body that is not the expected JSON</td>
+ *       <td>{@link CarrierUnavailableException}: a carrier fault (unknown codes are logged too)</td></tr>
+ * </table>
  *
  * <p>Messages name the operation, the HTTP status or the carrier's codes and words, never a request body; the
- * carrier's words are scrubbed of our password and PIN in case a reply echoes them.
+ * carrier's words are scrubbed of our password and PIN in case a reply echoes them, so nothing secret reaches a
+ * message or the log.
  */
 final class AramexFaults {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AramexFaults.class);
     private static final CarrierId ARAMEX = CarrierId.ARAMEX;
-    private static final System.Logger LOG = System.getLogger(AramexShippingCarrier.class.getName());
 
     /** Credentials and account: an operator must fix the configuration. */
     static final Set<String> CONFIGURATION_CODES = Set.of("ERR01", "ERR02", "ERR03");
@@ -81,16 +99,16 @@ final class AramexFaults {
                 .map(n -> new CarrierMessage(n.code(), scrub(n.message())))
                 .toList();
         if (messages.stream().anyMatch(AramexFaults::isConfiguration)) {
-            String detail = operation + " refused our credentials or account: " + summary(messages);
-            LOG.log(System.Logger.Level.WARNING, "Aramex {0}", detail);
-            throw new CarrierConfigurationException(ARAMEX, detail);
+            throw configuration(operation + " refused our credentials or account: " + summary(messages));
         }
         if (messages.stream().anyMatch(AramexFaults::isCallerFault)) {
             throw new CarrierRejectedException(ARAMEX, messages);
         }
-        String detail = operation + " answered with unknown errors: " + summary(messages);
-        LOG.log(System.Logger.Level.WARNING, "Aramex {0}", detail);
-        throw new CarrierUnavailableException(ARAMEX, Reason.CARRIER_ERROR, detail);
+        // Logged as well: new codes are worth a look, and the lists above may need them.
+        CarrierUnavailableException unknown = new CarrierUnavailableException(
+                ARAMEX, Reason.CARRIER_ERROR, operation + " answered with unknown errors: " + summary(messages));
+        LOG.warn("{}", unknown.getMessage());
+        throw unknown;
     }
 
     /** A 2xx reply that is not the JSON the operation promises (a maintenance page, a wrong shape). */
@@ -119,9 +137,7 @@ final class AramexFaults {
         }
         String contentType =
                 headers.firstValue("Content-Type").map(t -> " (" + t + ")").orElse("");
-        String configurationDetail = detail + contentType + ": our request or endpoint is wrong";
-        LOG.log(System.Logger.Level.WARNING, "Aramex {0}", configurationDetail);
-        return new CarrierConfigurationException(ARAMEX, configurationDetail);
+        return configuration(detail + contentType + ": our request or endpoint is wrong");
     }
 
     // ------------------------------------------------------------------------------------ network failures
@@ -162,6 +178,13 @@ final class AramexFaults {
     }
 
     // --------------------------------------------------------------------------------------------- helpers
+
+    /** Logged because only an operator can fix it; the message is as safe to log as to show. */
+    private static CarrierConfigurationException configuration(String detail) {
+        CarrierConfigurationException fault = new CarrierConfigurationException(ARAMEX, detail);
+        LOG.warn("{}", fault.getMessage());
+        return fault;
+    }
 
     static boolean isConfiguration(CarrierMessage message) {
         String code = message.code().toUpperCase(Locale.ROOT);

@@ -29,7 +29,7 @@ final class AramexJson {
     /**
      * PascalCase names, nulls left out of requests, unknown reply fields ignored (Aramex adds fields),
      * decimals as {@code BigDecimal} (money is never a double here), and lists that also accept the
-     * wrapper objects of CARRIERS.md §1.3.
+     * wrapper objects that SOAP-derived integrations show (see {@code WcfCollections}).
      */
     static ObjectMapper mapper() {
         return JsonMapper.builder()

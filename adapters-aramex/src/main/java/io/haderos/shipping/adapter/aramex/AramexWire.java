@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The Aramex JSON data contracts this adapter sends and reads (CARRIERS.md §1.2, §2.1–§2.3).
+ * The Aramex JSON data contracts this adapter sends and reads: {@code ClientInfo}, and the requests and replies
+ * of rate calculation, shipment creation and tracking.
  *
  * <p>Component names become the wire's PascalCase names through the mapper's naming strategy
  * ({@code clientInfo} → {@code ClientInfo}); {@link AramexJson} also lets every list accept the wrapper

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The .NET WCF JSON date form {@code "/Date(<epoch-ms>[±hhmm])/"} (CARRIERS.md §1.3).
+ * The .NET WCF JSON date form {@code "/Date(<epoch-ms>[±hhmm])/"}, which Aramex uses for every date, both ways.
  *
  * <p>The milliseconds are always UTC; the offset only says in which zone the value was meant. Parsing keeps
  * that offset, so {@code /Date(1735725660000+0300)/} becomes {@code 2025-01-01T12:01+03:00}; without an

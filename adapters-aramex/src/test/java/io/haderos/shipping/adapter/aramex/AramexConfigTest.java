@@ -191,4 +191,32 @@ class AramexConfigTest {
     void givenWrongSecretsInValidation_whenRefused_thenMessageDoesNotContainThem() {
         assertThatThrownBy(() -> valid().accountEntity(PIN).build()).hasMessageNotContaining(PIN);
     }
+
+    @Test
+    void givenCredentialsWithSurroundingSpaces_whenBuilding_thenNamesAreTrimmedAndSecretsKeptAsGiven() {
+        AramexConfig config = valid().userName("  api.user@example.com ")
+                .accountNumber(" 60500123 ")
+                .password(" " + PASSWORD + " ")
+                .build();
+
+        assertThat(config.userName()).isEqualTo("api.user@example.com");
+        assertThat(config.accountNumber()).isEqualTo("60500123");
+        assertThat(config.password()).isEqualTo(" " + PASSWORD + " ");
+    }
+
+    @Test
+    void givenSecretsThatBreakTheRules_whenBuilding_thenRefusedNamingTheFieldWithoutEchoingThem() {
+        assertThatThrownBy(() -> valid().password(PASSWORD.repeat(20)).build())
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+                    assertThat(e.field()).isEqualTo("password");
+                    assertThat(e.reason()).isEqualTo("must be at most 256 characters");
+                })
+                .hasMessageNotContaining(PASSWORD);
+        assertThatThrownBy(() -> valid().accountPin(PIN + "\u0007").build())
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+                    assertThat(e.field()).isEqualTo("accountPin");
+                    assertThat(e.reason()).isEqualTo("must not contain control characters");
+                })
+                .hasMessageNotContaining(PIN);
+    }
 }

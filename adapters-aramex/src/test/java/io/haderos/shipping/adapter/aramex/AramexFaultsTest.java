@@ -12,12 +12,15 @@ import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** CARRIERS.md §2.5 at the level of single observations; AramexShippingCarrierIT covers them over HTTP. */
+/** Aramex's failure rules one observation at a time; {@link AramexFaultsIT} covers them over real HTTP. */
 class AramexFaultsTest {
 
     private static final String PASSWORD = "Pa55-w0rd!secret";
@@ -214,6 +217,43 @@ class AramexFaultsTest {
 
     private static HttpHeaders headers(Map<String, List<String>> values) {
         return HttpHeaders.of(values, (name, value) -> true);
+    }
+
+    @Test
+    void givenAConfigurationFault_whenClassified_thenOneWarningWithTheFaultsMessageAndNoSecret() {
+        String refused = logged(() -> classify("ERR01", "ClientInfo - password " + PASSWORD + " / pin " + PIN));
+        String wrongUrl = logged(() -> faults.forStatus(
+                CALCULATE_RATE, 404, headers(Map.of("Content-Type", List.of("text/html; charset=UTF-8")))));
+        String rejected = logged(() -> classify("ERR52", "City " + PIN + " is invalid"));
+
+        assertThat(refused.lines())
+                .singleElement()
+                .asString()
+                .contains("WARN " + AramexFaults.class.getName() + " - aramex configuration problem: ")
+                .contains("ERR01")
+                .doesNotContain(PASSWORD)
+                .doesNotContain(PIN);
+        assertThat(wrongUrl.lines())
+                .singleElement()
+                .asString()
+                .contains("WARN " + AramexFaults.class.getName() + " - aramex configuration problem: ")
+                .contains("HTTP 404");
+        assertThat(rejected)
+                .as("a caller fault is the caller's to fix, not the operator's")
+                .isEmpty();
+    }
+
+    /** What the adapter logs while {@code action} runs: the tests' binding writes to System.err as it is then. */
+    static String logged(Runnable action) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
     }
 
     @Test

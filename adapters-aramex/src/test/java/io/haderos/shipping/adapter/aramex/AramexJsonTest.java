@@ -13,7 +13,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The wire names and the list shapes of CARRIERS.md §1.3. */
+/**
+ * The wire names, and the list shapes WCF and SOAP-derived integrations show (plain arrays, wrapper objects, lone
+ * elements).
+ */
 class AramexJsonTest {
 
     private final ObjectMapper mapper = AramexJson.mapper();

@@ -1,11 +1,15 @@
 package io.haderos.shipping.adapter.smsa;
 
 import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
+import io.haderos.shipping.domain.model.Checks;
+import io.haderos.shipping.domain.model.InvalidValueException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
@@ -14,16 +18,17 @@ import java.util.regex.Pattern;
  * Everything {@link SmsaShippingCarrier} needs: where the SMSA eCom API is, the account's key, timeouts,
  * the breaker's numbers, the tariff that prices rate quotes, and the fixed values sent with every shipment.
  *
- * <p>Build one with {@link #builder()}; only {@code baseUrl} and {@code apiKey} have no default. The
- * constructor validates every component and names the offending one in its exception. {@link #toString()}
- * never shows the API key.
+ * <p>Build it with {@link #builder()}, which fills in the defaults; only {@code baseUrl} and {@code apiKey} have
+ * none. The canonical constructor validates every component and throws {@link InvalidValueException} (an
+ * {@link IllegalArgumentException}) whose {@link InvalidValueException#field() field()} is the component's name. No
+ * message ever contains the API key, and neither does {@link #toString()}.
  *
  * @param baseUrl                  the eCom API host, such as {@link #PRODUCTION_URL} or {@link #SANDBOX_URL};
  *                                 an absolute {@code http} or {@code https} URI without query or fragment. A path
  *                                 prefix is kept ({@code https://proxy/smsa} calls {@code https://proxy/smsa/api/...});
  *                                 a trailing slash is removed. Required
- * @param apiKey                   the account's eCom key, sent as the {@code apikey} header; non-blank, without
- *                                 whitespace or control characters. Required; never logged nor put in messages
+ * @param apiKey                   the account's eCom key, sent as the {@code apikey} header; 1 to 512 printable
+ *                                 ASCII characters without white space. Required; never printed
  * @param connectTimeout           how long to wait for a TCP/TLS connection; positive, at most 5 minutes;
  *                                 default 5 s
  * @param timeout                  the limit for a whole request, from sending to the last byte of the reply;
@@ -59,8 +64,10 @@ import java.util.regex.Pattern;
  *                                 default {@code "0"} (none)
  * @param vatPaid                  sent as {@code VatPaid}; default {@code true}
  * @param dutyPaid                 sent as {@code DutyPaid} (duties paid by the shipper); default {@code false}
- * @param clock                    the source of {@code ShipDate}, which SMSA takes as local time without an offset
- *                                 (the clock's zone is used); default the system clock in {@code Asia/Riyadh}
+ * @param clock                    the clock for the shipping date sent to SMSA ({@code ShipDate}, local time in
+ *                                 the clock's zone) and for the breaker that
+ *                                 {@link SmsaShippingCarrier#create(SmsaConfig)} builds; default the system clock
+ *                                 in {@code Asia/Riyadh}
  * @param executor                 the threads that process SMSA's replies (and run what callers chain on the
  *                                 returned futures); default empty: a pool of daemon threads of the carrier's own
  * @param probeAwb                 an AWB SMSA knows, queried as a breaker trial when no client call comes and the
@@ -108,6 +115,7 @@ public record SmsaConfig(
     public static final ZoneId KSA = ZoneId.of("Asia/Riyadh");
 
     private static final Pattern SERVICE = Pattern.compile("[A-Z0-9]{2,10}");
+    private static final String SERVICE_RULE = "must be 2 to 10 upper-case letters or digits such as EDDL";
     private static final Pattern RETAIL_ID = Pattern.compile("[A-Za-z0-9]{1,20}");
     private static final Pattern API_KEY = Pattern.compile("[\\x21-\\x7E]{1,512}");
 
@@ -128,36 +136,28 @@ public record SmsaConfig(
      * @param clock                    see {@link #clock()}
      * @param executor                 see {@link #executor()}
      * @param probeAwb                 see {@link #probeAwb()}
-     * @throws IllegalArgumentException naming the component when a value is missing or out of range; never showing
-     *                                  the API key
+     * @throws InvalidValueException naming the component ({@code baseUrl}, {@code apiKey}, …) when one is missing
+     *                               or out of range
      */
     public SmsaConfig {
-        baseUrl = validBaseUrl(baseUrl);
-        if (apiKey == null || apiKey.isBlank()) {
-            throw new IllegalArgumentException("apiKey is required");
-        }
+        baseUrl = normalise(baseUrl);
+        apiKey = secret(apiKey, "apiKey", 512);
         if (!API_KEY.matcher(apiKey).matches()) {
-            // Do not echo the value: it is a secret, even when malformed.
-            throw new IllegalArgumentException("apiKey must be 1 to 512 printable ASCII characters without spaces");
+            throw new InvalidValueException("apiKey", "must be 1 to 512 printable ASCII characters without spaces");
         }
-        connectTimeout = validTimeout(connectTimeout, "connectTimeout");
-        timeout = validTimeout(timeout, "timeout");
-        require(circuitBreaker, "circuitBreaker");
-        require(tariffFile, "tariffFile");
-        domesticServiceCode = validService(domesticServiceCode, "domesticServiceCode");
-        internationalServiceCode = validService(internationalServiceCode, "internationalServiceCode");
-        require(retailId, "retailId");
-        if (!RETAIL_ID.matcher(retailId).matches()) {
-            throw new IllegalArgumentException("retailId must be 1 to 20 letters or digits, got '" + retailId + "'");
-        }
-        require(clock, "clock");
-        require(executor, "executor");
-        require(probeAwb, "probeAwb");
-        probeAwb.ifPresent(awb -> {
-            if (!SmsaEcomCarrier.AWB.matcher(awb).matches()) {
-                throw new IllegalArgumentException("probeAwb must be 1 to 64 letters, digits, '-' or '_'");
-            }
-        });
+        connectTimeout = positive(connectTimeout, "connectTimeout");
+        timeout = positive(timeout, "timeout");
+        Checks.required(circuitBreaker, "circuitBreaker");
+        Checks.required(tariffFile, "tariffFile");
+        domesticServiceCode = matching(domesticServiceCode, "domesticServiceCode", SERVICE, SERVICE_RULE);
+        internationalServiceCode =
+                matching(internationalServiceCode, "internationalServiceCode", SERVICE, SERVICE_RULE);
+        retailId = matching(retailId, "retailId", RETAIL_ID, "must be 1 to 20 letters or digits");
+        Checks.required(clock, "clock");
+        Checks.required(executor, "executor");
+        Checks.required(probeAwb, "probeAwb");
+        probeAwb.ifPresent(
+                awb -> matching(awb, "probeAwb", SmsaClient.AWB, "must be 1 to 64 letters, digits, '-' or '_'"));
     }
 
     /**
@@ -208,48 +208,51 @@ public record SmsaConfig(
                 + ", executor=" + executor + ", probeAwb=" + probeAwb + "]";
     }
 
-    private static URI validBaseUrl(URI url) {
-        require(url, "baseUrl");
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-            throw new IllegalArgumentException("baseUrl must be an absolute http or https URL, got '" + url + "'");
+    private static URI normalise(URI baseUrl) {
+        Checks.required(baseUrl, "baseUrl");
+        String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
+        if (!baseUrl.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || baseUrl.getHost() == null) {
+            throw new InvalidValueException(
+                    "baseUrl", "must be an absolute http or https URL such as " + PRODUCTION_URL);
         }
-        if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("baseUrl must not have user info, a query or a fragment, got '"
-                    + url.getScheme() + "://" + url.getHost() + "…'");
+        if (baseUrl.getRawUserInfo() != null) {
+            throw new InvalidValueException("baseUrl", "must not contain user info: the key goes in apiKey");
         }
-        String text = url.toString();
-        return text.endsWith("/") ? URI.create(text.replaceAll("/+$", "")) : url;
+        if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
+            throw new InvalidValueException("baseUrl", "must not have a query or fragment");
+        }
+        String text = baseUrl.toString();
+        return text.endsWith("/") ? URI.create(text.replaceAll("/+$", "")) : baseUrl;
     }
 
-    private static Duration validTimeout(Duration value, String name) {
-        require(value, name);
-        if (value.isNegative() || value.isZero() || value.compareTo(MAX_TIMEOUT) > 0) {
-            throw new IllegalArgumentException(
-                    name + " must be positive and at most " + MAX_TIMEOUT + ", got " + value);
+    /** Validated like any text, but kept exactly as given; messages never show it. */
+    private static String secret(String value, String field, int max) {
+        Checks.text(value, field, max);
+        return value;
+    }
+
+    private static String matching(String value, String field, Pattern pattern, String rule) {
+        Checks.required(value, field);
+        if (!pattern.matcher(value).matches()) {
+            throw new InvalidValueException(field, rule);
         }
         return value;
     }
 
-    private static String validService(String value, String name) {
-        require(value, name);
-        if (!SERVICE.matcher(value).matches()) {
-            throw new IllegalArgumentException(
-                    name + " must be 2 to 10 upper-case letters or digits such as EDDL, got '" + value + "'");
+    private static Duration positive(Duration value, String field) {
+        Checks.required(value, field);
+        if (value.isNegative() || value.isZero()) {
+            throw new InvalidValueException(field, "must be positive");
         }
-        return value;
-    }
-
-    private static <T> T require(T value, String name) {
-        if (value == null) {
-            throw new IllegalArgumentException(name + " is required");
+        if (value.compareTo(MAX_TIMEOUT) > 0) {
+            throw new InvalidValueException(field, "must be at most " + MAX_TIMEOUT.toMinutes() + " minutes");
         }
         return value;
     }
 
     /**
-     * Builds a {@link SmsaConfig}. Not thread-safe. Every setter returns this builder; {@link #build()}
-     * validates.
+     * Collects the components of an {@link SmsaConfig}. Starts with every default; {@code baseUrl} and
+     * {@code apiKey} must be set. Not thread-safe; reusable.
      */
     public static final class Builder {
 
@@ -271,7 +274,7 @@ public record SmsaConfig(
         private Builder() {}
 
         /**
-         * The eCom API host (required), such as {@link SmsaConfig#PRODUCTION_URL}.
+         * See {@link SmsaConfig#baseUrl()}. Required.
          *
          * @param baseUrl the value
          * @return this builder
@@ -282,23 +285,22 @@ public record SmsaConfig(
         }
 
         /**
-         * The eCom API host (required) as text, such as {@code https://ecomapis.smsaexpress.com}.
+         * See {@link SmsaConfig#baseUrl()}. Required.
          *
-         * @param baseUrl the URL
+         * @param baseUrl the URL as text, such as {@code https://ecomapis.smsaexpress.com}
          * @return this builder
-         * @throws IllegalArgumentException naming {@code baseUrl} when the text is not a URI
+         * @throws InvalidValueException naming {@code baseUrl} when the text is not a URI
          */
         public Builder baseUrl(String baseUrl) {
             try {
-                this.baseUrl = baseUrl == null ? null : new URI(baseUrl.strip());
-            } catch (java.net.URISyntaxException e) {
-                throw new IllegalArgumentException("baseUrl is not a valid URL: " + e.getReason());
+                return baseUrl(baseUrl == null ? null : new URI(baseUrl.strip()));
+            } catch (URISyntaxException e) {
+                throw new InvalidValueException("baseUrl", "is not a valid URL");
             }
-            return this;
         }
 
         /**
-         * The account's eCom API key (required).
+         * See {@link SmsaConfig#apiKey()}. Required.
          *
          * @param apiKey the value
          * @return this builder
@@ -309,7 +311,7 @@ public record SmsaConfig(
         }
 
         /**
-         * Connection timeout; default 5 s.
+         * See {@link SmsaConfig#connectTimeout()}. Default 5 s.
          *
          * @param connectTimeout the value
          * @return this builder
@@ -320,7 +322,7 @@ public record SmsaConfig(
         }
 
         /**
-         * Whole-request timeout; default 10 s.
+         * See {@link SmsaConfig#timeout()}. Default 10 s.
          *
          * @param timeout the value
          * @return this builder
@@ -331,7 +333,7 @@ public record SmsaConfig(
         }
 
         /**
-         * The breaker's numbers; default {@link CircuitBreakerSettings#DEFAULTS}.
+         * See {@link SmsaConfig#circuitBreaker()}. Default {@link CircuitBreakerSettings#DEFAULTS}.
          *
          * @param circuitBreaker the value
          * @return this builder
@@ -342,7 +344,7 @@ public record SmsaConfig(
         }
 
         /**
-         * A tariff file in the format of {@link SmsaConfig#tariffFile()}; {@code null} = the bundled example.
+         * See {@link SmsaConfig#tariffFile()}. Default (null): the bundled example tariff.
          *
          * @param tariffFile the value
          * @return this builder
@@ -353,7 +355,7 @@ public record SmsaConfig(
         }
 
         /**
-         * Default service within one country; default {@code EDDL}.
+         * See {@link SmsaConfig#domesticServiceCode()}. Default {@value SmsaConfig#DEFAULT_DOMESTIC_SERVICE}.
          *
          * @param domesticServiceCode the value
          * @return this builder
@@ -364,7 +366,7 @@ public record SmsaConfig(
         }
 
         /**
-         * Default service between countries; default {@code EIDL}.
+         * See {@link SmsaConfig#internationalServiceCode()}. Default {@value SmsaConfig#DEFAULT_INTERNATIONAL_SERVICE}.
          *
          * @param internationalServiceCode the value
          * @return this builder
@@ -375,7 +377,7 @@ public record SmsaConfig(
         }
 
         /**
-         * {@code SMSARetailID}; default {@code "0"}.
+         * See {@link SmsaConfig#retailId()}. Default {@code "0"}.
          *
          * @param retailId the value
          * @return this builder
@@ -386,7 +388,7 @@ public record SmsaConfig(
         }
 
         /**
-         * {@code VatPaid}; default {@code true}.
+         * See {@link SmsaConfig#vatPaid()}. Default {@code true}.
          *
          * @param vatPaid the value
          * @return this builder
@@ -397,7 +399,7 @@ public record SmsaConfig(
         }
 
         /**
-         * {@code DutyPaid}; default {@code false}.
+         * See {@link SmsaConfig#dutyPaid()}. Default {@code false}.
          *
          * @param dutyPaid the value
          * @return this builder
@@ -408,7 +410,7 @@ public record SmsaConfig(
         }
 
         /**
-         * The clock for {@code ShipDate}; default the system clock in {@code Asia/Riyadh}.
+         * See {@link SmsaConfig#clock()}. Default the system clock in {@code Asia/Riyadh}.
          *
          * @param clock the value
          * @return this builder
@@ -419,8 +421,7 @@ public record SmsaConfig(
         }
 
         /**
-         * The threads for SMSA's replies; default (null) the carrier's own daemon threads. Never the common
-         * {@code ForkJoinPool}.
+         * See {@link SmsaConfig#executor()}. Default (null): the carrier's own daemon threads.
          *
          * @param executor the value, or null
          * @return this builder
@@ -431,7 +432,7 @@ public record SmsaConfig(
         }
 
         /**
-         * An AWB SMSA knows, for breaker trials before the carrier has created a shipment; default none.
+         * See {@link SmsaConfig#probeAwb()}. Default (null): none.
          *
          * @param probeAwb the value, or null
          * @return this builder
@@ -444,8 +445,8 @@ public record SmsaConfig(
         /**
          * The validated configuration.
          *
-         * @return the configuration
-         * @throws IllegalArgumentException naming the component when a value is missing or out of range
+         * @return a new {@link SmsaConfig}; later changes to this builder do not affect it
+         * @throws InvalidValueException naming the first component that is missing or out of range
          */
         public SmsaConfig build() {
             return new SmsaConfig(

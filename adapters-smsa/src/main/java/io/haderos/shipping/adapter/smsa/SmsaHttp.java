@@ -1,10 +1,15 @@
 package io.haderos.shipping.adapter.smsa;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
@@ -18,9 +23,12 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends one request to the SMSA eCom API and reads the whole reply, asynchronously, or fails with the failure
- * classified by {@link SmsaReplyClassifier}. HTTP/1.1 only (Grizzly-like servers drop {@code Content-Type} on an h2c
- * upgrade), redirects not followed.
+ * Sends one request to one SMSA eCom operation ({@code apikey} header, JSON both ways) and reads the whole reply,
+ * asynchronously, or fails with the failure classified by {@link SmsaFaults}. HTTP/1.1 only (Grizzly-like servers
+ * drop {@code Content-Type} on an h2c upgrade), redirects not followed.
+ *
+ * <p>Unlike Aramex, SMSA's status codes carry meaning per operation (a 404 to a tracking query is an unknown AWB),
+ * so the reply comes back whatever its status; {@link #read} and {@link #convert} then turn a 2xx body into JSON.
  *
  * <p>Threads: nothing here blocks. The reply is taken from the body subscriber, which runs on {@code executor}; the
  * JDK client's own future is watched only for failures, which are handed to {@code executor} too — that future
@@ -29,42 +37,120 @@ import java.util.concurrent.TimeUnit;
  */
 final class SmsaHttp {
 
+    static final String API_KEY_HEADER = "apikey";
+
+    private static final String JSON = "application/json";
+
     private final HttpClient client;
+    private final String baseUrl;
+    private final String apiKey;
     private final Duration connectTimeout;
     private final Duration timeout;
-    private final SmsaReplyClassifier classifier;
+    private final ObjectMapper mapper;
+    private final SmsaFaults faults;
     private final Executor executor;
     private final ScheduledExecutorService timer;
 
-    SmsaHttp(SmsaConfig config, SmsaReplyClassifier classifier, Executor executor, ScheduledExecutorService timer) {
+    SmsaHttp(
+            SmsaConfig config,
+            ObjectMapper mapper,
+            SmsaFaults faults,
+            Executor executor,
+            ScheduledExecutorService timer) {
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();
+        this.baseUrl = config.baseUrl().toString();
+        this.apiKey = config.apiKey();
         this.connectTimeout = config.connectTimeout();
         this.timeout = config.timeout();
-        this.classifier = classifier;
+        this.mapper = mapper;
+        this.faults = faults;
         this.executor = executor;
         this.timer = timer;
     }
 
-    /** The reply, whatever its status; or a carrier fault when none came back in time or the connection failed. */
-    CompletableFuture<SmsaReplyClassifier.Reply> exchange(HttpRequest request, String operation) {
-        CompletableFuture<SmsaReplyClassifier.Reply> reply = new CompletableFuture<>();
+    /**
+     * {@code GET} of {@code operation}'s path followed by {@code argument}.
+     *
+     * @param argument the last path segment, used as is: letters, digits, {@code -} and {@code _} only
+     * @return the reply, whatever its status; or a carrier fault when none came back in time or the connection failed
+     */
+    CompletableFuture<Reply> get(SmsaOperation operation, String argument) {
+        String path = operation.path() + argument;
+        return exchange(operation.method() + " " + path, request(path).GET().build());
+    }
+
+    /**
+     * {@code POST} of {@code body} as JSON to {@code operation}'s path.
+     *
+     * @return the reply, whatever its status; or a carrier fault when none came back in time or the connection failed
+     */
+    CompletableFuture<Reply> post(SmsaOperation operation, Object body) {
+        HttpRequest request = request(operation.path())
+                .header("Content-Type", JSON)
+                .POST(HttpRequest.BodyPublishers.ofString(serialize(body)))
+                .build();
+        return exchange(operation.toString(), request);
+    }
+
+    /**
+     * A reply's status, headers and body.
+     *
+     * @param operation the request line, for messages ({@code GET /api/track/single/231200000001})
+     */
+    record Reply(String operation, int status, HttpHeaders headers, String body) {
+
+        boolean isSuccess() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /** The JSON of a reply's body; a carrier fault when the body is empty or not JSON. */
+    JsonNode read(Reply reply) {
+        try {
+            JsonNode body = mapper.readTree(reply.body());
+            if (body == null || body.isMissingNode()) {
+                throw faults.unreadable(reply.operation(), "empty body with HTTP " + reply.status());
+            }
+            return body;
+        } catch (JsonProcessingException e) {
+            String start = reply.body().length() > 40 ? reply.body().substring(0, 40) : reply.body();
+            throw faults.unreadable(
+                    reply.operation(),
+                    "not JSON (HTTP " + reply.status() + ", starts with '" + faults.clean(start) + "')");
+        }
+    }
+
+    /** {@code json} as a wire record; a carrier fault when it has another shape. */
+    <T> T convert(String operation, JsonNode json, Class<T> type) {
+        try {
+            return mapper.treeToValue(json, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw faults.unreadable(operation, "unexpected JSON shape for " + type.getSimpleName());
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Accept", JSON)
+                .header(API_KEY_HEADER, apiKey);
+    }
+
+    private CompletableFuture<Reply> exchange(String operation, HttpRequest request) {
+        CompletableFuture<Reply> reply = new CompletableFuture<>();
         CompletableFuture<HttpResponse<Void>> sent = client.sendAsync(
                 request,
                 info -> BodySubscribers.mapping(BodySubscribers.ofString(StandardCharsets.UTF_8), body -> {
-                    reply.complete(new SmsaReplyClassifier.Reply(
-                            info.statusCode(),
-                            body == null ? "" : body,
-                            info.headers().firstValue("Retry-After")));
+                    reply.complete(new Reply(operation, info.statusCode(), info.headers(), body == null ? "" : body));
                     return null;
                 }));
         ScheduledFuture<?> deadline = timer.schedule(
                 () -> executor.execute(() -> {
-                    if (reply.completeExceptionally(classifier.timeout(operation, timeout))) {
+                    if (reply.completeExceptionally(faults.timeout(operation, timeout))) {
                         sent.cancel(true);
                     }
                 }),
@@ -83,12 +169,22 @@ final class SmsaHttp {
         Throwable cause =
                 failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof IOException io) {
-            return classifier.forIo(io, operation, connectTimeout);
+            return faults.forIoFailure(operation, io, connectTimeout);
         }
         return new CarrierUnavailableException(
                 CarrierId.SMSA,
                 Reason.CONNECTION_LOST,
                 "the exchange for " + operation + " failed (" + cause.getClass().getSimpleName() + ")",
                 cause);
+    }
+
+    private String serialize(Object body) {
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            // Our own records always serialize; this is a bug, and the message must not quote the body.
+            throw new IllegalStateException(
+                    "could not serialize " + body.getClass().getSimpleName(), e);
+        }
     }
 }

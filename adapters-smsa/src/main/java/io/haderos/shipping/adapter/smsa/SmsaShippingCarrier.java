@@ -11,6 +11,7 @@ import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
+import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import java.util.List;
@@ -45,65 +46,73 @@ import java.util.concurrent.atomic.AtomicReference;
  *     which means our request does not fit the API;</li>
  * <li>{@link TrackingNumberNotFoundException} (not counted): tracking an AWB that SMSA does not know.</li>
  * </ul>
- * No message carries the API key. Thread-safe.
+ * Messages never contain the API key or a request body.
+ *
+ * <p>Thread-safe: one instance serves concurrent callers over one HTTP/1.1 connection pool.
  */
 public final class SmsaShippingCarrier implements ShippingCarrier {
 
-    private final SmsaEcomCarrier carrier;
     private final CarrierCircuitBreaker breaker;
-    private final Optional<String> configuredProbe;
+    private final SmsaClient client;
+    private final Optional<String> probeAwb;
     private final AtomicReference<String> newestCreated = new AtomicReference<>();
 
-    private SmsaShippingCarrier(SmsaEcomCarrier carrier, CarrierCircuitBreaker breaker, Optional<String> probeAwb) {
-        this.carrier = carrier;
+    private SmsaShippingCarrier(CarrierCircuitBreaker breaker, SmsaClient client, Optional<String> probeAwb) {
         this.breaker = breaker;
-        this.configuredProbe = probeAwb;
+        this.client = client;
+        this.probeAwb = probeAwb;
     }
 
     /**
-     * An SMSA carrier with its own breaker, built from {@link SmsaConfig#circuitBreaker()} on the system clock, that
-     * publishes its transitions nowhere. Loads the tariff at once.
+     * An SMSA carrier with its own breaker, built from {@link SmsaConfig#circuitBreaker()} on
+     * {@link SmsaConfig#clock()}, that publishes its transitions nowhere. Use
+     * {@link #create(SmsaConfig, CarrierCircuitBreaker)} to observe transitions. Loads the tariff at once.
      *
-     * @param config the configuration
-     * @return a carrier whose breaker starts CLOSED
+     * @param config where SMSA is, which key to use and how to price quotes
+     * @return a carrier ready for concurrent use, its breaker CLOSED
      * @throws NullPointerException     when {@code config} is null
      * @throws IllegalArgumentException when the tariff file is unreadable or malformed; the message names the file,
      *                                  the line and the fault
      */
     public static SmsaShippingCarrier create(SmsaConfig config) {
         Objects.requireNonNull(config, "config");
-        return create(config, CarrierCircuitBreaker.create(CarrierId.SMSA, config.circuitBreaker()));
+        return create(
+                config,
+                CarrierCircuitBreaker.create(
+                        CarrierId.SMSA, config.circuitBreaker(), config.clock(), CircuitTransitionListener.none()));
     }
 
     /**
-     * An SMSA carrier guarded by a breaker that the embedding service made (with its own clock, scheduler, listener
-     * and monitoring); {@link SmsaConfig#circuitBreaker()} is not used. Request deadlines run on the breaker's
-     * {@link CarrierCircuitBreaker#scheduler() scheduler}. Loads the tariff at once.
+     * An SMSA carrier guarded by {@code breaker}, which the embedding service built (with its own clock, scheduler
+     * or transition listener, say) and may share with its monitoring. {@link SmsaConfig#circuitBreaker()} is not
+     * used. Request deadlines run on the breaker's {@link CarrierCircuitBreaker#scheduler() scheduler}. Loads the
+     * tariff at once.
      *
-     * @param config  the configuration
-     * @param breaker a breaker for {@link CarrierId#SMSA}; it may be shared only with other SMSA clients
-     * @return a carrier guarded by {@code breaker}
+     * @param config  where SMSA is, which key to use and how to price quotes
+     * @param breaker the breaker for {@link CarrierId#SMSA} that every call passes
+     * @return a carrier ready for concurrent use
      * @throws NullPointerException     when an argument is null
-     * @throws IllegalArgumentException when {@code breaker} belongs to another carrier, or when the tariff file is
-     *                                  unreadable or malformed (the message names the file, the line and the fault)
+     * @throws IllegalArgumentException when {@code breaker} is for another carrier than {@link CarrierId#SMSA}, or
+     *                                  when the tariff file is unreadable or malformed (the message names the file,
+     *                                  the line and the fault)
      */
     public static SmsaShippingCarrier create(SmsaConfig config, CarrierCircuitBreaker breaker) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(breaker, "breaker");
-        if (!breaker.carrier().equals(CarrierId.SMSA)) {
+        if (!CarrierId.SMSA.equals(breaker.carrier())) {
             throw new IllegalArgumentException(
-                    "the SMSA carrier needs a breaker for " + CarrierId.SMSA + ", got one for " + breaker.carrier());
+                    "the breaker is for carrier '" + breaker.carrier() + "', not '" + CarrierId.SMSA + "'");
         }
         SmsaTariff tariff = SmsaTariff.load(config.tariffFile());
         Executor executor = config.executor().orElseGet(SmsaShippingCarrier::ownThreads);
-        SmsaEcomClient client = new SmsaEcomClient(config, executor, breaker.scheduler());
-        return new SmsaShippingCarrier(new SmsaEcomCarrier(config, tariff, client), breaker, config.probeAwb());
+        return new SmsaShippingCarrier(
+                breaker, new SmsaClient(config, tariff, executor, breaker.scheduler()), config.probeAwb());
     }
 
     /**
-     * The breaker that guards every call: its {@link CarrierCircuitBreaker#snapshot()} is what monitoring shows.
+     * The breaker in front of every call.
      *
-     * @return the breaker given to, or made by, {@code create}
+     * @return the breaker; its {@code snapshot()} is what monitoring shows
      */
     public CarrierCircuitBreaker circuitBreaker() {
         return breaker;
@@ -131,7 +140,7 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
         try {
             // A tariff lookup never reaches SMSA: it must not count as a success, nor use a half-open trial.
             return CompletableFuture.completedFuture(
-                    breaker.callUncounted(CarrierOperation.QUOTE_RATES, () -> carrier.quoteRates(request)));
+                    breaker.callUncounted(CarrierOperation.QUOTE_RATES, () -> client.quoteRates(request)));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -153,7 +162,7 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
     @Override
     public CompletableFuture<CreatedShipment> createShipmentAsync(ShipmentRequest request) {
         Objects.requireNonNull(request, "request");
-        return breaker.callAsync(CarrierOperation.CREATE_SHIPMENT, () -> carrier.createShipment(request))
+        return breaker.callAsync(CarrierOperation.CREATE_SHIPMENT, () -> client.createShipment(request))
                 .thenApply(created -> {
                     newestCreated.set(created.trackingNumber());
                     return created;
@@ -172,7 +181,7 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
     @Override
     public CompletableFuture<ShipmentTracking> trackAsync(String trackingNumber) {
         Objects.requireNonNull(trackingNumber, "trackingNumber");
-        return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> carrier.track(trackingNumber));
+        return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> client.track(trackingNumber));
     }
 
     /**
@@ -182,14 +191,14 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
     @Override
     public Optional<CompletableFuture<Void>> probeAsync() {
         return Optional.ofNullable(newestCreated.get())
-                .or(() -> configuredProbe)
+                .or(() -> probeAwb)
                 .map(awb -> trackAsync(awb).thenApply(tracking -> null));
     }
 
     /** Bulk tracking ({@code POST /api/track/bulk/}) through the breaker: one entry per AWB that SMSA knows. */
     CompletableFuture<List<ShipmentTracking>> trackAll(List<String> trackingNumbers) {
         List<String> numbers = List.copyOf(trackingNumbers);
-        return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> carrier.trackAll(numbers));
+        return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> client.trackAll(numbers));
     }
 
     /** The carrier and its breaker's current state; never any configuration value. */

@@ -31,7 +31,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * SMSA prices from a local table, because the eCom API has no rate operation (CARRIERS.md §3.2).
+ * SMSA prices from a local table, because the eCom API has no rate operation for merchants.
  * The format is described on {@link SmsaConfig#tariffFile()}. Immutable once loaded; thread-safe.
  */
 final class SmsaTariff {

@@ -7,8 +7,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The SMSA eCom API's JSON, field for field (CARRIERS.md §3.3, §3.4). Names, and the misspellings, are SMSA's.
- * Replies are read leniently: unknown fields are ignored, names match in any case.
+ * The SMSA eCom API's JSON this adapter sends and reads, field for field: the B2C shipment creation request and
+ * reply, and the tracking reply. Names, and the misspellings, are SMSA's. Replies are read leniently by
+ * {@link SmsaJson}: unknown fields are ignored, names match in any case.
  */
 final class SmsaWire {
 

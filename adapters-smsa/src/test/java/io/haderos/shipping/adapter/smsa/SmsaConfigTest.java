@@ -1,10 +1,11 @@
 package io.haderos.shipping.adapter.smsa;
 
-import static io.haderos.shipping.adapter.smsa.SmsaFixtures.API_KEY;
+import static io.haderos.shipping.adapter.smsa.SmsaFixture.API_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
+import io.haderos.shipping.domain.model.InvalidValueException;
 import java.io.File;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -75,36 +76,49 @@ class SmsaConfigTest {
 
     static Stream<Arguments> invalid() {
         return Stream.of(
-                bad("baseUrl is required", b -> b.baseUrl((URI) null)),
-                bad("baseUrl must be an absolute http or https URL", b -> b.baseUrl("ftp://ecomapis.smsaexpress.com")),
-                bad("baseUrl must be an absolute http or https URL", b -> b.baseUrl("/api")),
-                bad("baseUrl must not have user info, a query or a fragment", b -> b.baseUrl("https://h.example/?x=1")),
-                bad("baseUrl is not a valid URL", b -> b.baseUrl("http://bad host")),
-                bad("apiKey is required", b -> b.apiKey(null)),
-                bad("apiKey is required", b -> b.apiKey("  ")),
-                bad("apiKey must be", b -> b.apiKey(API_KEY + " \n")),
-                bad("connectTimeout must be positive", b -> b.connectTimeout(Duration.ZERO)),
-                bad("connectTimeout is required", b -> b.connectTimeout(null)),
-                bad("timeout must be positive", b -> b.timeout(Duration.ofSeconds(-1))),
-                bad("timeout must be positive and at most PT5M", b -> b.timeout(Duration.ofMinutes(6))),
-                bad("circuitBreaker is required", b -> b.circuitBreaker(null)),
-                bad("domesticServiceCode must be", b -> b.domesticServiceCode("eddl")),
-                bad("internationalServiceCode must be", b -> b.internationalServiceCode("E")),
-                bad("retailId must be", b -> b.retailId("RUH 01")),
-                bad("clock is required", b -> b.clock(null)));
+                bad("baseUrl", "is required", b -> b.baseUrl((URI) null)),
+                bad(
+                        "baseUrl",
+                        "must be an absolute http or https URL",
+                        b -> b.baseUrl("ftp://ecomapis.smsaexpress.com")),
+                bad("baseUrl", "must be an absolute http or https URL", b -> b.baseUrl("/api")),
+                bad("baseUrl", "must not have a query or fragment", b -> b.baseUrl("https://h.example/?x=1")),
+                bad("baseUrl", "must not have a query or fragment", b -> b.baseUrl("https://h.example/#x")),
+                bad("baseUrl", "must not contain user info", b -> b.baseUrl("https://u:" + API_KEY + "@h.example/")),
+                bad("baseUrl", "is not a valid URL", b -> b.baseUrl("http://bad host")),
+                bad("apiKey", "is required", b -> b.apiKey(null)),
+                bad("apiKey", "must not be blank", b -> b.apiKey("  ")),
+                bad("apiKey", "must be 1 to 512 printable ASCII", b -> b.apiKey(API_KEY + " \n")),
+                bad("apiKey", "must be 1 to 512 printable ASCII", b -> b.apiKey("a\u00e9" + API_KEY)),
+                bad("apiKey", "must not contain control characters", b -> b.apiKey(API_KEY + "\u0007" + API_KEY)),
+                bad("apiKey", "must be at most 512 characters", b -> b.apiKey(API_KEY.repeat(30))),
+                bad("connectTimeout", "must be positive", b -> b.connectTimeout(Duration.ZERO)),
+                bad("connectTimeout", "is required", b -> b.connectTimeout(null)),
+                bad("timeout", "must be positive", b -> b.timeout(Duration.ofSeconds(-1))),
+                bad("timeout", "must be at most 5 minutes", b -> b.timeout(Duration.ofMinutes(6))),
+                bad("circuitBreaker", "is required", b -> b.circuitBreaker(null)),
+                bad("domesticServiceCode", "must be 2 to 10 upper-case", b -> b.domesticServiceCode("eddl")),
+                bad("internationalServiceCode", "must be 2 to 10 upper-case", b -> b.internationalServiceCode("E")),
+                bad("retailId", "must be 1 to 20 letters or digits", b -> b.retailId("RUH 01")),
+                bad("retailId", "is required", b -> b.retailId(null)),
+                bad("clock", "is required", b -> b.clock(null)),
+                bad("probeAwb", "must be 1 to 64 letters", b -> b.probeAwb("../track")));
     }
 
-    private static Arguments bad(String message, UnaryOperator<SmsaConfig.Builder> change) {
-        return Arguments.of(message, change);
+    private static Arguments bad(String field, String reason, UnaryOperator<SmsaConfig.Builder> change) {
+        return Arguments.of(field, reason, change);
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} {1}")
     @MethodSource("invalid")
     void givenAnInvalidSetting_whenBuilt_thenRefusedNamingItWithoutShowingTheKey(
-            String message, UnaryOperator<SmsaConfig.Builder> change) {
+            String field, String reason, UnaryOperator<SmsaConfig.Builder> change) {
         assertThatThrownBy(() -> change.apply(valid()).build())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith(message)
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+                    assertThat(e.field()).isEqualTo(field);
+                    assertThat(e.reason()).startsWith(reason);
+                })
+                .hasMessageStartingWith(field + ": " + reason)
                 .hasMessageNotContaining(API_KEY);
     }
 

@@ -1,8 +1,8 @@
 package io.haderos.shipping.adapter.smsa;
 
-import static io.haderos.shipping.adapter.smsa.SmsaFixtures.AE;
-import static io.haderos.shipping.adapter.smsa.SmsaFixtures.SA;
-import static io.haderos.shipping.adapter.smsa.SmsaFixtures.rate;
+import static io.haderos.shipping.adapter.smsa.SmsaFixture.AE;
+import static io.haderos.shipping.adapter.smsa.SmsaFixture.SA;
+import static io.haderos.shipping.adapter.smsa.SmsaFixture.rate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Rates from a tariff table, because SMSA has no rate API (CARRIERS.md §3.2). */
+/** Rates from a tariff table, because SMSA offers merchants no rate API. */
 class SmsaTariffTest {
 
     private static final SmsaTariff EXAMPLE = SmsaTariff.load(Optional.empty());

@@ -1,6 +1,20 @@
 package io.haderos.shipping.adapter.smsa;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
+import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
+import io.haderos.shipping.domain.circuit.CircuitSnapshot;
+import io.haderos.shipping.domain.circuit.CircuitState;
+import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.model.Address;
+import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CountryCode;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.OrderId;
@@ -9,14 +23,29 @@ import io.haderos.shipping.domain.model.Party;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRequest;
 import io.haderos.shipping.domain.model.Weight;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
+import io.haderos.shipping.domain.testing.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Requests and SMSA replies shared by the tests; the replies follow CARRIERS.md §3.6. */
-final class SmsaFixtures {
+/**
+ * What the SMSA tests share: requests and SMSA replies (constructed from SMSA's field lists) and, for the tests
+ * against a stand-in SMSA eCom API (WireMock) over real HTTP, the stand-in, a carrier whose breaker runs on a clock
+ * the test moves (N = 3, T = 120 s, M = 2) and records its transitions, and the helpers that stub SMSA and read the
+ * breaker's counts. Each {@code *IT} covers one operation or concern.
+ */
+abstract class SmsaFixture {
 
     static final String API_KEY = "k3y-Very-Secret-0042";
 
@@ -68,7 +97,61 @@ final class SmsaFixtures {
                         "ScanDateTime": "2025-01-05T11:02:03.1234567", "ScanTimeZone": "+04:00"}]}
             """;
 
-    private SmsaFixtures() {}
+    @RegisterExtension
+    static final WireMockExtension SMSA = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
+
+    static final String CREATE = "/api/shipment/b2c/new";
+    static final String TRACK = "/api/track/single/";
+    static final String BULK = "/api/track/bulk/";
+
+    /** 10:00 in Riyadh. */
+    static final Clock SHIP_CLOCK = Clock.fixed(Instant.parse("2025-01-01T07:00:00Z"), SmsaConfig.KSA);
+
+    final MutableClock breakerClock = MutableClock.at("2025-01-01T07:00:00Z");
+    final List<CircuitStateChanged> transitions = new CopyOnWriteArrayList<>();
+    SmsaShippingCarrier carrier;
+
+    @BeforeEach
+    void setUp() {
+        carrier = carrierAt(URI.create(SMSA.baseUrl()), Duration.ofSeconds(5));
+    }
+
+    SmsaShippingCarrier carrierAt(URI baseUrl, Duration timeout) {
+        SmsaConfig config = SmsaConfig.builder()
+                .baseUrl(baseUrl)
+                .apiKey(API_KEY)
+                .timeout(timeout)
+                .connectTimeout(Duration.ofSeconds(2))
+                .clock(SHIP_CLOCK)
+                .build();
+        CarrierCircuitBreaker breaker = CarrierCircuitBreaker.create(
+                CarrierId.SMSA, CircuitBreakerSettings.DEFAULTS, breakerClock, transitions::add);
+        return SmsaShippingCarrier.create(config, breaker);
+    }
+
+    void assertBreaker(CircuitState state, int failures, int successes) {
+        CircuitSnapshot snapshot = carrier.circuitBreaker().snapshot();
+        assertThat(snapshot.state()).as("state").isEqualTo(state);
+        assertThat(snapshot.failureCount()).as("failure count").isEqualTo(failures);
+        assertThat(snapshot.successCount()).as("success count").isEqualTo(successes);
+    }
+
+    static <T extends Throwable> T thrown(Class<T> type, ThrowingCallable call) {
+        Throwable failure = catchThrowable(call);
+        assertThat(failure).isInstanceOf(type);
+        assertThat(failure.getMessage()).doesNotContain(API_KEY);
+        return type.cast(failure);
+    }
+
+    CarrierUnavailableException createFails() {
+        return thrown(CarrierUnavailableException.class, () -> carrier.createShipment(shipment()));
+    }
+
+    static void stubCreate(ResponseDefinitionBuilder reply) {
+        SMSA.stubFor(post(urlEqualTo(CREATE)).willReturn(reply));
+    }
 
     static ShipmentRequest shipment() {
         return shipment(CONSIGNEE, Optional.empty());

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The translation rules that WireMock tests would only show one at a time. */
-class SmsaEcomCarrierTest {
+class SmsaClientTest {
 
     @ParameterizedTest(name = "{0} in {1} -> {2}")
     @CsvSource({
@@ -28,7 +28,7 @@ class SmsaEcomCarrierTest {
         Party party = new Party(
                 "Sara Ahmed", "", phone, "", new Address(CountryCode.of(country), "City", "Some street 12345", "", ""));
 
-        assertThat(SmsaEcomCarrier.phoneDigits(party)).isEqualTo(expected);
+        assertThat(SmsaClient.phoneDigits(party)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -40,13 +40,13 @@ class SmsaEcomCarrierTest {
         "2025-01-01T13:40:12Z,     +03:00,          2025-01-01T13:40:12Z",
     })
     void givenScanTimeAndZone_whenRead_thenOneOffsetDateTime(String dateTime, String zone, String expected) {
-        assertThat(SmsaEcomCarrier.scanTime(dateTime, zone)).isEqualTo(OffsetDateTime.parse(expected));
+        assertThat(SmsaClient.scanTime(dateTime, zone)).isEqualTo(OffsetDateTime.parse(expected));
     }
 
     @Test
     void givenTextLongerThanTheLimit_whenClipped_thenCutWithoutSplittingASurrogatePair() {
-        assertThat(SmsaEcomCarrier.clip("short", 50)).isEqualTo("short");
-        assertThat(SmsaEcomCarrier.clip("abcdef", 3)).isEqualTo("abc");
-        assertThat(SmsaEcomCarrier.clip("ab\uD83D\uDE9A", 3)).isEqualTo("ab");
+        assertThat(SmsaClient.clip("short", 50)).isEqualTo("short");
+        assertThat(SmsaClient.clip("abcdef", 3)).isEqualTo("abc");
+        assertThat(SmsaClient.clip("ab\uD83D\uDE9A", 3)).isEqualTo("ab");
     }
 }

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Another team's service embedding the SMSA jar: only the public API (the config record, the carrier class, the
  * domain model and the breaker from adapters-resilience4j), nothing package-private.
  */
-class SmsaLibraryUsageTest {
+class SmsaLibraryUsageIT {
 
     @RegisterExtension
     static final WireMockExtension SMSA = WireMockExtension.newInstance()

@@ -3,7 +3,6 @@ package io.haderos.shipping.adapter.smsa;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierException;
@@ -21,58 +20,87 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLHandshakeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Turns what SMSA answered (or failed to answer) into the domain's failures, following the table of
- * CARRIERS.md §3.5. Only {@link CarrierUnavailableException}s count for the breaker; everything here that
- * is the caller's or the operator's to fix is another {@link CarrierException}.
+ * Turns everything that can go wrong with an SMSA call into exactly one {@link CarrierException}. The breaker
+ * counts only {@link CarrierUnavailableException}:
  *
- * <p>Text taken from a reply is cleaned of control characters, shortened, and has the API key masked, so
- * nothing secret or unbounded reaches a message.
+ * <table>
+ *   <caption>What SMSA answered, and what it means</caption>
+ *   <tr><th>Observation</th><th>Failure</th></tr>
+ *   <tr><td>HTTP 400 with field {@code errors}; a 200 {@code {"status": "Failed"}}</td>
+ *       <td>{@link CarrierRejectedException}: the caller must fix the request</td></tr>
+ *   <tr><td>HTTP 401/403 (the API key), 400 without field errors, any other 4xx</td>
+ *       <td>{@link CarrierConfigurationException}, logged: an operator must fix the configuration</td></tr>
+ *   <tr><td>5xx, 408, 429, 1xx/3xx, timeouts, connection failures, a 2xx body that is not the expected JSON</td>
+ *       <td>{@link CarrierUnavailableException}: a carrier fault</td></tr>
+ * </table>
+ *
+ * A 404 to a tracking query means an unknown AWB; the client handles it before anything reaches here.
+ *
+ * <p>Messages name the operation, the HTTP status or SMSA's words, never a request body. Text taken from a reply is
+ * cleaned of control characters, shortened, and has the API key masked, so nothing secret or unbounded reaches a
+ * message or the log.
  */
-final class SmsaReplyClassifier {
+final class SmsaFaults {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SmsaFaults.class);
     private static final CarrierId SMSA = CarrierId.SMSA;
     private static final int EXCERPT = 200;
 
-    private final ObjectMapper json;
+    private final ObjectMapper mapper;
     private final String apiKey;
 
-    SmsaReplyClassifier(ObjectMapper json, String apiKey) {
-        this.json = json;
+    /**
+     * @param mapper reads the JSON of error replies
+     * @param apiKey must never appear in a message
+     */
+    SmsaFaults(ObjectMapper mapper, String apiKey) {
+        this.mapper = mapper;
         this.apiKey = apiKey;
     }
 
-    /** What the HTTP layer saw: the status, the body as text and the headers that matter. */
-    record Reply(int status, String body, Optional<String> retryAfter) {
+    // ------------------------------------------------------------------------------------ HTTP 2xx replies
 
-        boolean isSuccess() {
-            return status >= 200 && status < 300;
+    /** A 2xx reply to a create without {@code sawb}: a business failure ({@code status: Failed}) or nonsense. */
+    CarrierException notCreated(String operation, JsonNode body) {
+        JsonNode status = body.path("status");
+        if (status.isTextual() && status.asText().strip().equalsIgnoreCase("failed")) {
+            String message = text(body, "message").orElse("SMSA did not create the shipment (status Failed)");
+            return new CarrierRejectedException(SMSA, List.of(new CarrierMessage("", clean(message))));
         }
+        return unreadable(
+                operation,
+                "no sawb or waybills in a " + body.getNodeType().name().toLowerCase(Locale.ROOT) + " reply");
     }
 
-    /**
-     * The failure for a reply whose status is not 2xx. A 404 on tracking is not classified here (it means an
-     * unknown AWB); callers handle it first.
-     */
-    CarrierException forStatus(Reply reply, String operation) {
+    /** A 2xx reply that is not JSON or not of the expected shape. */
+    CarrierUnavailableException unreadable(String operation, String detail) {
+        return unavailable(Reason.UNREADABLE_REPLY, "unreadable reply to " + operation + ": " + clean(detail));
+    }
+
+    // -------------------------------------------------------------------------------- other HTTP statuses
+
+    /** A reply whose status is not 2xx. */
+    CarrierException forStatus(SmsaHttp.Reply reply) {
+        String operation = reply.operation();
         int status = reply.status();
         if (status == 400) {
             List<CarrierMessage> messages = fieldErrors(reply.body());
             if (!messages.isEmpty()) {
                 return new CarrierRejectedException(SMSA, messages);
             }
-            return new CarrierConfigurationException(
-                    SMSA, "HTTP 400 without field errors for " + operation + bodyHint(reply.body()));
+            return configuration("HTTP 400 without field errors for " + operation + bodyHint(reply.body()));
         }
         if (status == 401 || status == 403) {
-            return new CarrierConfigurationException(
-                    SMSA,
-                    "SMSA refused the API key (HTTP " + status + ") for " + operation
-                            + "; check the configured apikey");
+            return configuration("SMSA refused the API key (HTTP " + status + ") for " + operation
+                    + "; check the configured apikey");
         }
         if (status == 408) {
             return unavailable(Reason.TIMEOUT, "HTTP 408 for " + operation);
@@ -91,34 +119,20 @@ final class SmsaReplyClassifier {
             return unavailable(Reason.SERVER_ERROR, "HTTP " + status + " for " + operation);
         }
         if (status >= 400 && status < 500) {
-            return new CarrierConfigurationException(
-                    SMSA,
-                    "unexpected HTTP " + status + " for " + operation + "; check the base URL"
-                            + bodyHint(reply.body()));
+            return configuration("unexpected HTTP " + status + " for " + operation + "; check the base URL"
+                    + bodyHint(reply.body()));
         }
         // 1xx, 3xx (redirects are not followed) and anything outside the HTTP range.
         return unavailable(Reason.CARRIER_ERROR, "unexpected HTTP " + status + " for " + operation);
     }
 
-    /** A 2xx reply that is not JSON or not of the expected shape. */
-    CarrierUnavailableException unreadable(String operation, String what) {
-        return unavailable(Reason.UNREADABLE_REPLY, "unreadable reply to " + operation + ": " + clean(what));
-    }
+    // ------------------------------------------------------------------------------------ network failures
 
-    /** A 2xx reply to a create without {@code sawb}: a business failure ({@code status: Failed}) or nonsense. */
-    CarrierException createFailure(JsonNode body, String operation) {
-        JsonNode status = body.path("status");
-        if (status.isTextual() && status.asText().strip().equalsIgnoreCase("failed")) {
-            String message = text(body, "message").orElse("SMSA did not create the shipment (status Failed)");
-            return new CarrierRejectedException(SMSA, List.of(new CarrierMessage("", clean(message))));
-        }
-        return unreadable(
-                operation,
-                "no sawb or waybills in a " + body.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " reply");
-    }
-
-    /** The failure for an exception from the HTTP client; nothing or only part of an answer came back. */
-    CarrierUnavailableException forIo(IOException failure, String operation, Duration connectTimeout) {
+    /**
+     * A failure before a status arrived. Could not connect (refused, unknown host, connect timeout, TLS handshake):
+     * nothing was sent. The whole-request timeout or a broken connection: SMSA may have acted on it.
+     */
+    CarrierUnavailableException forIoFailure(String operation, IOException failure, Duration connectTimeout) {
         if (failure instanceof HttpConnectTimeoutException) {
             return unavailable(
                     Reason.CONNECTION_REFUSED,
@@ -141,9 +155,12 @@ final class SmsaReplyClassifier {
                 failure);
     }
 
+    /** No complete reply within the whole-request timeout: SMSA may have acted on the request. */
     CarrierUnavailableException timeout(String operation, Duration timeout) {
         return unavailable(Reason.TIMEOUT, "no complete answer within " + seconds(timeout) + " to " + operation);
     }
+
+    // --------------------------------------------------------------------------------------------- helpers
 
     /** Text a caller may see: control characters removed, at most {@value #EXCERPT} characters, key masked. */
     String clean(String text) {
@@ -154,17 +171,24 @@ final class SmsaReplyClassifier {
         return cleaned.length() <= EXCERPT ? cleaned : cleaned.substring(0, EXCERPT) + "…";
     }
 
+    /** Logged because only an operator can fix it; the message is as safe to log as to show. */
+    private static CarrierConfigurationException configuration(String detail) {
+        CarrierConfigurationException fault = new CarrierConfigurationException(SMSA, detail);
+        LOG.warn("{}", fault.getMessage());
+        return fault;
+    }
+
     private List<CarrierMessage> fieldErrors(String body) {
         JsonNode root;
         try {
-            root = json.readTree(body == null ? "" : body);
+            root = mapper.readTree(body == null ? "" : body);
         } catch (JsonProcessingException e) {
             return List.of();
         }
         if (root == null) {
             return List.of();
         }
-        JsonNode errors = caseInsensitive(root, "errors");
+        JsonNode errors = SmsaJson.field(root, "errors");
         List<CarrierMessage> messages = new ArrayList<>();
         if (errors.isObject()) {
             for (Map.Entry<String, JsonNode> field : errors.properties()) {
@@ -186,7 +210,7 @@ final class SmsaReplyClassifier {
             return "";
         }
         try {
-            JsonNode root = json.readTree(body);
+            JsonNode root = mapper.readTree(body);
             Optional<String> said = text(root, "title").or(() -> text(root, "message"));
             if (said.isPresent()) {
                 return ": " + clean(said.get());
@@ -198,21 +222,8 @@ final class SmsaReplyClassifier {
     }
 
     private static Optional<String> text(JsonNode node, String field) {
-        JsonNode value = caseInsensitive(node, field);
+        JsonNode value = SmsaJson.field(node, field);
         return value.isValueNode() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
-    }
-
-    /** The field of an object whatever its case; a missing node when absent or when {@code node} is no object. */
-    static JsonNode caseInsensitive(JsonNode node, String field) {
-        if (node == null || !node.isObject()) {
-            return MissingNode.getInstance();
-        }
-        for (Map.Entry<String, JsonNode> property : node.properties()) {
-            if (property.getKey().equalsIgnoreCase(field)) {
-                return property.getValue();
-            }
-        }
-        return MissingNode.getInstance();
     }
 
     private static boolean refusedConnection(Throwable failure) {
@@ -230,8 +241,8 @@ final class SmsaReplyClassifier {
         return false;
     }
 
-    private static Optional<Duration> retryAfter(Reply reply) {
-        return reply.retryAfter().flatMap(value -> {
+    private static Optional<Duration> retryAfter(SmsaHttp.Reply reply) {
+        return reply.headers().firstValue("Retry-After").flatMap(value -> {
             try {
                 long seconds = Long.parseLong(value.strip());
                 return seconds >= 0 && seconds <= 86_400 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();

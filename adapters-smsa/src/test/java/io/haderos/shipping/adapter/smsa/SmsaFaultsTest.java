@@ -1,0 +1,224 @@
+package io.haderos.shipping.adapter.smsa;
+
+import static io.haderos.shipping.adapter.smsa.SmsaFixture.API_KEY;
+import static io.haderos.shipping.adapter.smsa.SmsaFixture.VALIDATION_ERRORS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
+import io.haderos.shipping.domain.port.out.CarrierException;
+import io.haderos.shipping.domain.port.out.CarrierMessage;
+import io.haderos.shipping.domain.port.out.CarrierRejectedException;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** SMSA's failure rules one observation at a time; {@link SmsaFaultsIT} covers them over real HTTP. */
+class SmsaFaultsTest {
+
+    private static final String CREATE = SmsaOperation.CREATE_B2C_SHIPMENT.toString();
+
+    private final SmsaFaults faults = new SmsaFaults(SmsaJson.mapper(), API_KEY);
+
+    private static SmsaHttp.Reply reply(int status, String body, Map<String, List<String>> headers) {
+        return new SmsaHttp.Reply(CREATE, status, HttpHeaders.of(headers, (name, value) -> true), body);
+    }
+
+    private static Reason reason(Throwable failure) {
+        assertThat(failure).isInstanceOf(CarrierUnavailableException.class);
+        return ((CarrierUnavailableException) failure).reason();
+    }
+
+    @Test
+    void given400WithFieldErrors_whenClassified_thenRejectedWithOneMessagePerFieldMessage() {
+        CarrierException failure = faults.forStatus(reply(400, VALIDATION_ERRORS, Map.of()));
+
+        assertThat(failure)
+                .isInstanceOfSatisfying(
+                        CarrierRejectedException.class,
+                        rejected -> assertThat(rejected.messages())
+                                .containsExactly(
+                                        new CarrierMessage(
+                                                "ConsigneeAddress.AddressLine1",
+                                                "AddressLine1 must be between 10 and 100 characters."),
+                                        new CarrierMessage("ConsigneeAddress.City", "The City field is required."),
+                                        new CarrierMessage(
+                                                "ConsigneeAddress.City", "City must be 3 to 50 characters.")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {401, 403, 404, 405, 415})
+    void givenOurSideStatus_whenClassified_thenConfigurationFault(int status) {
+        CarrierException failure = faults.forStatus(reply(status, "<html>nope</html>", Map.of()));
+
+        assertThat(failure).isInstanceOf(CarrierConfigurationException.class).hasMessageContaining("HTTP " + status);
+    }
+
+    @Test
+    void given400WithoutFieldErrors_whenClassified_thenConfigurationFaultWithSmsasTitle() {
+        CarrierException failure = faults.forStatus(reply(400, "{\"title\": \"Bad Request\"}", Map.of()));
+
+        assertThat(failure)
+                .isInstanceOf(CarrierConfigurationException.class)
+                .hasMessageContaining("HTTP 400 without field errors")
+                .hasMessageEndingWith(": Bad Request");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "502,SERVICE_UNAVAILABLE",
+        "503,SERVICE_UNAVAILABLE",
+        "429,SERVICE_UNAVAILABLE",
+        "504,TIMEOUT",
+        "408,TIMEOUT",
+        "500,SERVER_ERROR",
+        "501,SERVER_ERROR",
+        "599,SERVER_ERROR",
+        "302,CARRIER_ERROR",
+        "101,CARRIER_ERROR"
+    })
+    void givenCarrierSideStatus_whenClassified_thenCountedFault(int status, Reason expected) {
+        CarrierException failure = faults.forStatus(reply(status, "", Map.of()));
+
+        assertThat(reason(failure)).isEqualTo(expected);
+        assertThat(failure).hasMessageContaining("HTTP " + status).hasMessageContaining(CREATE);
+    }
+
+    @Test
+    void givenServiceUnavailableWithRetryAfter_whenClassified_thenRetryAfterIsKeptWhenItIsSeconds() {
+        CarrierException seconds = faults.forStatus(reply(503, "", Map.of("Retry-After", List.of("30"))));
+        CarrierException date =
+                faults.forStatus(reply(503, "", Map.of("Retry-After", List.of("Wed, 21 Oct 2025 07:28:00 GMT"))));
+
+        assertThat(((CarrierUnavailableException) seconds).retryAfter()).contains(Duration.ofSeconds(30));
+        assertThat(((CarrierUnavailableException) date).retryAfter()).isEmpty();
+    }
+
+    @Test
+    void givenA200WithoutWaybill_whenClassified_thenStatusFailedIsRejectedAndAnythingElseUnreadable() {
+        JsonNode failed = json("{\"status\": \"Failed\", \"message\": \"Invalid consignee city\"}");
+        JsonNode other = json("{\"hello\": \"world\"}");
+
+        assertThat(faults.notCreated(CREATE, failed))
+                .isInstanceOfSatisfying(
+                        CarrierRejectedException.class,
+                        rejected -> assertThat(rejected.messages())
+                                .containsExactly(new CarrierMessage("", "Invalid consignee city")));
+        assertThat(reason(faults.notCreated(CREATE, other))).isEqualTo(Reason.UNREADABLE_REPLY);
+    }
+
+    @Test
+    void givenNetworkFailures_whenClassified_thenRefusedTimeoutOrLost() {
+        Duration connect = Duration.ofSeconds(2);
+
+        assertThat(faults.forIoFailure(CREATE, new ConnectException("Connection refused"), connect)
+                        .reason())
+                .isEqualTo(Reason.CONNECTION_REFUSED);
+        assertThat(faults.forIoFailure(CREATE, new HttpConnectTimeoutException("connect timed out"), connect)
+                        .getMessage())
+                .contains("no connection within 2 s");
+        assertThat(faults.forIoFailure(CREATE, new IOException("wrapped", new UnknownHostException("h")), connect)
+                        .reason())
+                .isEqualTo(Reason.CONNECTION_REFUSED);
+        assertThat(faults.forIoFailure(CREATE, new SSLHandshakeException("bad certificate"), connect)
+                        .reason())
+                .isEqualTo(Reason.CONNECTION_REFUSED);
+        assertThat(faults.forIoFailure(CREATE, new HttpTimeoutException("request timed out"), connect)
+                        .reason())
+                .isEqualTo(Reason.TIMEOUT);
+        assertThat(faults.forIoFailure(CREATE, new EOFException("EOF reached while reading"), connect)
+                        .reason())
+                .isEqualTo(Reason.CONNECTION_LOST);
+    }
+
+    @Test
+    void givenRefusedConnection_whenClassified_thenNotProcessedSoSafeToFallBack() {
+        Duration connect = Duration.ofSeconds(2);
+
+        assertThat(faults.forIoFailure(CREATE, new ConnectException(), connect)
+                        .reason()
+                        .mayHaveBeenProcessed())
+                .isFalse();
+        assertThat(faults.forIoFailure(CREATE, new HttpTimeoutException("t"), connect)
+                        .reason()
+                        .mayHaveBeenProcessed())
+                .isTrue();
+    }
+
+    @Test
+    void givenSmsaEchoesOurKey_whenClassified_thenMessagesAreScrubbedCleanedAndBounded() {
+        CarrierException configuration =
+                faults.forStatus(reply(404, "apikey " + API_KEY + "\r\n\tis not valid " + "x".repeat(300), Map.of()));
+        CarrierException rejected = faults.forStatus(
+                reply(400, "{\"errors\": {\"apikey\": [\"" + API_KEY + " is not valid\"]}}", Map.of()));
+
+        assertThat(configuration.getMessage())
+                .doesNotContain(API_KEY)
+                .contains("apikey *** is not valid xxx")
+                .doesNotContain("\r", "\n", "\t")
+                .endsWith("…");
+        assertThat(((CarrierRejectedException) rejected).messages().get(0).message())
+                .isEqualTo("*** is not valid");
+    }
+
+    @Test
+    void givenAConfigurationFault_whenClassified_thenOneWarningWithTheFaultsMessageAndNoSecret() {
+        String refused = logged(() -> faults.forStatus(reply(401, "apikey " + API_KEY + " is not valid", Map.of())));
+        String wrongUrl = logged(() -> faults.forStatus(reply(404, "<html>" + API_KEY + "</html>", Map.of())));
+        String rejected = logged(() -> faults.forStatus(reply(400, VALIDATION_ERRORS, Map.of())));
+
+        assertThat(refused.lines())
+                .singleElement()
+                .asString()
+                .contains("WARN " + SmsaFaults.class.getName() + " - smsa configuration problem: ")
+                .contains("HTTP 401")
+                .doesNotContain(API_KEY);
+        assertThat(wrongUrl.lines())
+                .singleElement()
+                .asString()
+                .contains("WARN " + SmsaFaults.class.getName() + " - smsa configuration problem: ")
+                .contains("HTTP 404")
+                .doesNotContain(API_KEY);
+        assertThat(rejected)
+                .as("a caller fault is the caller's to fix, not the operator's")
+                .isEmpty();
+    }
+
+    /** What the adapter logs while {@code action} runs: the tests' binding writes to System.err as it is then. */
+    static String logged(Runnable action) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return SmsaJson.mapper().readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
