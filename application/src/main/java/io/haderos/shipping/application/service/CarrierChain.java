@@ -51,60 +51,38 @@ final class CarrierChain {
         List<Attempt> attempts();
 
         /** The result of the function for this case. */
-        <R> R match(
+        default <R> R match(
                 Function<Served<T>, R> served,
                 Function<Rejected<T>, R> rejected,
                 Function<OutcomeUnknown<T>, R> unknown,
-                Function<Exhausted<T>, R> exhausted);
+                Function<Exhausted<T>, R> exhausted) {
+            if (this instanceof Served<T> it) {
+                return served.apply(it);
+            }
+            if (this instanceof Rejected<T> it) {
+                return rejected.apply(it);
+            }
+            if (this instanceof OutcomeUnknown<T> it) {
+                return unknown.apply(it);
+            }
+            if (this instanceof Exhausted<T> it) {
+                return exhausted.apply(it);
+            }
+            throw new IllegalStateException("not an outcome of the chain: " + this); // the interface is sealed
+        }
     }
 
     /** A carrier served the call. */
-    record Served<T>(CarrierId carrier, T value, boolean fallback, List<Attempt> attempts) implements Outcome<T> {
-        @Override
-        public <R> R match(
-                Function<Served<T>, R> served,
-                Function<Rejected<T>, R> rejected,
-                Function<OutcomeUnknown<T>, R> unknown,
-                Function<Exhausted<T>, R> exhausted) {
-            return served.apply(this);
-        }
-    }
+    record Served<T>(CarrierId carrier, T value, boolean fallback, List<Attempt> attempts) implements Outcome<T> {}
 
     /** A carrier refused the request's content; another would too. */
-    record Rejected<T>(CarrierRejectedException rejection, List<Attempt> attempts) implements Outcome<T> {
-        @Override
-        public <R> R match(
-                Function<Served<T>, R> served,
-                Function<Rejected<T>, R> rejected,
-                Function<OutcomeUnknown<T>, R> unknown,
-                Function<Exhausted<T>, R> exhausted) {
-            return rejected.apply(this);
-        }
-    }
+    record Rejected<T>(CarrierRejectedException rejection, List<Attempt> attempts) implements Outcome<T> {}
 
     /** A carrier may have acted on a request that must not be repeated elsewhere. */
-    record OutcomeUnknown<T>(CarrierId carrier, List<Attempt> attempts) implements Outcome<T> {
-        @Override
-        public <R> R match(
-                Function<Served<T>, R> served,
-                Function<Rejected<T>, R> rejected,
-                Function<OutcomeUnknown<T>, R> unknown,
-                Function<Exhausted<T>, R> exhausted) {
-            return unknown.apply(this);
-        }
-    }
+    record OutcomeUnknown<T>(CarrierId carrier, List<Attempt> attempts) implements Outcome<T> {}
 
     /** No carrier could serve; {@code retryAfter} when a breaker says when one may. */
-    record Exhausted<T>(Optional<Duration> retryAfter, List<Attempt> attempts) implements Outcome<T> {
-        @Override
-        public <R> R match(
-                Function<Served<T>, R> served,
-                Function<Rejected<T>, R> rejected,
-                Function<OutcomeUnknown<T>, R> unknown,
-                Function<Exhausted<T>, R> exhausted) {
-            return exhausted.apply(this);
-        }
-    }
+    record Exhausted<T>(Optional<Duration> retryAfter, List<Attempt> attempts) implements Outcome<T> {}
 
     /** When a walk asks the next carrier before the current one has answered. */
     record Hedging(Map<CarrierId, HedgeDelay> delays, ScheduledExecutorService scheduler) {
