@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,23 +25,17 @@ class AlertRulesIT {
     private static final Pattern ALERTNAME = Pattern.compile("^\\s*alertname:\\s*(\\S+)\\s*$");
     private static final Pattern EXP_ALERTS = Pattern.compile("^\\s*exp_alerts:\\s*(\\S*)\\s*$");
 
-    private Promtool promtool;
-
-    @BeforeEach
-    void promtool() {
-        promtool = Promtool.onThisMachine();
-    }
-
     @Test
     void givenTheAlertRules_whenPromtoolChecksThem_thenTheyAreValid() {
-        Promtool.Result result = promtool.checkRules(OpsFiles.alertRules()).assertPassed();
+        Promtool.Result result =
+                Promtool.onThisMachine().checkRules(OpsFiles.alertRules()).assertPassed();
 
         assertThat(result.output()).contains("SUCCESS: " + OpsFiles.alertNames().size() + " rules found");
     }
 
     @Test
     void givenTheAlertRulesAndTheirUnitTests_whenPromtoolRunsThem_thenEveryTestPasses() {
-        promtool.testRules(OpsFiles.alertRuleTests()).assertPassed();
+        Promtool.onThisMachine().testRules(OpsFiles.alertRuleTests()).assertPassed();
     }
 
     @Test
@@ -93,7 +86,7 @@ class AlertRulesIT {
                 Files.readString(OpsFiles.alertRules())
                         .replace("expr: up{job=\"shipping-gateway\"} == 0", "expr: up{job=\"shipping-gateway\" == 0"));
 
-        Promtool.Result result = promtool.checkRules(broken);
+        Promtool.Result result = Promtool.onThisMachine().checkRules(broken);
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output()).contains("\"ShippingGatewayDown\": could not parse expression");
@@ -110,7 +103,7 @@ class AlertRulesIT {
                         .replaceFirst("(expr: up\\{job=\"shipping-gateway\"} == 0\\n\\s+for: )2m", "$110m"));
         Files.copy(OpsFiles.alertRuleTests(), dir.resolve("alerts.test.yml"));
 
-        Promtool.Result result = promtool.testRules(dir.resolve("alerts.test.yml"));
+        Promtool.Result result = Promtool.onThisMachine().testRules(dir.resolve("alerts.test.yml"));
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output()).contains("alertname: ShippingGatewayDown, time: 5m");
