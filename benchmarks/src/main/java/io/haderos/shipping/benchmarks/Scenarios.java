@@ -1,6 +1,8 @@
 package io.haderos.shipping.benchmarks;
 
+import io.haderos.shipping.benchmarks.scenario.LoadScenario;
 import io.haderos.shipping.benchmarks.scenario.Scenario;
+import io.haderos.shipping.benchmarks.scenario.ThroughputScenario;
 import io.haderos.shipping.benchmarks.scenario.hang.HangScenario;
 import java.util.List;
 
@@ -26,7 +28,7 @@ final class Scenarios {
             load driver shares the cores with the gateway, so every section reports the driver's own CPU share.
             """;
 
-    private static final List<Scenario> ALL = List.of(new HangScenario());
+    private static final List<Scenario> ALL = List.of(new HangScenario(), new ThroughputScenario(), new LoadScenario());
 
     private Scenarios() {}
 
