@@ -1,7 +1,9 @@
 package io.haderos.shipping.benchmarks;
 
 import io.haderos.shipping.benchmarks.scenario.LoadScenario;
+import io.haderos.shipping.benchmarks.scenario.MemoryScenario;
 import io.haderos.shipping.benchmarks.scenario.Scenario;
+import io.haderos.shipping.benchmarks.scenario.StartupScenario;
 import io.haderos.shipping.benchmarks.scenario.ThroughputScenario;
 import io.haderos.shipping.benchmarks.scenario.hang.HangScenario;
 import java.util.List;
@@ -28,7 +30,12 @@ final class Scenarios {
             load driver shares the cores with the gateway, so every section reports the driver's own CPU share.
             """;
 
-    private static final List<Scenario> ALL = List.of(new HangScenario(), new ThroughputScenario(), new LoadScenario());
+    private static final List<Scenario> ALL = List.of(
+            new HangScenario(),
+            new ThroughputScenario(),
+            new LoadScenario(),
+            new StartupScenario(),
+            new MemoryScenario());
 
     private Scenarios() {}
 
