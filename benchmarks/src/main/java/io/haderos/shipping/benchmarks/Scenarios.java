@@ -1,5 +1,6 @@
 package io.haderos.shipping.benchmarks;
 
+import io.haderos.shipping.benchmarks.scenario.JmhScenario;
 import io.haderos.shipping.benchmarks.scenario.LoadScenario;
 import io.haderos.shipping.benchmarks.scenario.MemoryScenario;
 import io.haderos.shipping.benchmarks.scenario.Scenario;
@@ -35,7 +36,8 @@ final class Scenarios {
             new ThroughputScenario(),
             new LoadScenario(),
             new StartupScenario(),
-            new MemoryScenario());
+            new MemoryScenario(),
+            new JmhScenario());
 
     private Scenarios() {}
 
