@@ -26,6 +26,7 @@ final class HangReport {
 
     ScenarioReport build(
             List<HangWindow> windows,
+            String aftermath,
             List<BreakerTransition> transitions,
             List<TargetCheck> checks,
             Map<String, Long> heldStatuses,
@@ -42,10 +43,10 @@ final class HangReport {
         String markdown = setup() + "\n\n### Rates and ships per window\n\n" + legend() + "\n\n" + load.markdown()
                 + "\n### Probes, monitoring and the breaker per window\n\n" + probes.markdown()
                 + "\n### Aramex breaker transitions\n\n" + changes.markdown()
-                + "\nHeld orders as the gateway stores them: "
+                + "\n" + aftermath + " Held orders as the gateway stores them: "
                 + held + ". " + standInStats + ".\n\n### Targets\n\n" + targets.markdown();
-        String console = setup() + "\n\n" + load.text() + "\n" + probes.text() + "\n" + changes.text() + "\nheld: "
-                + held + "; " + standInStats + "\n\n" + targets.text();
+        String console = setup() + "\n\n" + load.text() + "\n" + probes.text() + "\n" + changes.text() + "\n"
+                + aftermath + "\nheld: " + held + "; " + standInStats + "\n\n" + targets.text();
         return new ScenarioReport(markdown, console, checks);
     }
 
@@ -75,7 +76,8 @@ final class HangReport {
     }
 
     private String legend() {
-        return "Requests are counted in the window of their intended start. *ok*: answered 2xx. *≥ timeout*: took at"
+        return "Requests are counted in the window of their intended start. *ok*: answered 2xx. *not sent*: due while"
+                + " the driver already had its maximum of requests in flight (counted as not completed). *≥ timeout*: took at"
                 + " least the Aramex timeout (" + plan.carrierTimeout().toSeconds() + " s). Ships: A = created by"
                 + " Aramex, S = by SMSA, H = held (502, outcome unknown), F = failed otherwise or unanswered.";
     }
@@ -86,6 +88,7 @@ final class HangReport {
                 "phase",
                 "rates offered",
                 "ok",
+                "not sent",
                 "p50",
                 "p99",
                 "max",
@@ -102,6 +105,7 @@ final class HangReport {
                     w.phase(),
                     w.rates().offered(),
                     w.rates().ok(),
+                    w.rates().notSent(),
                     millis(w.rates().latency(), Part.P50),
                     millis(w.rates().latency(), Part.P99),
                     millis(w.rates().latency(), Part.MAX),

@@ -12,6 +12,7 @@ import io.haderos.shipping.benchmarks.process.Http;
 import io.haderos.shipping.benchmarks.process.PrometheusText;
 import io.haderos.shipping.benchmarks.process.SandboxControl;
 import io.haderos.shipping.benchmarks.report.TargetCheck;
+import io.haderos.shipping.benchmarks.report.Units;
 import io.haderos.shipping.benchmarks.scenario.Requests;
 import io.haderos.shipping.benchmarks.scenario.RunContext;
 import io.haderos.shipping.benchmarks.scenario.Scenario;
@@ -42,6 +43,7 @@ public final class HangScenario implements Scenario {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long HANG_LATENCY_MS = 60_000;
+    private static final Duration CATCH_UP = Duration.ofMinutes(3);
 
     @Override
     public String name() {
@@ -75,6 +77,8 @@ public final class HangScenario implements Scenario {
         private final String orderPrefix =
                 "BENCH-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         private final ExchangeLog log = new ExchangeLog();
+        private Optional<Duration> caughtUpAfter = Optional.empty();
+        private String transitionSource = "";
 
         Run(HangPlan plan, Gateway gateway) {
             this.plan = plan;
@@ -95,6 +99,7 @@ public final class HangScenario implements Scenario {
             Schedule schedule = followSchedule(start, end);
             load.awaitDrained(plan.clientTimeout().plusSeconds(5));
             probes.awaitDrained(plan.clientTimeout().plusSeconds(5));
+            caughtUpAfter = awaitCaughtUp();
 
             HangTimeline timeline =
                     new HangTimeline(start, startInstant, schedule.hangNanos, schedule.healNanos, schedule.faultMode);
@@ -191,6 +196,27 @@ public final class HangScenario implements Scenario {
             return schedule;
         }
 
+        /**
+         * Waits (up to {@link #CATCH_UP}) until {@code /health/live} answers within a second again: a gateway that fell
+         * behind still works through requests its clients gave up on, and the audit trail and order look-ups that
+         * follow must not time out behind them.
+         *
+         * @return how long that took, or empty if it did not happen in time
+         */
+        private Optional<Duration> awaitCaughtUp() throws InterruptedException {
+            long from = System.nanoTime();
+            while (System.nanoTime() - from < CATCH_UP.toNanos()) {
+                long sent = System.nanoTime();
+                Http.Answer live = Http.send(Requests.get(gateway.uri("/health/live"), Duration.ofSeconds(5)));
+                if (live.ok()
+                        && System.nanoTime() - sent < Duration.ofSeconds(1).toNanos()) {
+                    return Optional.of(Duration.ofNanos(System.nanoTime() - from));
+                }
+                Thread.sleep(500);
+            }
+            return Optional.empty();
+        }
+
         /** {@code hang} when the sandbox knows it, else {@code slow} with a latency far beyond the timeout. */
         private String startHang() {
             Http.Answer answer = sandbox.setFault("aramex", "hang", 0);
@@ -219,7 +245,14 @@ public final class HangScenario implements Scenario {
             DoubleShipCheck doubleShips = new DoubleShipLookup(sandbox).check(ships);
             List<TargetCheck> checks = new HangTargets(plan, timeline).check(windows, ships, transitions, doubleShips);
             HangReport report = new HangReport(plan, timeline, env);
-            return report.build(windows, transitions, checks, heldStatuses(ships), standInStats());
+            String aftermath = "After the last request: "
+                    + caughtUpAfter
+                            .map(d -> "the gateway answered `/health/live` within 1 s again " + Units.seconds(d)
+                                    + " later.")
+                            .orElse("the gateway still did not answer `/health/live` within 1 s "
+                                    + Units.seconds(CATCH_UP) + " later.")
+                    + " Transitions from " + transitionSource + ".";
+            return report.build(windows, aftermath, transitions, checks, heldStatuses(ships), standInStats());
         }
 
         private List<Sample<Double>> gauge(String metric, Map<String, String> labels) {
@@ -274,11 +307,13 @@ public final class HangScenario implements Scenario {
                                 node.path("cause").asText("")));
                     }
                     transitions.sort(java.util.Comparator.comparing(BreakerTransition::at));
+                    transitionSource = "the gateway's audit trail";
                     return transitions;
                 } catch (IOException | RuntimeException e) {
                     // fall back to the polls
                 }
             }
+            transitionSource = "polling monitoring (the audit trail did not answer)";
             List<BreakerTransition> polled = new ArrayList<>();
             String last = "closed";
             for (Sample<String> sample : breakerStates()) {

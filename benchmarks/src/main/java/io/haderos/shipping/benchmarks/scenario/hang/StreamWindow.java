@@ -11,13 +11,15 @@ import java.util.List;
  * @param offered requests due in the window
  * @param ok of those, answered with 2xx
  * @param unanswered of those, never answered (failure, client timeout, or not sent at the driver's limit)
+ * @param notSent of the unanswered, those the driver did not send because too many requests were in flight
  * @param waitedTimeout of those, the ones that took at least the carrier timeout
  * @param latency latencies from the intended start, of every request sent (answered or not)
  */
-public record StreamWindow(int offered, int ok, int unanswered, int waitedTimeout, LatencySummary latency) {
+public record StreamWindow(
+        int offered, int ok, int unanswered, int notSent, int waitedTimeout, LatencySummary latency) {
 
     /** Nothing offered. */
-    public static final StreamWindow EMPTY = new StreamWindow(0, 0, 0, 0, LatencySummary.EMPTY);
+    public static final StreamWindow EMPTY = new StreamWindow(0, 0, 0, 0, 0, LatencySummary.EMPTY);
 
     /** Summarises {@code exchanges}; {@code timeout} is the carrier timeout. */
     public static StreamWindow of(List<Exchange> exchanges, Duration timeout) {
@@ -41,7 +43,12 @@ public record StreamWindow(int offered, int ok, int unanswered, int waitedTimeou
             }
         }
         return new StreamWindow(
-                exchanges.size(), ok, unanswered, waited, LatencySummary.of(java.util.Arrays.copyOf(latencies, sent)));
+                exchanges.size(),
+                ok,
+                unanswered,
+                exchanges.size() - sent,
+                waited,
+                LatencySummary.of(java.util.Arrays.copyOf(latencies, sent)));
     }
 
     /** The share of offered requests answered with 2xx; 1 when nothing was offered. */

@@ -37,6 +37,7 @@ class HangAnalysisTest {
         assertThat(second.offered()).isEqualTo(3);
         assertThat(second.ok()).isEqualTo(1);
         assertThat(second.unanswered()).isEqualTo(2);
+        assertThat(second.notSent()).isEqualTo(1);
         assertThat(second.latency().count())
                 .as("the unsent request has no latency")
                 .isEqualTo(2);

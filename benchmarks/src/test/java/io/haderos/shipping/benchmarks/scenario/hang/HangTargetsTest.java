@@ -141,9 +141,9 @@ class HangTargetsTest {
         List<HangWindow> windows = new ArrayList<>();
         for (int i = 0; i < PLAN.windows(); i++) {
             StreamWindow rates =
-                    new StreamWindow(2000, 2000, 0, 0, new LatencySummary(2000, 5 * MS, 200 * MS, 900 * MS));
-            StreamWindow ships = new StreamWindow(40, 40, 0, 0, new LatencySummary(40, 20 * MS, 80 * MS, 90 * MS));
-            StreamWindow probes = new StreamWindow(50, 50, 0, 0, new LatencySummary(50, 2 * MS, 10 * MS, 30 * MS));
+                    new StreamWindow(2000, 2000, 0, 0, 0, new LatencySummary(2000, 5 * MS, 200 * MS, 900 * MS));
+            StreamWindow ships = new StreamWindow(40, 40, 0, 0, 0, new LatencySummary(40, 20 * MS, 80 * MS, 90 * MS));
+            StreamWindow probes = new StreamWindow(50, 50, 0, 0, 0, new LatencySummary(50, 2 * MS, 10 * MS, 30 * MS));
             windows.add(change.apply(new HangWindow(
                     i,
                     Duration.ofSeconds(5L * i),
@@ -162,7 +162,7 @@ class HangTargetsTest {
     }
 
     private static HangWindow withLive(HangWindow w, long max) {
-        StreamWindow live = new StreamWindow(50, 50, 0, 0, new LatencySummary(50, 2 * MS, 10 * MS, max));
+        StreamWindow live = new StreamWindow(50, 50, 0, 0, 0, new LatencySummary(50, 2 * MS, 10 * MS, max));
         return new HangWindow(
                 w.index(),
                 w.from(),
@@ -179,7 +179,7 @@ class HangTargetsTest {
     }
 
     private static HangWindow withRatesP99(HangWindow w, long p99) {
-        StreamWindow rates = new StreamWindow(2000, 2000, 0, 0, new LatencySummary(2000, 5 * MS, p99, p99));
+        StreamWindow rates = new StreamWindow(2000, 2000, 0, 0, 0, new LatencySummary(2000, 5 * MS, p99, p99));
         return new HangWindow(
                 w.index(),
                 w.from(),
@@ -196,7 +196,7 @@ class HangTargetsTest {
     }
 
     private static HangWindow withRatesOk(HangWindow w, int ok) {
-        StreamWindow rates = new StreamWindow(2000, ok, 0, 0, w.rates().latency());
+        StreamWindow rates = new StreamWindow(2000, ok, 0, 0, 0, w.rates().latency());
         return new HangWindow(
                 w.index(),
                 w.from(),
