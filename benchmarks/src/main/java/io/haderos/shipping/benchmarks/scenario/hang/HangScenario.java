@@ -112,7 +112,7 @@ public final class HangScenario implements Scenario {
                     new OpenLoop.Stream(
                             "rates",
                             plan.ratesPerSecond(),
-                            false,
+                            true,
                             i -> Requests.postJson(gateway.uri(Gateway.RATES_PATH), Requests.RATES_BODY, timeout)),
                     start,
                     end);
@@ -245,7 +245,10 @@ public final class HangScenario implements Scenario {
             DoubleShipCheck doubleShips = new DoubleShipLookup(sandbox).check(ships);
             List<TargetCheck> checks = new HangTargets(plan, timeline).check(windows, ships, transitions, doubleShips);
             HangReport report = new HangReport(plan, timeline, env);
-            String aftermath = "After the last request: "
+            String attempts = "Carrier attempts of the rates: "
+                    + AttemptTally.line(AttemptTally.of(log.of("rates")), 6) + ". Of the ships: "
+                    + AttemptTally.line(AttemptTally.of(log.of("ship")), 6) + ".";
+            String aftermath = attempts + " After the last request: "
                     + caughtUpAfter
                             .map(d -> "the gateway answered `/health/live` within 1 s again " + Units.seconds(d)
                                     + " later.")
