@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +25,13 @@ public final class ChildJvm implements AutoCloseable {
 
     private static final List<String> PASSED_ON = List.of("PATH", "HOME", "LANG", "TMPDIR", "JAVA_HOME");
     private static final Duration GRACE = Duration.ofSeconds(20);
+    /** Children still running: stopped when the benchmarks' JVM is stopped (Ctrl-C), so none is left behind. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "child-jvm-reaper"));
+    }
 
     private final String name;
     private final Process process;
@@ -65,7 +74,9 @@ public final class ChildJvm implements AutoCloseable {
         }
         env.putAll(environment);
         long launched = System.nanoTime();
-        return new ChildJvm(name, builder.start(), launched, log);
+        Process process = builder.start();
+        RUNNING.add(process);
+        return new ChildJvm(name, process, launched, log);
     }
 
     /** The {@code java} of the JVM running the benchmarks. */
@@ -117,6 +128,7 @@ public final class ChildJvm implements AutoCloseable {
     /** SIGTERM, then SIGKILL if the process is still there after the grace period. */
     public void stop() {
         if (!process.isAlive()) {
+            RUNNING.remove(process);
             return;
         }
         process.destroy();
@@ -129,6 +141,7 @@ public final class ChildJvm implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        RUNNING.remove(process);
     }
 
     @Override
