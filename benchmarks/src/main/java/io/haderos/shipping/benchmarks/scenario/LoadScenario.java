@@ -95,8 +95,32 @@ public final class LoadScenario implements Scenario {
                     points.add(point);
                 }
             }
-            return new LoadReport(levels, warmUp, settle, measure).build(points);
+            Duration idle = options.seconds("idle", Duration.ofSeconds(5), Duration.ofSeconds(1));
+            Map<String, ChildJvm> servers = Map.of(STAND_IN, sandbox.jvm(), BARE, bare.jvm(), GATEWAY, gateway.jvm());
+            return new LoadReport(levels, warmUp, settle, measure).build(points, idleCpu(servers, idle));
         }
+    }
+
+    /**
+     * Each server's CPU while nothing is sent to it, after the loads: background work (timers, pollers, the JIT) that
+     * the CPU per request of a slow server carries too.
+     */
+    private static String idleCpu(Map<String, ChildJvm> servers, Duration idle) throws InterruptedException {
+        Map<String, io.haderos.shipping.benchmarks.driver.CpuClock.CpuReading> before = new LinkedHashMap<>();
+        for (String name : List.of(STAND_IN, BARE, GATEWAY)) {
+            before.put(name, servers.get(name).cpu().read());
+        }
+        Thread.sleep(idle.toMillis());
+        List<String> parts = new ArrayList<>();
+        before.forEach((name, reading) -> {
+            io.haderos.shipping.benchmarks.driver.CpuUsage usage =
+                    servers.get(name).cpu().read().since(reading);
+            double millisPerSecond = usage.cpu().toNanos() / 1e6 / (usage.wall().toNanos() / 1e9);
+            parts.add(name + " " + Units.number(millisPerSecond, 1) + " ms/s");
+        });
+        return "Idle CPU after the loads, over " + Units.seconds(idle) + ": " + String.join(", ", parts)
+                + " (CPU time per second of wall time; part of each CPU per request above, and weighs more the fewer"
+                + " requests a server serves).";
     }
 
     /** Where to send the quote, and whose CPU to read. */
@@ -133,7 +157,7 @@ public final class LoadScenario implements Scenario {
                     + " counters over the measured period.";
         }
 
-        ScenarioReport build(List<LoadPoint> points) {
+        ScenarioReport build(List<LoadPoint> points, String idle) {
             MarkdownTable table = new MarkdownTable(
                     "target",
                     "clients",
@@ -193,9 +217,9 @@ public final class LoadScenario implements Scenario {
                             throughput >= MIN_THROUGHPUT_RATIO, Units.percent(throughput)));
                 }
             }
-            String markdown = setup + "\n\n" + table.markdown() + "\n" + ratios.markdown() + "\n"
+            String markdown = setup + "\n\n" + table.markdown() + "\n" + idle + "\n\n" + ratios.markdown() + "\n"
                     + TargetCheck.table(checks).markdown();
-            String console = setup + "\n\n" + table.text() + "\n" + ratios.text() + "\n"
+            String console = setup + "\n\n" + table.text() + "\n" + idle + "\n\n" + ratios.text() + "\n"
                     + TargetCheck.table(checks).text();
             return new ScenarioReport(markdown, console, checks);
         }

@@ -255,7 +255,7 @@ public final class HangScenario implements Scenario {
                             .orElse("the gateway still did not answer `/health/live` within 1 s "
                                     + Units.seconds(CATCH_UP) + " later.")
                     + " Transitions from " + transitionSource + ".";
-            return report.build(windows, aftermath, transitions, checks, heldStatuses(ships), standInStats());
+            return report.build(windows, aftermath, transitions, checks, heldStatuses(ships), standInStats(ships));
         }
 
         private List<Sample<Double>> gauge(String metric, Map<String, String> labels) {
@@ -351,10 +351,30 @@ public final class HangScenario implements Scenario {
             return statuses;
         }
 
-        private String standInStats() {
-            return "Aramex stand-in "
-                    + sandbox.stats("aramex").map(Object::toString).orElse("n/a") + "; SMSA stand-in "
-                    + sandbox.stats("smsa").map(Object::toString).orElse("n/a");
+        /**
+         * What the stand-ins counted, set against what the driver was told: a ship whose client gave up (client
+         * timeout) may still have been created by the carrier, and the client never learns of it.
+         */
+        private String standInStats(List<ShipResult> ships) {
+            Optional<SandboxControl.Stats> aramex = sandbox.stats("aramex");
+            Optional<SandboxControl.Stats> smsa = sandbox.stats("smsa");
+            long toldAramex = ships.stream()
+                    .filter(ship -> ship.outcome() == ShipResult.Outcome.ARAMEX)
+                    .count();
+            long held = ships.stream()
+                    .filter(ship -> ship.outcome() == ShipResult.Outcome.HELD)
+                    .count();
+            long toldSmsa = ships.stream()
+                    .filter(ship -> ship.outcome() == ShipResult.Outcome.SMSA)
+                    .count();
+            return "The Aramex stand-in counted "
+                    + aramex.map(st -> st.requests() + " requests and " + st.shipmentsCreated() + " shipments created")
+                            .orElse("nothing (no statistics)")
+                    + " (the driver was told of " + toldAramex + " created by Aramex and " + held + " held); the SMSA"
+                    + " stand-in "
+                    + smsa.map(st -> st.requests() + " requests and " + st.shipmentsCreated() + " shipments created")
+                            .orElse("nothing (no statistics)")
+                    + " (the driver was told of " + toldSmsa + ")";
         }
 
         private static void sleepUntil(long nanos) {
