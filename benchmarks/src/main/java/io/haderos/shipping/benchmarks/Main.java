@@ -60,6 +60,7 @@ public final class Main {
         RunContext context = new RunContext(root, gatewayJar, ownJar().orElse(null), options);
         String command =
                 RunStamp.currentCommand(List.of("-jar", "benchmarks/target/benchmarks.jar", String.join(" ", args)));
+        String commit = RunStamp.commit(root);
         System.out.println("driver: common ForkJoinPool parallelism " + parallelism + "; gateway jar " + gatewayJar
                 + (writeDoc ? "; results go to " + doc : "; results are not written (quick run or --no-doc)"));
         int exit = 0;
@@ -83,7 +84,7 @@ public final class Main {
                 exit = Math.max(exit, TARGET_FAILED);
             }
             if (writeDoc) {
-                write(doc, scenario, report, RunStamp.now(root, command));
+                write(doc, scenario, report, RunStamp.now(commit, command));
             }
         }
         return exit;

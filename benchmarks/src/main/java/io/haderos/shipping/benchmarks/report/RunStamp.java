@@ -23,10 +23,13 @@ import java.util.concurrent.TimeUnit;
  */
 public record RunStamp(Instant date, String commit, String machine, String jdk, String command) {
 
-    /** The stamp of a result measured now, in the repository at {@code root}. */
-    public static RunStamp now(Path root, String command) {
+    /**
+     * The stamp of a result measured now, of the code at {@code commit} (read with {@link #commit(Path)} when the run
+     * began: sources edited while it runs do not change what it runs).
+     */
+    public static RunStamp now(String commit, String command) {
         return new RunStamp(
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), commit(root), describeMachine(), describeJdk(), command);
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), commit, describeMachine(), describeJdk(), command);
     }
 
     /** The stamp as a few markdown lines. */
@@ -58,7 +61,11 @@ public record RunStamp(Instant date, String commit, String machine, String jdk, 
         return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
     }
 
-    static String commit(Path root) {
+    /**
+     * {@code git rev-parse --short HEAD} in {@code root}, with {@code -dirty} when tracked files other than
+     * {@code docs/benchmarks.md} have changes; {@code "unknown"} outside a repository.
+     */
+    public static String commit(Path root) {
         Optional<String> head = git(root, "rev-parse", "--short", "HEAD");
         if (head.isEmpty()) {
             return "unknown";
