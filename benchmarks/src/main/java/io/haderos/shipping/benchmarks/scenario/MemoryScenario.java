@@ -72,6 +72,7 @@ public final class MemoryScenario implements Scenario {
      * @param heapAfter heap used at the end of the load
      * @param perSecond quotes per second during the load
      * @param errors failed quotes
+     * @param driverCpuShare the load driver's own share of the machine's CPU during the load
      * @param note what went wrong, or {@code ""}
      */
     record Row(
@@ -83,6 +84,7 @@ public final class MemoryScenario implements Scenario {
             OptionalDouble heapAfter,
             double perSecond,
             long errors,
+            double driverCpuShare,
             String note) {
 
         boolean withinTarget() {
@@ -125,6 +127,7 @@ public final class MemoryScenario implements Scenario {
                     heap(gateway),
                     result.okPerSecond(),
                     result.errors(),
+                    result.driverCpu().share(),
                     note);
         }
     }
@@ -165,6 +168,7 @@ public final class MemoryScenario implements Scenario {
                 "heap after",
                 "quotes/s",
                 "errors",
+                "driver CPU share",
                 "RSS ≤ 256 MB");
         for (Row row : rows) {
             table.row(
@@ -176,6 +180,7 @@ public final class MemoryScenario implements Scenario {
                     bytes(row.heapAfter()),
                     Units.number(row.perSecond(), 0),
                     row.errors() + (row.note().isEmpty() ? "" : "; " + row.note()),
+                    Units.percent(row.driverCpuShare()),
                     row.withinTarget() ? "yes" : "no");
         }
         List<TargetCheck> checks = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.haderos.shipping.benchmarks.scenario;
 
+import io.haderos.shipping.benchmarks.driver.CpuClock;
+import io.haderos.shipping.benchmarks.driver.CpuUsage;
 import io.haderos.shipping.benchmarks.process.Gateway;
 import io.haderos.shipping.benchmarks.process.Http;
 import io.haderos.shipping.benchmarks.report.MarkdownTable;
@@ -43,13 +45,15 @@ public final class StartupScenario implements Scenario {
         List<String> jvmOptions = jvmOptions(context.options());
         List<Start> first = new ArrayList<>();
         List<Start> restart = new ArrayList<>();
+        CpuClock.CpuReading driverBefore = CpuClock.self().read();
         for (int i = 0; i < runs; i++) {
             Path dir = context.scratch("startup");
             first.add(start(context.gatewayJar(), dir, jvmOptions));
             restart.add(start(context.gatewayJar(), dir, jvmOptions));
             System.out.println("  run " + (i + 1) + ": first start " + first.get(i) + "; restart " + restart.get(i));
         }
-        return report(first, restart, jvmOptions);
+        CpuUsage driver = CpuClock.self().read().since(driverBefore);
+        return report(first, restart, jvmOptions, driver);
     }
 
     /**
@@ -140,7 +144,8 @@ public final class StartupScenario implements Scenario {
                 .orElse(List.of());
     }
 
-    private static ScenarioReport report(List<Start> first, List<Start> restart, List<String> jvmOptions) {
+    private static ScenarioReport report(
+            List<Start> first, List<Start> restart, List<String> jvmOptions, CpuUsage driver) {
         MarkdownTable table =
                 new MarkdownTable("start", "to ready: median (min–max)", "to first quote: median (min–max)", "runs");
         Spread firstReady = Spread.of(first.stream().map(Start::ready).toList());
@@ -163,7 +168,8 @@ public final class StartupScenario implements Scenario {
         String setup =
                 "`" + command + "` on its defaults (embedded sandbox) in a new directory, timed from the launch of"
                         + " the process; a first start has no `./data`, a restart reuses the directory after a graceful stop"
-                        + " (SIGTERM). Two pollers ask every 10 ms for `/health/ready` and for a quote.";
+                        + " (SIGTERM). Two pollers ask every 10 ms for `/health/ready` and for a quote; the driver used "
+                        + Units.percent(driver.share()) + " of the machine's CPU over the scenario.";
         String markdown = setup + "\n\n" + table.markdown() + "\n"
                 + TargetCheck.table(checks).markdown();
         String console =
