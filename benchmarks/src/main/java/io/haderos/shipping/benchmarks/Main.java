@@ -73,8 +73,9 @@ public final class Main {
                 System.err.println("scenario " + scenario.name() + " could not run: " + e);
                 e.printStackTrace();
                 exit = Math.max(exit, CANNOT_RUN);
-                continue;
+                continue; // its scratch directories (logs) stay for a look
             }
+            context.deleteScratch();
             System.out.println(report.console());
             boolean passed = TargetCheck.allPassed(report.checks());
             if (!report.checks().isEmpty()) {
@@ -133,6 +134,7 @@ public final class Main {
                 scenarios: %s, or all (every one in turn)
                   --quick              short durations, for trying the harness (results not written unless --doc=FILE)
                   --no-doc             print only; do not rewrite docs/benchmarks.md
+                  --keep               keep the servers' working directories and logs (in the temp directory)
                   --gateway-jar=PATH   default bootstrap/target/shipping-gateway.jar
                   --doc=PATH           default docs/benchmarks.md
                   --root=DIR           the repository (default: found from the working directory)

@@ -43,8 +43,8 @@ final class Scenarios {
             | `memory` | RSS and heap after 60 s at 64 clients, per set of JVM options | `clients` 64, `duration` 60, `candidates` "opts;opts" |
             | `jmh` | JMH, ns/op and B/op | `forks` 2, `warmup-iterations` 3, `measurement-iterations` 3, `iteration-seconds` 2, `include` REGEX |
 
-            Every scenario also takes `--quick` (short durations, for trying the harness), `--no-doc`, `--doc=FILE`,
-            `--gateway-jar=FILE` and `--root=DIR`.
+            Every scenario also takes `--quick` (short durations, for trying the harness), `--no-doc`, `--keep` (the
+            servers' working directories and logs), `--doc=FILE`, `--gateway-jar=FILE` and `--root=DIR`.
             """;
 
     private static final List<Scenario> ALL = List.of(
