@@ -1,0 +1,122 @@
+package io.haderos.shipping.benchmarks.process;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The real gateway jar running as a child process on loopback, on free ports, in its own working directory (so its
+ * {@code ./data} is whatever that directory holds), configured only through environment variables as a user would.
+ */
+public final class Gateway implements AutoCloseable {
+
+    /** The rates path of the REST API. */
+    public static final String RATES_PATH = "/api/v1/integrations/shipping/rates";
+    /** The monitoring path of the REST API. */
+    public static final String MONITORING_PATH = "/api/v1/integrations/monitoring/circuit-breakers";
+
+    private final ChildJvm jvm;
+    private final int httpPort;
+    private final int sandboxPort;
+
+    private Gateway(ChildJvm jvm, int httpPort, int sandboxPort) {
+        this.jvm = jvm;
+        this.httpPort = httpPort;
+        this.sandboxPort = sandboxPort;
+    }
+
+    /**
+     * Starts the gateway with its embedded sandbox (what {@code java -jar} gives a user), on free ports.
+     *
+     * @param environment further settings ({@code CIRCUIT_BREAKER_RECOVERY_TIMEOUT} …), applied last
+     */
+    public static Gateway start(Path jar, Path workDir, List<String> jvmOptions, Map<String, String> environment)
+            throws IOException {
+        int[] ports = FreePorts.take(4);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("HTTP_HOST", "127.0.0.1");
+        env.put("HTTP_PORT", Integer.toString(ports[0]));
+        env.put("SANDBOX_PORT", Integer.toString(ports[1]));
+        env.put("SANDBOX_ARAMEX_PORT", Integer.toString(ports[2]));
+        env.put("SANDBOX_SMSA_PORT", Integer.toString(ports[3]));
+        env.putAll(environment);
+        return launch(jar, workDir, jvmOptions, env, ports[0], ports[1]);
+    }
+
+    /**
+     * Starts the gateway without its sandbox, calling the stand-ins of a separate sandbox process as if they were the
+     * carriers (with the stand-ins' accounts as credentials).
+     */
+    public static Gateway startAgainst(Path jar, Path workDir, SandboxProcess sandbox) throws IOException {
+        int httpPort = FreePorts.take(1)[0];
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("HTTP_HOST", "127.0.0.1");
+        env.put("HTTP_PORT", Integer.toString(httpPort));
+        env.put("SANDBOX_ENABLED", "false");
+        env.put("ARAMEX_BASE_URL", sandbox.aramexBaseUrl().toString());
+        env.put("ARAMEX_USERNAME", SandboxProcess.ARAMEX_USER);
+        env.put("ARAMEX_PASSWORD", SandboxProcess.ARAMEX_PASSWORD);
+        env.put("ARAMEX_ACCOUNT_NUMBER", SandboxProcess.ARAMEX_ACCOUNT);
+        env.put("ARAMEX_ACCOUNT_PIN", SandboxProcess.ARAMEX_PIN);
+        env.put("SMSA_BASE_URL", sandbox.smsaBaseUrl().toString());
+        env.put("SMSA_API_KEY", SandboxProcess.SMSA_API_KEY);
+        return launch(jar, workDir, List.of(), env, httpPort, -1);
+    }
+
+    private static Gateway launch(
+            Path jar, Path workDir, List<String> jvmOptions, Map<String, String> env, int httpPort, int sandboxPort)
+            throws IOException {
+        Objects.requireNonNull(jar, "jar");
+        if (!jar.toFile().isFile()) {
+            throw new IOException("no gateway jar at " + jar + ": build it first (mvn -q -DskipTests package)");
+        }
+        ChildJvm jvm = ChildJvm.start("gateway", jvmOptions, List.of("-jar", jar.toString()), env, workDir);
+        return new Gateway(jvm, httpPort, sandboxPort);
+    }
+
+    /**
+     * Waits for {@code GET /health/ready} to answer 200.
+     *
+     * @throws IOException when the process ends or {@code patience} runs out first, with the end of its log
+     */
+    public Gateway awaitReady(Duration patience) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!jvm.isAlive()) {
+                throw new IOException("the gateway exited during start-up:\n" + jvm.logTail(3000));
+            }
+            if (Http.get(uri("/health/ready")).status() == 200) {
+                return this;
+            }
+            Thread.sleep(50);
+        }
+        throw new IOException("the gateway was not ready within " + patience + ":\n" + jvm.logTail(3000));
+    }
+
+    /** {@code http://127.0.0.1:<port><path>} on the gateway. */
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort + path);
+    }
+
+    /** The embedded sandbox's control API. */
+    public SandboxControl sandbox() {
+        if (sandboxPort < 0) {
+            throw new IllegalStateException("this gateway runs without its sandbox");
+        }
+        return new SandboxControl(URI.create("http://127.0.0.1:" + sandboxPort));
+    }
+
+    public ChildJvm jvm() {
+        return jvm;
+    }
+
+    @Override
+    public void close() {
+        jvm.stop();
+    }
+}
