@@ -113,17 +113,24 @@ public final class Gateway implements AutoCloseable {
                             clock));
             List<AlertSource> alertSources = new ArrayList<>(List.of(auditTrail));
             List<AlertNotifier> notifiers = new ArrayList<>();
-            settings.alerting().slack().ifPresent(slack -> {
-                SlackAlertNotifier notifier = push(opened, SlackAlertNotifier.start(slack, RetryPolicy.DEFAULT, clock));
-                notifiers.add(notifier);
-                alertSources.add(notifier);
-            });
-            settings.alerting().email().ifPresent(email -> {
-                EmailAlertNotifier notifier = push(opened, EmailAlertNotifier.start(email, RetryPolicy.DEFAULT, clock));
-                notifiers.add(notifier);
-                alertSources.add(notifier);
-            });
+            Optional<SlackAlertNotifier> slack = settings.alerting()
+                    .slack()
+                    .map(slackSettings ->
+                            push(opened, SlackAlertNotifier.start(slackSettings, RetryPolicy.DEFAULT, clock)));
+            Optional<EmailAlertNotifier> email = settings.alerting()
+                    .email()
+                    .map(emailSettings ->
+                            push(opened, EmailAlertNotifier.start(emailSettings, RetryPolicy.DEFAULT, clock)));
+            slack.ifPresent(notifiers::add);
+            slack.ifPresent(alertSources::add);
+            email.ifPresent(notifiers::add);
+            email.ifPresent(alertSources::add);
             GatewayMetrics metrics = push(opened, GatewayMetrics.create(settings.carrierOrder()));
+            metrics.bindAuditTrail(auditTrail::backlog);
+            slack.ifPresent(notifier ->
+                    metrics.bindAlertChannel("slack", notifier::failedAttempts, notifier::droppedNotices));
+            email.ifPresent(notifier ->
+                    metrics.bindAlertChannel("email", notifier::failedAttempts, notifier::droppedNotices));
             CircuitTransitionListener listener = CircuitTransitionListener.all(
                     List.of(auditTrail, metrics.transitionListener(), new OutageAlerting(notifiers), transitionLog));
 

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +68,8 @@ final class AlertDelivery implements AutoCloseable {
     private final ScheduledThreadPoolExecutor executor;
     private final AtomicBoolean active = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final LongAdder failedAttemptsTotal = new LongAdder();
+    private final LongAdder droppedTotal = new LongAdder();
     private final AtomicReference<Trouble> trouble = new AtomicReference<>();
 
     /** Attempts made so far for the notice at the head of the queue; touched by the delivery thread only. */
@@ -272,6 +275,16 @@ final class AlertDelivery implements AutoCloseable {
         }
     }
 
+    /** Failed delivery attempts since this delivery started, retries included: for metrics. */
+    long failedAttempts() {
+        return failedAttemptsTotal.sum();
+    }
+
+    /** Notices given up on (attempts exhausted, queue full, closed) since this delivery started: for metrics. */
+    long droppedNotices() {
+        return droppedTotal.sum();
+    }
+
     /** Delivers the notice once; the reason when it failed. */
     private Optional<String> attempt(OutageNotice notice) {
         headAttempts++;
@@ -297,6 +310,7 @@ final class AlertDelivery implements AutoCloseable {
         }
         Instant now = clock.instant();
         String failure = reason;
+        failedAttemptsTotal.increment();
         trouble.updateAndGet(current -> current == null
                 ? new Trouble(now, Optional.of(failure), 1, 0)
                 : new Trouble(current.since(), Optional.of(failure), current.failedAttempts() + 1, current.dropped()));
@@ -307,6 +321,7 @@ final class AlertDelivery implements AutoCloseable {
         if (count == 0) {
             return;
         }
+        droppedTotal.add(count);
         Instant now = clock.instant();
         Trouble before = trouble.getAndUpdate(current -> current == null
                 ? new Trouble(now, Optional.empty(), 0, count)

@@ -98,6 +98,16 @@ public final class SlackAlertNotifier implements AlertNotifier, AlertSource, Aut
         return delivery.alerts();
     }
 
+    /** Failed delivery attempts since start, retries included (for a metric). */
+    public long failedAttempts() {
+        return delivery.failedAttempts();
+    }
+
+    /** Notices given up on since start (for a metric). */
+    public long droppedNotices() {
+        return delivery.droppedNotices();
+    }
+
     /**
      * Stops taking notices, posts those still waiting (one try each, in order, at most 5 s in all) and stops the
      * delivery thread. Notices left undelivered are logged as dropped. Idempotent.

@@ -52,7 +52,8 @@ public final class Gateway implements AutoCloseable {
      * Starts the gateway without its sandbox, calling the stand-ins of a separate sandbox process as if they were the
      * carriers (with the stand-ins' accounts as credentials).
      */
-    public static Gateway startAgainst(Path jar, Path workDir, SandboxProcess sandbox) throws IOException {
+    public static Gateway startAgainst(Path jar, Path workDir, SandboxProcess sandbox, List<String> jvmOptions)
+            throws IOException {
         int httpPort = FreePorts.take(1)[0];
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HTTP_HOST", "127.0.0.1");
@@ -65,7 +66,7 @@ public final class Gateway implements AutoCloseable {
         env.put("ARAMEX_ACCOUNT_PIN", SandboxProcess.ARAMEX_PIN);
         env.put("SMSA_BASE_URL", sandbox.smsaBaseUrl().toString());
         env.put("SMSA_API_KEY", SandboxProcess.SMSA_API_KEY);
-        return launch(jar, workDir, List.of(), env, httpPort, -1);
+        return launch(jar, workDir, jvmOptions, env, httpPort, -1);
     }
 
     private static Gateway launch(

@@ -57,7 +57,8 @@ public final class LoadScenario implements Scenario {
                         SandboxProcess.start(context.gatewayJar(), context.scratch("sandbox"), List.of());
                 BareServerProcess bare =
                         BareServerProcess.start(classPath, context.scratch("bare"), sandbox.aramexBaseUrl());
-                Gateway gateway = Gateway.startAgainst(context.gatewayJar(), context.scratch("gateway"), sandbox)) {
+                Gateway gateway = Gateway.startAgainst(
+                        context.gatewayJar(), context.scratch("gateway"), sandbox, context.gatewayJvmOptions())) {
             gateway.awaitReady(Duration.ofSeconds(60));
             Map<String, Target> targets = new LinkedHashMap<>();
             targets.put(

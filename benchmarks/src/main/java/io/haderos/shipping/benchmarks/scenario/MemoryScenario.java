@@ -5,6 +5,7 @@ import io.haderos.shipping.benchmarks.driver.HttpClients;
 import io.haderos.shipping.benchmarks.process.Gateway;
 import io.haderos.shipping.benchmarks.process.Http;
 import io.haderos.shipping.benchmarks.process.PrometheusText;
+import io.haderos.shipping.benchmarks.process.RecommendedOptions;
 import io.haderos.shipping.benchmarks.report.MarkdownTable;
 import io.haderos.shipping.benchmarks.report.TargetCheck;
 import io.haderos.shipping.benchmarks.report.Units;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,9 +52,14 @@ public final class MemoryScenario implements Scenario {
         Duration load = options.seconds("duration", Duration.ofSeconds(60), Duration.ofSeconds(5));
         List<String> candidates = new ArrayList<>();
         candidates.add("");
-        candidates.addAll(options.string("candidates")
-                .map(text -> Arrays.stream(text.split(";")).map(String::strip).toList())
-                .orElse(context.quick() ? CANDIDATES.subList(0, 1) : CANDIDATES));
+        Optional<String> given = options.string("candidates");
+        if (given.isEmpty()) {
+            // the README's run command first: that is the setting the target is about
+            candidates.add(String.join(" ", RecommendedOptions.of(context.root())));
+        }
+        candidates.addAll(given.map(text ->
+                        Arrays.stream(text.split(";")).map(String::strip).toList())
+                .orElse(context.quick() ? List.of() : CANDIDATES));
         List<Row> rows = new ArrayList<>();
         for (String candidate : candidates) {
             rows.add(measure(context, candidate, clients, load));

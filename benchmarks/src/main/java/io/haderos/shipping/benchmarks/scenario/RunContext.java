@@ -1,11 +1,13 @@
 package io.haderos.shipping.benchmarks.scenario;
 
+import io.haderos.shipping.benchmarks.process.RecommendedOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
@@ -48,6 +50,20 @@ public record RunContext(Path root, Path gatewayJar, Path benchmarksJar, Options
         } catch (IOException | UncheckedIOException e) {
             System.err.println("could not delete " + dir + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The gateway's JVM options: those of {@code --jvm-options} when given, else the ones the README's run command
+     * ({@code ./gateway}) uses, so that a scenario measures the gateway as a user runs it.
+     */
+    public List<String> gatewayJvmOptions() throws IOException {
+        Optional<String> given = options.string("jvm-options");
+        if (given.isPresent()) {
+            return given.get().isBlank()
+                    ? List.of()
+                    : List.of(given.get().strip().split("\\s+"));
+        }
+        return RecommendedOptions.of(root);
     }
 
     /** Whether {@code --quick} was given. */

@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,7 +41,7 @@ public final class StartupScenario implements Scenario {
     @Override
     public ScenarioReport run(RunContext context) throws Exception {
         int runs = context.options().integer("runs", 5, 2);
-        List<String> jvmOptions = jvmOptions(context.options());
+        List<String> jvmOptions = context.gatewayJvmOptions();
         List<Start> first = new ArrayList<>();
         List<Start> restart = new ArrayList<>();
         CpuClock.CpuReading driverBefore = CpuClock.self().read();
@@ -134,14 +133,6 @@ public final class StartupScenario implements Scenario {
         thread.setDaemon(true);
         thread.start();
         return thread;
-    }
-
-    private static List<String> jvmOptions(Options options) {
-        return options.string("jvm-options")
-                .map(text -> Arrays.stream(text.trim().split("\\s+"))
-                        .filter(s -> !s.isEmpty())
-                        .toList())
-                .orElse(List.of());
     }
 
     private static ScenarioReport report(

@@ -43,7 +43,8 @@ public final class ThroughputScenario implements Scenario {
         Duration measure = options.seconds("measure", Duration.ofSeconds(30), Duration.ofSeconds(5));
         Optional<Wrk> wrk = options.string("driver").orElse("auto").equals("java") ? Optional.empty() : Wrk.find();
         Path work = context.scratch("throughput");
-        try (Gateway gateway = Gateway.start(context.gatewayJar(), work, List.of(), Map.of())) {
+        List<String> jvmOptions = context.gatewayJvmOptions();
+        try (Gateway gateway = Gateway.start(context.gatewayJar(), work, jvmOptions, Map.of())) {
             gateway.awaitReady(Duration.ofSeconds(60));
             Row row = wrk.isPresent()
                     ? withWrk(wrk.get(), gateway, clients, warmUp, measure, work)

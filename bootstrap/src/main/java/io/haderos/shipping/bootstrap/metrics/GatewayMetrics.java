@@ -8,6 +8,8 @@ import io.haderos.shipping.application.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.policy.HedgeDelay;
 import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -25,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The gateway's Prometheus metrics (DESIGN.md §6), served at {@code GET /metrics}.
@@ -149,6 +153,29 @@ public final class GatewayMetrics implements AutoCloseable {
             CarrierGuardMetrics.bind(registry, breaker);
             boundBreakers.put(engine.getName(), engine);
         }
+    }
+
+    /** Publishes the transitions waiting to be written to the audit trail as {@code gateway_audit_trail_backlog}. */
+    public void bindAuditTrail(IntSupplier backlog) {
+        Gauge.builder("gateway.audit.trail.backlog", backlog, IntSupplier::getAsInt)
+                .description("Breaker transitions queued for the audit trail and not yet written (the database is"
+                        + " slow or away while this grows)")
+                .register(registry);
+    }
+
+    /**
+     * Publishes an alert channel's failed delivery attempts as {@code gateway_alert_delivery_failures_total{channel}}
+     * and the notices it gave up on as {@code gateway_alert_notices_dropped_total{channel}}.
+     */
+    public void bindAlertChannel(String channel, LongSupplier failedAttempts, LongSupplier droppedNotices) {
+        FunctionCounter.builder("gateway.alert.delivery.failures", failedAttempts, LongSupplier::getAsLong)
+                .description("Failed attempts to deliver an outage notice, retries included")
+                .tag("channel", channel)
+                .register(registry);
+        FunctionCounter.builder("gateway.alert.notices.dropped", droppedNotices, LongSupplier::getAsLong)
+                .description("Outage notices given up on: attempts exhausted, queue full, or undelivered at shutdown")
+                .tag("channel", channel)
+                .register(registry);
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.concurrent.Future;
 
 /**
  * Looks for orders that reached both carriers: asks the SMSA stand-in for each held or Aramex-created order by its
- * reference ({@code GET /api/track/reference/{order_id}}), and compares the stand-in's count of created shipments with
+ * reference ({@code GET /api/track/reference/{order_id}}, which answers an empty list for an order it does not
+ * know), and compares the stand-in's count of created shipments with
  * the ships the gateway says SMSA created. A stand-in without the reference look-up (404 even for an order SMSA
  * created) leaves only the count.
  */
@@ -43,7 +44,7 @@ final class DoubleShipLookup {
                 .findFirst();
         boolean available = smsa.isPresent()
                 && knownAtSmsa.isPresent()
-                && lookUp(smsa.get(), knownAtSmsa.get().orderId()) == 200;
+                && knownAt(smsa.get(), knownAtSmsa.get().orderId());
         if (!available) {
             return new DoubleShipCheck(false, 0, 0, smsaCreated, smsaServed, List.of());
         }
@@ -65,14 +66,14 @@ final class DoubleShipLookup {
     private static List<String> foundAtSmsa(URI smsa, List<String> orderIds) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_LOOKUPS);
         try {
-            List<Future<Integer>> statuses = new ArrayList<>();
+            List<Future<Boolean>> lookups = new ArrayList<>();
             for (String orderId : orderIds) {
-                statuses.add(pool.submit(() -> lookUp(smsa, orderId)));
+                lookups.add(pool.submit(() -> knownAt(smsa, orderId)));
             }
             List<String> found = new ArrayList<>();
             for (int i = 0; i < orderIds.size(); i++) {
                 try {
-                    if (statuses.get(i).get() == 200) {
+                    if (lookups.get(i).get()) {
                         found.add(orderIds.get(i));
                     }
                 } catch (ExecutionException e) {
@@ -85,8 +86,13 @@ final class DoubleShipLookup {
         }
     }
 
-    private static int lookUp(URI smsa, String orderId) {
-        return Http.get(smsa.resolve("api/track/reference/" + orderId), "apikey", SandboxProcess.SMSA_API_KEY)
-                .status();
+    /** Whether SMSA knows a shipment for the order: the look-up answers 200 with a non-empty list (or an object). */
+    private static boolean knownAt(URI smsa, String orderId) {
+        Http.Answer answer =
+                Http.get(smsa.resolve("api/track/reference/" + orderId), "apikey", SandboxProcess.SMSA_API_KEY);
+        String body = answer.body() == null ? "" : answer.body().strip();
+        return answer.status() == 200
+                && !body.isEmpty()
+                && !body.replaceAll("\\s", "").equals("[]");
     }
 }

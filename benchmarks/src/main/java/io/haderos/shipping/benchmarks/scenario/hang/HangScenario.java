@@ -62,7 +62,8 @@ public final class HangScenario implements Scenario {
                 "CIRCUIT_BREAKER_RECOVERY_TIMEOUT",
                         Long.toString(plan.recoveryTimeout().toSeconds()),
                 "ARAMEX_TIMEOUT", Long.toString(plan.carrierTimeout().toSeconds()));
-        try (Gateway gateway = Gateway.start(context.gatewayJar(), context.scratch("hang"), List.of(), env)) {
+        List<String> jvmOptions = context.gatewayJvmOptions();
+        try (Gateway gateway = Gateway.start(context.gatewayJar(), context.scratch("hang"), jvmOptions, env)) {
             gateway.awaitReady(Duration.ofSeconds(60));
             return new Run(plan, gateway).execute(env);
         }
