@@ -1,4 +1,4 @@
--- Audit queries over the breaker audit trail (table circuit_transition, DESIGN.md §6).
+-- Audit queries over the breaker audit trail (table circuit_transition, docs/architecture.md#operations).
 --
 -- Each query runs as written in H2's shell and in psql, for example
 --   java -cp h2.jar org.h2.tools.Shell -url jdbc:h2:file:./data/gateway < docs/audit-queries.sql

@@ -1,4 +1,4 @@
--- The breaker audit trail (DESIGN.md §6): one row per breaker transition of every gateway instance.
+-- The breaker audit trail (docs/architecture.md#operations): one row per breaker transition of every gateway instance.
 -- Runs unchanged on H2 2.x and PostgreSQL 15.
 --
 -- Timestamps are TIMESTAMP WITHOUT TIME ZONE holding UTC: CAST(occurred_at AS DATE) is then the UTC day and

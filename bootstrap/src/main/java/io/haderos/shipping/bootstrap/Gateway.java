@@ -127,10 +127,10 @@ public final class Gateway implements AutoCloseable {
             email.ifPresent(alertSources::add);
             GatewayMetrics metrics = push(opened, GatewayMetrics.create(settings.carrierOrder()));
             metrics.bindAuditTrail(auditTrail::backlog);
-            slack.ifPresent(notifier ->
-                    metrics.bindAlertChannel("slack", notifier::failedAttempts, notifier::droppedNotices));
-            email.ifPresent(notifier ->
-                    metrics.bindAlertChannel("email", notifier::failedAttempts, notifier::droppedNotices));
+            slack.ifPresent(
+                    notifier -> metrics.bindAlertChannel("slack", notifier::failedAttempts, notifier::droppedNotices));
+            email.ifPresent(
+                    notifier -> metrics.bindAlertChannel("email", notifier::failedAttempts, notifier::droppedNotices));
             CircuitTransitionListener listener = CircuitTransitionListener.all(
                     List.of(auditTrail, metrics.transitionListener(), new OutageAlerting(notifiers), transitionLog));
 

@@ -47,7 +47,7 @@ record GatewaySettings(
         Alerting alerting,
         Optional<Duration> hedgeDelay) {
 
-    /** Where outage alerts go (DESIGN.md §6): a Slack incoming webhook, SMTP recipients, both or neither. */
+    /** Where outage alerts go (docs/architecture.md#operations): a Slack incoming webhook, SMTP recipients, both or neither. */
     record Alerting(Optional<SlackSettings> slack, Optional<EmailSettings> email) {}
 
     static final List<CarrierId> KNOWN_CARRIERS = List.of(CarrierId.ARAMEX, CarrierId.SMSA);
@@ -89,7 +89,7 @@ record GatewaySettings(
         }
     }
 
-    /** Where the sandbox listens (DESIGN.md §8); 0 picks a free port. */
+    /** Where the sandbox listens (docs/architecture.md#sandbox); 0 picks a free port. */
     record SandboxPorts(String host, int controlPort, int aramexPort, int smsaPort) {}
 
     static GatewaySettings from(Config config) {

@@ -6,7 +6,7 @@ import io.haderos.shipping.domain.port.out.AlertNotifier;
 import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
 import java.util.List;
 
-/** Turns breaker transitions into outage notices (DESIGN.md §6) and hands them to every notifier. */
+/** Turns breaker transitions into outage notices (docs/architecture.md#operations) and hands them to every notifier. */
 final class OutageAlerting implements CircuitTransitionListener {
 
     private final OutageNotices notices = new OutageNotices();

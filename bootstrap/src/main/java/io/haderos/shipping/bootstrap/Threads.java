@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The gateway's own threads, besides Grizzly's (DESIGN §9): no request thread waits for a carrier or the database,
+ * The gateway's own threads, besides Grizzly's (docs/architecture.md#slowness-and-hangs): no request thread waits for a carrier or the database,
  * and no stage runs on the common {@code ForkJoinPool}.
  *
  * <ul>

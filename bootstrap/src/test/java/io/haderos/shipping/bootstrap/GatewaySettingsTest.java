@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** DESIGN.md §7: defaults, environment variables, per-carrier overrides, and refusals that name the key. */
+/** docs/architecture.md#configuration: defaults, environment variables, per-carrier overrides, and refusals that name the key. */
 class GatewaySettingsTest {
 
     /** The bundled defaults with {@code environment} as environment variables over them. */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * DESIGN §9 against the real jar: Aramex's stand-in accepts requests and never answers. Aramex's timeout is set to a
+ * docs/architecture.md#slowness-and-hangs against the real jar: Aramex's stand-in accepts requests and never answers. Aramex's timeout is set to a
  * minute, so a client that waited for it could not finish within the bounds below: every bound here is many times
  * what the gateway promises, and what it rules out is waiting for the carrier.
  */

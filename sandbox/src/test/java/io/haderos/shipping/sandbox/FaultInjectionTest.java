@@ -210,15 +210,14 @@ class FaultInjectionTest {
                 .atMost(java.time.Duration.ofSeconds(2))
                 .until(() -> stats(Carrier.ARAMEX).get("requests").asLong() == 1);
 
-        long started = System.nanoTime();
         HttpResponse<String> smsa = Carrier.SMSA.create(http, sandbox);
         HttpResponse<String> control = http.get(sandbox.controlUri());
-        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(smsa.statusCode()).isEqualTo(200);
         assertThat(control.statusCode()).isEqualTo(200);
-        assertThat(elapsedMs).isLessThan(2_000);
-        assertThat(slow).isNotDone();
+        assertThat(slow)
+                .as("the others answered while Aramex still holds its request")
+                .isNotDone();
         slow.cancel(true);
     }
 

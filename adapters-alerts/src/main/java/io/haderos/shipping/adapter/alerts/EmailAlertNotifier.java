@@ -21,7 +21,7 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * E-mails outage notices over SMTP (DESIGN.md §6 "Alerts"), one plain-text message per notice, in order, to
+ * E-mails outage notices over SMTP (docs/architecture.md#operations "Alerts"), one plain-text message per notice, in order, to
  * every recipient in the {@link EmailSettings}.
  *
  * <p>Subjects read "[HaderOS gateway] CRITICAL: aramex circuit OPEN" and

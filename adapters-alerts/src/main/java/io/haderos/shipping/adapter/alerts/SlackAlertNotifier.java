@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Posts outage notices to a Slack incoming webhook (DESIGN.md §6 "Alerts"), one message per notice, in order.
+ * Posts outage notices to a Slack incoming webhook (docs/architecture.md#operations "Alerts"), one message per notice, in order.
  *
  * <p>{@link #send} only queues the notice and returns at once; a daemon thread posts it, retrying with back-off
  * per the {@link RetryPolicy} while Slack answers anything but 2xx or cannot be reached. While deliveries fail,

@@ -22,7 +22,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * The breakers' audit trail in table {@code circuit_transition} (DESIGN.md §6), shared by every gateway instance
+ * The breakers' audit trail in table {@code circuit_transition} (docs/architecture.md#operations), shared by every gateway instance
  * that uses the same database.
  *
  * <p>Writing: {@link #onTransition} only queues the event, on the breaker's (the carrier call's) thread. One

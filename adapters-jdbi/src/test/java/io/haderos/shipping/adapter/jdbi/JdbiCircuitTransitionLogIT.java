@@ -232,7 +232,7 @@ class JdbiCircuitTransitionLogIT {
     }
 
     /**
-     * The fault test of DESIGN.md §6: breakers keep flapping on their own threads while the database goes away and
+     * The fault test of docs/architecture.md#operations: breakers keep flapping on their own threads while the database goes away and
      * comes back, once with a commit whose acknowledgement is lost. Callers never touch the database, and in the end
      * every transition is stored exactly once, each carrier's sequence 1..N without a gap, in order.
      */

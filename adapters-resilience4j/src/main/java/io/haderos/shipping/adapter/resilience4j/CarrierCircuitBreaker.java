@@ -31,15 +31,15 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
- * One carrier's circuit breaker with the semantics of DESIGN §3 and the guards of §9, on top of resilience4j.
+ * One carrier's circuit breaker with the semantics of docs/architecture.md#circuit-breaker and the guards against slowness, on top of resilience4j.
  *
- * <p>resilience4j alone cannot express §3: its HALF_OPEN state decides once, after all permitted calls. This class
+ * <p>resilience4j alone cannot express these semantics: its HALF_OPEN state decides once, after all permitted calls. This class
  * configures a COUNT_BASED window of {@code failureThreshold} calls that opens at a 100 % failure rate (that is, N
  * consecutive faults), lets {@code successThreshold} trial calls through when half-open, reopens at the first trial
  * fault, and ignores caller and configuration faults entirely. It also keeps the consecutive counts that monitoring
  * reports, and publishes every transition as a {@link CircuitStateChanged} with a per-carrier sequence.
  *
- * <p>Beyond §3 (DESIGN §9):
+ * <p>Beyond those semantics (docs/architecture.md#slowness-and-hangs):
  * <ul>
  *   <li><b>a shipment is never a trial</b>: while a trial is due or running, {@link CarrierOperation#CREATE_SHIPMENT}
  *       calls are refused as if the breaker were open; only calls safe to repeat move it to HALF_OPEN;</li>
@@ -269,7 +269,7 @@ public final class CarrierCircuitBreaker {
         return busyRefusalCounts[operation.ordinal()].sum();
     }
 
-    /** Operator override: refuse every call until {@link #close} (DESIGN §6). */
+    /** Operator override: refuse every call until {@link #close} (docs/architecture.md#operations). */
     public void forceOpen(String actor, String reason) {
         override(actor, reason, breaker::transitionToForcedOpenState);
     }
@@ -321,7 +321,7 @@ public final class CarrierCircuitBreaker {
                 if (!operation.isSafeToRepeat() && now.isTesting()) {
                     throw refusal(operation, now);
                 }
-                // §3: the first call at or after T moves OPEN to HALF_OPEN; resilience4j waits until strictly after.
+                // the first call at or after T moves OPEN to HALF_OPEN; resilience4j waits until strictly after.
                 if (now.shouldAttemptReset()) {
                     breaker.transitionToHalfOpenState();
                 }
@@ -394,7 +394,7 @@ public final class CarrierCircuitBreaker {
             lastFailureTime = clock.instant();
             lastFailure = describe(failure);
             if (breaker.getState() == CircuitBreaker.State.HALF_OPEN) {
-                // §3: a trial fault reopens at once. Left to itself, resilience4j would decide only after every
+                // a trial fault reopens at once. Left to itself, resilience4j would decide only after every
                 // permitted trial, by failure rate, and could close on [success, fault]: so reopen first.
                 breaker.transitionToOpenState();
             }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The numbers of a carrier's breaker (DESIGN §3) and of the guards around it (§9).
+ * The numbers of a carrier's breaker (docs/architecture.md#circuit-breaker) and of the guards around it (docs/architecture.md#slowness-and-hangs).
  *
  * @param failureThreshold   consecutive carrier faults that open a CLOSED breaker; at least 1, default 3
  * @param recoveryTimeout    how long an OPEN breaker refuses calls before it lets a trial through; positive,
@@ -50,7 +50,7 @@ public record CircuitBreakerSettings(
         }
     }
 
-    /** The three numbers of §3, with the default slow-call thresholds and bulkhead. */
+    /** The breaker's three numbers, with the default slow-call thresholds and bulkhead. */
     public CircuitBreakerSettings(int failureThreshold, Duration recoveryTimeout, int successThreshold) {
         this(
                 failureThreshold,

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * How long a call of each operation may stay unanswered before it counts as a carrier fault, while it is still in
- * flight (DESIGN §9). A quote that hangs protects the shipments behind it: the carrier's breaker is shared, so slow
+ * flight (docs/architecture.md#slowness-and-hangs). A quote that hangs protects the shipments behind it: the carrier's breaker is shared, so slow
  * quotes open it for everyone.
  *
  * @param rates    rate quotes; default 3 s

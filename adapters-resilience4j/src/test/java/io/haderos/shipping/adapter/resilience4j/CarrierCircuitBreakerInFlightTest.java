@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN §9 for one breaker: slow calls counted while in flight, late results of an earlier window ignored, the
+ * docs/architecture.md#slowness-and-hangs for one breaker: slow calls counted while in flight, late results of an earlier window ignored, the
  * bulkhead, and shipments that are never trials. Calls are held open by a scripted carrier and time moves only when
  * the test moves the scheduler (and its clock).
  */

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md §3, row by row, with a clock the test moves. Defaults: N = 3, T = 120 s, M = 2. */
+/** docs/architecture.md#circuit-breaker, row by row, with a clock the test moves. Defaults: N = 3, T = 120 s, M = 2. */
 class CarrierCircuitBreakerTest {
 
     private static final CarrierId ARAMEX = CarrierId.ARAMEX;

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Guards {@link AdminOnly} resources with the operators' bearer token (DESIGN.md §6):
+ * Guards {@link AdminOnly} resources with the operators' bearer token (docs/architecture.md#operations):
  *
  * <table>
  *   <caption>answer by request</caption>

@@ -27,7 +27,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 
 /**
- * Monitoring and operator control of the breakers (DESIGN.md §5, §6):
+ * Monitoring and operator control of the breakers (docs/architecture.md#rest-contract):
  * <ul>
  *   <li>{@code GET  /api/v1/integrations/monitoring/circuit-breakers}: every breaker's state and the alerts;</li>
  *   <li>{@code GET  /api/v1/integrations/monitoring/circuit-breakers/{name}/transitions?since=&until=&limit=}:

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * {@code {"circuit_breakers":{"aramex":{…}},"alerts":[…],"timestamp":"2025-12-28T10:30:00Z"}}
- * (DESIGN.md §5). {@code circuit_breakers} is keyed by carrier, in the configured order.
+ * (docs/architecture.md#rest-contract). {@code circuit_breakers} is keyed by carrier, in the configured order.
  */
 record MonitoringReportResponse(Map<String, Breaker> circuitBreakers, List<AlertEntry> alerts, Instant timestamp) {
 
@@ -26,7 +26,7 @@ record MonitoringReportResponse(Map<String, Breaker> circuitBreakers, List<Alert
     }
 
     /**
-     * One breaker. The six names of DESIGN.md §5 come first; the rest are extras.
+     * One breaker. The six names of docs/architecture.md#rest-contract come first; the rest are extras.
      *
      * @param timeSinceLastFailure seconds, to the millisecond ({@code 12.5}, {@code 300}); 0 when it never failed
      * @param retryAfterSeconds    whole seconds, rounded up, until an open breaker allows a trial; 0 otherwise

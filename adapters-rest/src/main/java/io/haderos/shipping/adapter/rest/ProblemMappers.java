@@ -85,7 +85,7 @@ final class ProblemMappers {
         }
     }
 
-    /** DESIGN.md §4: a carrier rejected the content; the caller must fix it. */
+    /** docs/architecture.md#fallback-policy: a carrier rejected the content; the caller must fix it. */
     static final class Rejected implements ExceptionMapper<RequestRejectedException> {
 
         @Override
@@ -115,7 +115,7 @@ final class ProblemMappers {
         }
     }
 
-    /** DESIGN.md §4: every carrier is unavailable; {@code Retry-After} when a breaker says when to retry. */
+    /** docs/architecture.md#fallback-policy: every carrier is unavailable; {@code Retry-After} when a breaker says when to retry. */
     static final class NoCarrier implements ExceptionMapper<NoCarrierAvailableException> {
 
         @Override
@@ -137,7 +137,7 @@ final class ProblemMappers {
         }
     }
 
-    /** DESIGN.md §4: the shipment may exist at the carrier; the order is held for an operator. */
+    /** docs/architecture.md#fallback-policy: the shipment may exist at the carrier; the order is held for an operator. */
     static final class OutcomeUnknown implements ExceptionMapper<ShipmentOutcomeUnknownException> {
 
         @Override
@@ -150,7 +150,7 @@ final class ProblemMappers {
         }
     }
 
-    /** DESIGN.md §5: idempotency per order id. */
+    /** docs/architecture.md#rest-contract: idempotency per order id. */
     static final class Conflict implements ExceptionMapper<OrderConflictException> {
 
         @Override

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The body of {@code POST /orders/{order_id}/ship} (DESIGN.md §5). {@code shipper} is optional (the
+ * The body of {@code POST /orders/{order_id}/ship} (docs/architecture.md#rest-contract). {@code shipper} is optional (the
  * configured shipper is used without it), {@code cod} too (none: zero in the declared value's currency),
  * and {@code service}.
  */

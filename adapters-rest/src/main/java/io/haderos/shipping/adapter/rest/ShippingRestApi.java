@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.glassfish.jersey.jackson.JacksonFeature;
 
 /**
- * The gateway's REST API (DESIGN.md §5) as one JAX-RS feature: the resources, the dashboard, the JSON
+ * The gateway's REST API (docs/architecture.md#rest-contract) as one JAX-RS feature: the resources, the dashboard, the JSON
  * configuration, the operators' bearer-token check and the {@code application/problem+json} error mappers.
  *
  * <p>The resources take their use cases by constructor injection, so the application that registers this

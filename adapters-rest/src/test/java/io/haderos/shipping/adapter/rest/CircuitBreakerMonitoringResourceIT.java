@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code GET /api/v1/integrations/monitoring/circuit-breakers}: DESIGN.md §5's names exactly, with snapshots
+ * {@code GET /api/v1/integrations/monitoring/circuit-breakers}: docs/architecture.md#rest-contract names exactly, with snapshots
  * and alerts from the real {@link AlertPolicy}. Recovery timeout T = 120 s.
  */
 class CircuitBreakerMonitoringResourceIT {

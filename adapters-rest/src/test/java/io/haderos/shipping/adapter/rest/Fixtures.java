@@ -27,7 +27,7 @@ final class Fixtures {
             {"origin":{"country":"SA","city":"Riyadh"},"destination":{"country":"AE","city":"Dubai"},"weight_kg":1.5}
             """;
 
-    /** DESIGN.md §5's example. */
+    /** docs/architecture.md#rest-contract example. */
     static final String SHIP_REQUEST = """
             {"consignee":{"name":"Sara Ahmed","phone":"+966551112233","email":"sara@example.com",
                "address":{"country":"SA","city":"Jeddah","line1":"Building 7, Al Olaya St","line2":"Apt 12","postal_code":"23434"}},

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * DESIGN §9: no request thread waits for a carrier. With far more quotes held open by a hanging carrier than the
+ * docs/architecture.md#slowness-and-hangs: no request thread waits for a carrier. With far more quotes held open by a hanging carrier than the
  * server has worker threads, probes and monitoring still answer, and the held quotes answer once the carrier does.
  */
 class HeldCarrierCallsIT {

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@code POST /orders/{order_id}/ship} and {@code GET /orders/{order_id}/shipment} (DESIGN.md §4, §5). */
+/** {@code POST /orders/{order_id}/ship} and {@code GET /orders/{order_id}/shipment} (docs/architecture.md#fallback-policy). */
 class OrderShipmentResourceIT {
 
     @RegisterExtension

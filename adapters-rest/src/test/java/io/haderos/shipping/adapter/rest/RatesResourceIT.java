@@ -27,7 +27,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code POST /api/v1/integrations/shipping/rates}: DESIGN.md §5's JSON, and §4's failures. */
+/** {@code POST /api/v1/integrations/shipping/rates}: docs/architecture.md#rest-contract JSON, and the fallback policy's failures. */
 class RatesResourceIT {
 
     @RegisterExtension

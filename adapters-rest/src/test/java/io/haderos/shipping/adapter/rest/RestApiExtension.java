@@ -48,7 +48,7 @@ final class RestApiExtension implements BeforeAllCallback, AfterAllCallback, Bef
             .build();
 
     private final FakeUseCases fakes = new FakeUseCases();
-    // HTTP/1.1: Grizzly drops Content-Type on requests that ask to upgrade to h2c (DEPENDENCIES.md pitfall 3).
+    // HTTP/1.1: Grizzly drops Content-Type on requests that ask to upgrade to h2c (a known Grizzly pitfall).
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 
 /**
  * Runs blocking work (the database) on the bounded executor given for it, never on the thread that asks: request
- * threads and carrier reply threads must stay free (DESIGN §9).
+ * threads and carrier reply threads must stay free (docs/architecture.md#slowness-and-hangs).
  */
 final class BlockingWork {
 

@@ -28,7 +28,7 @@ import java.util.function.Function;
 /**
  * Asks the carriers in order until one serves, letting {@link FallbackPolicy} decide after each failure, and, for
  * a walk that hedges, asking the next carrier as well when the current one has not answered within its hedge delay
- * (DESIGN §9): the first usable answer wins. Shared by every use case that falls back, so the walk and its
+ * (docs/architecture.md#slowness-and-hangs): the first usable answer wins. Shared by every use case that falls back, so the walk and its
  * bookkeeping exist once. Nothing here blocks: each step runs on the thread that completed the step before.
  */
 final class CarrierChain {

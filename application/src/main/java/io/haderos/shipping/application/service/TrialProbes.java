@@ -22,7 +22,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends a breaker the trial it waits for when no client does (DESIGN §9). Shipments are never trials, so a carrier
+ * Sends a breaker the trial it waits for when no client does (docs/architecture.md#slowness-and-hangs). Shipments are never trials, so a carrier
  * whose breaker is due for a trial, or half-open, can take them only once safe calls have closed it; when none has
  * come within {@link #QUIET} of the trial falling due (or of the previous probe's end), the gateway asks the carrier
  * for something safe itself ({@link ShippingCarrier#probeAsync()}: a quote for a configured route, a query of a known

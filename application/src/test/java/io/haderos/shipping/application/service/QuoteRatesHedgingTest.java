@@ -28,7 +28,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN §9, hedged quotes: after the hedge delay without an answer, the next carrier is asked as well. */
+/** docs/architecture.md#slowness-and-hangs, hedged quotes: after the hedge delay without an answer, the next carrier is asked as well. */
 class QuoteRatesHedgingTest {
 
     private static final Duration H = Duration.ofMillis(200);

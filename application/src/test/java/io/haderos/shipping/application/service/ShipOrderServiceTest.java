@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** DESIGN.md §4 for creating shipments, and §5's idempotency per order id. */
+/** docs/architecture.md#fallback-policy for creating shipments, and the idempotency per order id. */
 class ShipOrderServiceTest {
 
     private final ScriptedCarrier aramex = new ScriptedCarrier(CarrierId.ARAMEX);

@@ -22,7 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN §9: a breaker due for a trial gets the gateway's own probe when no client call comes within a second. */
+/** docs/architecture.md#slowness-and-hangs: a breaker due for a trial gets the gateway's own probe when no client call comes within a second. */
 class TrialProbesTest {
 
     private static final Duration T = Duration.ofSeconds(20);

@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 
 /**
- * What the guards of a carrier's calls do (DESIGN §9): calls in flight, slow calls, busy refusals and the hedge
+ * What the guards of a carrier's calls do (docs/architecture.md#slowness-and-hangs): calls in flight, slow calls, busy refusals and the hedge
  * delay in effect. Every value is read from the breaker or the delay when scraped; nothing is added to a call.
  */
 final class CarrierGuardMetrics {

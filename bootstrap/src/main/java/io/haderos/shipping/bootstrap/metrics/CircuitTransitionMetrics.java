@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class CircuitTransitionMetrics implements CircuitTransitionListener {
 
-    /** The transitions a breaker makes by itself (DESIGN.md §3); operator overrides appear when they happen. */
+    /** The transitions a breaker makes by itself (docs/architecture.md#circuit-breaker); operator overrides appear when they happen. */
     private static final List<Transition> AUTOMATIC = List.of(
             new Transition(CircuitState.CLOSED, CircuitState.OPEN),
             new Transition(CircuitState.OPEN, CircuitState.HALF_OPEN),

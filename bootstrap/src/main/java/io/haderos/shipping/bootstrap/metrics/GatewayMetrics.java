@@ -31,7 +31,7 @@ import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * The gateway's Prometheus metrics (DESIGN.md §6), served at {@code GET /metrics}.
+ * The gateway's Prometheus metrics (docs/architecture.md#operations), served at {@code GET /metrics}.
  *
  * <p>One registry holds:
  * <ul>

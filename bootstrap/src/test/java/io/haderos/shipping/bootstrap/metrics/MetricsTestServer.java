@@ -18,7 +18,7 @@ import org.glassfish.jersey.server.ServerProperties;
  */
 final class MetricsTestServer implements AutoCloseable {
 
-    // HTTP/1.1: Grizzly drops Content-Type on requests that ask to upgrade to h2c (DEPENDENCIES.md pitfall 3).
+    // HTTP/1.1: Grizzly drops Content-Type on requests that ask to upgrade to h2c (a known Grizzly pitfall).
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))

@@ -1,6 +1,6 @@
 package io.haderos.shipping.domain.circuit;
 
-/** The states of a carrier's circuit breaker (DESIGN.md §3, §6). */
+/** The states of a carrier's circuit breaker (docs/architecture.md#circuit-breaker). */
 public enum CircuitState {
     /** Calls go through; consecutive carrier faults are counted. */
     CLOSED,

@@ -5,7 +5,7 @@ import io.haderos.shipping.domain.model.InvalidValueException;
 import java.util.Set;
 
 /**
- * An operator's order to a breaker (DESIGN.md §6): hold it open, switch it off, or close it with its counts
+ * An operator's order to a breaker (docs/architecture.md#operations): hold it open, switch it off, or close it with its counts
  * cleared. It takes effect at once, and the transition it causes carries {@code actor} and {@code reason}.
  *
  * @param target the state to put the breaker in: one of {@link #TARGETS}

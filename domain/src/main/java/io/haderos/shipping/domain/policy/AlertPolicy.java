@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * DESIGN.md §5: the monitoring alerts for a set of breakers.
+ * docs/architecture.md#rest-contract: the monitoring alerts for a set of breakers.
  *
  * <ul>
  *   <li>one per breaker that is not CLOSED: critical while it blocks calls (open, forced open),
  *       a warning while half-open or disabled;</li>
  *   <li>one critical alert per carrier that refuses our credentials or account;</li>
  *   <li>one critical alert for the gateway when no carrier can take a shipment right now: a shipment is never a
- *       breaker's trial, so a breaker whose trial is due or running cannot take one (DESIGN §9's "ship view").</li>
+ *       breaker's trial, so a breaker whose trial is due or running cannot take one (docs/architecture.md#slowness-and-hangs "ship view").</li>
  * </ul>
  */
 public final class AlertPolicy {

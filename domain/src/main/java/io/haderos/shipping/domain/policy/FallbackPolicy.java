@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * DESIGN.md §4: when a carrier fails, whether the next one in the configured order may be tried.
+ * docs/architecture.md#fallback-policy: when a carrier fails, whether the next one in the configured order may be tried.
  *
  * <p>The rules, first match wins:
  * <ol>

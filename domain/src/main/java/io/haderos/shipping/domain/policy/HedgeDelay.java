@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How long a rate quote waits for one carrier before it asks the next one as well (DESIGN §9, "hedged quotes").
+ * How long a rate quote waits for one carrier before it asks the next one as well (docs/architecture.md#slowness-and-hangs, "hedged quotes").
  *
  * <p>{@link #auto()} follows the carrier: twice its 95th-percentile latency over its last {@value #WINDOW} successful
  * quotes, kept within [{@link #MIN_AUTO}, {@link #MAX_AUTO}], and {@link #MAX_AUTO} until {@value #MIN_SAMPLES}

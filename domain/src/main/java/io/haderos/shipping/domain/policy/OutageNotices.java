@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * DESIGN.md §6: which transitions people are told about. An outage begins when a breaker stops calls
+ * docs/architecture.md#operations: which transitions people are told about. An outage begins when a breaker stops calls
  * (open or forced open) from a state that let them through, and ends when it is closed again: one notice
  * for each, however many half-open trials fail in between.
  *

@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** DESIGN.md §4, row by row. */
+/** docs/architecture.md#fallback-policy, row by row. */
 class FallbackPolicyTest {
 
     private static final CarrierId ARAMEX = CarrierId.ARAMEX;

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md §6: one notice when a breaker stops calls, one when it is closed again; nothing in between. */
+/** docs/architecture.md#operations: one notice when a breaker stops calls, one when it is closed again; nothing in between. */
 class OutageNoticesTest {
 
     private static final Instant T0 = Instant.parse("2026-11-27T08:00:00Z");

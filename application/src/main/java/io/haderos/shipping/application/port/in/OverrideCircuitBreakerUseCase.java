@@ -2,7 +2,7 @@ package io.haderos.shipping.application.port.in;
 
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 
-/** An operator forces a breaker open, disables it, or closes it with its counts cleared (DESIGN.md §6). */
+/** An operator forces a breaker open, disables it, or closes it with its counts cleared (docs/architecture.md#operations). */
 public interface OverrideCircuitBreakerUseCase {
 
     /**

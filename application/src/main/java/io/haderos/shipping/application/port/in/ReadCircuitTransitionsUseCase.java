@@ -4,7 +4,7 @@ import io.haderos.shipping.domain.circuit.RecordedTransition;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
-/** Reads the audit trail of breaker transitions (DESIGN.md §6), of every instance sharing it. */
+/** Reads the audit trail of breaker transitions (docs/architecture.md#operations), of every instance sharing it. */
 public interface ReadCircuitTransitionsUseCase {
 
     /**

@@ -5,7 +5,7 @@ import io.haderos.shipping.domain.circuit.OperatorOverride;
 import io.haderos.shipping.domain.model.CarrierId;
 import java.util.Optional;
 
-/** Operator overrides of the gateway's breakers (DESIGN.md §6). */
+/** Operator overrides of the gateway's breakers (docs/architecture.md#operations). */
 public interface CircuitBreakerOverrides {
 
     /**
