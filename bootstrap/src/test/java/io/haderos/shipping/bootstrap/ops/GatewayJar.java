@@ -46,6 +46,11 @@ final class GatewayJar implements AutoCloseable {
 
     /** Starts the jar in {@code workDir} and waits (at most a minute) until it is ready. */
     static GatewayJar start(String name, Path workDir) throws IOException {
+        return start(name, workDir, Map.of());
+    }
+
+    /** As {@link #start(String, Path)}, with {@code settings} (environment variables) on top of the defaults. */
+    static GatewayJar start(String name, Path workDir, Map<String, String> settings) throws IOException {
         int httpPort = freePort();
         int controlPort = freePort();
         Path jar = Path.of(System.getProperty("gateway.jar", "target/shipping-gateway.jar"))
@@ -78,6 +83,7 @@ final class GatewayJar implements AutoCloseable {
         env.put(
                 "DATABASE_URL",
                 "jdbc:h2:file:" + workDir.toAbsolutePath().resolve("data").resolve("gateway"));
+        env.putAll(settings);
         Process process = builder.start();
         GatewayJar gateway = new GatewayJar(
                 process,
@@ -162,6 +168,11 @@ final class GatewayJar implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
+    }
+
+    /** A loopback port nothing listens on (it was free a moment ago): connections to it are refused. */
+    static int closedPort() {
+        return freePort();
     }
 
     private static int freePort() {
