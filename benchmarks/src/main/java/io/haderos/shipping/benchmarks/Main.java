@@ -34,7 +34,7 @@ public final class Main {
     public static void main(String[] args) {
         // Before anything can touch the common ForkJoinPool: HttpClient.sendAsync completes on it.
         int parallelism = HttpClients.ensureCommonPoolParallelism();
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+        if (args.length == 0 || args[0].equals("help") || Arrays.asList(args).contains("--help")) {
             System.out.println(usage());
             System.exit(args.length == 0 ? CANNOT_RUN : 0);
         }

@@ -5,7 +5,6 @@ import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
-import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
@@ -75,6 +74,9 @@ public final class CarrierCircuitBreaker {
     /** Incremented by every transition, under this object's lock; read without it on the fast path. */
     private volatile long epoch;
 
+    /** resilience4j's state as last seen, under this object's lock: a difference is a transition to publish. */
+    private CircuitBreaker.State observed = CircuitBreaker.State.CLOSED;
+
     private long sequence;
     private int failureCount;
     private int successCount;
@@ -95,8 +97,9 @@ public final class CarrierCircuitBreaker {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.stateSince = clock.instant();
+        // No event consumer of ours: resilience4j then builds no event object per call. Transitions are noticed by
+        // comparing its state after each call into it that can move it (see observe()).
         this.breaker = CircuitBreaker.of(carrier.value(), resilience4jConfig(settings, clock));
-        this.breaker.getEventPublisher().onStateTransition(this::publish);
         this.bulkhead = Bulkhead.of(
                 carrier.value(),
                 BulkheadConfig.custom()
@@ -309,29 +312,32 @@ public final class CarrierCircuitBreaker {
     }
 
     /**
-     * Lets a call through or refuses it, and returns the epoch it is admitted in. The lock is taken only when the
-     * breaker is not CLOSED, so the common case costs two volatile reads.
+     * Lets a call through or refuses it, and returns the epoch it is admitted in. A CLOSED breaker admits without the
+     * lock (resilience4j's permission in CLOSED never moves it), so the common case costs two volatile reads.
      */
     private long admit(CarrierOperation operation) {
         long admittedIn = epoch;
-        CircuitBreaker.State state = breaker.getState();
-        if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.HALF_OPEN) {
-            synchronized (this) {
-                CircuitSnapshot now = snapshot();
-                if (!operation.isSafeToRepeat() && now.isTesting()) {
-                    throw refusal(operation, now);
-                }
-                // the first call at or after T moves OPEN to HALF_OPEN; resilience4j waits until strictly after.
-                if (now.shouldAttemptReset()) {
-                    breaker.transitionToHalfOpenState();
-                }
-                admittedIn = epoch;
+        if (breaker.getState() == CircuitBreaker.State.CLOSED && breaker.tryAcquirePermission()) {
+            return admittedIn;
+        }
+        synchronized (this) {
+            CircuitSnapshot now = snapshot();
+            if (!operation.isSafeToRepeat() && now.isTesting()) {
+                throw refusal(operation, now);
             }
+            // the first call at or after T moves OPEN to HALF_OPEN; resilience4j waits until strictly after.
+            if (now.shouldAttemptReset()) {
+                breaker.transitionToHalfOpenState();
+                observe();
+            }
+            admittedIn = epoch;
+            boolean permitted = breaker.tryAcquirePermission();
+            observe();
+            if (!permitted) {
+                throw refusal(operation, snapshot());
+            }
+            return admittedIn;
         }
-        if (!breaker.tryAcquirePermission()) {
-            throw refusal(operation, snapshot());
-        }
-        return admittedIn;
     }
 
     private CarrierUnavailableException refusal(CarrierOperation operation, CircuitSnapshot now) {
@@ -383,6 +389,7 @@ public final class CarrierCircuitBreaker {
                 failureCount = 0;
             }
             breaker.onSuccess(duration, breaker.getTimestampUnit());
+            observe();
             return;
         }
         if (failure instanceof CarrierConfigurationException && configurationFault == null) {
@@ -397,9 +404,11 @@ public final class CarrierCircuitBreaker {
                 // a trial fault reopens at once. Left to itself, resilience4j would decide only after every
                 // permitted trial, by failure rate, and could close on [success, fault]: so reopen first.
                 breaker.transitionToOpenState();
+                observe();
             }
         }
         breaker.onError(duration, breaker.getTimestampUnit(), failure);
+        observe();
     }
 
     private void override(String actor, String reason, Runnable transition) {
@@ -407,16 +416,21 @@ public final class CarrierCircuitBreaker {
             pendingOverride = new Override(Objects.requireNonNull(actor, "actor"), reason == null ? "" : reason);
             try {
                 transition.run();
+                observe();
             } finally {
                 pendingOverride = null;
             }
         }
     }
 
-    private void publish(CircuitBreakerOnStateTransitionEvent event) {
-        publish(
-                map(event.getStateTransition().getFromState()),
-                map(event.getStateTransition().getToState()));
+    /** Publishes the transition resilience4j just made, if it made one. Called under this object's lock. */
+    private void observe() {
+        CircuitBreaker.State now = breaker.getState();
+        if (now != observed) {
+            CircuitBreaker.State was = observed;
+            observed = now;
+            publish(map(was), map(now));
+        }
     }
 
     private void publish(CircuitState from, CircuitState to) {
