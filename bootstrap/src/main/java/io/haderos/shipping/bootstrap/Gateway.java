@@ -155,7 +155,7 @@ public final class Gateway implements AutoCloseable {
                     auditTrail,
                     alertSources,
                     databaseCheck(database),
-                    metrics.carrierCallObserver(),
+                    CarrierCallObserver.all(List.of(metrics.carrierCallObserver(), new CarrierCallLog())),
                     hedgeDelays,
                     threads);
             UseCases useCases = useCases(settings, clock, parts);

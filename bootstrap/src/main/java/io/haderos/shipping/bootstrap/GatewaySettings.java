@@ -128,6 +128,7 @@ record GatewaySettings(
         if (sandbox.isEmpty()) {
             requireCredentials(read, order);
         }
+        checkLoggingFormat(read);
         return new GatewaySettings(
                 read.required("http.host"),
                 read.integer("http.port", 0, 65535),
@@ -142,6 +143,18 @@ record GatewaySettings(
                 adminToken(read),
                 alerting(read),
                 hedgeDelay(read));
+    }
+
+    /**
+     * {@code logging.format}: {@code text} or {@code json}. Logback reads it itself when logging starts, before these
+     * settings; checked here so that a mistyped value stops the gateway instead of leaving it silent.
+     */
+    private static void checkLoggingFormat(SettingsReader read) {
+        String key = "logging.format";
+        String format = read.optional(key).orElse("text");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw read.invalid(key, format, "must be text or json");
+        }
     }
 
     /** {@code rates.hedge-delay}: {@code auto}, or seconds (0 turns hedging off). */

@@ -1,7 +1,9 @@
 package io.haderos.shipping.bootstrap;
 
+import ch.qos.logback.classic.LoggerContext;
 import java.util.concurrent.CountDownLatch;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** Starts the gateway with configuration from the environment and stops it gracefully on SIGTERM. */
@@ -29,6 +31,7 @@ public final class Main {
         try {
             gateway = Gateway.start(ConfigProvider.getConfig());
         } catch (InvalidSettingException e) {
+            stopLogging();
             System.err.println(e.getMessage());
             System.exit(2);
             return;
@@ -38,9 +41,17 @@ public final class Main {
                 .addShutdownHook(new Thread(
                         () -> {
                             gateway.close();
+                            stopLogging();
                             stopped.countDown();
                         },
                         "gateway-shutdown"));
         stopped.await();
+    }
+
+    /** Logging writes from its own thread: stopping it writes what is still queued. */
+    private static void stopLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            logback.stop();
+        }
     }
 }

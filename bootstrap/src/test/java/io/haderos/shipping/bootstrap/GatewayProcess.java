@@ -160,6 +160,14 @@ final class GatewayProcess implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST carrying the client's {@code X-Request-Id}. */
+    HttpResponse<String> postWithRequestId(String path, String json, String requestId) throws IOException {
+        return send(HttpRequest.newBuilder(gateway.resolve(path))
+                .header("Content-Type", "application/json")
+                .header("X-Request-Id", requestId)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     HttpResponse<String> post(String path, String json, String bearerToken) throws IOException {
         return send(HttpRequest.newBuilder(gateway.resolve(path))
                 .header("Content-Type", "application/json")

@@ -127,7 +127,8 @@ class AlertDeliveryTest {
         assertThatCode(() -> delivery.enqueue(notice(2))).doesNotThrowAnyException();
         assertThat(delivery.alerts()).singleElement().satisfies(alert -> {
             assertThat(alert.severity()).isEqualTo(Alert.Severity.CRITICAL);
-            assertThat(alert.message()).contains("2 notices dropped");
+            // whether the hung attempt's interruption is reported as a failure first is a race: either wording
+            assertThat(alert.message()).containsPattern("2 notices dropped|dropped 2 notices");
         });
         assertThat(channel.delivered).isEmpty();
     }

@@ -26,6 +26,7 @@ public final class RatesResource {
     }
 
     @POST
+    @ChangesNothing
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<RateQuotationResponse> quote(RateQuoteRequest body) {

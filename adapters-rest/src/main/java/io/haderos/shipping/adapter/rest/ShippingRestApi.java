@@ -51,6 +51,7 @@ public final class ShippingRestApi implements Feature {
         context.register(JacksonFeature.withoutExceptionMappers());
         context.register(new ObjectMapperResolver());
         context.register(adminAuthentication);
+        context.register(new RequestLog());
 
         context.register(RatesResource.class);
         context.register(OrderShipmentResource.class);

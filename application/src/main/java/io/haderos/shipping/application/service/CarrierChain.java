@@ -104,6 +104,15 @@ final class CarrierChain {
         }
     }
 
+    /**
+     * This chain reporting to its observer bound to the calling thread ({@link CarrierCallObserver#boundToCaller()}).
+     * A use case calls it on the request's thread, before any hop to another thread, and walks the chain it returns.
+     */
+    CarrierChain boundToCaller() {
+        CarrierCallObserver bound = observer.boundToCaller();
+        return bound == observer ? this : new CarrierChain(carriers, policy, bound);
+    }
+
     /** One carrier at a time: the next is asked only when the current one has failed in a way the policy allows. */
     <T> CompletableFuture<Outcome<T>> run(
             CarrierOperation operation, Function<ShippingCarrier, CompletableFuture<T>> call) {

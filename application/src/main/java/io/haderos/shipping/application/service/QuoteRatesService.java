@@ -44,7 +44,8 @@ public final class QuoteRatesService implements QuoteRatesUseCase {
 
     @Override
     public CompletionStage<RateQuotation> quoteRates(RateRequest request) {
-        return chain.<List<RateQuote>>run(
+        return chain.boundToCaller()
+                .<List<RateQuote>>run(
                         CarrierOperation.QUOTE_RATES, carrier -> carrier.quoteRatesAsync(request), hedging)
                 .thenApply(QuoteRatesService::quotation);
     }

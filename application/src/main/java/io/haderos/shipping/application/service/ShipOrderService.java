@@ -67,12 +67,14 @@ public final class ShipOrderService implements ShipOrderUseCase {
         // Built before the claim: a request the domain refuses must not leave the order claimed.
         ShipmentRequest request = command.toShipmentRequest(defaultShipper);
         String fingerprint = RequestFingerprint.of(command);
+        CarrierChain chain = this.chain.boundToCaller();
         return storeWork
                 .supply(() -> store.claim(command.orderId(), fingerprint, clock.instant()))
                 .thenCompose(existing -> existing.isPresent()
                         ? CompletableFuture.completedFuture(
                                 new ShipOrderResult(replay(existing.get(), command, clock.instant()), true))
-                        : create(command.orderId(), request).thenApply(record -> new ShipOrderResult(record, false)));
+                        : create(chain, command.orderId(), request)
+                                .thenApply(record -> new ShipOrderResult(record, false)));
     }
 
     private static ShipmentRecord replay(ShipmentRecord existing, ShipOrderCommand command, Instant now) {
@@ -90,7 +92,7 @@ public final class ShipOrderService implements ShipOrderUseCase {
     }
 
     /** The order is claimed: ask the carriers, then record the outcome, whatever it is, before answering. */
-    private CompletableFuture<ShipmentRecord> create(OrderId orderId, ShipmentRequest request) {
+    private CompletableFuture<ShipmentRecord> create(CarrierChain chain, OrderId orderId, ShipmentRequest request) {
         return chain.<CreatedShipment>run(
                         CarrierOperation.CREATE_SHIPMENT, carrier -> carrier.createShipmentAsync(request))
                 .handle((outcome, bug) -> storeWork.supplyEvenIfFull(() -> record(orderId, outcome, bug)))

@@ -38,6 +38,7 @@ public final class TrackShipmentService implements TrackShipmentUseCase {
                 .filter(c -> c.id().equals(carrierId))
                 .findFirst()
                 .orElseThrow(() -> new UnknownCarrierException(carrierId.value()));
+        CarrierCallObserver observer = this.observer.boundToCaller();
         long started = System.nanoTime();
         return carrier.trackAsync(trackingNumber).handle((tracking, failure) -> {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);

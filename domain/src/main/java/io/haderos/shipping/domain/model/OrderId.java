@@ -9,10 +9,15 @@ public record OrderId(String value) {
 
     public OrderId {
         Checks.required(value, "orderId");
-        if (!ID.matcher(value).matches()) {
+        if (!isWellFormed(value)) {
             throw new InvalidValueException(
                     "orderId", "must be 1 to 64 letters, digits, '.', '-' or '_', starting with a letter or digit");
         }
+    }
+
+    /** Whether {@code value} is a well-formed order id, without the exception {@link #of} throws when not. */
+    public static boolean isWellFormed(String value) {
+        return value != null && ID.matcher(value).matches();
     }
 
     public static OrderId of(String value) {
