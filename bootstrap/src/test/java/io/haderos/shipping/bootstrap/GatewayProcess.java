@@ -188,6 +188,11 @@ final class GatewayProcess implements AutoCloseable {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Any request, built by the caller against {@link #uri(String)}. */
+    HttpResponse<String> exchange(HttpRequest.Builder request) throws IOException {
+        return send(request);
+    }
+
     JsonNode json(HttpResponse<String> response) throws IOException {
         return JSON.readTree(response.body());
     }

@@ -7,8 +7,9 @@ import java.util.Optional;
 import org.glassfish.jersey.jackson.JacksonFeature;
 
 /**
- * The gateway's REST API (docs/architecture.md#rest-contract) as one JAX-RS feature: the resources, the dashboard, the JSON
- * configuration, the operators' bearer-token check and the {@code application/problem+json} error mappers.
+ * The gateway's REST API (docs/architecture.md#rest-contract) as one JAX-RS feature: the resources, the dashboard, the
+ * OpenAPI document that describes them all ({@code /openapi}), the JSON configuration, the operators' bearer-token
+ * check and the {@code application/problem+json} error mappers.
  *
  * <p>The resources take their use cases by constructor injection, so the application that registers this
  * feature must also bind instances of {@link io.haderos.shipping.application.port.in.QuoteRatesUseCase},
@@ -59,6 +60,9 @@ public final class ShippingRestApi implements Feature {
         context.register(CircuitBreakerMonitoringResource.class);
         context.register(DashboardResource.class);
         context.register(HealthResource.class);
+        context.register(OpenApiResource.class);
+        context.register(OpenApiResource.YamlFile.class);
+        context.register(OpenApiResource.JsonFile.class);
 
         ProblemMappers.all().forEach(context::register);
         return true;
