@@ -95,8 +95,8 @@ class CircuitStateOverrideIT {
         assertThat(reply.mediaType()).isEqualTo(JSON);
         assertThat(reply.json()).isEqualTo(json("""
                 {"state":"forced_open","failure_count":0,"success_count":0,"last_failure_time":null,
-                 "time_since_last_failure":0,"should_attempt_reset":false,"retry_after_seconds":0,
-                 "state_since":"2025-12-28T10:30:00Z","recovery_timeout_seconds":120}"""));
+                 "time_since_last_failure":0,"should_attempt_reset":false,"retry_after_seconds":null,
+                 "state_since":"2025-12-28T10:30:00Z","recovery_timeout_seconds":120,"override":null}"""));
         assertThat(api.fakes().lastReceived(OverrideCircuitBreakerCommand.class))
                 .isEqualTo(new OverrideCircuitBreakerCommand(
                         CarrierId.ARAMEX, CircuitState.FORCED_OPEN, "ops@haderos.io", "Aramex maintenance window"));
