@@ -7,6 +7,7 @@ import io.haderos.shipping.adapter.aramex.AramexConfig;
 import io.haderos.shipping.adapter.aramex.AramexShippingCarrier;
 import io.haderos.shipping.adapter.jdbi.Database;
 import io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLog;
+import io.haderos.shipping.adapter.jdbi.JdbiFleetOverrideStore;
 import io.haderos.shipping.adapter.jdbi.JdbiShipmentStore;
 import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
 import io.haderos.shipping.adapter.resilience4j.Resilience4jCircuitBreakers;
@@ -18,6 +19,7 @@ import io.haderos.shipping.application.port.out.CarrierCallObserver;
 import io.haderos.shipping.application.port.out.ReadinessCheck;
 import io.haderos.shipping.application.service.CheckReadinessService;
 import io.haderos.shipping.application.service.FindShipmentService;
+import io.haderos.shipping.application.service.FleetOverrideSync;
 import io.haderos.shipping.application.service.MonitorCircuitBreakersService;
 import io.haderos.shipping.application.service.OverrideCircuitBreakerService;
 import io.haderos.shipping.application.service.QuoteRatesService;
@@ -35,6 +37,7 @@ import io.haderos.shipping.domain.policy.FallbackPolicy;
 import io.haderos.shipping.domain.policy.HedgeDelay;
 import io.haderos.shipping.domain.port.out.AlertNotifier;
 import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
+import io.haderos.shipping.domain.port.out.FleetOverrideStore;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.port.out.TransitionHistory;
@@ -148,6 +151,14 @@ public final class Gateway implements AutoCloseable {
             Map<CarrierId, HedgeDelay> hedgeDelays = hedgeDelays(settings);
             metrics.bindHedgeDelays(hedgeDelays);
             Resilience4jCircuitBreakers circuitBreakers = new Resilience4jCircuitBreakers(breakers);
+            // Before serving: the fleet's orders in force hold this instance's breakers from its first request.
+            JdbiFleetOverrideStore overrideStore = new JdbiFleetOverrideStore(database);
+            FleetOverrideSync overrideSync = push(
+                    opened,
+                    new FleetOverrideSync(overrideStore, circuitBreakers, threads.timer(), threads.database(), clock)
+                            .start());
+            push(opened, overrideStore.listen(overrideSync::refreshSoon));
+            alertSources.add(overrideSync);
             Parts parts = new Parts(
                     carriers,
                     circuitBreakers,
@@ -157,7 +168,9 @@ public final class Gateway implements AutoCloseable {
                     databaseCheck(database),
                     metrics.carrierCallObserver(),
                     hedgeDelays,
-                    threads);
+                    threads,
+                    overrideStore,
+                    overrideSync);
             UseCases useCases = useCases(settings, clock, parts);
             push(opened, new TrialProbes(carriers, circuitBreakers, parts.observer(), threads.timer(), clock).start());
 
@@ -223,7 +236,9 @@ public final class Gateway implements AutoCloseable {
             ReadinessCheck database,
             CarrierCallObserver observer,
             Map<CarrierId, HedgeDelay> hedgeDelays,
-            Threads threads) {}
+            Threads threads,
+            FleetOverrideStore overrideStore,
+            FleetOverrideSync overrideSync) {}
 
     /**
      * Each carrier's rate-quote hedge delay ({@code rates.hedge-delay}); the last carrier has none, since there is
@@ -263,7 +278,8 @@ public final class Gateway implements AutoCloseable {
                 new TrackShipmentService(parts.carriers(), parts.observer()),
                 new MonitorCircuitBreakersService(parts.breakers(), new AlertPolicy(), parts.alertSources(), clock),
                 new ReadCircuitTransitionsService(parts.history(), parts.breakers(), clock, database),
-                new OverrideCircuitBreakerService(parts.breakers()),
+                new OverrideCircuitBreakerService(
+                        parts.overrideStore(), parts.overrideSync(), parts.breakers(), clock, database),
                 new ResolveShipmentService(parts.store(), clock, database),
                 new CheckReadinessService(List.of(parts.database()), database));
     }
