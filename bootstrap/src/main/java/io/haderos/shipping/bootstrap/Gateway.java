@@ -8,6 +8,7 @@ import io.haderos.shipping.adapter.aramex.AramexShippingCarrier;
 import io.haderos.shipping.adapter.jdbi.Database;
 import io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLog;
 import io.haderos.shipping.adapter.jdbi.JdbiFleetOverrideStore;
+import io.haderos.shipping.adapter.jdbi.JdbiGatewayInstances;
 import io.haderos.shipping.adapter.jdbi.JdbiShipmentStore;
 import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
 import io.haderos.shipping.adapter.resilience4j.Resilience4jCircuitBreakers;
@@ -20,6 +21,7 @@ import io.haderos.shipping.application.port.out.ReadinessCheck;
 import io.haderos.shipping.application.service.CheckReadinessService;
 import io.haderos.shipping.application.service.FindShipmentService;
 import io.haderos.shipping.application.service.FleetOverrideSync;
+import io.haderos.shipping.application.service.InstanceHeartbeat;
 import io.haderos.shipping.application.service.MonitorCircuitBreakersService;
 import io.haderos.shipping.application.service.OverrideCircuitBreakerService;
 import io.haderos.shipping.application.service.QuoteRatesService;
@@ -38,6 +40,7 @@ import io.haderos.shipping.domain.policy.HedgeDelay;
 import io.haderos.shipping.domain.port.out.AlertNotifier;
 import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
 import io.haderos.shipping.domain.port.out.FleetOverrideStore;
+import io.haderos.shipping.domain.port.out.GatewayInstances;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.port.out.TransitionHistory;
@@ -151,6 +154,19 @@ public final class Gateway implements AutoCloseable {
             Map<CarrierId, HedgeDelay> hedgeDelays = hedgeDelays(settings);
             metrics.bindHedgeDelays(hedgeDelays);
             Resilience4jCircuitBreakers circuitBreakers = new Resilience4jCircuitBreakers(breakers);
+            // Recorded before any breaker can move: the fleet counts this instance among the live ones.
+            JdbiGatewayInstances instances = new JdbiGatewayInstances(database.jdbi());
+            push(
+                    opened,
+                    new InstanceHeartbeat(
+                                    instances,
+                                    auditTrail.instanceId(),
+                                    settings.instanceName(),
+                                    settings.cluster().heartbeatInterval(),
+                                    threads.timer(),
+                                    threads.database(),
+                                    clock)
+                            .start());
             // Before serving: the fleet's orders in force hold this instance's breakers from its first request.
             JdbiFleetOverrideStore overrideStore = new JdbiFleetOverrideStore(database);
             FleetOverrideSync overrideSync = push(
@@ -170,7 +186,8 @@ public final class Gateway implements AutoCloseable {
                     hedgeDelays,
                     threads,
                     overrideStore,
-                    overrideSync);
+                    overrideSync,
+                    instances);
             UseCases useCases = useCases(settings, clock, parts);
             push(opened, new TrialProbes(carriers, circuitBreakers, parts.observer(), threads.timer(), clock).start());
 
@@ -238,7 +255,8 @@ public final class Gateway implements AutoCloseable {
             Map<CarrierId, HedgeDelay> hedgeDelays,
             Threads threads,
             FleetOverrideStore overrideStore,
-            FleetOverrideSync overrideSync) {}
+            FleetOverrideSync overrideSync,
+            GatewayInstances instances) {}
 
     /**
      * Each carrier's rate-quote hedge delay ({@code rates.hedge-delay}); the last carrier has none, since there is
@@ -277,7 +295,13 @@ public final class Gateway implements AutoCloseable {
                 new FindShipmentService(parts.store(), database),
                 new TrackShipmentService(parts.carriers(), parts.observer()),
                 new MonitorCircuitBreakersService(parts.breakers(), new AlertPolicy(), parts.alertSources(), clock),
-                new ReadCircuitTransitionsService(parts.history(), parts.breakers(), clock, database),
+                new ReadCircuitTransitionsService(
+                        parts.history(),
+                        parts.instances(),
+                        settings.cluster().heartbeatTimeout(),
+                        parts.breakers(),
+                        clock,
+                        database),
                 new OverrideCircuitBreakerService(
                         parts.overrideStore(), parts.overrideSync(), parts.breakers(), clock, database),
                 new ResolveShipmentService(parts.store(), clock, database),
