@@ -1,4 +1,5 @@
--- Audit queries over the breaker audit trail (table circuit_transition, docs/architecture.md#operations).
+-- Audit queries over the breaker audit trail (table circuit_transition, docs/architecture.md#audit-trail) and the
+-- gateway instances' heartbeats (table gateway_instance, docs/architecture.md#instances-and-heartbeats).
 --
 -- Each query runs as written in H2's shell and in psql, for example
 --   java -cp h2.jar org.h2.tools.Shell -url jdbc:h2:file:./data/gateway < docs/audit-queries.sql
@@ -13,9 +14,13 @@
 --     trial (half_open to open) is not a new opening: it belongs to the outage already running.
 --   * An outage of one breaker (one instance_id and carrier) starts at an opening and ends at that
 --     breaker's next transition into a serving state. Half-open trials in between stay inside it.
---     An outage without such an end is still going and counts until now (CURRENT_TIMESTAMP).
---     An instance that stopped while its breaker was open leaves such an outage behind: the query
---     current_state_per_instance shows which instances have not written for a long time.
+--   * An instance is dead once it stopped (stopped_at is set) or has sent no heartbeat for 30 seconds
+--     (the default cluster.heartbeat-timeout: change the 30 in these queries if you changed it).
+--     An outage of a dead instance that never served again ends at that instance's last heartbeat
+--     (gateway_instance.last_seen): a process that died or stopped while its breaker was open does not
+--     count as an outage forever. Any other outage without an end is still going and counts until now
+--     (CURRENT_TIMESTAMP), as does one of an instance that left no heartbeat at all (it ran before
+--     heartbeats were recorded).
 --   * Durations are in seconds.
 --
 -- AuditQueriesIT (module adapters-jdbi) splits this file on its "-- name:" lines and runs every
@@ -39,7 +44,8 @@ ORDER BY day_utc, carrier;
 -- instance had the carrier's breaker in an outage. Overlapping outages of several instances count
 -- once, and an outage that spans midnight is split between the days it touches.
 -- Read: seconds_open of 3600 means the carrier was cut off (on at least one instance) for one hour
--- of that day. 86400 is the whole day. The row of today grows while an outage is still going.
+-- of that day. 86400 is the whole day. The row of today grows while an outage is still going on a
+-- live instance; a dead instance's outage stops counting at its last heartbeat.
 WITH RECURSIVE
 outage (carrier, started_s, ended_s) AS (
     SELECT o.carrier,
@@ -51,8 +57,13 @@ outage (carrier, started_s, ended_s) AS (
                           AND c.carrier = o.carrier
                           AND c.sequence > o.sequence
                           AND c.to_state IN ('closed', 'disabled'))),
-                    EXTRACT(EPOCH FROM CURRENT_TIMESTAMP))
+                    CASE WHEN i.stopped_at IS NOT NULL
+                           OR EXTRACT(EPOCH FROM i.last_seen) < EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) - 30
+                         THEN GREATEST(EXTRACT(EPOCH FROM i.last_seen), EXTRACT(EPOCH FROM o.occurred_at))
+                         ELSE EXTRACT(EPOCH FROM CURRENT_TIMESTAMP)
+                    END)
     FROM circuit_transition o
+    LEFT JOIN gateway_instance i ON i.instance_id = o.instance_id
     WHERE o.to_state IN ('open', 'forced_open')
       AND o.from_state IN ('closed', 'disabled')
 ),
@@ -113,47 +124,83 @@ ORDER BY hour_start.carrier, hour_start.occurred_at;
 
 -- name: longest_outage
 -- The longest outage of any one breaker per carrier.
--- Read: the carrier was cut off on that instance from started_at for seconds_open seconds. ended_at
--- is NULL when the outage is still going: seconds_open then counts until now.
-WITH outage (instance_id, carrier, started_at, ended_at) AS (
+-- Read: the carrier was cut off on that instance from started_at for seconds_open seconds. ended_by
+-- says how it ended: served_again (the breaker closed or was disabled at ended_at) or last_heartbeat
+-- (the instance died or stopped while open: ended_at is its last heartbeat). Both are NULL while the
+-- outage is still going: seconds_open then counts until now.
+WITH outage (instance_id, carrier, started_at, served_again_at, last_heartbeat) AS (
     SELECT o.instance_id, o.carrier, o.occurred_at,
            (SELECT MIN(c.occurred_at)
             FROM circuit_transition c
             WHERE c.instance_id = o.instance_id
               AND c.carrier = o.carrier
               AND c.sequence > o.sequence
-              AND c.to_state IN ('closed', 'disabled'))
+              AND c.to_state IN ('closed', 'disabled')),
+           CASE WHEN i.stopped_at IS NOT NULL
+                  OR EXTRACT(EPOCH FROM i.last_seen) < EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) - 30
+                THEN GREATEST(i.last_seen, o.occurred_at)
+           END
     FROM circuit_transition o
+    LEFT JOIN gateway_instance i ON i.instance_id = o.instance_id
     WHERE o.to_state IN ('open', 'forced_open')
       AND o.from_state IN ('closed', 'disabled')
 ),
-measured (instance_id, carrier, started_at, ended_at, seconds_open) AS (
-    SELECT instance_id, carrier, started_at, ended_at,
-           COALESCE(EXTRACT(EPOCH FROM ended_at), EXTRACT(EPOCH FROM CURRENT_TIMESTAMP))
+measured (instance_id, carrier, started_at, ended_at, ended_by, seconds_open) AS (
+    SELECT instance_id, carrier, started_at,
+           COALESCE(served_again_at, last_heartbeat),
+           CASE WHEN served_again_at IS NOT NULL THEN 'served_again'
+                WHEN last_heartbeat IS NOT NULL THEN 'last_heartbeat'
+           END,
+           COALESCE(EXTRACT(EPOCH FROM served_again_at), EXTRACT(EPOCH FROM last_heartbeat),
+                    EXTRACT(EPOCH FROM CURRENT_TIMESTAMP))
                - EXTRACT(EPOCH FROM started_at)
     FROM outage
 ),
-ranked (instance_id, carrier, started_at, ended_at, seconds_open, place) AS (
-    SELECT instance_id, carrier, started_at, ended_at, seconds_open,
+ranked (instance_id, carrier, started_at, ended_at, ended_by, seconds_open, place) AS (
+    SELECT instance_id, carrier, started_at, ended_at, ended_by, seconds_open,
            ROW_NUMBER() OVER (PARTITION BY carrier ORDER BY seconds_open DESC, started_at)
     FROM measured
 )
-SELECT carrier, instance_id, started_at, ended_at, ROUND(seconds_open) AS seconds_open
+SELECT carrier, instance_id, started_at, ended_at, ended_by, ROUND(seconds_open) AS seconds_open
 FROM ranked
 WHERE place = 1
 ORDER BY carrier;
 
 -- name: current_state_per_instance
 -- The current state of each breaker of each instance: its latest transition (by occurred_at, then
--- sequence). A breaker that never moved has no row: it is closed since its instance started.
--- Read: state is where the breaker went at since. An instance that stopped keeps its last row, so
--- look at since (and ask the live instances' monitoring endpoint) before trusting an old one.
-SELECT instance_id, carrier, to_state AS state, occurred_at AS since, sequence, cause, actor
+-- sequence), with the instance's last heartbeat and status. A breaker that never moved has no row:
+-- it is closed since its instance started.
+-- Read: state is where the breaker went at since. instance_status is live (a heartbeat within the
+-- last 30 seconds), stale (none for 30 seconds and no graceful stop: it died, or lost the database)
+-- or stopped; a stale or stopped instance's state is only where it was left. NULL: the instance left
+-- no heartbeat.
+SELECT latest.instance_id, latest.carrier, latest.to_state AS state, latest.occurred_at AS since,
+       latest.sequence, latest.cause, latest.actor, i.last_seen,
+       CASE WHEN i.instance_id IS NULL THEN NULL
+            WHEN i.stopped_at IS NOT NULL THEN 'stopped'
+            WHEN EXTRACT(EPOCH FROM i.last_seen) < EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) - 30 THEN 'stale'
+            ELSE 'live'
+       END AS instance_status
 FROM (
     SELECT t.instance_id, t.carrier, t.to_state, t.occurred_at, t.sequence, t.cause, t.actor,
            ROW_NUMBER() OVER (PARTITION BY t.instance_id, t.carrier
                               ORDER BY t.occurred_at DESC, t.sequence DESC) AS place
     FROM circuit_transition t
 ) latest
-WHERE place = 1
-ORDER BY instance_id, carrier;
+LEFT JOIN gateway_instance i ON i.instance_id = latest.instance_id
+WHERE latest.place = 1
+ORDER BY latest.instance_id, latest.carrier;
+
+-- name: instances
+-- Every gateway instance that recorded heartbeats: when it started, its last heartbeat, when it
+-- stopped gracefully, and its status now (as in current_state_per_instance; 30 seconds is the
+-- default cluster.heartbeat-timeout).
+-- Read: a stale instance died or cannot reach the database; its open breakers count no longer than
+-- its last heartbeat in the queries above.
+SELECT instance_id, name, started_at, last_seen, stopped_at,
+       CASE WHEN stopped_at IS NOT NULL THEN 'stopped'
+            WHEN EXTRACT(EPOCH FROM last_seen) < EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) - 30 THEN 'stale'
+            ELSE 'live'
+       END AS status
+FROM gateway_instance
+ORDER BY started_at, instance_id;

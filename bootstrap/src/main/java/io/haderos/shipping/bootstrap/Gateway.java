@@ -7,6 +7,8 @@ import io.haderos.shipping.adapter.aramex.AramexConfig;
 import io.haderos.shipping.adapter.aramex.AramexShippingCarrier;
 import io.haderos.shipping.adapter.jdbi.Database;
 import io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLog;
+import io.haderos.shipping.adapter.jdbi.JdbiFleetOverrideStore;
+import io.haderos.shipping.adapter.jdbi.JdbiGatewayInstances;
 import io.haderos.shipping.adapter.jdbi.JdbiShipmentStore;
 import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
 import io.haderos.shipping.adapter.resilience4j.Resilience4jCircuitBreakers;
@@ -18,6 +20,8 @@ import io.haderos.shipping.application.port.out.CarrierCallObserver;
 import io.haderos.shipping.application.port.out.ReadinessCheck;
 import io.haderos.shipping.application.service.CheckReadinessService;
 import io.haderos.shipping.application.service.FindShipmentService;
+import io.haderos.shipping.application.service.FleetOverrideSync;
+import io.haderos.shipping.application.service.InstanceHeartbeat;
 import io.haderos.shipping.application.service.MonitorCircuitBreakersService;
 import io.haderos.shipping.application.service.OverrideCircuitBreakerService;
 import io.haderos.shipping.application.service.QuoteRatesService;
@@ -35,6 +39,8 @@ import io.haderos.shipping.domain.policy.FallbackPolicy;
 import io.haderos.shipping.domain.policy.HedgeDelay;
 import io.haderos.shipping.domain.port.out.AlertNotifier;
 import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
+import io.haderos.shipping.domain.port.out.FleetOverrideStore;
+import io.haderos.shipping.domain.port.out.GatewayInstances;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.port.out.TransitionHistory;
@@ -148,6 +154,27 @@ public final class Gateway implements AutoCloseable {
             Map<CarrierId, HedgeDelay> hedgeDelays = hedgeDelays(settings);
             metrics.bindHedgeDelays(hedgeDelays);
             Resilience4jCircuitBreakers circuitBreakers = new Resilience4jCircuitBreakers(breakers);
+            // Recorded before any breaker can move: the fleet counts this instance among the live ones.
+            JdbiGatewayInstances instances = new JdbiGatewayInstances(database.jdbi());
+            push(
+                    opened,
+                    new InstanceHeartbeat(
+                                    instances,
+                                    auditTrail.instanceId(),
+                                    settings.instanceName(),
+                                    settings.cluster().heartbeatInterval(),
+                                    threads.timer(),
+                                    threads.database(),
+                                    clock)
+                            .start());
+            // Before serving: the fleet's orders in force hold this instance's breakers from its first request.
+            JdbiFleetOverrideStore overrideStore = new JdbiFleetOverrideStore(database);
+            FleetOverrideSync overrideSync = push(
+                    opened,
+                    new FleetOverrideSync(overrideStore, circuitBreakers, threads.timer(), threads.database(), clock)
+                            .start());
+            push(opened, overrideStore.listen(overrideSync::refreshSoon));
+            alertSources.add(overrideSync);
             Parts parts = new Parts(
                     carriers,
                     circuitBreakers,
@@ -157,7 +184,10 @@ public final class Gateway implements AutoCloseable {
                     databaseCheck(database),
                     CarrierCallObserver.all(List.of(metrics.carrierCallObserver(), new CarrierCallLog())),
                     hedgeDelays,
-                    threads);
+                    threads,
+                    overrideStore,
+                    overrideSync,
+                    instances);
             UseCases useCases = useCases(settings, clock, parts);
             push(opened, new TrialProbes(carriers, circuitBreakers, parts.observer(), threads.timer(), clock).start());
 
@@ -223,7 +253,10 @@ public final class Gateway implements AutoCloseable {
             ReadinessCheck database,
             CarrierCallObserver observer,
             Map<CarrierId, HedgeDelay> hedgeDelays,
-            Threads threads) {}
+            Threads threads,
+            FleetOverrideStore overrideStore,
+            FleetOverrideSync overrideSync,
+            GatewayInstances instances) {}
 
     /**
      * Each carrier's rate-quote hedge delay ({@code rates.hedge-delay}); the last carrier has none, since there is
@@ -262,8 +295,15 @@ public final class Gateway implements AutoCloseable {
                 new FindShipmentService(parts.store(), database),
                 new TrackShipmentService(parts.carriers(), parts.observer()),
                 new MonitorCircuitBreakersService(parts.breakers(), new AlertPolicy(), parts.alertSources(), clock),
-                new ReadCircuitTransitionsService(parts.history(), parts.breakers(), clock, database),
-                new OverrideCircuitBreakerService(parts.breakers()),
+                new ReadCircuitTransitionsService(
+                        parts.history(),
+                        parts.instances(),
+                        settings.cluster().heartbeatTimeout(),
+                        parts.breakers(),
+                        clock,
+                        database),
+                new OverrideCircuitBreakerService(
+                        parts.overrideStore(), parts.overrideSync(), parts.breakers(), clock, database),
                 new ResolveShipmentService(parts.store(), clock, database),
                 new CheckReadinessService(List.of(parts.database()), database));
     }

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.config.Config;
  *
  * @param hedgeDelay {@code rates.hedge-delay}: empty for {@code auto} (each carrier's recent latency), zero for
  *     no hedging, else a fixed delay
+ * @param cluster    {@code cluster.*}: how instances sharing the database see each other
  */
 record GatewaySettings(
         String httpHost,
@@ -45,7 +46,16 @@ record GatewaySettings(
         String instanceName,
         Optional<String> adminToken,
         Alerting alerting,
-        Optional<Duration> hedgeDelay) {
+        Optional<Duration> hedgeDelay,
+        Cluster cluster) {
+
+    /**
+     * How instances tell each other they are alive (docs/architecture.md#instances-and-heartbeats).
+     *
+     * @param heartbeatInterval {@code cluster.heartbeat-interval}: between heartbeats
+     * @param heartbeatTimeout  {@code cluster.heartbeat-timeout}: without a heartbeat this long, an instance is stale
+     */
+    record Cluster(Duration heartbeatInterval, Duration heartbeatTimeout) {}
 
     /** Where outage alerts go (docs/architecture.md#operations): a Slack incoming webhook, SMTP recipients, both or neither. */
     record Alerting(Optional<SlackSettings> slack, Optional<EmailSettings> email) {}
@@ -142,7 +152,23 @@ record GatewaySettings(
                 instanceName(read),
                 adminToken(read),
                 alerting(read),
-                hedgeDelay(read));
+                hedgeDelay(read),
+                cluster(read));
+    }
+
+    /** {@code cluster.heartbeat-interval} 1–300 s; {@code cluster.heartbeat-timeout} at least twice that, up to 1 h. */
+    private static Cluster cluster(SettingsReader read) {
+        Duration interval = read.seconds("cluster.heartbeat-interval", 1, 300);
+        String timeoutKey = "cluster.heartbeat-timeout";
+        Duration timeout = read.seconds(timeoutKey, 2, 3600);
+        if (timeout.compareTo(interval.multipliedBy(2)) < 0) {
+            throw read.invalid(
+                    timeoutKey,
+                    String.valueOf(timeout.toSeconds()),
+                    "must be at least twice cluster.heartbeat-interval (" + interval.toSeconds()
+                            + " s), so that one late heartbeat does not make an instance look dead");
+        }
+        return new Cluster(interval, timeout);
     }
 
     /**

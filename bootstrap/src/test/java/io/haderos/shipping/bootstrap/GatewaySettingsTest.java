@@ -48,6 +48,17 @@ class GatewaySettingsTest {
             assertThat(sandbox.smsaPort()).isEqualTo(8003);
         });
         assertThat(settings.aramex().timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.cluster())
+                .isEqualTo(new GatewaySettings.Cluster(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void givenShortHeartbeats_thenTheyAreTaken() {
+        GatewaySettings settings = GatewaySettings.from(
+                config(Map.of("CLUSTER_HEARTBEAT_INTERVAL", "1", "CLUSTER_HEARTBEAT_TIMEOUT", "3")));
+
+        assertThat(settings.cluster())
+                .isEqualTo(new GatewaySettings.Cluster(Duration.ofSeconds(1), Duration.ofSeconds(3)));
     }
 
     @Test
@@ -90,6 +101,10 @@ class GatewaySettingsTest {
                 "database.pool-size | 0",
                 "admin.token | too-short",
                 "gateway.instance-name | has spaces",
+                "cluster.heartbeat-interval | 0",
+                "cluster.heartbeat-interval | 5s",
+                "cluster.heartbeat-timeout | 9",
+                "cluster.heartbeat-timeout | 7200",
                 "alerts.slack.webhook-url | not a url",
                 "alerts.slack.webhook-url | https://user:pw@hooks.slack.com/services/x"
             })

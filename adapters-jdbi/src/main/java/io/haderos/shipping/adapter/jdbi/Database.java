@@ -3,10 +3,12 @@ package io.haderos.shipping.adapter.jdbi;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
@@ -93,6 +95,28 @@ public final class Database implements AutoCloseable {
             // Not the URL: it may carry a password.
             throw new IllegalStateException("cannot open the database: " + DatabaseFailures.describe(e), e);
         }
+    }
+
+    /** Whether this is PostgreSQL, which can notify other instances of a change (H2 cannot: they poll). */
+    boolean isPostgres() {
+        return kind.equals("PostgreSQL");
+    }
+
+    /**
+     * A connection of its own, outside the pool, for a listener that holds it for as long as it listens: a pooled one
+     * would be taken from the requests for good.
+     */
+    Connection dedicatedConnection(String applicationName) throws SQLException {
+        Properties properties = new Properties();
+        if (dataSource.getUsername() != null) {
+            properties.setProperty("user", dataSource.getUsername());
+        }
+        if (dataSource.getPassword() != null) {
+            properties.setProperty("password", dataSource.getPassword());
+        }
+        properties.setProperty("ApplicationName", applicationName);
+        properties.setProperty("connectTimeout", "5");
+        return DriverManager.getConnection(dataSource.getJdbcUrl(), properties);
     }
 
     /** {@code H2} or {@code PostgreSQL}, for the start-up log. */

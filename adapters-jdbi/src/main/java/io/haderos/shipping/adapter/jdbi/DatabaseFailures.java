@@ -12,6 +12,19 @@ final class DatabaseFailures {
 
     private DatabaseFailures() {}
 
+    /** SQLSTATE of a unique-constraint violation, in H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** Whether {@code e} or one of its causes is a unique-constraint violation. */
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The root cause in one line, without anything that looks like a credential, at most 200 characters. */
     static String describe(Throwable e) {
         Throwable root = e;

@@ -12,6 +12,7 @@ import io.haderos.shipping.adapter.jdbi.TestDatabases.Kind;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.GatewayInstance;
 import io.haderos.shipping.domain.testing.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,6 +58,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * gw-b aramex  03-01 10:03:00 opens, 10:10:00 closed by ops      (overlaps gw-a: 10:00-10:10 = 600 s together)
  *              03-02 15:10 opens, closes 130 s later                                  (fourth opening in the hour)
  * gw-b smsa    03-03 08:00 forced open, 09:00 closed (3600 s); 22:00 opens, fails a trial, still open now
+ * gw-c aramex  03-03 10:00 opens, fails a trial at 10:02:01; gw-c dies, its last heartbeat at 12:00 (7200 s)
+ *
+ * gw-a started 03-01 09:00, stopped gracefully 03-04 00:00; gw-b started 03-01 09:30 and is live (a heartbeat
+ * just before each query); gw-c started 03-03 09:00 and was last seen 03-03 12:00.
  * </pre>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -86,7 +91,8 @@ class AuditQueriesIT {
                         "time_open_per_day",
                         "flapping",
                         "longest_outage",
-                        "current_state_per_instance");
+                        "current_state_per_instance",
+                        "instances");
     }
 
     @ParameterizedTest
@@ -94,23 +100,32 @@ class AuditQueriesIT {
     void openingsPerDayCountOpeningsFromAServingStateOnly(Kind kind) {
         assertThat(run(kind, "openings_per_day"))
                 .containsExactly(
-                        "aramex 2025-03-01 3", "smsa 2025-03-01 1", "aramex 2025-03-02 4", "smsa 2025-03-03 2");
+                        "aramex 2025-03-01 3",
+                        "smsa 2025-03-01 1",
+                        "aramex 2025-03-02 4",
+                        "aramex 2025-03-03 1",
+                        "smsa 2025-03-03 2");
     }
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void timeOpenPerDayMergesInstancesSplitsAtMidnightAndCountsTheOngoingOutageUntilNow(Kind kind) {
+    void timeOpenPerDayMergesInstancesSplitsAtMidnightEndsADeadInstanceAtItsLastHeartbeatAndCountsTheRestUntilNow(
+            Kind kind) {
         LocalDate todayBefore = LocalDate.now(ZoneOffset.UTC);
         List<String> rows = run(kind, "time_open_per_day");
         LocalDate todayAfter = LocalDate.now(ZoneOffset.UTC);
 
-        assertThat(rows.subList(0, 4))
+        assertThat(rows.subList(0, 5))
                 .containsExactly(
                         "aramex 2025-03-01 2400",
                         "smsa 2025-03-01 1800",
                         "aramex 2025-03-02 2330",
+                        "aramex 2025-03-03 7200",
                         "smsa 2025-03-03 10800");
-        List<String> ongoing = rows.subList(4, rows.size());
+        assertThat(rows)
+                .as("gw-c died: its outage does not run on")
+                .noneMatch(row -> row.startsWith("aramex 2025-03-04"));
+        List<String> ongoing = rows.subList(5, rows.size());
         LocalDate lastDay = LocalDate.parse(ongoing.get(ongoing.size() - 1).split(" ")[1]);
         assertThat(lastDay).isBetween(todayBefore, todayAfter);
         List<String> wholeDays = new ArrayList<>();
@@ -132,34 +147,50 @@ class AuditQueriesIT {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void longestOutagePerCarrierRunsUntilNowWhileStillOpen(Kind kind) {
+    void longestOutagePerCarrierEndsADeadInstanceAtItsLastHeartbeatAndRunsUntilNowWhileStillOpen(Kind kind) {
         long before = Duration.between(ONGOING_SINCE, Instant.now()).toSeconds();
         List<String> rows = run(kind, "longest_outage");
         long after = Duration.between(ONGOING_SINCE, Instant.now()).toSeconds();
 
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(0)).isEqualTo("aramex gw-a 2025-03-01T23:30 2025-03-02T00:30:10 3610");
-        assertThat(rows.get(1)).startsWith("smsa gw-b 2025-03-03T22:00 null ");
+        assertThat(rows.get(0)).isEqualTo("aramex gw-c 2025-03-03T10:00 2025-03-03T12:00 last_heartbeat 7200");
+        assertThat(rows.get(1)).startsWith("smsa gw-b 2025-03-03T22:00 null null ");
         long seconds = Long.parseLong(rows.get(1).substring(rows.get(1).lastIndexOf(' ') + 1));
         assertThat(seconds).isBetween(before, after + 1);
     }
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void currentStatePerInstanceIsEachBreakersLatestTransition(Kind kind) {
-        assertThat(run(kind, "current_state_per_instance"))
-                .containsExactly(
-                        "gw-a aramex closed 2025-03-02T14:52:10 17 trial 17 null",
-                        "gw-a smsa closed 2025-03-01T13:05 4 trial 4 ops",
-                        "gw-b aramex closed 2025-03-02T15:12:10 5 trial 5 null",
-                        "gw-b smsa open 2025-03-03T22:02:01 5 trial 5 null");
+    void currentStatePerInstanceIsEachBreakersLatestTransitionWithItsInstancesStatus(Kind kind) {
+        List<String> rows = run(kind, "current_state_per_instance");
+
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(0))
+                .isEqualTo("gw-a aramex closed 2025-03-02T14:52:10 17 trial 17 null 2025-03-04T00:00 stopped");
+        assertThat(rows.get(1)).isEqualTo("gw-a smsa closed 2025-03-01T13:05 4 trial 4 ops 2025-03-04T00:00 stopped");
+        assertThat(rows.get(2)).matches("gw-b aramex closed 2025-03-02T15:12:10 5 trial 5 null \\S+ live");
+        assertThat(rows.get(3)).matches("gw-b smsa open 2025-03-03T22:02:01 5 trial 5 null \\S+ live");
+        assertThat(rows.get(4)).isEqualTo("gw-c aramex open 2025-03-03T10:02:01 3 trial 3 null 2025-03-03T12:00 stale");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void instancesAreLiveStaleOrStoppedByTheirHeartbeats(Kind kind) {
+        List<String> rows = run(kind, "instances");
+
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).isEqualTo("gw-a gw-a 2025-03-01T09:00 2025-03-04T00:00 2025-03-04T00:00 stopped");
+        assertThat(rows.get(1)).matches("gw-b gw-b 2025-03-01T09:30 \\S+ null live");
+        assertThat(rows.get(2)).isEqualTo("gw-c gw-c 2025-03-03T09:00 2025-03-03T12:00 null stale");
     }
 
     /** The named query, as written in the file, its rows as space-separated values. */
     private List<String> run(Kind kind, String name) {
         String sql = queries.get(name);
         assertThat(sql).as(name).isNotNull();
-        return database(kind).jdbi().withHandle(handle -> {
+        Database database = database(kind);
+        new JdbiGatewayInstances(database.jdbi()).seen("gw-b", Instant.now()); // gw-b is alive
+        return database.jdbi().withHandle(handle -> {
             try (Statement statement = handle.getConnection().createStatement();
                     ResultSet rs = statement.executeQuery(sql)) {
                 return rows(rs);
@@ -202,8 +233,15 @@ class AuditQueriesIT {
     private static Database withKnownHistory(Kind kind) {
         Database database = TestDatabases.open(kind);
         MutableClock clock = new MutableClock(Instant.parse("2025-03-04T00:00:00Z"));
+        JdbiGatewayInstances instances = new JdbiGatewayInstances(database.jdbi());
+        instances.started(GatewayInstance.starting("gw-a", "gw-a", utc("2025-03-01T09:00:00")));
+        instances.stopped("gw-a", utc("2025-03-04T00:00:00"));
+        instances.started(GatewayInstance.starting("gw-b", "gw-b", utc("2025-03-01T09:30:00")));
+        instances.started(GatewayInstance.starting("gw-c", "gw-c", utc("2025-03-03T09:00:00")));
+        instances.seen("gw-c", utc("2025-03-03T12:00:00"));
         try (JdbiCircuitTransitionLog gwA = new JdbiCircuitTransitionLog(database.jdbi(), "gw-a", clock, FAST);
-                JdbiCircuitTransitionLog gwB = new JdbiCircuitTransitionLog(database.jdbi(), "gw-b", clock, FAST)) {
+                JdbiCircuitTransitionLog gwB = new JdbiCircuitTransitionLog(database.jdbi(), "gw-b", clock, FAST);
+                JdbiCircuitTransitionLog gwC = new JdbiCircuitTransitionLog(database.jdbi(), "gw-c", clock, FAST)) {
             History a = new History(gwA);
             a.aramex(CLOSED, OPEN, "2025-03-01T10:00:00");
             a.aramex(OPEN, HALF_OPEN, "2025-03-01T10:02:00");
@@ -235,8 +273,17 @@ class AuditQueriesIT {
             b.add(SMSA, CLOSED, OPEN, "2025-03-03T22:00:00", Optional.empty());
             b.add(SMSA, OPEN, HALF_OPEN, "2025-03-03T22:02:00", Optional.empty());
             b.add(SMSA, HALF_OPEN, OPEN, "2025-03-03T22:02:01", Optional.empty());
+
+            History c = new History(gwC);
+            c.aramex(CLOSED, OPEN, "2025-03-03T10:00:00");
+            c.aramex(OPEN, HALF_OPEN, "2025-03-03T10:02:00");
+            c.aramex(HALF_OPEN, OPEN, "2025-03-03T10:02:01");
         }
         return database;
+    }
+
+    private static Instant utc(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).toInstant(ZoneOffset.UTC);
     }
 
     /** Feeds one instance's transitions with each carrier's sequence counted 1, 2, 3 … */

@@ -9,6 +9,7 @@ import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.circuit.ConfigurationFault;
+import io.haderos.shipping.domain.circuit.OperatorOverride;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
@@ -85,6 +86,8 @@ public final class CarrierCircuitBreaker {
     private Instant stateSince;
     private ConfigurationFault configurationFault;
     private Override pendingOverride;
+    /** The operator's order holding the breaker FORCED_OPEN or DISABLED; null in every other state. */
+    private OperatorOverride heldBy;
 
     private CarrierCircuitBreaker(
             CarrierId carrier,
@@ -245,16 +248,18 @@ public final class CarrierCircuitBreaker {
 
     /** The breaker's state and counts as of now. */
     public synchronized CircuitSnapshot snapshot() {
+        CircuitState state = state();
         return new CircuitSnapshot(
                 carrier,
-                state(),
+                state,
                 failureCount,
                 successCount,
                 Optional.ofNullable(lastFailureTime),
                 stateSince,
                 settings.recoveryTimeout(),
                 clock.instant(),
-                Optional.ofNullable(configurationFault));
+                Optional.ofNullable(configurationFault),
+                Optional.ofNullable(heldBy).filter(order -> order.target() == state));
     }
 
     /** Asynchronous calls in flight now (those the bulkhead holds). */
@@ -272,14 +277,32 @@ public final class CarrierCircuitBreaker {
         return busyRefusalCounts[operation.ordinal()].sum();
     }
 
-    /** Operator override: refuse every call until {@link #close} (docs/architecture.md#operations). */
+    /** Operator override: refuse every call until {@link #close} (docs/architecture.md#fleet-overrides). */
     public void forceOpen(String actor, String reason) {
-        override(actor, reason, breaker::transitionToForcedOpenState);
+        forceOpen(actor, reason, Optional.empty());
+    }
+
+    /**
+     * Operator override: refuse every call until {@link #close}. {@code until}, when present, is when the order ends:
+     * the breaker does not close itself then (whoever gave the order closes it), but its refusals and snapshots count
+     * down to it instead of promising a trial. Given again while forced open, the new order replaces the old one and
+     * is published as a FORCED_OPEN to FORCED_OPEN transition.
+     */
+    public void forceOpen(String actor, String reason, Optional<Instant> until) {
+        override(CircuitState.FORCED_OPEN, actor, reason, until, breaker::transitionToForcedOpenState);
     }
 
     /** Operator override: let every call through and count nothing until {@link #close}. */
     public void disable(String actor, String reason) {
-        override(actor, reason, breaker::transitionToDisabledState);
+        disable(actor, reason, Optional.empty());
+    }
+
+    /**
+     * Operator override: let every call through and count nothing until {@link #close}; {@code until} as for
+     * {@link #forceOpen(String, String, Optional)}.
+     */
+    public void disable(String actor, String reason, Optional<Instant> until) {
+        override(CircuitState.DISABLED, actor, reason, until, breaker::transitionToDisabledState);
     }
 
     /**
@@ -292,12 +315,9 @@ public final class CarrierCircuitBreaker {
             successCount = 0;
         }
         if (breaker.getState() == CircuitBreaker.State.CLOSED) {
-            override(actor, reason, () -> {
-                breaker.reset();
-                publish(CircuitState.CLOSED, CircuitState.CLOSED);
-            });
+            override(CircuitState.CLOSED, actor, reason, Optional.empty(), breaker::reset);
         } else {
-            override(actor, reason, breaker::transitionToClosedState);
+            override(CircuitState.CLOSED, actor, reason, Optional.empty(), breaker::transitionToClosedState);
         }
     }
 
@@ -340,11 +360,19 @@ public final class CarrierCircuitBreaker {
         }
     }
 
+    /**
+     * Why a call is refused, with an honest hint of when to come back: the time to the trial of an open breaker, the
+     * end of an operator's order, or none when only an operator can let calls through again.
+     */
     private CarrierUnavailableException refusal(CarrierOperation operation, CircuitSnapshot now) {
-        if (now.isTesting()) {
-            return CarrierUnavailableException.trialUnderway(carrier, now.retryAfter(operation));
+        if (now.state() == CircuitState.FORCED_OPEN) {
+            return CarrierUnavailableException.heldOpen(
+                    carrier, now.override().flatMap(OperatorOverride::until), now.retryAfter(operation));
         }
-        Duration retryAfter = now.state() == CircuitState.OPEN ? now.retryAfter(operation) : settings.recoveryTimeout();
+        Duration retryAfter = now.retryAfter(operation).orElse(settings.recoveryTimeout());
+        if (now.isTesting()) {
+            return CarrierUnavailableException.trialUnderway(carrier, retryAfter);
+        }
         return CarrierUnavailableException.circuitOpen(carrier, retryAfter);
     }
 
@@ -411,12 +439,23 @@ public final class CarrierCircuitBreaker {
         observe();
     }
 
-    private void override(String actor, String reason, Runnable transition) {
+    /**
+     * Runs {@code transition} with the operator's order pending, so that the transition it publishes carries the
+     * actor and reason. resilience4j publishes nothing for a move to the state the breaker is already in, so such an
+     * order (a reset, a new window for a forced-open breaker) is published here, as a transition to the same state.
+     */
+    private void override(
+            CircuitState target, String actor, String reason, Optional<Instant> until, Runnable transition) {
         synchronized (this) {
-            pendingOverride = new Override(Objects.requireNonNull(actor, "actor"), reason == null ? "" : reason);
+            pendingOverride =
+                    new Override(target, Objects.requireNonNull(actor, "actor"), reason == null ? "" : reason, until);
             try {
+                boolean same = state() == target;
                 transition.run();
                 observe();
+                if (same) {
+                    publish(target, target);
+                }
             } finally {
                 pendingOverride = null;
             }
@@ -438,6 +477,9 @@ public final class CarrierCircuitBreaker {
         synchronized (this) {
             epoch++;
             stateSince = clock.instant();
+            heldBy = pendingOverride != null && to == pendingOverride.target() && to != CircuitState.CLOSED
+                    ? pendingOverride.order()
+                    : null;
             Optional<String> actor = Optional.ofNullable(pendingOverride).map(Override::actor);
             changed = new CircuitStateChanged(
                     carrier, from, to, stateSince, cause(from, to), ++sequence, failureCount, successCount, actor);
@@ -460,7 +502,9 @@ public final class CarrierCircuitBreaker {
 
     private String describe(CircuitState from, CircuitState to) {
         if (pendingOverride != null) {
-            return "operator override" + (pendingOverride.reason().isBlank() ? "" : ": " + pendingOverride.reason());
+            return "operator override"
+                    + pendingOverride.until().map(until -> " until " + until).orElse("")
+                    + (pendingOverride.reason().isBlank() ? "" : ": " + pendingOverride.reason());
         }
         if (from == CircuitState.CLOSED && to == CircuitState.OPEN) {
             return failureCount + " consecutive failures; last: " + lastFailure;
@@ -526,7 +570,14 @@ public final class CarrierCircuitBreaker {
         return adders;
     }
 
-    private record Override(String actor, String reason) {}
+    /** An operator's order while it is being applied. */
+    private record Override(CircuitState target, String actor, String reason, Optional<Instant> until) {
+
+        /** The order as snapshots show it. */
+        OperatorOverride order() {
+            return new OperatorOverride(target, actor, reason.isBlank() ? "(no reason given)" : reason, until);
+        }
+    }
 
     /** The timer of breakers made without a scheduler of their own: one daemon thread, made when first needed. */
     private static final class SharedTimer {

@@ -33,14 +33,14 @@ public final class Resilience4jCircuitBreakers implements CircuitBreakers, Circu
      * {@inheritDoc}
      *
      * <p>The transition reaches the breaker's listener (and so the audit trail) with the actor, and with
-     * {@code "operator override: <reason>"} as its cause.
+     * {@code "operator override: <reason>"} (or {@code "operator override until <instant>: <reason>"}) as its cause.
      */
     @Override
     public Optional<CircuitSnapshot> apply(CarrierId carrier, OperatorOverride override) {
         return find(carrier).map(breaker -> {
             switch (override.target()) {
-                case FORCED_OPEN -> breaker.forceOpen(override.actor(), override.reason());
-                case DISABLED -> breaker.disable(override.actor(), override.reason());
+                case FORCED_OPEN -> breaker.forceOpen(override.actor(), override.reason(), override.until());
+                case DISABLED -> breaker.disable(override.actor(), override.reason(), override.until());
                 case CLOSED -> breaker.close(override.actor(), override.reason());
                 default -> throw new IllegalArgumentException("not an operator's target: " + override.target());
             }

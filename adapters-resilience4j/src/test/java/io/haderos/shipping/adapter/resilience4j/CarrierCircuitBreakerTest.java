@@ -21,10 +21,12 @@ import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.testing.ManualScheduler;
 import io.haderos.shipping.domain.testing.MutableClock;
+import io.haderos.shipping.domain.testing.Requests;
 import io.haderos.shipping.domain.testing.ScriptedCarrier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
@@ -224,12 +226,12 @@ class CarrierCircuitBreakerTest {
 
             clock.advance(Duration.ofSeconds(120).minusMillis(1));
             assertThat(snapshot().shouldAttemptReset()).isFalse();
-            assertThat(snapshot().retryAfter()).isEqualTo(Duration.ofMillis(1));
+            assertThat(snapshot().retryAfter()).contains(Duration.ofMillis(1));
 
             clock.advance(Duration.ofMillis(1));
             assertThat(snapshot().shouldAttemptReset()).isTrue();
             assertThat(snapshot().state()).isEqualTo(CircuitState.OPEN);
-            assertThat(snapshot().retryAfter()).isZero();
+            assertThat(snapshot().retryAfter()).contains(Duration.ZERO);
         }
 
         @Test
@@ -283,7 +285,7 @@ class CarrierCircuitBreakerTest {
             fault();
 
             assertThat(snapshot().state()).isEqualTo(CircuitState.OPEN);
-            assertThat(snapshot().retryAfter()).isEqualTo(Duration.ofSeconds(120));
+            assertThat(snapshot().retryAfter()).contains(Duration.ofSeconds(120));
             assertThat(transitions.get(transitions.size() - 1)).satisfies(t -> {
                 assertThat(t.from()).isEqualTo(CircuitState.HALF_OPEN);
                 assertThat(t.to()).isEqualTo(CircuitState.OPEN);
@@ -417,6 +419,96 @@ class CarrierCircuitBreakerTest {
             fault();
             fault();
             assertThat(snapshot().state()).as("the count restarted from zero").isEqualTo(CircuitState.CLOSED);
+        }
+
+        @Test
+        void givenForcedOpenWithoutAnEnd_thenNoTrialIsEverPromised() {
+            breaker.forceOpen("nora", "Aramex maintenance");
+            clock.advanceSeconds(600);
+
+            Throwable thrown = catchThrowable(() -> guarded.quoteRates(REQUEST));
+
+            assertThat(thrown).isInstanceOfSatisfying(CarrierUnavailableException.class, e -> {
+                assertThat(e.reason()).isEqualTo(Reason.CIRCUIT_OPEN);
+                assertThat(e.retryAfter())
+                        .as("nothing will let calls through on its own")
+                        .isEmpty();
+                assertThat(e.getMessage())
+                        .contains("held open by an operator")
+                        .doesNotContain("trial")
+                        .doesNotContain("120 s");
+            });
+            assertThat(snapshot().retryAfter()).isEmpty();
+            assertThat(snapshot().retryAfter(CarrierOperation.CREATE_SHIPMENT)).isEmpty();
+            assertThat(snapshot().shouldAttemptReset()).isFalse();
+            assertThat(snapshot().override()).hasValueSatisfying(order -> {
+                assertThat(order.actor()).isEqualTo("nora");
+                assertThat(order.reason()).isEqualTo("Aramex maintenance");
+                assertThat(order.until()).isEmpty();
+            });
+        }
+
+        @Test
+        void givenForcedOpenUntilAnInstant_thenRefusalsAndSnapshotsCountDownToIt() {
+            Instant until = clock.instant().plusSeconds(3600);
+            breaker.forceOpen("nora", "Aramex maintenance", Optional.of(until));
+            clock.advanceSeconds(600);
+
+            Throwable quote = catchThrowable(() -> guarded.quoteRates(REQUEST));
+            carrier.thenSucceed();
+            Throwable ship = catchThrowable(() -> guarded.createShipment(Requests.shipment("ORD-1")));
+
+            assertThat(quote).isInstanceOfSatisfying(CarrierUnavailableException.class, e -> {
+                assertThat(e.retryAfter()).contains(Duration.ofSeconds(3000));
+                assertThat(e.getMessage()).contains("until " + until).doesNotContain("trial");
+            });
+            assertThat(ship)
+                    .as("a shipment waits for the end of the order, not for a trial")
+                    .isInstanceOfSatisfying(
+                            CarrierUnavailableException.class,
+                            e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(3000)));
+            assertThat(snapshot().retryAfter()).contains(Duration.ofSeconds(3000));
+            assertThat(snapshot().override())
+                    .map(order -> order.until().orElseThrow())
+                    .contains(until);
+            assertThat(transitions)
+                    .singleElement()
+                    .satisfies(t -> assertThat(t.cause())
+                            .isEqualTo("operator override until " + until + ": Aramex maintenance"));
+            assertThat(carrier.calls()).isZero();
+        }
+
+        @Test
+        void givenForcedOpen_whenForcedOpenAgainWithANewEnd_thenTheNewOrderIsPublishedAndShown() {
+            breaker.forceOpen("nora", "Aramex maintenance");
+            Instant until = clock.instant().plusSeconds(1800);
+
+            breaker.forceOpen("omar", "window agreed with Aramex", Optional.of(until));
+
+            assertThat(transitions).hasSize(2);
+            assertThat(transitions.get(1)).satisfies(t -> {
+                assertThat(t.from()).isEqualTo(CircuitState.FORCED_OPEN);
+                assertThat(t.to()).isEqualTo(CircuitState.FORCED_OPEN);
+                assertThat(t.actor()).contains("omar");
+                assertThat(t.sequence()).isEqualTo(2);
+            });
+            assertThat(snapshot().override()).hasValueSatisfying(order -> {
+                assertThat(order.actor()).isEqualTo("omar");
+                assertThat(order.until()).contains(until);
+            });
+        }
+
+        @Test
+        void givenForcedOpen_whenClosed_thenNoOrderHoldsTheBreakerAnyMore() {
+            breaker.forceOpen(
+                    "nora", "Aramex maintenance", Optional.of(clock.instant().plusSeconds(60)));
+
+            breaker.close("maintenance-window", "maintenance window ended");
+
+            assertThat(snapshot().state()).isEqualTo(CircuitState.CLOSED);
+            assertThat(snapshot().override()).isEmpty();
+            assertThat(snapshot().retryAfter()).contains(Duration.ZERO);
+            success();
         }
 
         @Test

@@ -3,6 +3,7 @@ package io.haderos.shipping.adapter.rest;
 import static io.haderos.shipping.adapter.rest.InvalidRequestException.at;
 
 import io.haderos.shipping.application.port.in.MonitorCircuitBreakersUseCase;
+import io.haderos.shipping.application.port.in.OverrideCircuitBreakerCommand;
 import io.haderos.shipping.application.port.in.OverrideCircuitBreakerUseCase;
 import io.haderos.shipping.application.port.in.ReadCircuitTransitionsQuery;
 import io.haderos.shipping.application.port.in.ReadCircuitTransitionsUseCase;
@@ -32,8 +33,8 @@ import java.util.regex.Pattern;
  *   <li>{@code GET  /api/v1/integrations/monitoring/circuit-breakers}: every breaker's state and the alerts;</li>
  *   <li>{@code GET  /api/v1/integrations/monitoring/circuit-breakers/{name}/transitions?since=&until=&limit=}:
  *       the breaker's audit trail, newest first;</li>
- *   <li>{@code PUT  /api/v1/integrations/monitoring/circuit-breakers/{name}/state}: an operator override,
- *       {@link AdminOnly};</li>
+ *   <li>{@code PUT  /api/v1/integrations/monitoring/circuit-breakers/{name}/state}: an operator override for the
+ *       whole fleet, {@link AdminOnly};</li>
  *   <li>{@code GET  /api/v1/integrations/monitoring/cluster}: every instance's breakers as last recorded.</li>
  * </ul>
  */
@@ -87,16 +88,20 @@ public final class CircuitBreakerMonitoringResource {
         return history.transitions(query).thenApply(found -> CircuitTransitionsResponse.from(carrier, found));
     }
 
-    /** Answers with the breaker's snapshot just after the override, shaped like its entry in the report. */
+    /**
+     * Gives the operator's order to every instance sharing the database (docs/architecture.md#fleet-overrides) and
+     * answers with this instance's breaker just after it, shaped like its entry in the report.
+     */
     @PUT
     @Path("circuit-breakers/{name}/state")
     @AdminOnly
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public MonitoringReportResponse.Breaker override(@PathParam("name") String name, CircuitStateOverrideRequest body) {
+    public CompletionStage<MonitoringReportResponse.Breaker> override(
+            @PathParam("name") String name, CircuitStateOverrideRequest body) {
         CarrierId carrier = carrier(name);
-        CircuitStateOverrideRequest request = RequestBodies.required(body);
-        return MonitoringReportResponse.Breaker.from(overrides.override(request.toCommand(carrier)));
+        OverrideCircuitBreakerCommand command = RequestBodies.required(body).toCommand(carrier);
+        return at("", () -> overrides.override(command)).thenApply(MonitoringReportResponse.Breaker::from);
     }
 
     /** Every instance's breakers as the shared audit trail last recorded them. */

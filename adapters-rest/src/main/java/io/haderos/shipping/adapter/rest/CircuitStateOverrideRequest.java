@@ -7,13 +7,19 @@ import io.haderos.shipping.application.port.in.OverrideCircuitBreakerCommand;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.OperatorOverride;
 import io.haderos.shipping.domain.model.CarrierId;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * {@code {"state":"forced_open|disabled|closed","reason":"…","actor":"…"}}; {@code actor} is optional and
- * defaults to {@value #DEFAULT_ACTOR}.
+ * {@code {"state":"forced_open|disabled|closed","reason":"…","actor":"…","until":"2026-03-01T03:00:00Z"}};
+ * {@code actor} is optional and defaults to {@value #DEFAULT_ACTOR}; {@code until}, optional and only for
+ * {@code forced_open} and {@code disabled}, is an ISO-8601 instant when the order ends by itself (a maintenance
+ * window), in the future and at most 30 days ahead.
  */
-record CircuitStateOverrideRequest(String state, String reason, String actor) {
+record CircuitStateOverrideRequest(String state, String reason, String actor, String until) {
 
     static final String DEFAULT_ACTOR = "operator";
 
@@ -25,9 +31,11 @@ record CircuitStateOverrideRequest(String state, String reason, String actor) {
     OverrideCircuitBreakerCommand toCommand(CarrierId carrier) {
         CircuitState target = target(required(state, "state"));
         String why = required(reason, "reason");
+        Optional<Instant> end = end(until);
         return at(
                 "",
-                () -> new OverrideCircuitBreakerCommand(carrier, target, actor == null ? DEFAULT_ACTOR : actor, why));
+                () -> new OverrideCircuitBreakerCommand(
+                        carrier, target, actor == null ? DEFAULT_ACTOR : actor, why, end));
     }
 
     private static CircuitState target(String name) {
@@ -37,5 +45,17 @@ record CircuitStateOverrideRequest(String state, String reason, String actor) {
             }
         }
         throw new InvalidRequestException("state", "must be one of " + STATES);
+    }
+
+    private static Optional<Instant> end(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(value.strip()).toInstant());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(
+                    "until", "must be an ISO-8601 instant with its offset, such as 2026-03-01T03:00:00Z");
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.haderos.shipping.adapter.rest;
 
 import io.haderos.shipping.application.port.in.MonitoringReport;
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
+import io.haderos.shipping.domain.circuit.OperatorOverride;
 import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import java.math.BigDecimal;
@@ -29,9 +30,12 @@ record MonitoringReportResponse(Map<String, Breaker> circuitBreakers, List<Alert
      * One breaker. The six names of docs/architecture.md#rest-contract come first; the rest are extras.
      *
      * @param timeSinceLastFailure seconds, to the millisecond ({@code 12.5}, {@code 300}); 0 when it never failed
-     * @param retryAfterSeconds    whole seconds, rounded up, until an open breaker allows a trial; 0 otherwise
+     * @param retryAfterSeconds    whole seconds, rounded up, until calls may reach the carrier again by themselves: an
+     *                             open breaker's trial, or the end of an operator's order; 0 when they may now; null
+     *                             when nothing will let them through on its own (held open until an operator closes it)
      * @param stateSince           when the breaker entered its state (for open: when the recovery timer started)
      * @param recoveryTimeoutSeconds how long an open breaker waits before a trial, in seconds
+     * @param override             the operator's order holding the breaker forced open or disabled; null otherwise
      */
     record Breaker(
             String state,
@@ -40,9 +44,10 @@ record MonitoringReportResponse(Map<String, Breaker> circuitBreakers, List<Alert
             Instant lastFailureTime,
             BigDecimal timeSinceLastFailure,
             boolean shouldAttemptReset,
-            long retryAfterSeconds,
+            Long retryAfterSeconds,
             Instant stateSince,
-            BigDecimal recoveryTimeoutSeconds) {
+            BigDecimal recoveryTimeoutSeconds,
+            OverrideEntry override) {
 
         static Breaker from(CircuitSnapshot snapshot) {
             return new Breaker(
@@ -52,9 +57,14 @@ record MonitoringReportResponse(Map<String, Breaker> circuitBreakers, List<Alert
                     snapshot.lastFailureTime().orElse(null),
                     seconds(snapshot.timeSinceLastFailure()),
                     snapshot.shouldAttemptReset(),
-                    CarrierUnavailableException.secondsRoundedUp(snapshot.retryAfter()),
+                    snapshot.retryAfter()
+                            .map(CarrierUnavailableException::secondsRoundedUp)
+                            .orElse(null),
                     snapshot.stateSince(),
-                    seconds(snapshot.recoveryTimeout()));
+                    seconds(snapshot.recoveryTimeout()),
+                    snapshot.override()
+                            .map(order -> OverrideEntry.from(order, snapshot.stateSince()))
+                            .orElse(null));
         }
 
         /** Seconds to the millisecond, without trailing zeros; never negative (a clock stepping back). */
@@ -64,6 +74,22 @@ record MonitoringReportResponse(Map<String, Breaker> circuitBreakers, List<Alert
             }
             BigDecimal seconds = BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros();
             return seconds.scale() < 0 ? seconds.setScale(0) : seconds;
+        }
+    }
+
+    /**
+     * {@code {"state":"forced_open","actor":"nora","reason":"…","since":"…","until":"…"}}: who holds the breaker, why,
+     * since when on this instance, and when the order ends ({@code until} null when only an operator ends it).
+     */
+    record OverrideEntry(String state, String actor, String reason, Instant since, Instant until) {
+
+        static OverrideEntry from(OperatorOverride order, Instant since) {
+            return new OverrideEntry(
+                    order.target().name().toLowerCase(Locale.ROOT),
+                    order.actor(),
+                    order.reason(),
+                    since,
+                    order.until().orElse(null));
         }
     }
 

@@ -8,6 +8,7 @@ import io.haderos.shipping.application.port.in.ShipmentOutcomeUnknownException;
 import io.haderos.shipping.application.port.in.UnknownCarrierException;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
+import io.haderos.shipping.domain.port.out.FleetOverrideStoreUnavailableException;
 import io.haderos.shipping.domain.port.out.ShipmentStoreUnavailableException;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import io.haderos.shipping.domain.port.out.TransitionHistoryUnavailableException;
@@ -37,8 +38,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>the order is claimed by a different request, in progress, or held</td><td>409</td></tr>
  *   <tr><td>a carrier rejected the request's content (with its messages)</td><td>422</td></tr>
  *   <tr><td>a carrier may have created the shipment: outcome unknown</td><td>502</td></tr>
- *   <tr><td>no carrier can serve now ({@code Retry-After} when a breaker says when); the shipment store or the audit
- *   trail cannot be reached ({@code Retry-After: 5})</td><td>503</td></tr>
+ *   <tr><td>no carrier can serve now ({@code Retry-After} when a breaker says when); the shipment store, the audit
+ *   trail or the override store cannot be reached ({@code Retry-After: 5})</td><td>503</td></tr>
  *   <tr><td>any other {@link WebApplicationException} (405, 406, 415 …)</td><td>its status</td></tr>
  *   <tr><td>anything else: our bug</td><td>500, with no internals</td></tr>
  * </table>
@@ -72,6 +73,7 @@ final class ProblemMappers {
                 new OrderNotFound(),
                 new StoreUnavailable(),
                 new HistoryUnavailable(),
+                new OverrideStoreUnavailable(),
                 new WebApplication(),
                 new Completion(),
                 new Unexpected());
@@ -221,6 +223,24 @@ final class ProblemMappers {
                             "audit-trail-unavailable",
                             "Audit trail unavailable",
                             "the gateway cannot read its audit trail now; retry shortly")
+                    .toResponseBuilder()
+                    .header(HttpHeaders.RETRY_AFTER, 5)
+                    .build();
+        }
+    }
+
+    /** An operator's order that cannot be stored for the fleet is given nowhere: the operator retries. */
+    static final class OverrideStoreUnavailable implements ExceptionMapper<FleetOverrideStoreUnavailableException> {
+
+        @Override
+        public Response toResponse(FleetOverrideStoreUnavailableException e) {
+            LOG.warn(e.getMessage());
+            return Problem.of(
+                            503,
+                            "override-store-unavailable",
+                            "Override store unavailable",
+                            "the gateway cannot store the order for the other instances now, so it was applied"
+                                    + " nowhere; retry shortly")
                     .toResponseBuilder()
                     .header(HttpHeaders.RETRY_AFTER, 5)
                     .build();

@@ -46,7 +46,8 @@ class CircuitBreakerMonitoringResourceIT {
         assertThat(json.get("circuit_breakers").get("aramex")).isEqualTo(json("""
                 {"state":"closed","failure_count":0,"success_count":0,"last_failure_time":null,
                  "time_since_last_failure":0,"should_attempt_reset":false,
-                 "retry_after_seconds":0,"state_since":"2025-12-28T08:00:00Z","recovery_timeout_seconds":120}"""));
+                 "retry_after_seconds":0,"state_since":"2025-12-28T08:00:00Z","recovery_timeout_seconds":120,
+                 "override":null}"""));
         assertThat(json.get("circuit_breakers")
                         .get("aramex")
                         .get("time_since_last_failure")

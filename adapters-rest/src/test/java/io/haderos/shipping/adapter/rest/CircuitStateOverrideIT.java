@@ -13,6 +13,8 @@ import io.haderos.shipping.application.port.in.UnknownCarrierException;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.OperatorOverride;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.InvalidValueException;
+import io.haderos.shipping.domain.port.out.FleetOverrideStoreUnavailableException;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -95,8 +97,8 @@ class CircuitStateOverrideIT {
         assertThat(reply.mediaType()).isEqualTo(JSON);
         assertThat(reply.json()).isEqualTo(json("""
                 {"state":"forced_open","failure_count":0,"success_count":0,"last_failure_time":null,
-                 "time_since_last_failure":0,"should_attempt_reset":false,"retry_after_seconds":0,
-                 "state_since":"2025-12-28T10:30:00Z","recovery_timeout_seconds":120}"""));
+                 "time_since_last_failure":0,"should_attempt_reset":false,"retry_after_seconds":null,
+                 "state_since":"2025-12-28T10:30:00Z","recovery_timeout_seconds":120,"override":null}"""));
         assertThat(api.fakes().lastReceived(OverrideCircuitBreakerCommand.class))
                 .isEqualTo(new OverrideCircuitBreakerCommand(
                         CarrierId.ARAMEX, CircuitState.FORCED_OPEN, "ops@haderos.io", "Aramex maintenance window"));
@@ -166,6 +168,62 @@ class CircuitStateOverrideIT {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(api.fakes().lastReceived(OverrideCircuitBreakerCommand.class).reason())
                 .isEqualTo(reason);
+    }
+
+    @Test
+    void givenAMaintenanceWindow_whenForcingOpen_thenTheUseCaseGetsItsEnd() {
+        api.fakes()
+                .onOverride(
+                        command -> snapshot(command.carrier(), command.target(), 0, 0, Optional.empty(), STARTED, NOW));
+
+        Reply reply = put(
+                "Bearer " + TOKEN,
+                "{\"state\":\"forced_open\",\"reason\":\"window\",\"until\":\"2025-12-28T14:30:00+03:00\"}");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(api.fakes().lastReceived(OverrideCircuitBreakerCommand.class).until())
+                .contains(Instant.parse("2025-12-28T11:30:00Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"state\":\"forced_open\",\"reason\":\"w\",\"until\":\"tomorrow\"}",
+                "{\"state\":\"forced_open\",\"reason\":\"w\",\"until\":\"2025-12-28T14:30:00\"}",
+                "{\"state\":\"forced_open\",\"reason\":\"w\",\"until\":1766928600}",
+                "{\"state\":\"closed\",\"reason\":\"w\",\"until\":\"2025-12-28T14:30:00Z\"}"
+            })
+    void givenABadEnd_whenOverriding_then400NamingUntil(String body) {
+        assertInvalid(put("Bearer " + TOKEN, body), "until");
+    }
+
+    @Test
+    void givenAnEndTheUseCaseRefuses_whenOverriding_then400NamingUntil() {
+        api.fakes().onOverride(command -> {
+            throw new InvalidValueException("until", "must be in the future");
+        });
+
+        Reply reply = put(
+                "Bearer " + TOKEN, "{\"state\":\"forced_open\",\"reason\":\"w\",\"until\":\"2020-01-01T00:00:00Z\"}");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.json().get("errors").findValuesAsText("field")).containsExactly("until");
+        assertThat(reply.json().get("detail").asText()).contains("must be in the future");
+    }
+
+    @Test
+    void givenTheOverrideStoreCannotBeReached_whenOverriding_then503WithRetryAfter() {
+        api.fakes().onOverride(command -> {
+            throw new FleetOverrideStoreUnavailableException("database away", null);
+        });
+
+        Reply reply = put("Bearer " + TOKEN, FORCE_OPEN);
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
+        assertThat(reply.json().get("type").asText())
+                .isEqualTo("https://haderos.io/problems/override-store-unavailable");
+        assertThat(reply.header("Retry-After")).contains("5");
     }
 
     @Test

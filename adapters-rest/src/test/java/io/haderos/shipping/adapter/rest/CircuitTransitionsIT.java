@@ -15,6 +15,8 @@ import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.GatewayInstance;
+import io.haderos.shipping.domain.model.InstanceStatus;
 import io.haderos.shipping.domain.port.out.TransitionHistoryUnavailableException;
 import java.time.Instant;
 import java.util.List;
@@ -214,6 +216,27 @@ class CircuitTransitionsIT {
                                         OPENED.plusSeconds(5),
                                         "3 consecutive failures",
                                         Optional.empty())),
+                        List.of(
+                                new ClusterView.Member(
+                                        new GatewayInstance(
+                                                "gw-1",
+                                                "alpha",
+                                                OPENED.minusSeconds(3600),
+                                                now.minusSeconds(2),
+                                                Optional.empty()),
+                                        InstanceStatus.LIVE),
+                                new ClusterView.Member(
+                                        new GatewayInstance(
+                                                "gw-2",
+                                                "beta",
+                                                OPENED.minusSeconds(600),
+                                                OPENED.plusSeconds(7),
+                                                Optional.empty()),
+                                        InstanceStatus.STALE),
+                                new ClusterView.Member(
+                                        new GatewayInstance(
+                                                "gw-3", "gamma", OPENED.minusSeconds(600), OPENED, Optional.of(OPENED)),
+                                        InstanceStatus.STOPPED)),
                         now));
 
         Reply reply = api.get(CLUSTER);
@@ -223,9 +246,18 @@ class CircuitTransitionsIT {
         assertThat(reply.json()).isEqualTo(json("""
                 {"instances":[
                   {"instance_id":"gw-1","breaker":"aramex","state":"closed","since":"2025-12-28T10:30:00Z",
-                   "sequence":4,"recorded_at":"2025-12-28T10:30:00.250Z"},
+                   "sequence":4,"recorded_at":"2025-12-28T10:30:00.250Z","last_seen":"2025-12-28T10:59:58Z",
+                   "status":"live"},
                   {"instance_id":"gw-2","breaker":"aramex","state":"open","since":"2025-12-28T10:30:05Z",
-                   "sequence":1,"recorded_at":"2025-12-28T10:30:05.250Z"}],
+                   "sequence":1,"recorded_at":"2025-12-28T10:30:05.250Z","last_seen":"2025-12-28T10:30:07Z",
+                   "status":"stale"}],
+                 "heartbeats":[
+                  {"instance_id":"gw-1","name":"alpha","started_at":"2025-12-28T09:30:00Z",
+                   "last_seen":"2025-12-28T10:59:58Z","stopped_at":null,"status":"live"},
+                  {"instance_id":"gw-2","name":"beta","started_at":"2025-12-28T10:20:00Z",
+                   "last_seen":"2025-12-28T10:30:07Z","stopped_at":null,"status":"stale"},
+                  {"instance_id":"gw-3","name":"gamma","started_at":"2025-12-28T10:20:00Z",
+                   "last_seen":"2025-12-28T10:30:00Z","stopped_at":"2025-12-28T10:30:00Z","status":"stopped"}],
                  "timestamp":"2025-12-28T11:00:00Z"}"""));
     }
 

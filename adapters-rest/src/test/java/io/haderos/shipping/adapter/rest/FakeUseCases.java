@@ -179,9 +179,9 @@ final class FakeUseCases
     }
 
     @Override
-    public CircuitSnapshot override(OverrideCircuitBreakerCommand command) {
+    public CompletionStage<CircuitSnapshot> override(OverrideCircuitBreakerCommand command) {
         received.add(command);
-        return override.apply(command);
+        return CompletableFuture.completedFuture(override.apply(command));
     }
 
     @Override

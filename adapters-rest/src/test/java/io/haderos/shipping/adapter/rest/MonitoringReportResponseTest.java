@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.circuit.CircuitState;
+import io.haderos.shipping.domain.circuit.OperatorOverride;
 import io.haderos.shipping.domain.model.CarrierId;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +55,50 @@ class MonitoringReportResponseTest {
         assertThat(breaker.retryAfterSeconds()).isEqualTo(1);
         assertThat(breaker.shouldAttemptReset()).isFalse();
         assertThat(breaker.recoveryTimeoutSeconds().toString()).isEqualTo("120");
+    }
+
+    @Test
+    void givenABreakerHeldOpenWithoutAnEnd_whenMapped_thenRetryAfterIsNullAndTheOrderIsShown() {
+        Instant since = NOW.minusSeconds(600);
+        CircuitSnapshot held = new CircuitSnapshot(
+                CarrierId.ARAMEX,
+                CircuitState.FORCED_OPEN,
+                0,
+                0,
+                Optional.empty(),
+                since,
+                Duration.ofSeconds(120),
+                NOW,
+                Optional.empty(),
+                Optional.of(new OperatorOverride(CircuitState.FORCED_OPEN, "nora", "maintenance", Optional.empty())));
+
+        MonitoringReportResponse.Breaker breaker = MonitoringReportResponse.Breaker.from(held);
+
+        assertThat(breaker.retryAfterSeconds()).as("no trial will come").isNull();
+        assertThat(breaker.override())
+                .isEqualTo(
+                        new MonitoringReportResponse.OverrideEntry("forced_open", "nora", "maintenance", since, null));
+    }
+
+    @Test
+    void givenABreakerHeldOpenUntilAnInstant_whenMapped_thenRetryAfterCountsToIt() {
+        Instant until = NOW.plusMillis(90_500);
+        CircuitSnapshot held = new CircuitSnapshot(
+                CarrierId.ARAMEX,
+                CircuitState.FORCED_OPEN,
+                0,
+                0,
+                Optional.empty(),
+                NOW,
+                Duration.ofSeconds(120),
+                NOW,
+                Optional.empty(),
+                Optional.of(new OperatorOverride(CircuitState.FORCED_OPEN, "nora", "maintenance", Optional.of(until))));
+
+        MonitoringReportResponse.Breaker breaker = MonitoringReportResponse.Breaker.from(held);
+
+        assertThat(breaker.retryAfterSeconds()).isEqualTo(91);
+        assertThat(breaker.override().until()).isEqualTo(until);
     }
 
     private static CircuitSnapshot closed(Optional<Instant> lastFailure) {

@@ -6,14 +6,20 @@ import io.haderos.shipping.application.port.in.ReadCircuitTransitionsUseCase;
 import io.haderos.shipping.application.port.in.UnknownCarrierException;
 import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.port.out.CircuitBreakers;
+import io.haderos.shipping.domain.port.out.GatewayInstances;
 import io.haderos.shipping.domain.port.out.TransitionHistory;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
-/** Reads the audit trail; a carrier is known when this gateway has a breaker for it. */
+/**
+ * Reads the audit trail and the instances' heartbeats; a carrier is known when this gateway has a breaker for it. An
+ * instance is stale once its latest heartbeat is older than the heartbeat timeout.
+ */
 public final class ReadCircuitTransitionsService implements ReadCircuitTransitionsUseCase {
 
     private static final Comparator<RecordedTransition> BY_INSTANCE_THEN_CARRIER = Comparator.comparing(
@@ -21,14 +27,26 @@ public final class ReadCircuitTransitionsService implements ReadCircuitTransitio
             .thenComparing(recorded -> recorded.transition().carrier().value());
 
     private final TransitionHistory history;
+    private final GatewayInstances instances;
+    private final Duration heartbeatTimeout;
     private final CircuitBreakers breakers;
     private final Clock clock;
     private final BlockingWork work;
 
-    /** @param blockingExecutor the bounded executor for the history's blocking reads */
+    /**
+     * @param heartbeatTimeout how long an instance may go without a heartbeat before it counts as stale
+     * @param blockingExecutor the bounded executor for the history's blocking reads
+     */
     public ReadCircuitTransitionsService(
-            TransitionHistory history, CircuitBreakers breakers, Clock clock, Executor blockingExecutor) {
+            TransitionHistory history,
+            GatewayInstances instances,
+            Duration heartbeatTimeout,
+            CircuitBreakers breakers,
+            Clock clock,
+            Executor blockingExecutor) {
         this.history = history;
+        this.instances = instances;
+        this.heartbeatTimeout = heartbeatTimeout;
         this.breakers = breakers;
         this.clock = clock;
         this.work = new BlockingWork(blockingExecutor);
@@ -48,7 +66,11 @@ public final class ReadCircuitTransitionsService implements ReadCircuitTransitio
             List<RecordedTransition> latest = history.latestPerInstance().stream()
                     .sorted(BY_INSTANCE_THEN_CARRIER)
                     .toList();
-            return new ClusterView(latest, clock.instant());
+            Instant now = clock.instant();
+            List<ClusterView.Member> members = instances.all().stream()
+                    .map(instance -> new ClusterView.Member(instance, instance.status(now, heartbeatTimeout)))
+                    .toList();
+            return new ClusterView(latest, members, now);
         });
     }
 }

@@ -54,7 +54,17 @@ final class FakeCircuitBreakers implements CircuitBreakers, CircuitBreakerOverri
         }
         applied.add(override);
         int failures = override.target() == CircuitState.CLOSED ? 0 : current.failureCount();
-        CircuitSnapshot after = snapshot(carrier, override.target(), failures);
+        CircuitSnapshot after = new CircuitSnapshot(
+                carrier,
+                override.target(),
+                failures,
+                0,
+                Optional.empty(),
+                now,
+                Duration.ofSeconds(120),
+                now,
+                Optional.empty(),
+                Optional.of(override).filter(OperatorOverride::holds));
         breakers.put(carrier, after);
         return Optional.of(after);
     }

@@ -20,7 +20,9 @@ import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.testing.ScriptedCarrier;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -98,5 +100,38 @@ class QuoteRatesServiceTest {
                 .isInstanceOfSatisfying(
                         NoCarrierAvailableException.class,
                         e -> assertThat(e.retryAfter()).isEmpty());
+    }
+
+    @Test
+    void givenEveryCarrierHeldOpenByAnOperatorWithoutAnEnd_thenNoRetryAfterAndNoTrialIsPromised() {
+        aramex.thenFail(
+                () -> CarrierUnavailableException.heldOpen(CarrierId.ARAMEX, Optional.empty(), Optional.empty()));
+        smsa.thenFail(() -> CarrierUnavailableException.heldOpen(CarrierId.SMSA, Optional.empty(), Optional.empty()));
+
+        Throwable thrown = catchThrowable(() -> await(service.quoteRates(RATE_REQUEST)));
+
+        assertThat(thrown).isInstanceOfSatisfying(NoCarrierAvailableException.class, e -> {
+            assertThat(e.retryAfter()).as("nothing will try on its own").isEmpty();
+            assertThat(e.attempts())
+                    .extracting(Attempt::detail)
+                    .allSatisfy(detail -> assertThat(detail)
+                            .contains("held open by an operator")
+                            .doesNotContain("trial"));
+        });
+    }
+
+    @Test
+    void givenOneCarrierHeldOpenUntilAnInstantAndTheOtherWithoutAnEnd_thenRetryAfterCountsToThatInstant() {
+        Instant until = Instant.parse("2026-01-05T11:00:00Z");
+        aramex.thenFail(() -> CarrierUnavailableException.heldOpen(
+                CarrierId.ARAMEX, Optional.of(until), Optional.of(Duration.ofSeconds(3600))));
+        smsa.thenFail(() -> CarrierUnavailableException.heldOpen(CarrierId.SMSA, Optional.empty(), Optional.empty()));
+
+        Throwable thrown = catchThrowable(() -> await(service.quoteRates(RATE_REQUEST)));
+
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        NoCarrierAvailableException.class,
+                        e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(3600)));
     }
 }

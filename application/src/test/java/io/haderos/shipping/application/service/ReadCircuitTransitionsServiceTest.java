@@ -12,10 +12,14 @@ import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.GatewayInstance;
+import io.haderos.shipping.domain.model.InstanceStatus;
 import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.port.out.TransitionHistory;
 import io.haderos.shipping.domain.testing.InMemoryCircuitTransitionLog;
+import io.haderos.shipping.domain.testing.InMemoryGatewayInstances;
 import io.haderos.shipping.domain.testing.MutableClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +38,9 @@ class ReadCircuitTransitionsServiceTest {
     private final InMemoryCircuitTransitionLog trail = new InMemoryCircuitTransitionLog("gw-1", clock);
     private final List<Asked> asked = new CopyOnWriteArrayList<>();
     private final FakeCircuitBreakers breakers = new FakeCircuitBreakers(clock.instant(), ARAMEX, SMSA);
-    private final ReadCircuitTransitionsService service =
-            new ReadCircuitTransitionsService(askingHistory(), breakers, clock, Runnable::run);
+    private final InMemoryGatewayInstances instances = new InMemoryGatewayInstances();
+    private final ReadCircuitTransitionsService service = new ReadCircuitTransitionsService(
+            askingHistory(), instances, Duration.ofSeconds(30), breakers, clock, Runnable::run);
 
     @Test
     void givenTransitionsOfTwoCarriers_whenReadingAramex_thenOnlyItsOwnNewestFirst() {
@@ -102,6 +107,31 @@ class ReadCircuitTransitionsServiceTest {
                         tuple("gw-1", ARAMEX, CircuitState.HALF_OPEN),
                         tuple("gw-2", ARAMEX, CircuitState.FORCED_OPEN),
                         tuple("gw-2", SMSA, CircuitState.OPEN));
+    }
+
+    @Test
+    void givenHeartbeats_whenViewingTheCluster_thenEachInstanceIsLiveStaleOrStoppedByThem() {
+        instances.started(
+                GatewayInstance.starting("gw-live", "alpha", clock.instant().minusSeconds(3600)));
+        instances.seen("gw-live", clock.instant().minusSeconds(30));
+        instances.started(
+                GatewayInstance.starting("gw-killed", "beta", clock.instant().minusSeconds(3600)));
+        instances.seen("gw-killed", clock.instant().minusSeconds(31));
+        instances.started(
+                GatewayInstance.starting("gw-stopped", "gamma", clock.instant().minusSeconds(3600)));
+        instances.stopped("gw-stopped", clock.instant().minusSeconds(5));
+
+        ClusterView cluster = await(service.cluster());
+
+        assertThat(cluster.instances())
+                .extracting(member -> member.instance().instanceId(), ClusterView.Member::status)
+                .containsExactly(
+                        tuple("gw-killed", InstanceStatus.STALE),
+                        tuple("gw-live", InstanceStatus.LIVE),
+                        tuple("gw-stopped", InstanceStatus.STOPPED));
+        assertThat(cluster.member("gw-live"))
+                .map(member -> member.instance().lastSeen())
+                .contains(clock.instant().minusSeconds(30));
     }
 
     @Test

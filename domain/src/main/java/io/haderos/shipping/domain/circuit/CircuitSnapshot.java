@@ -2,6 +2,7 @@ package io.haderos.shipping.domain.circuit;
 
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.Checks;
+import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.policy.CarrierOperation;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param recoveryTimeout how long an OPEN breaker waits before it lets a trial call through
  * @param takenAt         the instant this snapshot describes
  * @param configurationFault present while the carrier refuses our credentials (not counted as a failure)
+ * @param override        the operator's order holding the breaker while it is {@code FORCED_OPEN} or {@code DISABLED}
+ *                        (docs/architecture.md#fleet-overrides); empty in every other state
  */
 public record CircuitSnapshot(
         CarrierId carrier,
@@ -27,7 +30,8 @@ public record CircuitSnapshot(
         Instant stateSince,
         Duration recoveryTimeout,
         Instant takenAt,
-        Optional<ConfigurationFault> configurationFault) {
+        Optional<ConfigurationFault> configurationFault,
+        Optional<OperatorOverride> override) {
 
     /**
      * How long a shipment waits, beyond the trial itself, for a recovering breaker to close: a trial comes within
@@ -43,6 +47,34 @@ public record CircuitSnapshot(
         Checks.required(recoveryTimeout, "recoveryTimeout");
         Checks.required(takenAt, "takenAt");
         Checks.required(configurationFault, "configurationFault");
+        Checks.required(override, "override");
+        if (override.isPresent() && override.get().target() != state) {
+            throw new InvalidValueException("override", "must be the order that put the breaker in its state");
+        }
+    }
+
+    /** A snapshot of a breaker that no operator holds in its state. */
+    public CircuitSnapshot(
+            CarrierId carrier,
+            CircuitState state,
+            int failureCount,
+            int successCount,
+            Optional<Instant> lastFailureTime,
+            Instant stateSince,
+            Duration recoveryTimeout,
+            Instant takenAt,
+            Optional<ConfigurationFault> configurationFault) {
+        this(
+                carrier,
+                state,
+                failureCount,
+                successCount,
+                lastFailureTime,
+                stateSince,
+                recoveryTimeout,
+                takenAt,
+                configurationFault,
+                Optional.empty());
     }
 
     /** A snapshot of a breaker whose carrier accepts our configuration. */
@@ -64,6 +96,7 @@ public record CircuitSnapshot(
                 stateSince,
                 recoveryTimeout,
                 takenAt,
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -79,24 +112,33 @@ public record CircuitSnapshot(
                 .orElse(Duration.ZERO);
     }
 
-    /** How long until an OPEN breaker allows a trial; zero when calls may go through now. */
-    public Duration retryAfter() {
-        if (state != CircuitState.OPEN || shouldAttemptReset()) {
-            return Duration.ZERO;
-        }
-        return Duration.between(takenAt, trialAllowedAt());
+    /**
+     * How long until calls may reach the carrier again by themselves (docs/architecture.md#fleet-overrides): for OPEN,
+     * until its trial is allowed; for FORCED_OPEN, until the operator's order ends, when it has an end; zero when calls
+     * may go through now. Empty when nothing will let calls through on its own: held open by an operator until one
+     * closes it. Never a promise of a trial that will not come.
+     */
+    public Optional<Duration> retryAfter() {
+        return switch (state) {
+            case OPEN ->
+                Optional.of(shouldAttemptReset() ? Duration.ZERO : Duration.between(takenAt, trialAllowedAt()));
+            case FORCED_OPEN ->
+                override.flatMap(OperatorOverride::until)
+                        .map(end -> end.isAfter(takenAt) ? Duration.between(takenAt, end) : Duration.ZERO);
+            default -> Optional.of(Duration.ZERO);
+        };
     }
 
     /**
-     * How long a caller of {@code operation} should wait before it tries again: for a safe call, until the trial is
-     * allowed; for a shipment (never a trial), until then plus {@link #TRIAL_GRACE}, since it waits for the trials to
-     * close the breaker.
+     * How long a caller of {@code operation} should wait before it tries again: for a safe call, as
+     * {@link #retryAfter()}; for a shipment (never a trial) of a breaker that is OPEN or testing recovery, that plus
+     * {@link #TRIAL_GRACE}, since it waits for the trials to close the breaker. Empty as {@link #retryAfter()} is.
      */
-    public Duration retryAfter(CarrierOperation operation) {
+    public Optional<Duration> retryAfter(CarrierOperation operation) {
         if (operation.isSafeToRepeat() || !isTesting() && state != CircuitState.OPEN) {
             return retryAfter();
         }
-        return retryAfter().plus(TRIAL_GRACE);
+        return retryAfter().map(wait -> wait.plus(TRIAL_GRACE));
     }
 
     /**

@@ -1,8 +1,10 @@
 package io.haderos.shipping.domain.policy;
 
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
+import io.haderos.shipping.domain.circuit.OperatorOverride;
 import io.haderos.shipping.domain.policy.Alert.Severity;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +16,9 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>one per breaker that is not CLOSED: critical while it blocks calls (open, forced open),
- *       a warning while half-open or disabled;</li>
+ *       a warning while half-open or disabled. An open breaker's alert says when its trial comes; one held by an
+ *       operator names the operator and the reason, and says when the order ends or that only an operator ends it,
+ *       never promising a trial;</li>
  *   <li>one critical alert per carrier that refuses our credentials or account;</li>
  *   <li>one critical alert for the gateway when no carrier can take a shipment right now: a shipment is never a
  *       breaker's trial, so a breaker whose trial is due or running cannot take one (docs/architecture.md#slowness-and-hangs "ship view").</li>
@@ -51,12 +55,20 @@ public final class AlertPolicy {
                                 + (breaker.shouldAttemptReset()
                                         ? "the next call will be a trial"
                                         : "trial in "
-                                                + CarrierUnavailableException.secondsRoundedUp(breaker.retryAfter())
+                                                + CarrierUnavailableException.secondsRoundedUp(
+                                                        breaker.retryAfter().orElse(Duration.ZERO))
                                                 + " s"),
                         breaker.stateSince()));
             case FORCED_OPEN ->
                 Optional.of(new Alert(
-                        name, Severity.CRITICAL, name + " circuit is held open by an operator", breaker.stateSince()));
+                        name,
+                        Severity.CRITICAL,
+                        name + " circuit is held open by " + heldBy(breaker)
+                                + breaker.override()
+                                        .flatMap(OperatorOverride::until)
+                                        .map(until -> "; calls resume at " + until)
+                                        .orElse("; no call is sent until an operator closes it"),
+                        breaker.stateSince()));
             case HALF_OPEN ->
                 Optional.of(new Alert(
                         name,
@@ -67,9 +79,20 @@ public final class AlertPolicy {
                 Optional.of(new Alert(
                         name,
                         Severity.WARNING,
-                        name + " circuit breaker is disabled by an operator: failures are not counted",
+                        name + " circuit breaker is disabled by " + heldBy(breaker) + ": failures are not counted"
+                                + breaker.override()
+                                        .flatMap(OperatorOverride::until)
+                                        .map(until -> " until " + until)
+                                        .orElse(""),
                         breaker.stateSince()));
         };
+    }
+
+    /** "nora (Aramex maintenance)", or "an operator" when the snapshot does not say who. */
+    private static String heldBy(CircuitSnapshot breaker) {
+        return breaker.override()
+                .map(order -> order.actor() + " (" + order.reason() + ")")
+                .orElse("an operator");
     }
 
     private static Optional<Alert> configurationAlert(CircuitSnapshot breaker) {

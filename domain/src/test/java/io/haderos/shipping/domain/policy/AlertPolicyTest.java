@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.circuit.CircuitState;
+import io.haderos.shipping.domain.circuit.OperatorOverride;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.policy.Alert.Severity;
 import java.time.Duration;
@@ -116,5 +117,44 @@ class AlertPolicyTest {
             assertThat(alert.message()).contains("configuration").contains("ERR01");
             assertThat(alert.since()).isEqualTo(NOW.minusSeconds(60));
         });
+    }
+
+    @Test
+    void givenABreakerHeldOpenByAnOperatorWithoutAnEnd_thenTheAlertNamesThemAndPromisesNoTrial() {
+        CircuitSnapshot held = heldOpen(Optional.empty());
+
+        assertThat(policy.alertsFor(List.of(held))).first().satisfies(alert -> {
+            assertThat(alert.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(alert.message())
+                    .contains("held open by nora (Aramex maintenance)")
+                    .contains("until an operator closes it")
+                    .doesNotContain("trial");
+        });
+    }
+
+    @Test
+    void givenABreakerHeldOpenUntilAnInstant_thenTheAlertSaysWhenCallsResume() {
+        Instant until = NOW.plusSeconds(3600);
+
+        assertThat(policy.alertsFor(List.of(heldOpen(Optional.of(until)))))
+                .first()
+                .extracting(Alert::message)
+                .asString()
+                .contains("calls resume at " + until)
+                .doesNotContain("trial");
+    }
+
+    private static CircuitSnapshot heldOpen(Optional<Instant> until) {
+        return new CircuitSnapshot(
+                CarrierId.ARAMEX,
+                CircuitState.FORCED_OPEN,
+                0,
+                0,
+                Optional.empty(),
+                NOW.minusSeconds(60),
+                Duration.ofSeconds(120),
+                NOW,
+                Optional.empty(),
+                Optional.of(new OperatorOverride(CircuitState.FORCED_OPEN, "nora", "Aramex maintenance", until)));
     }
 }

@@ -1,15 +1,25 @@
 package io.haderos.shipping.application.port.in;
 
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
+import java.util.concurrent.CompletionStage;
 
-/** An operator forces a breaker open, disables it, or closes it with its counts cleared (docs/architecture.md#operations). */
+/**
+ * An operator forces a carrier's breakers open, disables them, or closes them with their counts cleared, on every
+ * gateway instance sharing the database (docs/architecture.md#fleet-overrides).
+ */
 public interface OverrideCircuitBreakerUseCase {
 
     /**
-     * Applies the override at once; the transition reaches the audit trail with the actor and reason.
+     * Stores the order for the fleet and applies it to this instance's breaker at once; every other instance applies
+     * it within seconds, and at its next start. Each transition reaches the audit trail with the actor and reason.
+     * Never blocks the calling thread.
      *
-     * @return the breaker's state and counts just after the override
-     * @throws UnknownCarrierException no such carrier is configured
+     * @return completes with this instance's breaker just after the order, or fails with
+     *     {@link io.haderos.shipping.domain.port.out.FleetOverrideStoreUnavailableException} when the order cannot be
+     *     stored (then it is applied nowhere)
+     * @throws UnknownCarrierException at once, when no such carrier is configured
+     * @throws io.haderos.shipping.domain.model.InvalidValueException at once, naming {@code until} when the order's
+     *     end is not in the future or too far ahead
      */
-    CircuitSnapshot override(OverrideCircuitBreakerCommand command);
+    CompletionStage<CircuitSnapshot> override(OverrideCircuitBreakerCommand command);
 }

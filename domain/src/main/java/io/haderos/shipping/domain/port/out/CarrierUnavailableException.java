@@ -3,6 +3,7 @@ package io.haderos.shipping.domain.port.out;
 import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -84,6 +85,18 @@ public final class CarrierUnavailableException extends CarrierException {
                 null);
     }
 
+    /**
+     * A call refused by a breaker that an operator holds open (docs/architecture.md#fleet-overrides). No trial will
+     * come: calls resume when the order ends at {@code until}, if it has an end, or when an operator closes the
+     * breaker. {@code retryAfter} is the time to that end, and empty when there is none.
+     */
+    public static CarrierUnavailableException heldOpen(
+            CarrierId carrier, Optional<Instant> until, Optional<Duration> retryAfter) {
+        String detail = until.map(end -> "circuit held open by an operator until " + end + "; calls resume then")
+                .orElse("circuit held open by an operator; no call is sent until an operator closes it");
+        return new CarrierUnavailableException(carrier, Reason.CIRCUIT_OPEN, detail, retryAfter, null);
+    }
+
     /** A call not sent because {@code limit} calls to the carrier are already in flight. */
     public static CarrierUnavailableException busy(CarrierId carrier, int limit) {
         return new CarrierUnavailableException(
@@ -100,7 +113,10 @@ public final class CarrierUnavailableException extends CarrierException {
         return reason;
     }
 
-    /** When known (an open breaker), how long until the carrier may be tried again. */
+    /**
+     * When known, how long until the carrier may be tried again: an open breaker's time to its trial, the end of an
+     * operator's order, a carrier's own {@code Retry-After}. Empty when nothing says.
+     */
     public Optional<Duration> retryAfter() {
         return retryAfter;
     }

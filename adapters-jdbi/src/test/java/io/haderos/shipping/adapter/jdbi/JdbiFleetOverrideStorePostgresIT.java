@@ -1,0 +1,10 @@
+package io.haderos.shipping.adapter.jdbi;
+
+/** The fleet override store contract on PostgreSQL. */
+class JdbiFleetOverrideStorePostgresIT extends JdbiFleetOverrideStoreContract {
+
+    @Override
+    TestDatabases.Kind kind() {
+        return TestDatabases.Kind.POSTGRES;
+    }
+}

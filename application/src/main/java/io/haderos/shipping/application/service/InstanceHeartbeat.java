@@ -1,0 +1,111 @@
+package io.haderos.shipping.application.service;
+
+import io.haderos.shipping.domain.model.GatewayInstance;
+import io.haderos.shipping.domain.port.out.GatewayInstances;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Records this process in the fleet's instances and keeps it live there (docs/architecture.md#instances-and-heartbeats):
+ * its start, a heartbeat every interval (on the database executor), and its graceful stop. A start or heartbeat that
+ * fails is tried again at the next interval; while none gets through, other instances see this one turn stale.
+ */
+public final class InstanceHeartbeat implements AutoCloseable {
+
+    private final GatewayInstances instances;
+    private final String instanceId;
+    private final String name;
+    private final Duration interval;
+    private final ScheduledExecutorService timer;
+    private final Executor database;
+    private final Clock clock;
+    private final AtomicBoolean beating = new AtomicBoolean();
+    private volatile boolean registered;
+    private volatile Instant startedAt;
+    private volatile ScheduledFuture<?> ticking;
+
+    /**
+     * @param instanceId this process start, as its audit-trail rows carry it
+     * @param name       what operators know it by
+     * @param interval   between heartbeats
+     * @param timer      schedules the heartbeats; its task only hands them to {@code database}
+     * @param database   the bounded executor for blocking database work
+     */
+    public InstanceHeartbeat(
+            GatewayInstances instances,
+            String instanceId,
+            String name,
+            Duration interval,
+            ScheduledExecutorService timer,
+            Executor database,
+            Clock clock) {
+        this.instances = instances;
+        this.instanceId = instanceId;
+        this.name = name;
+        this.interval = interval;
+        this.timer = timer;
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Records the start on the calling thread (tried again at the first heartbeat if it fails), then beats. */
+    public InstanceHeartbeat start() {
+        startedAt = clock.instant();
+        beat();
+        ticking =
+                timer.scheduleAtFixedRate(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Stops beating and records the graceful stop, on the calling thread. */
+    @Override
+    public void close() {
+        ScheduledFuture<?> current = ticking;
+        if (current != null) {
+            current.cancel(false);
+        }
+        try {
+            instances.stopped(instanceId, clock.instant());
+        } catch (RuntimeException e) {
+            // The database is away: the others will see this instance turn stale instead of stopped.
+        }
+    }
+
+    void tick() {
+        if (!beating.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            database.execute(() -> {
+                try {
+                    beat();
+                } finally {
+                    beating.set(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            beating.set(false);
+        }
+    }
+
+    private void beat() {
+        try {
+            if (registered) {
+                instances.seen(instanceId, clock.instant());
+            } else {
+                instances.started(new GatewayInstance(instanceId, name, startedAt, clock.instant(), Optional.empty()));
+                registered = true;
+            }
+        } catch (RuntimeException e) {
+            // Tried again at the next interval.
+        }
+    }
+}
