@@ -46,7 +46,11 @@ class OpenApiContractIT {
     static void start() throws Exception {
         gateway = GatewayProcess.start(
                 "openapi-contract", Map.of("ADMIN_TOKEN", TOKEN, "CIRCUIT_BREAKER_RECOVERY_TIMEOUT", "30"));
-        contract = OpenApiContract.of(gateway.get("/openapi.json").body());
+        HttpResponse<String> served = gateway.get("/openapi.json");
+        assertThat(served.statusCode())
+                .as("GET /openapi.json: %s", served.body())
+                .isEqualTo(200);
+        contract = OpenApiContract.of(served.body());
     }
 
     @AfterAll
