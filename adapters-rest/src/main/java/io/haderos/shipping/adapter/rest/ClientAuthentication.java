@@ -81,16 +81,17 @@ final class ClientAuthentication implements ContainerRequestFilter {
         return id;
     }
 
+    /** By path, failing closed: only a method known to be an operator action escapes the client check. */
     private boolean isClientRequest(ContainerRequestContext request) {
-        Method method = resource == null ? null : resource.getResourceMethod();
-        if (method == null
-                || method.isAnnotationPresent(AdminOnly.class)
-                || method.getDeclaringClass().isAnnotationPresent(AdminOnly.class)) {
-            return false;
-        }
         String path = request.getUriInfo().getPath(false);
         String relative = path.startsWith("/") ? path.substring(1) : path;
-        return CLIENT_AREAS.stream().anyMatch(relative::startsWith);
+        if (CLIENT_AREAS.stream().noneMatch(relative::startsWith)) {
+            return false;
+        }
+        Method method = resource == null ? null : resource.getResourceMethod();
+        return method == null
+                || !(method.isAnnotationPresent(AdminOnly.class)
+                        || method.getDeclaringClass().isAnnotationPresent(AdminOnly.class));
     }
 
     /** The client, or empty after aborting the request with a 401. */
