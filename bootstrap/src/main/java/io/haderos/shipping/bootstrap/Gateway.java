@@ -12,6 +12,7 @@ import io.haderos.shipping.adapter.jdbi.JdbiGatewayInstances;
 import io.haderos.shipping.adapter.jdbi.JdbiShipmentStore;
 import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
 import io.haderos.shipping.adapter.resilience4j.Resilience4jCircuitBreakers;
+import io.haderos.shipping.adapter.rest.ClientTokens;
 import io.haderos.shipping.adapter.rest.ShippingRestApi;
 import io.haderos.shipping.adapter.smsa.SmsaConfig;
 import io.haderos.shipping.adapter.smsa.SmsaShippingCarrier;
@@ -32,8 +33,10 @@ import io.haderos.shipping.application.service.TrackShipmentService;
 import io.haderos.shipping.application.service.TrialProbes;
 import io.haderos.shipping.bootstrap.GatewaySettings.AramexAccount;
 import io.haderos.shipping.bootstrap.GatewaySettings.SmsaAccount;
+import io.haderos.shipping.bootstrap.http.HttpEdge;
 import io.haderos.shipping.bootstrap.metrics.GatewayMetrics;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.policy.AlertPolicy;
 import io.haderos.shipping.domain.policy.FallbackPolicy;
 import io.haderos.shipping.domain.policy.HedgeDelay;
@@ -64,7 +67,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.Config;
 import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
@@ -117,7 +119,8 @@ public final class Gateway implements AutoCloseable {
                             database.jdbi(),
                             JdbiCircuitTransitionLog.uniqueInstanceId(settings.instanceName()),
                             clock));
-            List<AlertSource> alertSources = new ArrayList<>(List.of(auditTrail));
+            List<AlertSource> alertSources =
+                    new ArrayList<>(List.of(auditTrail, ConfigurationAlerts.of(settings, clock.instant())));
             List<AlertNotifier> notifiers = new ArrayList<>();
             Optional<SlackAlertNotifier> slack = settings.alerting()
                     .slack()
@@ -191,12 +194,14 @@ public final class Gateway implements AutoCloseable {
             UseCases useCases = useCases(settings, clock, parts);
             push(opened, new TrialProbes(carriers, circuitBreakers, parts.observer(), threads.timer(), clock).start());
 
-            URI baseUri = URI.create("http://" + settings.httpHost() + ":" + settings.httpPort() + "/");
-            HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
-                    baseUri, resourceConfig(settings, useCases, metrics), false);
+            String scheme = settings.tls().isPresent() ? "https" : "http";
+            URI baseUri = URI.create(scheme + "://" + settings.httpHost() + ":" + settings.httpPort() + "/");
+            HttpServer server = HttpEdge.create(
+                    baseUri, resourceConfig(settings, useCases, metrics), settings.tls(), settings.maxBodyBytes());
             server.start();
             int port = server.getListener("grizzly").getPort();
-            URI boundUri = URI.create("http://" + settings.httpHost() + ":" + port + "/");
+            URI boundUri = URI.create(scheme + "://" + settings.httpHost() + ":" + port + "/");
+            logAccess(settings);
             LOG.info(
                     "HaderOS shipping gateway {} listening on {} (carriers in order: {}; database: {}; "
                             + "operator actions {})",
@@ -309,11 +314,55 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static ResourceConfig resourceConfig(GatewaySettings settings, UseCases useCases, GatewayMetrics metrics) {
+        ClientTokens clients = settings.api().clients();
+        ShippingRestApi api = ShippingRestApi.builder()
+                .adminToken(settings.adminToken())
+                .clients(clients)
+                .rateLimits(ClientRateLimiters.of(settings.api().rateLimit()))
+                .observer(metrics.accessObserver(clients.required() ? clients.clients() : List.of(ClientId.ANONYMOUS)))
+                .maxBodyBytes(settings.maxBodyBytes())
+                .build();
         return new ResourceConfig()
-                .register(new ShippingRestApi(settings.adminToken()))
+                .register(api)
                 .register(new UseCaseBinder(useCases))
                 .register(metrics.jaxRsFeature())
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    }
+
+    /** Says at start-up who may use the API, which carriers serve, and which choices deserve a warning. */
+    private static void logAccess(GatewaySettings settings) {
+        String limit = settings.api()
+                .rateLimit()
+                .map(rate ->
+                        "rate limit " + rate.perSecond().toPlainString() + "/s, burst " + rate.burst() + " per client")
+                .orElse("no rate limit");
+        ClientTokens clients = settings.api().clients();
+        if (clients.required()) {
+            LOG.info("clients authenticate by bearer token: {} ({})", clients.clients(), limit);
+        } else if (settings.sandbox().isPresent()) {
+            LOG.info(
+                    "client authentication is off in sandbox mode (no api.clients): every request is the client "
+                            + "'{}' ({})",
+                    ClientId.ANONYMOUS,
+                    limit);
+        } else {
+            LOG.warn(
+                    "CLIENT AUTHENTICATION IS OFF with real carrier credentials (api.allow-anonymous=true): anyone who"
+                            + " reaches this gateway can ship on the merchant's carrier accounts as the client '{}' ({})",
+                    ClientId.ANONYMOUS,
+                    limit);
+        }
+        if (settings.carriersByCredentials()
+                && settings.carrierOrder().size() < GatewaySettings.KNOWN_CARRIERS.size()) {
+            LOG.warn(
+                    "only {} has credentials, so it serves alone, without a carrier to fall back to (set "
+                            + "carriers.order to choose)",
+                    settings.carrierOrder());
+        }
+        if (settings.sandbox().isEmpty() && ConfigurationAlerts.usesExampleTariff(settings)) {
+            LOG.warn("SMSA quotes come from the bundled EXAMPLE tariff (smsa.example-tariff=true), not from your SMSA "
+                    + "prices: set smsa.tariff-file");
+        }
     }
 
     private static Database openDatabase(GatewaySettings settings) {

@@ -5,17 +5,25 @@ import io.haderos.shipping.adapter.alerts.SlackSettings;
 import io.haderos.shipping.adapter.jdbi.Database;
 import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
 import io.haderos.shipping.adapter.resilience4j.SlowCallThresholds;
+import io.haderos.shipping.adapter.rest.ClientTokens;
 import io.haderos.shipping.domain.model.Address;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.CountryCode;
 import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.model.Party;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.Weight;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -32,6 +42,12 @@ import org.eclipse.microprofile.config.Config;
  * @param hedgeDelay {@code rates.hedge-delay}: empty for {@code auto} (each carrier's recent latency), zero for
  *     no hedging, else a fixed delay
  * @param cluster    {@code cluster.*}: how instances sharing the database see each other
+ * @param carriersByCredentials whether {@code carriers.order} was left unset with real credentials, so that the
+ *     carriers are those with credentials, in the default order
+ * @param api who may call the API, and how often
+ * @param maxBodyBytes {@code http.max-body-bytes}: the largest request body accepted
+ * @param tls {@code http.tls.keystore}: serve HTTPS with this context instead of HTTP
+ * @param smsaExampleTariff {@code smsa.example-tariff}: real SMSA credentials may quote the bundled example tariff
  */
 record GatewaySettings(
         String httpHost,
@@ -47,7 +63,12 @@ record GatewaySettings(
         Optional<String> adminToken,
         Alerting alerting,
         Optional<Duration> hedgeDelay,
-        Cluster cluster) {
+        Cluster cluster,
+        boolean carriersByCredentials,
+        ApiAccess api,
+        long maxBodyBytes,
+        Optional<SSLContext> tls,
+        boolean smsaExampleTariff) {
 
     /**
      * How instances tell each other they are alive (docs/architecture.md#instances-and-heartbeats).
@@ -65,6 +86,29 @@ record GatewaySettings(
     private static final int MAX_RECOVERY_SECONDS = 86_400;
     /** Shorter operator tokens are refused: they could be guessed. */
     static final int MIN_ADMIN_TOKEN_LENGTH = 16;
+
+    /** Per-client requests per second when the gateway uses real carriers and {@code api.rate-limit} is unset. */
+    static final String DEFAULT_RATE_LIMIT = "50";
+
+    private static final List<String> ARAMEX_CREDENTIALS =
+            List.of("aramex.username", "aramex.password", "aramex.account-number", "aramex.account-pin");
+
+    /**
+     * Who may call the shipping API (docs/architecture.md#security).
+     *
+     * @param clients        the clients and the digests of their tokens; {@link ClientTokens#anonymous()} when none
+     * @param allowAnonymous {@code api.allow-anonymous}: real carriers without client authentication, knowingly
+     * @param rateLimit      each client's limit; empty when off
+     */
+    record ApiAccess(ClientTokens clients, boolean allowAnonymous, Optional<RateLimit> rateLimit) {}
+
+    /**
+     * A client's rate limit: on average {@code perSecond} requests a second, and at most {@code burst} at once.
+     *
+     * @param perSecond {@code api.rate-limit}, fractions allowed
+     * @param burst     {@code api.rate-limit-burst}
+     */
+    record RateLimit(BigDecimal perSecond, int burst) {}
 
     /** Aramex's endpoint and account; the credentials are absent in sandbox mode. */
     record AramexAccount(
@@ -104,11 +148,9 @@ record GatewaySettings(
 
     static GatewaySettings from(Config config) {
         SettingsReader read = new SettingsReader(config);
-        List<CarrierId> order = carrierOrder(read);
-        Map<CarrierId, CircuitBreakerSettings> breakers = new LinkedHashMap<>();
-        for (CarrierId carrier : order) {
-            breakers.put(carrier, breakerSettings(read, carrier.value() + "."));
-        }
+        Optional<List<CarrierId>> explicitOrder =
+                read.optional("carriers.order").map(raw -> carrierOrder(read));
+        List<CarrierId> order = explicitOrder.orElse(KNOWN_CARRIERS);
         breakerSettings(read, ""); // the global values are validated even when every carrier overrides them
         AramexAccount aramex = new AramexAccount(
                 read.httpUrl("aramex.base-url"),
@@ -126,17 +168,35 @@ record GatewaySettings(
                 read.path("smsa.tariff-file"),
                 read.seconds("smsa.timeout", 1, MAX_TIMEOUT_SECONDS),
                 smsaProbe(read));
-        boolean credentialsGiven =
-                aramex.userName().isPresent() || smsa.apiKey().isPresent();
-        Optional<SandboxPorts> sandbox = read.bool("sandbox.enabled", !credentialsGiven)
+        List<CarrierId> withCredentials = carriersWithCredentials(read);
+        Optional<SandboxPorts> sandbox = read.bool("sandbox.enabled", withCredentials.isEmpty())
                 ? Optional.of(new SandboxPorts(
                         read.required("sandbox.host"),
                         read.integer("sandbox.port", 0, 65535),
                         read.integer("sandbox.aramex-port", 0, 65535),
                         read.integer("sandbox.smsa-port", 0, 65535)))
                 : Optional.empty();
+        boolean carriersByCredentials = sandbox.isEmpty() && explicitOrder.isEmpty() && !withCredentials.isEmpty();
+        if (carriersByCredentials) {
+            order = withCredentials;
+        }
         if (sandbox.isEmpty()) {
             requireCredentials(read, order);
+        }
+        boolean smsaExampleTariff = read.bool("smsa.example-tariff", false);
+        if (sandbox.isEmpty()
+                && order.contains(CarrierId.SMSA)
+                && smsa.tariffFile().isEmpty()
+                && !smsaExampleTariff) {
+            throw new InvalidSettingException(
+                    "smsa.tariff-file",
+                    "is required with real SMSA credentials: SMSA has no rate API, and the bundled tariff holds "
+                            + "example prices, not yours; set smsa.example-tariff=true to quote them anyway");
+        }
+        ApiAccess api = apiAccess(read, sandbox.isPresent());
+        Map<CarrierId, CircuitBreakerSettings> breakers = new LinkedHashMap<>();
+        for (CarrierId carrier : order) {
+            breakers.put(carrier, breakerSettings(read, carrier.value() + "."));
         }
         checkLoggingFormat(read);
         return new GatewaySettings(
@@ -153,7 +213,106 @@ record GatewaySettings(
                 adminToken(read),
                 alerting(read),
                 hedgeDelay(read),
-                cluster(read));
+                cluster(read),
+                carriersByCredentials,
+                api,
+                read.integer("http.max-body-bytes", 1024, 64 * 1024 * 1024),
+                tls(read),
+                smsaExampleTariff);
+    }
+
+    /** The carriers whose credentials are given, in the default order; Aramex counts when any of its keys is set. */
+    private static List<CarrierId> carriersWithCredentials(SettingsReader read) {
+        List<CarrierId> given = new ArrayList<>();
+        if (ARAMEX_CREDENTIALS.stream().anyMatch(key -> read.optional(key).isPresent())) {
+            given.add(CarrierId.ARAMEX);
+        }
+        if (read.optional("smsa.api-key").isPresent()) {
+            given.add(CarrierId.SMSA);
+        }
+        return List.copyOf(given);
+    }
+
+    /**
+     * {@code api.clients}, {@code api.allow-anonymous}, {@code api.rate-limit} and {@code api.rate-limit-burst}. Real
+     * carriers need clients, or the explicit anonymous opt-in. Values of {@code api.clients} are never repeated: an
+     * entry may be a token pasted by mistake.
+     */
+    private static ApiAccess apiAccess(SettingsReader read, boolean sandbox) {
+        ClientTokens clients =
+                read.optional("api.clients").map(GatewaySettings::clients).orElse(ClientTokens.anonymous());
+        boolean allowAnonymous = read.bool("api.allow-anonymous", false);
+        if (!sandbox && !clients.required() && !allowAnonymous) {
+            throw new InvalidSettingException(
+                    "api.clients",
+                    "is required when the gateway uses real carrier credentials: name each client with the SHA-256 "
+                            + "of its token (name:sha256hex,...), or set api.allow-anonymous=true to serve anyone");
+        }
+        String key = "api.rate-limit";
+        String raw = read.optional(key).orElse(sandbox ? "0" : DEFAULT_RATE_LIMIT);
+        if (!raw.matches("\\d{1,6}(\\.\\d{1,3})?")) {
+            throw read.invalid(key, raw, "must be requests per second such as 50 or 0.5 (0 turns the limit off)");
+        }
+        BigDecimal perSecond = new BigDecimal(raw);
+        int burst = read.integer("api.rate-limit-burst", 1, 1_000_000);
+        return new ApiAccess(
+                clients,
+                allowAnonymous,
+                perSecond.signum() == 0 ? Optional.empty() : Optional.of(new RateLimit(perSecond, burst)));
+    }
+
+    /** {@code name:sha256hex,...}; entries are named by position only. */
+    private static ClientTokens clients(String raw) {
+        Map<ClientId, String> digests = new LinkedHashMap<>();
+        String[] entries = raw.split(",", -1);
+        for (int i = 0; i < entries.length; i++) {
+            String entry = entries[i].strip();
+            String at = "entry " + (i + 1) + " ";
+            int colon = entry.indexOf(':');
+            if (colon < 0 || colon != entry.lastIndexOf(':')) {
+                throw new InvalidSettingException(
+                        "api.clients",
+                        at + "must be name:sha256hex (the SHA-256 of the client's token, never the token)");
+            }
+            ClientId client;
+            try {
+                client = ClientId.of(entry.substring(0, colon).strip());
+            } catch (InvalidValueException e) {
+                throw new InvalidSettingException("api.clients", at + "has a client name that " + e.reason());
+            }
+            if (digests.put(client, entry.substring(colon + 1).strip()) != null) {
+                throw new InvalidSettingException("api.clients", at + "names a client already named before it");
+            }
+        }
+        try {
+            return ClientTokens.of(digests);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("api.clients", e.getMessage());
+        }
+    }
+
+    /** {@code http.tls.keystore} and {@code http.tls.keystore-password}: a PKCS#12 key store with the server's key. */
+    private static Optional<SSLContext> tls(SettingsReader read) {
+        Optional<Path> keystore = read.path("http.tls.keystore");
+        if (keystore.isEmpty()) {
+            return Optional.empty();
+        }
+        char[] password = read.required("http.tls.keystore-password").toCharArray();
+        try (InputStream in = Files.newInputStream(keystore.get())) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, password);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return Optional.of(context);
+        } catch (IOException | GeneralSecurityException e) {
+            // The message of a wrong password says so without repeating it; a missing file names the file.
+            throw new InvalidSettingException(
+                    "http.tls.keystore",
+                    "cannot be used as a PKCS#12 key store with http.tls.keystore-password: "
+                            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
     }
 
     /** {@code cluster.heartbeat-interval} 1–300 s; {@code cluster.heartbeat-timeout} at least twice that, up to 1 h. */
@@ -351,8 +510,7 @@ record GatewaySettings(
 
     private static void requireCredentials(SettingsReader read, List<CarrierId> order) {
         if (order.contains(CarrierId.ARAMEX)) {
-            List.of("aramex.username", "aramex.password", "aramex.account-number", "aramex.account-pin")
-                    .forEach(read::required);
+            ARAMEX_CREDENTIALS.forEach(read::required);
         }
         if (order.contains(CarrierId.SMSA)) {
             read.required("smsa.api-key");

@@ -29,12 +29,14 @@ final class GatewayProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final HttpClient client;
     final URI gateway;
     final URI sandbox;
 
-    private GatewayProcess(Process process, Path log, URI gateway, URI sandbox) {
+    private GatewayProcess(Process process, Path log, HttpClient client, URI gateway, URI sandbox) {
         this.process = process;
         this.log = log;
+        this.client = client;
         this.gateway = gateway;
         this.sandbox = sandbox;
     }
@@ -42,16 +44,34 @@ final class GatewayProcess implements AutoCloseable {
     /** Starts the jar with the given environment on top of free ports, and waits until it answers. */
     static GatewayProcess start(String name, Map<String, String> environment) throws IOException {
         int controlPort = freePort();
-        return start(name, environment, controlPort, URI.create("http://127.0.0.1:" + controlPort));
+        return start(name, environment, controlPort, URI.create("http://127.0.0.1:" + controlPort), HTTP, "http");
+    }
+
+    /** Like {@link #start(String, Map)}, for a gateway serving HTTPS, called by a client with {@code tls}. */
+    static GatewayProcess startHttps(String name, Map<String, String> environment, javax.net.ssl.SSLContext tls)
+            throws IOException {
+        int controlPort = freePort();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .sslContext(tls)
+                .build();
+        return start(name, environment, controlPort, URI.create("http://127.0.0.1:" + controlPort), client, "https");
     }
 
     /** Like {@link #start(String, Map)}, for a gateway whose carriers are a sandbox the test runs itself. */
     static GatewayProcess start(String name, Map<String, String> environment, URI sandboxControl) throws IOException {
-        return start(name, environment, freePort(), sandboxControl);
+        return start(name, environment, freePort(), sandboxControl, HTTP, "http");
     }
 
     private static GatewayProcess start(
-            String name, Map<String, String> environment, int controlPort, URI sandboxControl) throws IOException {
+            String name,
+            Map<String, String> environment,
+            int controlPort,
+            URI sandboxControl,
+            HttpClient client,
+            String scheme)
+            throws IOException {
         Map<String, String> env = new HashMap<>();
         int httpPort = freePort();
         env.put("HTTP_HOST", "127.0.0.1");
@@ -62,8 +82,8 @@ final class GatewayProcess implements AutoCloseable {
         env.putAll(environment);
         Process process = launch(name, env);
         Path log = logFile(name);
-        GatewayProcess gateway =
-                new GatewayProcess(process, log, URI.create("http://127.0.0.1:" + httpPort), sandboxControl);
+        GatewayProcess gateway = new GatewayProcess(
+                process, log, client, URI.create(scheme + "://127.0.0.1:" + httpPort), sandboxControl);
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
@@ -151,11 +171,17 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws IOException {
-        return send(HttpRequest.newBuilder(gateway.resolve(path)).GET());
+        return call(HttpRequest.newBuilder(gateway.resolve(path)).GET());
+    }
+
+    HttpResponse<String> get(String path, String bearerToken) throws IOException {
+        return call(HttpRequest.newBuilder(gateway.resolve(path))
+                .header("Authorization", "Bearer " + bearerToken)
+                .GET());
     }
 
     HttpResponse<String> post(String path, String json) throws IOException {
-        return send(HttpRequest.newBuilder(gateway.resolve(path))
+        return call(HttpRequest.newBuilder(gateway.resolve(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
@@ -169,21 +195,21 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String json, String bearerToken) throws IOException {
-        return send(HttpRequest.newBuilder(gateway.resolve(path))
+        return call(HttpRequest.newBuilder(gateway.resolve(path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + bearerToken)
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     HttpResponse<String> put(String path, String json, String bearerToken) throws IOException {
-        return send(HttpRequest.newBuilder(gateway.resolve(path))
+        return call(HttpRequest.newBuilder(gateway.resolve(path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + bearerToken)
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     HttpResponse<String> putWithoutToken(String path, String json) throws IOException {
-        return send(HttpRequest.newBuilder(gateway.resolve(path))
+        return call(HttpRequest.newBuilder(gateway.resolve(path))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
@@ -227,6 +253,16 @@ final class GatewayProcess implements AutoCloseable {
         return JSON.readTree(send(HttpRequest.newBuilder(control.resolve("/sandbox/" + carrier + "/stats"))
                         .GET())
                 .body());
+    }
+
+    /** A request to this gateway, with its client (TLS-aware). */
+    private HttpResponse<String> call(HttpRequest.Builder request) throws IOException {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException {

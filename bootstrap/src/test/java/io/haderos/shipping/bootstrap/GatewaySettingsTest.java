@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.ClientId;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -106,7 +107,18 @@ class GatewaySettingsTest {
                 "cluster.heartbeat-timeout | 9",
                 "cluster.heartbeat-timeout | 7200",
                 "alerts.slack.webhook-url | not a url",
-                "alerts.slack.webhook-url | https://user:pw@hooks.slack.com/services/x"
+                "alerts.slack.webhook-url | https://user:pw@hooks.slack.com/services/x",
+                "http.max-body-bytes | 100",
+                "http.max-body-bytes | 1MB",
+                "api.rate-limit | -1",
+                "api.rate-limit | fast",
+                "api.rate-limit | 1e3",
+                "api.rate-limit-burst | 0",
+                "api.allow-anonymous | perhaps",
+                "smsa.example-tariff | sure",
+                "api.clients | shop-web",
+                "api.clients | Shop:0000000000000000000000000000000000000000000000000000000000000000",
+                "api.clients | shop:1234"
             })
     void givenAnInvalidValue_thenStartUpStopsNamingTheKeyAndItsVariable(String key, String value) {
         assertThatThrownBy(() -> GatewaySettings.from(properties(Map.of(key, value))))
@@ -116,23 +128,162 @@ class GatewaySettingsTest {
                 });
     }
 
+    /** Real credentials for both carriers, and what production needs beside them. */
+    private static final Map<String, String> PRODUCTION = Map.of(
+            "ARAMEX_USERNAME", "api@haderos.io",
+            "ARAMEX_PASSWORD", "s3cret-pass",
+            "ARAMEX_ACCOUNT_NUMBER", "60500123",
+            "ARAMEX_ACCOUNT_PIN", "998877",
+            "SMSA_API_KEY", "key-123",
+            "SMSA_TARIFF_FILE", "/etc/shipping-gateway/smsa-tariff.csv",
+            "API_CLIENTS", "shop-web:" + "ab".repeat(32) + ", erp:" + "CD".repeat(32));
+
+    private static Map<String, String> production(String... overrides) {
+        Map<String, String> environment = new java.util.HashMap<>(PRODUCTION);
+        for (int i = 0; i < overrides.length; i += 2) {
+            if (overrides[i + 1] == null) {
+                environment.remove(overrides[i]);
+            } else {
+                environment.put(overrides[i], overrides[i + 1]);
+            }
+        }
+        return environment;
+    }
+
+    private static void assertRefusedNaming(Map<String, String> environment, String key) {
+        assertThatThrownBy(() -> GatewaySettings.from(config(environment)))
+                .isInstanceOfSatisfying(
+                        InvalidSettingException.class, e -> assertThat(e.key()).isEqualTo(key));
+    }
+
+    @Test
+    void givenProductionSettings_thenBothCarriersClientsAndTheDefaultRateLimit() {
+        GatewaySettings settings = GatewaySettings.from(config(PRODUCTION));
+
+        assertThat(settings.sandbox()).isEmpty();
+        assertThat(settings.carrierOrder()).containsExactly(CarrierId.ARAMEX, CarrierId.SMSA);
+        assertThat(settings.api().clients().clients()).containsExactly(ClientId.of("erp"), ClientId.of("shop-web"));
+        assertThat(settings.api().rateLimit())
+                .contains(new GatewaySettings.RateLimit(new java.math.BigDecimal("50"), 100));
+        assertThat(settings.maxBodyBytes()).isEqualTo(262_144);
+        assertThat(settings.tls()).isEmpty();
+        assertThat(settings.toString()).doesNotContain("ab".repeat(32), "CD".repeat(32));
+    }
+
+    @Test
+    void givenTheSandbox_thenAnonymousClientsAndNoRateLimitUnlessSet() {
+        GatewaySettings plain = GatewaySettings.from(config(Map.of()));
+        GatewaySettings limited =
+                GatewaySettings.from(config(Map.of("API_RATE_LIMIT", "0.5", "API_RATE_LIMIT_BURST", "3")));
+
+        assertThat(plain.api().clients().required()).isFalse();
+        assertThat(plain.api().rateLimit()).isEmpty();
+        assertThat(limited.api().rateLimit())
+                .contains(new GatewaySettings.RateLimit(new java.math.BigDecimal("0.5"), 3));
+    }
+
+    @Test
+    void givenRealCredentialsWithoutClients_thenStartUpStopsNamingApiClients_unlessAnonymousIsAllowed() {
+        assertRefusedNaming(production("API_CLIENTS", null), "api.clients");
+
+        GatewaySettings anonymous =
+                GatewaySettings.from(config(production("API_CLIENTS", null, "API_ALLOW_ANONYMOUS", "true")));
+
+        assertThat(anonymous.api().clients().required()).isFalse();
+        assertThat(anonymous.api().allowAnonymous()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "shop-web",
+                "shop-web:0123456789012345678901234567890123456789012345678901234567890123456",
+                "SHOP:0000000000000000000000000000000000000000000000000000000000000000",
+                "shop:aa:bb",
+                "shop:0000000000000000000000000000000000000000000000000000000000000000,"
+                        + "shop:1111111111111111111111111111111111111111111111111111111111111111",
+                "a:0000000000000000000000000000000000000000000000000000000000000000,"
+                        + "b:0000000000000000000000000000000000000000000000000000000000000000",
+                "shop:0000000000000000000000000000000000000000000000000000000000000000,,"
+            })
+    void givenMalformedClients_thenStartUpStopsNamingApiClientsWithoutRepeatingADigest(String clients) {
+        assertThatThrownBy(() -> GatewaySettings.from(config(Map.of("API_CLIENTS", clients))))
+                .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+                    assertThat(e.key()).isEqualTo("api.clients");
+                    assertThat(e.getMessage()).doesNotContain("0000000000", "1111111111", "0123456789");
+                });
+    }
+
+    @Test
+    void givenRealSmsaCredentialsWithoutATariff_thenStartUpStopsNamingTheTariff_unlessTheExampleIsChosen() {
+        assertRefusedNaming(production("SMSA_TARIFF_FILE", null), "smsa.tariff-file");
+
+        GatewaySettings example =
+                GatewaySettings.from(config(production("SMSA_TARIFF_FILE", null, "SMSA_EXAMPLE_TARIFF", "true")));
+
+        assertThat(example.smsaExampleTariff()).isTrue();
+        assertThat(example.smsa().tariffFile()).isEmpty();
+    }
+
+    @Test
+    void givenCredentialsForOneCarrierOnly_thenItServesAlone() {
+        GatewaySettings aramexOnly = GatewaySettings.from(config(production("SMSA_API_KEY", null)));
+        GatewaySettings smsaOnly = GatewaySettings.from(config(production(
+                "ARAMEX_USERNAME", null,
+                "ARAMEX_PASSWORD", null,
+                "ARAMEX_ACCOUNT_NUMBER", null,
+                "ARAMEX_ACCOUNT_PIN", null)));
+
+        assertThat(aramexOnly.carrierOrder()).containsExactly(CarrierId.ARAMEX);
+        assertThat(aramexOnly.carriersByCredentials()).isTrue();
+        assertThat(aramexOnly.breakers().keySet()).containsExactly(CarrierId.ARAMEX);
+        assertThat(smsaOnly.carrierOrder()).containsExactly(CarrierId.SMSA);
+    }
+
+    @Test
+    void givenAnOrderNamingACarrierWithoutCredentials_thenStartUpStopsNamingItsMissingKey() {
+        assertRefusedNaming(production("SMSA_API_KEY", null, "CARRIERS_ORDER", "aramex,smsa"), "smsa.api-key");
+        assertRefusedNaming(production("ARAMEX_ACCOUNT_PIN", null), "aramex.account-pin");
+    }
+
+    @Test
+    void givenAKeyStore_thenTlsWithIt_andAMissingFileOrAWrongPasswordStopsStartUpWithoutRepeatingIt(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path keystore = TestKeyStores.generate(dir, "keystore-Passw0rd");
+
+        GatewaySettings tls = GatewaySettings.from(config(
+                Map.of("HTTP_TLS_KEYSTORE", keystore.toString(), "HTTP_TLS_KEYSTORE_PASSWORD", "keystore-Passw0rd")));
+
+        assertThat(tls.tls()).isPresent();
+        assertRefusedNaming(
+                Map.of(
+                        "HTTP_TLS_KEYSTORE",
+                        dir.resolve("missing.p12").toString(),
+                        "HTTP_TLS_KEYSTORE_PASSWORD",
+                        "keystore-Passw0rd"),
+                "http.tls.keystore");
+        assertThatThrownBy(() -> GatewaySettings.from(config(Map.of(
+                        "HTTP_TLS_KEYSTORE", keystore.toString(), "HTTP_TLS_KEYSTORE_PASSWORD", "Wrong-Passw0rd"))))
+                .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+                    assertThat(e.key()).isEqualTo("http.tls.keystore");
+                    assertThat(e.getMessage()).doesNotContain("Wrong-Passw0rd", "keystore-Passw0rd");
+                });
+    }
+
+    @Test
+    void givenAKeyStoreWithoutItsPassword_thenStartUpStopsNamingThePassword() {
+        assertRefusedNaming(
+                Map.of("HTTP_TLS_KEYSTORE", "/etc/shipping-gateway/gateway.p12"), "http.tls.keystore-password");
+    }
+
     @Test
     void givenCredentials_thenNoSandboxAndAllOfThemAreRequired() {
         assertThatThrownBy(() -> GatewaySettings.from(config(Map.of("ARAMEX_USERNAME", "api@haderos.io"))))
                 .isInstanceOfSatisfying(
                         InvalidSettingException.class, e -> assertThat(e.key()).isEqualTo("aramex.password"));
 
-        GatewaySettings settings = GatewaySettings.from(config(Map.of(
-                "ARAMEX_USERNAME",
-                "api@haderos.io",
-                "ARAMEX_PASSWORD",
-                "s3cret-pass",
-                "ARAMEX_ACCOUNT_NUMBER",
-                "60500123",
-                "ARAMEX_ACCOUNT_PIN",
-                "998877",
-                "SMSA_API_KEY",
-                "key-123")));
+        GatewaySettings settings = GatewaySettings.from(config(PRODUCTION));
 
         assertThat(settings.sandbox()).isEmpty();
         assertThat(settings.toString()).doesNotContain("s3cret-pass", "998877", "key-123");

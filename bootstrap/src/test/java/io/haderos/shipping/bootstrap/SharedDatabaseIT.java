@@ -126,6 +126,10 @@ class SharedDatabaseIT {
         return named;
     }
 
+    /**
+     * Real-mode settings against the stand-ins of {@code sandbox}: their credentials as the carriers', and the tests
+     * calling as the anonymous client (knowingly allowed, no rate limit) with SMSA quoting the example tariff.
+     */
     static Map<String, String> realCredentials(Sandbox sandbox) {
         AramexCredentials aramex = AramexCredentials.defaults();
         return Map.of(
@@ -135,6 +139,9 @@ class SharedDatabaseIT {
                 "ARAMEX_ACCOUNT_NUMBER", aramex.accountNumber(),
                 "ARAMEX_ACCOUNT_PIN", aramex.accountPin(),
                 "SMSA_BASE_URL", sandbox.smsaBaseUri().toString(),
-                "SMSA_API_KEY", SandboxSettings.DEFAULT_SMSA_API_KEY);
+                "SMSA_API_KEY", SandboxSettings.DEFAULT_SMSA_API_KEY,
+                "API_ALLOW_ANONYMOUS", "true",
+                "API_RATE_LIMIT", "0",
+                "SMSA_EXAMPLE_TARIFF", "true");
     }
 }

@@ -3,6 +3,7 @@ package io.haderos.shipping.adapter.jdbi;
 import io.haderos.shipping.domain.model.Attempt;
 import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
@@ -44,12 +45,12 @@ public final class JdbiShipmentStore implements ShipmentStore {
     }
 
     @Override
-    public Optional<ShipmentRecord> claim(OrderId orderId, String requestFingerprint, Instant now) {
+    public Optional<ShipmentRecord> claim(OrderId orderId, ClientId client, String requestFingerprint, Instant now) {
         return guarded("claim order " + orderId, () -> {
             // A release between our failed insert and our read lets the order be claimed again: try once more.
             for (int round = 0; round < 3; round++) {
-                if (insertClaim(orderId, requestFingerprint, now)
-                        || reclaimNotCreated(orderId, requestFingerprint, now)) {
+                if (insertClaim(orderId, client, requestFingerprint, now)
+                        || reclaimNotCreated(orderId, client, requestFingerprint, now)) {
                     return Optional.empty();
                 }
                 Optional<ShipmentRecord> existing = find(orderId);
@@ -174,13 +175,15 @@ public final class JdbiShipmentStore implements ShipmentStore {
         return guarded("read order " + orderId, () -> jdbi.withHandle(handle -> find(handle, orderId)));
     }
 
-    private boolean insertClaim(OrderId orderId, String fingerprint, Instant now) {
+    private boolean insertClaim(OrderId orderId, ClientId client, String fingerprint, Instant now) {
         try {
             jdbi.useHandle(handle -> handle.createUpdate("""
-                            INSERT INTO shipment (order_id, request_fingerprint, status, fallback, created_at, updated_at)
-                            VALUES (:orderId, :fingerprint, :status, FALSE, :now, :now)""")
+                            INSERT INTO shipment
+                                   (order_id, request_fingerprint, status, fallback, created_at, updated_at, client_name)
+                            VALUES (:orderId, :fingerprint, :status, FALSE, :now, :now, :client)""")
                     .bind("status", statusName(ShipmentStatus.IN_PROGRESS))
                     .bind("orderId", orderId.value())
+                    .bind("client", client.value())
                     .bind("fingerprint", fingerprint)
                     .bind("now", UtcTime.of(now))
                     .execute());
@@ -193,15 +196,22 @@ public final class JdbiShipmentStore implements ShipmentStore {
         }
     }
 
-    private boolean reclaimNotCreated(OrderId orderId, String fingerprint, Instant now) {
+    /**
+     * An order found not created is claimed again, by a client it is visible to ({@link ShipmentRecord#isVisibleTo}:
+     * its own client, or any client for an order stored without one), and becomes that client's.
+     */
+    private boolean reclaimNotCreated(OrderId orderId, ClientId client, String fingerprint, Instant now) {
         return jdbi.inTransaction(handle -> {
             int updated = handle.createUpdate("""
                             UPDATE shipment
                                SET status = :to, request_fingerprint = :fingerprint, carrier = NULL,
-                                   tracking_number = NULL, label_url = NULL, fallback = FALSE, updated_at = :now
-                             WHERE order_id = :orderId AND status IN (<from>)""")
+                                   tracking_number = NULL, label_url = NULL, fallback = FALSE, updated_at = :now,
+                                   client_name = :client
+                             WHERE order_id = :orderId AND status IN (<from>)
+                               AND (client_name IS NULL OR client_name = :client)""")
                     .define("from", from(ShipmentTransition.RECLAIM))
                     .bind("to", to(ShipmentTransition.RECLAIM))
+                    .bind("client", client.value())
                     .bind("fingerprint", fingerprint)
                     .bind("now", UtcTime.of(now))
                     .bind("orderId", orderId.value())
@@ -332,7 +342,8 @@ public final class JdbiShipmentStore implements ShipmentStore {
             Optional<String> resolvedBy,
             boolean resolutionFound,
             String resolutionNote,
-            Optional<Instant> resolvedAt) {
+            Optional<Instant> resolvedAt,
+            Optional<ClientId> client) {
 
         static Row read(ResultSet rs) throws SQLException {
             return new Row(
@@ -348,7 +359,8 @@ public final class JdbiShipmentStore implements ShipmentStore {
                     Optional.ofNullable(rs.getString("resolved_by")),
                     rs.getBoolean("resolution_found"),
                     Optional.ofNullable(rs.getString("resolution_note")).orElse(""),
-                    Optional.ofNullable(UtcTime.read(rs, "resolved_at")));
+                    Optional.ofNullable(UtcTime.read(rs, "resolved_at")),
+                    Optional.ofNullable(rs.getString("client_name")).map(ClientId::of));
         }
 
         ShipmentRecord toRecord(List<Attempt> attempts, List<String> parcels) {
@@ -365,7 +377,8 @@ public final class JdbiShipmentStore implements ShipmentStore {
                     attempts,
                     createdAt,
                     updatedAt,
-                    resolution);
+                    resolution,
+                    client);
         }
     }
 }

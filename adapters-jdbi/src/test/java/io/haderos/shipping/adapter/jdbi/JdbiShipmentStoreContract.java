@@ -1,11 +1,24 @@
 package io.haderos.shipping.adapter.jdbi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.haderos.shipping.domain.model.ClientId;
+import io.haderos.shipping.domain.model.OrderId;
+import io.haderos.shipping.domain.model.ShipmentRecord;
+import io.haderos.shipping.domain.model.ShipmentResolution;
+import io.haderos.shipping.domain.model.ShipmentStatus;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
 import io.haderos.shipping.domain.testing.ShipmentStoreContract;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
-/** The shipment store contract on a fresh database of {@link #kind()}. */
+/** The shipment store contract on a fresh database of {@link #kind()}, and what only a database holds: old rows. */
 abstract class JdbiShipmentStoreContract extends ShipmentStoreContract {
+
+    private static final Instant T0 = Instant.parse("2026-11-27T08:00:00Z");
+    private static final OrderId LEGACY = OrderId.of("ORD-LEGACY");
 
     private Database database;
 
@@ -22,5 +35,46 @@ abstract class JdbiShipmentStoreContract extends ShipmentStoreContract {
         if (database != null) {
             database.close();
         }
+    }
+
+    /** A claim as gateways wrote it before clients were recorded: no client_name. */
+    private void storeAnOrderWithoutClient(String status) {
+        database.jdbi()
+                .useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO shipment (order_id, request_fingerprint, status, fallback, created_at, updated_at)
+                        VALUES (:orderId, 'fp-old', :status, FALSE, :at, :at)""")
+                        .bind("orderId", LEGACY.value())
+                        .bind("status", status)
+                        .bind("at", UtcTime.of(T0))
+                        .execute());
+    }
+
+    @Test
+    void givenAnOrderStoredBeforeClientsWereRecorded_thenItHasNoClientAndEveryClientSeesIt() {
+        ShipmentStore store = store();
+        storeAnOrderWithoutClient("outcome_unknown");
+
+        ShipmentRecord record = store.find(LEGACY).orElseThrow();
+
+        assertThat(record.client()).isEmpty();
+        assertThat(record.isVisibleTo(ClientId.of("shop-web"))).isTrue();
+        assertThat(record.isVisibleTo(ClientId.ANONYMOUS)).isTrue();
+        assertThat(store.claim(LEGACY, ClientId.of("shop-web"), "fp-old", T0.plusSeconds(1)))
+                .contains(record);
+    }
+
+    @Test
+    void givenAnOldOrderFoundNotCreated_whenAClientClaimsIt_thenItBecomesThatClients() {
+        ShipmentStore store = store();
+        storeAnOrderWithoutClient("outcome_unknown");
+        store.resolve(LEGACY, new ShipmentResolution(Optional.empty(), "nora", "", T0.plusSeconds(60)));
+
+        assertThat(store.claim(LEGACY, ClientId.of("shop-app"), "v2:new", T0.plusSeconds(120)))
+                .isEmpty();
+
+        ShipmentRecord reclaimed = store.find(LEGACY).orElseThrow();
+        assertThat(reclaimed.status()).isEqualTo(ShipmentStatus.IN_PROGRESS);
+        assertThat(reclaimed.client()).contains(ClientId.of("shop-app"));
+        assertThat(reclaimed.isVisibleTo(ClientId.of("shop-web"))).isFalse();
     }
 }

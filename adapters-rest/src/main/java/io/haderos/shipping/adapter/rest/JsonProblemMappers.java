@@ -82,13 +82,13 @@ final class JsonProblemMappers {
                 return map(cause);
             }
             if (e instanceof StreamConstraintsException) {
+                // The body's size is limited before parsing (413); what is left is its shape.
                 return Problem.of(
                                 400,
-                                "request-too-large",
-                                "Request too large",
-                                "the request body exceeds " + ObjectMapperResolver.MAX_DOCUMENT_CHARS
-                                        + " characters or " + ObjectMapperResolver.MAX_NESTING_DEPTH
-                                        + " levels of nesting")
+                                "request-too-complex",
+                                "Request too complex",
+                                "the request body is nested deeper than " + ObjectMapperResolver.MAX_NESTING_DEPTH
+                                        + " levels or holds a value too long to read")
                         .toResponse();
             }
             if (e instanceof InputCoercionException coercion) {

@@ -26,24 +26,44 @@ import jakarta.ws.rs.ext.ContextResolver;
  */
 final class ObjectMapperResolver implements ContextResolver<ObjectMapper> {
 
-    /** Far above any real request (99 parcels with full addresses take a few kilobytes). */
-    static final long MAX_DOCUMENT_CHARS = 256 * 1024;
+    /**
+     * The default request body limit, in bytes: far above any real request (99 parcels with full addresses take a few
+     * kilobytes).
+     */
+    static final long DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
     static final int MAX_NESTING_DEPTH = 16;
 
-    private final ObjectMapper mapper = create();
+    private final ObjectMapper mapper;
+
+    ObjectMapperResolver() {
+        this(DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /**
+     * @param maxBodyBytes the request body limit; a document can have no more characters than its UTF-8 bytes, so
+     *     {@link RequestBodyLimits} refuses a longer body before the parser's own cap is reached
+     */
+    ObjectMapperResolver(long maxBodyBytes) {
+        this.mapper = create(maxBodyBytes);
+    }
 
     @Override
     public ObjectMapper getContext(Class<?> type) {
         return mapper;
     }
 
+    /** The mapper with the default body limit. */
     static ObjectMapper create() {
+        return create(DEFAULT_MAX_BODY_BYTES);
+    }
+
+    static ObjectMapper create(long maxDocumentChars) {
         JsonFactory factory = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxDocumentLength(MAX_DOCUMENT_CHARS)
+                        .maxDocumentLength(maxDocumentChars)
                         .maxNestingDepth(MAX_NESTING_DEPTH)
                         .build())
                 .build();

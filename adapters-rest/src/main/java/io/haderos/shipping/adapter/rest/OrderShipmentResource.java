@@ -5,6 +5,8 @@ import io.haderos.shipping.application.port.in.ResolveShipmentCommand;
 import io.haderos.shipping.application.port.in.ResolveShipmentUseCase;
 import io.haderos.shipping.application.port.in.ShipOrderResult;
 import io.haderos.shipping.application.port.in.ShipOrderUseCase;
+import io.haderos.shipping.application.port.in.ShipmentOutcomeUnknownException;
+import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.OrderId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -14,15 +16,21 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /orders/{order_id}/ship} creates an order's shipment at most once; a repeat with the same
- * body replays it. {@code GET /orders/{order_id}/shipment} returns what is stored.
+ * body replays it. {@code GET /orders/{order_id}/shipment} returns what is stored. Both act for the client that made
+ * the request ({@link ClientAuthentication}): an order is its creator's, and to any other client it does not exist.
  */
 @Singleton
 @Path("/orders/{order_id}")
@@ -30,6 +38,8 @@ public final class OrderShipmentResource {
 
     /** Marks a response that returns the stored result of an earlier, identical request. */
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderShipmentResource.class);
 
     private final ShipOrderUseCase shipOrder;
     private final FindShipmentUseCase findShipment;
@@ -47,19 +57,27 @@ public final class OrderShipmentResource {
     @Path("ship")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public CompletionStage<Response> ship(@PathParam("order_id") String orderIdParam, ShipOrderRequest body) {
+    public CompletionStage<Response> ship(
+            @PathParam("order_id") String orderIdParam,
+            ShipOrderRequest body,
+            @Context ContainerRequestContext context) {
         OrderId orderId = RequestBodies.orderId(orderIdParam);
+        ClientId client = ClientAuthentication.clientOf(context);
         ShipOrderRequest request = RequestBodies.required(body);
-        return shipOrder.shipOrder(request.toCommand(orderId)).thenApply(result -> shipped(orderId, result));
+        return shipOrder
+                .shipOrder(request.toCommand(orderId, client))
+                .whenComplete((result, failure) -> log(orderId, client, result, failure))
+                .thenApply(result -> shipped(orderId, result));
     }
 
     @GET
     @Path("shipment")
     @Produces(MediaType.APPLICATION_JSON)
-    public CompletionStage<Response> shipment(@PathParam("order_id") String orderIdParam) {
+    public CompletionStage<Response> shipment(
+            @PathParam("order_id") String orderIdParam, @Context ContainerRequestContext context) {
         OrderId orderId = RequestBodies.orderId(orderIdParam);
         return findShipment
-                .findShipment(orderId)
+                .findShipment(ClientAuthentication.clientOf(context), orderId)
                 .thenApply(found -> found.map(record ->
                                 Response.ok(ShipmentResponse.from(record)).build())
                         .orElseGet(() -> Problem.of(
@@ -91,6 +109,26 @@ public final class OrderShipmentResource {
                     throw InvalidRequestException.naming(failure);
                 })
                 .thenApply(ShipmentResponse::from);
+    }
+
+    /** One line per shipment created or order held, naming the client; replays and refusals are not news. */
+    private static void log(OrderId orderId, ClientId client, ShipOrderResult result, Throwable failure) {
+        if (result != null && !result.replayed()) {
+            result.record()
+                    .shipment()
+                    .ifPresent(created -> LOG.info(
+                            "order {} shipped for client {}: {} {}{}",
+                            orderId,
+                            client,
+                            created.carrier(),
+                            created.trackingNumber(),
+                            result.record().fallback() ? " (fallback)" : ""));
+        }
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof ShipmentOutcomeUnknownException held) {
+            LOG.warn("order {} of client {} held: its outcome at {} is unknown", orderId, client, held.carrier());
+        }
     }
 
     private static Response shipped(OrderId orderId, ShipOrderResult result) {

@@ -253,7 +253,7 @@ final class ProblemMappers {
                 404, "no resource exists at this path",
                 405, "this method is not allowed here",
                 406, "this resource answers only application/json",
-                415, "the request body must be sent as Content-Type: application/json");
+                415, "the request body must be sent as Content-Type: application/json, in UTF-8 if a charset is named");
 
         @Override
         public Response toResponse(WebApplicationException e) {
@@ -261,6 +261,9 @@ final class ProblemMappers {
             int status = original.getStatus();
             if (status >= 500) {
                 return Unexpected.problem(e);
+            }
+            if (original.getEntity() instanceof Problem) {
+                return original; // ours already, such as the body limit's 413
             }
             String detail = DETAILS.getOrDefault(status, "the request cannot be served");
             String allow = original.getHeaderString(HttpHeaders.ALLOW);

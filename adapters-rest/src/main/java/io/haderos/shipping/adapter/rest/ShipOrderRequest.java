@@ -4,6 +4,7 @@ import static io.haderos.shipping.adapter.rest.InvalidRequestException.at;
 import static io.haderos.shipping.adapter.rest.InvalidRequestException.required;
 
 import io.haderos.shipping.application.port.in.ShipOrderCommand;
+import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.Parcel;
@@ -28,7 +29,7 @@ record ShipOrderRequest(
         MoneyRequest cod,
         String service) {
 
-    ShipOrderCommand toCommand(OrderId orderId) {
+    ShipOrderCommand toCommand(OrderId orderId, ClientId client) {
         Optional<Party> sender = Optional.ofNullable(shipper).map(s -> s.toDomain("shipper"));
         Party receiver = required(consignee, "consignee").toDomain("consignee");
         List<Parcel> pieces = toParcels();
@@ -44,7 +45,8 @@ record ShipOrderRequest(
                         description,
                         declared,
                         cashOnDelivery,
-                        Optional.ofNullable(service)));
+                        Optional.ofNullable(service),
+                        client));
     }
 
     private List<Parcel> toParcels() {

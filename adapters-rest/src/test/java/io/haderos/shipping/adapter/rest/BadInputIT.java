@@ -70,6 +70,8 @@ class BadInputIT {
             assertThat(problem.get("detail").asText()).contains(field);
         }
         assertThat(reply.body()).doesNotContain("io.haderos", "com.fasterxml", "java.", "Exception");
+        assertThat(reply.header("X-Content-Type-Options")).as(description).contains("nosniff");
+        assertThat(reply.header("Cache-Control")).as(description).contains("no-store");
     }
 
     static Stream<Arguments> badRateRequests() {
@@ -251,6 +253,31 @@ class BadInputIT {
                         "declared_value.amount"),
                 bad("declared_value.amount NaN", set(s, "declared_value.amount", "\"NaN\""), "declared_value.amount"),
                 bad(
+                        "declared_value.amount a leading space",
+                        set(s, "declared_value.amount", "\" 250\""),
+                        "declared_value.amount"),
+                bad(
+                        "declared_value.amount a trailing space",
+                        set(s, "declared_value.amount", "\"250 \""),
+                        "declared_value.amount"),
+                bad(
+                        "declared_value.amount a plus sign",
+                        set(s, "declared_value.amount", "\"+250\""),
+                        "declared_value.amount"),
+                bad(
+                        "declared_value.amount an exponent",
+                        set(s, "declared_value.amount", "\"2.5e2\""),
+                        "declared_value.amount"),
+                bad(
+                        "declared_value.amount grouped",
+                        set(s, "declared_value.amount", "\"1,000\""),
+                        "declared_value.amount"),
+                bad(
+                        "declared_value.amount no integer part",
+                        set(s, "declared_value.amount", "\".5\""),
+                        "declared_value.amount"),
+                bad("cod.amount minus zero", set(s, "cod.amount", "\"-0\""), "cod.amount"),
+                bad(
                         "declared_value.amount 4 decimals",
                         set(s, "declared_value.amount", "\"1.2345\""),
                         "declared_value.amount"),
@@ -278,7 +305,16 @@ class BadInputIT {
                 "/orders/" + "o".repeat(65) + "/ship",
                 "/orders/%C3%A9t%C3%A9/ship",
                 "/orders/a%3Bb/ship",
-                "/orders/%20/ship");
+                "/orders/%20/ship",
+                "/orders/a;b=c/ship",
+                "/orders/ORD-1;x=1/ship",
+                "/orders/ORD-1;/ship",
+                "/orders/%4FRD-1/ship",
+                "/orders/ORD-1%00/ship",
+                "/orders/ORD%2F1/ship",
+                "/orders/ORD~1/ship",
+                "/orders/ORD-1,2/ship",
+                "/orders/ORD-1%0A/ship");
     }
 
     /** Refusals that are the same for any JSON endpoint; {@code valid} is a body the endpoint accepts. */
@@ -300,7 +336,15 @@ class BadInputIT {
                 bad("trailing tokens", compact + " {}", null),
                 bad("two documents", compact + compact, null),
                 bad("nesting too deep", "{\"a\":".repeat(100) + "1" + "}".repeat(100), null),
-                bad("body over 256 KiB", "{\"description\":\"" + "d".repeat(300 * 1024) + "\"}", null),
+                arguments(
+                        "body over the 262,144-byte limit",
+                        JSON,
+                        "{\"description\":\"" + "d".repeat(300 * 1024) + "\"}",
+                        413,
+                        null),
+                arguments("charset not UTF-8", JSON + "; charset=ISO-8859-1", compact, 415, null),
+                arguments("an unknown charset", JSON + "; charset=x-bogus", compact, 415, null),
+                arguments("charset UTF-16", JSON + ";charset=UTF-16", compact, 415, null),
                 arguments("text/plain", "text/plain", compact, 415, null),
                 arguments("application/xml", "application/xml", "<rates/>", 415, null),
                 arguments("form encoded", "application/x-www-form-urlencoded", "weight_kg=1", 415, null),

@@ -183,12 +183,23 @@ class CircuitTransitionsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ARAMEX", "a%20b", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    @ValueSource(strings = {"ARAMEX", "a_b", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
     void givenANameNoCarrierCanHave_whenRead_thenA404WithoutAskingTheUseCase(String name) {
         Reply reply = api.get(MONITORING + "/" + name + "/transitions");
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
+        assertThat(api.fakes().received()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a%20b", "aramex;v=1", "aramex%3Bv=1", "%61ramex"})
+    void givenANameWrittenWithCharactersNoNameHas_whenRead_thenA400NamingIt(String name) {
+        Reply reply = api.get(MONITORING + "/" + name + "/transitions");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
+        assertThat(reply.json().get("errors").findValuesAsText("field")).containsExactly("name");
         assertThat(api.fakes().received()).isEmpty();
     }
 

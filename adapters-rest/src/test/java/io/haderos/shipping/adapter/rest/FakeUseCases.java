@@ -21,6 +21,7 @@ import io.haderos.shipping.application.port.in.TrackShipmentUseCase;
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRecord;
@@ -150,7 +151,8 @@ final class FakeUseCases
     }
 
     @Override
-    public CompletionStage<Optional<ShipmentRecord>> findShipment(OrderId orderId) {
+    public CompletionStage<Optional<ShipmentRecord>> findShipment(ClientId client, OrderId orderId) {
+        received.add(client);
         received.add(orderId);
         return completed(() -> find.apply(orderId));
     }

@@ -24,6 +24,7 @@ import io.haderos.shipping.application.port.in.ShipmentOutcomeUnknownException;
 import io.haderos.shipping.domain.model.Attempt;
 import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.Party;
@@ -292,7 +293,9 @@ class OrderShipmentResourceIT {
 
     @Test
     void givenAnOrderBeingShipped_whenFetched_thenStatusInProgressWithNullProviderAndTracking() {
-        api.fakes().onFindShipment(orderId -> Optional.of(ShipmentRecord.inProgress(orderId, "f", CREATED_AT)));
+        api.fakes()
+                .onFindShipment(orderId ->
+                        Optional.of(ShipmentRecord.inProgress(orderId, ClientId.ANONYMOUS, "f", CREATED_AT)));
 
         JsonNode json = api.get("/orders/" + ORDER_ID + "/shipment").json();
 
@@ -307,7 +310,7 @@ class OrderShipmentResourceIT {
 
     @Test
     void givenAnOrderHeldWithAnUnknownOutcome_whenFetched_thenStatusOutcomeUnknownWithTheAttempts() {
-        ShipmentRecord held = ShipmentRecord.inProgress(OrderId.of(ORDER_ID), "f", CREATED_AT)
+        ShipmentRecord held = ShipmentRecord.inProgress(OrderId.of(ORDER_ID), ClientId.ANONYMOUS, "f", CREATED_AT)
                 .outcomeUnknown(List.of(failed(ARAMEX, AttemptOutcome.SERVER_ERROR, "HTTP 500")), CREATED_AT);
         api.fakes().onFindShipment(orderId -> Optional.of(held));
 

@@ -21,8 +21,10 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -54,7 +56,8 @@ final class RestApiExtension implements BeforeAllCallback, AfterAllCallback, Bef
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final Map<String, Object> properties;
-    private final Optional<String> adminToken;
+    private final UnaryOperator<ShippingRestApi.Builder> api;
+    private final List<Class<?>> extraResources;
     private HttpServer server;
     private URI base;
 
@@ -64,23 +67,30 @@ final class RestApiExtension implements BeforeAllCallback, AfterAllCallback, Bef
 
     /** With extra Jersey {@code properties}, such as a bootstrap might set. */
     RestApiExtension(Map<String, Object> properties) {
-        this(properties, Optional.empty());
+        this(properties, api -> api, List.of());
     }
 
-    private RestApiExtension(Map<String, Object> properties, Optional<String> adminToken) {
+    private RestApiExtension(
+            Map<String, Object> properties, UnaryOperator<ShippingRestApi.Builder> api, List<Class<?>> extraResources) {
         this.properties = Map.copyOf(properties);
-        this.adminToken = adminToken;
+        this.api = api;
+        this.extraResources = List.copyOf(extraResources);
     }
 
     /** With operator actions enabled by {@code adminToken}, as {@code admin.token} would. */
     static RestApiExtension withAdminToken(String adminToken) {
-        return new RestApiExtension(Map.of(), Optional.of(adminToken));
+        return with(api -> api.adminToken(Optional.of(adminToken)));
+    }
+
+    /** With the API built as {@code api} says from {@link ShippingRestApi#builder()}. */
+    static RestApiExtension with(UnaryOperator<ShippingRestApi.Builder> api, Class<?>... extraResources) {
+        return new RestApiExtension(Map.of(), api, List.of(extraResources));
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         ResourceConfig config = new ResourceConfig()
-                .register(new ShippingRestApi(adminToken))
+                .register(api.apply(ShippingRestApi.builder()).build())
                 .register(new AbstractBinder() {
                     @Override
                     protected void configure() {
@@ -97,6 +107,7 @@ final class RestApiExtension implements BeforeAllCallback, AfterAllCallback, Bef
                 })
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
         properties.forEach(config::property);
+        extraResources.forEach(config::register);
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, false);
         server.start();
         int port = server.getListeners().iterator().next().getPort();

@@ -48,7 +48,8 @@ class ShipmentResolutionIT {
                 List.of(),
                 AT,
                 AT,
-                Optional.of(resolution));
+                Optional.of(resolution),
+                Optional.empty());
     }
 
     @Test

@@ -94,13 +94,34 @@ class ShipmentTrackingResourceIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ARAMEX", "no_such", "1carrier", "%20"})
+    @ValueSource(strings = {"ARAMEX", "no_such", "1carrier", "x.y"})
     void givenANameThatCannotBeACarrier_whenTracked_then404UnknownCarrierWithoutAskingTheUseCase(String provider) {
         Reply reply = api.get("/api/v1/shipments/" + provider + "/123");
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
         assertThat(reply.json().get("type").asText()).isEqualTo("https://haderos.io/problems/unknown-carrier");
+        assertThat(api.fakes().received()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "aramex;x=1/30123456789",
+                "%20/30123456789",
+                "aram%65x/30123456789",
+                "aramex/30123456789;v=2",
+                "aramex/3012%203456",
+                "aramex/%3B"
+            })
+    void givenAPathParameterWithCharactersOutsideItsAlphabet_whenTracked_then400NamingItWithoutAskingTheUseCase(
+            String path) {
+        Reply reply = api.get("/api/v1/shipments/" + path);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
+        assertThat(reply.json().get("errors").findValuesAsText("field"))
+                .containsExactly(path.startsWith("aramex/") ? "tracking" : "provider");
         assertThat(api.fakes().received()).isEmpty();
     }
 

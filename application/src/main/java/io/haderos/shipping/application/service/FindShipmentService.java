@@ -1,6 +1,7 @@
 package io.haderos.shipping.application.service;
 
 import io.haderos.shipping.application.port.in.FindShipmentUseCase;
+import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
@@ -8,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
-/** Reads what the store holds for an order. */
+/** Reads what the store holds for an order, if the order is the asking client's to see. */
 public final class FindShipmentService implements FindShipmentUseCase {
 
     private final ShipmentStore store;
@@ -21,7 +22,7 @@ public final class FindShipmentService implements FindShipmentUseCase {
     }
 
     @Override
-    public CompletionStage<Optional<ShipmentRecord>> findShipment(OrderId orderId) {
-        return storeWork.supply(() -> store.find(orderId));
+    public CompletionStage<Optional<ShipmentRecord>> findShipment(ClientId client, OrderId orderId) {
+        return storeWork.supply(() -> store.find(orderId).filter(record -> record.isVisibleTo(client)));
     }
 }

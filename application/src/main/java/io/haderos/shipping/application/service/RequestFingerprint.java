@@ -24,10 +24,11 @@ import java.util.List;
  * cash-on-delivery as the zero amount the request stands for. Renaming a Java field changes nothing; adding a field
  * to the request means a version 3, never a change of version 2.
  *
- * <p><b>Version 1</b> (stored without a prefix, by gateways before version 2) is the SHA-256 of the command record's
- * {@code toString()}. It is still computed to compare a request with an order stored under it, so a deploy never
- * turns a client's retry into a conflict; a test pins it to a known value so the records it depends on cannot change
- * unnoticed.
+ * <p><b>Version 1</b> (stored without a prefix, by gateways before version 2) is the SHA-256 of what the command
+ * record's {@code toString()} was then: its request fields, written out here so that later components of the command
+ * (such as the client) leave it alone. It is still computed to compare a request with an order stored under it, so a
+ * deploy never turns a client's retry into a conflict; a test pins it to a known value so the records it depends on
+ * cannot change unnoticed.
  */
 final class RequestFingerprint {
 
@@ -71,9 +72,16 @@ final class RequestFingerprint {
         return text.toString();
     }
 
-    /** Frozen: exactly what gateways before version 2 stored. */
+    /** Frozen: exactly what gateways before version 2 stored, the command's {@code toString()} of that time. */
     static String version1(ShipOrderCommand command) {
-        return sha256(command.toString());
+        return sha256("ShipOrderCommand[orderId=" + command.orderId()
+                + ", shipper=" + command.shipper()
+                + ", consignee=" + command.consignee()
+                + ", parcels=" + command.parcels()
+                + ", description=" + command.description()
+                + ", declaredValue=" + command.declaredValue()
+                + ", cashOnDelivery=" + command.cashOnDelivery()
+                + ", service=" + command.service() + "]");
     }
 
     private static void party(StringBuilder text, String prefix, Party party) {

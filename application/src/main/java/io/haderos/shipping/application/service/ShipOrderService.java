@@ -69,15 +69,18 @@ public final class ShipOrderService implements ShipOrderUseCase {
         String fingerprint = RequestFingerprint.of(command);
         CarrierChain chain = this.chain.boundToCaller();
         return storeWork
-                .supply(() -> store.claim(command.orderId(), fingerprint, clock.instant()))
+                .supply(() -> store.claim(command.orderId(), command.client(), fingerprint, clock.instant()))
                 .thenCompose(existing -> existing.isPresent()
                         ? CompletableFuture.completedFuture(
                                 new ShipOrderResult(replay(existing.get(), command, clock.instant()), true))
-                        : create(chain, command.orderId(), request)
-                                .thenApply(record -> new ShipOrderResult(record, false)));
+                        : create(chain, command, request).thenApply(record -> new ShipOrderResult(record, false)));
     }
 
     private static ShipmentRecord replay(ShipmentRecord existing, ShipOrderCommand command, Instant now) {
+        if (!existing.isVisibleTo(command.client())) {
+            // Checked first: another client learns only that the id is taken, nothing of the order.
+            throw new OrderConflictException(existing.orderId(), OrderConflictException.Reason.ORDER_ID_TAKEN);
+        }
         if (!RequestFingerprint.matches(existing.requestFingerprint(), command)) {
             throw new OrderConflictException(existing.orderId(), OrderConflictException.Reason.DIFFERENT_REQUEST);
         }
@@ -92,21 +95,24 @@ public final class ShipOrderService implements ShipOrderUseCase {
     }
 
     /** The order is claimed: ask the carriers, then record the outcome, whatever it is, before answering. */
-    private CompletableFuture<ShipmentRecord> create(CarrierChain chain, OrderId orderId, ShipmentRequest request) {
+    private CompletableFuture<ShipmentRecord> create(
+            CarrierChain chain, ShipOrderCommand command, ShipmentRequest request) {
         return chain.<CreatedShipment>run(
                         CarrierOperation.CREATE_SHIPMENT, carrier -> carrier.createShipmentAsync(request))
-                .handle((outcome, bug) -> storeWork.supplyEvenIfFull(() -> record(orderId, outcome, bug)))
+                .handle((outcome, bug) -> storeWork.supplyEvenIfFull(() -> record(command, outcome, bug)))
                 .thenCompose(recorded -> recorded);
     }
 
-    private ShipmentRecord record(OrderId orderId, CarrierChain.Outcome<CreatedShipment> outcome, Throwable bug) {
+    private ShipmentRecord record(
+            ShipOrderCommand command, CarrierChain.Outcome<CreatedShipment> outcome, Throwable bug) {
+        OrderId orderId = command.orderId();
         if (bug != null) {
             // A failure that is not a carrier's answer may have struck after the request left: hold the order.
             store.recordOutcomeUnknown(orderId, List.of(), clock.instant());
             throw bug instanceof CompletionException completion ? completion : new CompletionException(bug);
         }
         return outcome.match(
-                served -> recordCreated(orderId, served),
+                served -> recordCreated(command, served),
                 rejected -> {
                     store.release(orderId);
                     throw new RequestRejectedException(rejected.rejection(), rejected.attempts());
@@ -125,7 +131,8 @@ public final class ShipOrderService implements ShipOrderUseCase {
      * The carrier created it: the caller gets the shipment even if the store cannot record it now. The claim still
      * holds the order, so no second shipment can follow; an operator resolves it from the held record.
      */
-    private ShipmentRecord recordCreated(OrderId orderId, CarrierChain.Served<CreatedShipment> served) {
+    private ShipmentRecord recordCreated(ShipOrderCommand command, CarrierChain.Served<CreatedShipment> served) {
+        OrderId orderId = command.orderId();
         Instant now = clock.instant();
         try {
             store.recordCreated(orderId, served.value(), served.fallback(), served.attempts(), now);
@@ -139,7 +146,9 @@ public final class ShipOrderService implements ShipOrderUseCase {
                     served.fallback(),
                     served.attempts(),
                     now,
-                    now);
+                    now,
+                    Optional.empty(),
+                    Optional.of(command.client()));
         }
     }
 }

@@ -4,6 +4,7 @@ import io.haderos.shipping.application.port.in.ShipOrderCommand;
 import io.haderos.shipping.application.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.model.Address;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.CountryCode;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.OrderId;
@@ -39,6 +40,9 @@ final class Fixtures {
             "ops@haderos.io",
             new Address(CountryCode.of("SA"), "Riyadh", "Warehouse 4, Industrial Area 2", "", "14335"));
 
+    /** The client every command of these tests comes from, unless a test says otherwise. */
+    static final ClientId SHOP = ClientId.of("shop-web");
+
     private Fixtures() {}
 
     /** Quotes with the carriers in this order, without hedging. */
@@ -68,7 +72,8 @@ final class Fixtures {
                 "Cotton T-shirts",
                 Money.of("250.00", "SAR"),
                 Money.of("0", "SAR"),
-                Optional.empty());
+                Optional.empty(),
+                SHOP);
     }
 
     static CarrierUnavailableException fault(CarrierId carrier, Reason reason) {

@@ -4,6 +4,7 @@ import static io.haderos.shipping.application.service.Fixtures.shipCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.haderos.shipping.application.port.in.ShipOrderCommand;
+import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.Money;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,23 @@ class RequestFingerprintTest {
     }
 
     @Test
+    void givenTheSameRequestFromAnotherClient_thenBothVersionsAreTheSame() {
+        ShipOrderCommand fromAnother = new ShipOrderCommand(
+                known.orderId(),
+                known.shipper(),
+                known.consignee(),
+                known.parcels(),
+                known.description(),
+                known.declaredValue(),
+                known.cashOnDelivery(),
+                known.service(),
+                ClientId.of("another-client"));
+
+        assertThat(RequestFingerprint.of(fromAnother)).isEqualTo(KNOWN_V2);
+        assertThat(RequestFingerprint.version1(fromAnother)).isEqualTo(KNOWN_V1);
+    }
+
+    @Test
     void givenAnOrderStoredUnderEitherVersion_thenTheSameRequestMatchesAndAnotherDoesNot() {
         ShipOrderCommand heavier = shipCommand("ORD-1", "2.5");
 
@@ -70,7 +88,8 @@ class RequestFingerprintTest {
                 known.description(),
                 Money.of("250.0", "SAR"),
                 Money.of("0.00", "SAR"),
-                known.service());
+                known.service(),
+                known.client());
         assertThat(RequestFingerprint.of(explicitZeroCod)).isEqualTo(KNOWN_V2);
     }
 
@@ -84,7 +103,8 @@ class RequestFingerprintTest {
                 "Cotton T-shirts\nservice=EXP",
                 known.declaredValue(),
                 known.cashOnDelivery(),
-                Optional.empty());
+                Optional.empty(),
+                known.client());
 
         assertThat(RequestFingerprint.canonicalForm(forged)).contains("description=Cotton T-shirts\\nservice=EXP\n");
     }

@@ -112,7 +112,7 @@ class ResolveShipmentServiceTest {
 
     @Test
     void anAbandonedClaimWithNoAttemptsNeedsTheCarrierNamed() {
-        store.claim(ORDER, "fp", clock.instant());
+        store.claim(ORDER, Fixtures.SHOP, "fp", clock.instant());
         clock.advance(ShipmentRecord.ABANDONED_AFTER.plusSeconds(1));
 
         Throwable thrown = catchThrowable(() -> await(

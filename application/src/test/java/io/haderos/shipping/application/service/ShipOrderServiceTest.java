@@ -17,6 +17,7 @@ import io.haderos.shipping.application.port.in.ShipmentOutcomeUnknownException;
 import io.haderos.shipping.domain.model.Attempt;
 import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
@@ -48,7 +49,7 @@ class ShipOrderServiceTest {
     private final ShipOrderService service = Fixtures.shipOrder(List.of(aramex, smsa), store, clock);
 
     @Test
-    void givenAramexHealthy_whenShipping_thenCreatedAtAramexAndStored() {
+    void givenAramexHealthy_whenShipping_thenCreatedAtAramexAndStoredAsTheClients() {
         ShipOrderResult result = await(service.shipOrder(shipCommand("ORD-1", "1.2")));
 
         assertThat(result.replayed()).isFalse();
@@ -56,6 +57,7 @@ class ShipOrderServiceTest {
         assertThat(result.record().shipment())
                 .hasValueSatisfying(s -> assertThat(s.carrier()).isEqualTo(CarrierId.ARAMEX));
         assertThat(store.find(OrderId.of("ORD-1"))).contains(result.record());
+        assertThat(result.record().client()).contains(Fixtures.SHOP);
     }
 
     @ParameterizedTest
@@ -147,6 +149,95 @@ class ShipOrderServiceTest {
     }
 
     @Test
+    void givenAnotherClientsOrder_whenShippedUnderTheSameId_thenConflictOrderIdTakenAndNothingIsAsked() {
+        ShipOrderResult first = await(service.shipOrder(shipCommand("ORD-13", "1.2")));
+
+        Throwable thrown = catchThrowable(
+                () -> await(service.shipOrder(fromClient(shipCommand("ORD-13", "1.2"), ClientId.of("shop-app")))));
+
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        OrderConflictException.class,
+                        e -> assertThat(e.reason()).isEqualTo(OrderConflictException.Reason.ORDER_ID_TAKEN));
+        assertThat(thrown.getMessage())
+                .doesNotContain(
+                        "aramex", first.record().shipment().orElseThrow().trackingNumber());
+        assertThat(aramex.shipmentsCreated()).isEqualTo(1);
+        assertThat(store.find(OrderId.of("ORD-13")).orElseThrow().client()).contains(Fixtures.SHOP);
+    }
+
+    @Test
+    void givenAnOrderStoredBeforeClientsWereRecorded_whenAnyClientRepeatsTheRequest_thenItReplays() {
+        ShipOrderCommand command = shipCommand("ORD-14", "1.2");
+        ShipmentRecord legacy = new ShipmentRecord(
+                        command.orderId(),
+                        RequestFingerprint.of(command),
+                        ShipmentStatus.IN_PROGRESS,
+                        Optional.empty(),
+                        false,
+                        List.of(),
+                        clock.instant(),
+                        clock.instant())
+                .created(
+                        new CreatedShipment(CarrierId.ARAMEX, "30123456789", List.of(), Optional.empty()),
+                        false,
+                        List.of(Attempt.success(CarrierId.ARAMEX)),
+                        clock.instant());
+        ShipmentStore legacyStore = new ShipmentStore() {
+            @Override
+            public Optional<ShipmentRecord> claim(OrderId orderId, ClientId client, String fingerprint, Instant now) {
+                return Optional.of(legacy);
+            }
+
+            @Override
+            public void recordCreated(
+                    OrderId orderId, CreatedShipment shipment, boolean fallback, List<Attempt> attempts, Instant now) {
+                throw new AssertionError("a replay records nothing");
+            }
+
+            @Override
+            public void recordOutcomeUnknown(OrderId orderId, List<Attempt> attempts, Instant now) {
+                throw new AssertionError("a replay records nothing");
+            }
+
+            @Override
+            public void release(OrderId orderId) {
+                throw new AssertionError("a replay records nothing");
+            }
+
+            @Override
+            public Optional<ShipmentRecord> resolve(OrderId orderId, ShipmentResolution resolution) {
+                throw new AssertionError("a replay records nothing");
+            }
+
+            @Override
+            public Optional<ShipmentRecord> find(OrderId orderId) {
+                return Optional.of(legacy);
+            }
+        };
+        ShipOrderService legacyService = Fixtures.shipOrder(List.of(aramex, smsa), legacyStore, clock);
+
+        ShipOrderResult again = await(legacyService.shipOrder(fromClient(command, ClientId.of("shop-app"))));
+
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.record()).isEqualTo(legacy);
+        assertThat(aramex.calls()).isZero();
+    }
+
+    private static ShipOrderCommand fromClient(ShipOrderCommand command, ClientId client) {
+        return new ShipOrderCommand(
+                command.orderId(),
+                command.shipper(),
+                command.consignee(),
+                command.parcels(),
+                command.description(),
+                command.declaredValue(),
+                command.cashOnDelivery(),
+                command.service(),
+                client);
+    }
+
+    @Test
     void givenAShippedOrder_whenADifferentRequestArrives_thenConflict() {
         await(service.shipOrder(shipCommand("ORD-6", "1.2")));
 
@@ -191,7 +282,7 @@ class ShipOrderServiceTest {
     void givenAnOrderStoredBeforeFingerprintVersionTwo_whenTheSameRequestIsRetried_thenItReplays() {
         ShipOrderCommand command = shipCommand("ORD-V1", "1.2");
         OrderId order = command.orderId();
-        store.claim(order, RequestFingerprint.version1(command), clock.instant());
+        store.claim(order, Fixtures.SHOP, RequestFingerprint.version1(command), clock.instant());
         store.recordCreated(
                 order,
                 new CreatedShipment(CarrierId.ARAMEX, "30123456789", List.of(), Optional.empty()),
@@ -210,7 +301,11 @@ class ShipOrderServiceTest {
 
     @Test
     void givenAnOrderInProgress_whenAnotherRequestArrives_thenConflictInProgress() {
-        store.claim(OrderId.of("ORD-9"), RequestFingerprint.of(shipCommand("ORD-9", "1.2")), clock.instant());
+        store.claim(
+                OrderId.of("ORD-9"),
+                Fixtures.SHOP,
+                RequestFingerprint.of(shipCommand("ORD-9", "1.2")),
+                clock.instant());
         clock.advance(ShipmentRecord.ABANDONED_AFTER);
 
         Throwable thrown = catchThrowable(() -> await(service.shipOrder(shipCommand("ORD-9", "1.2"))));
@@ -224,7 +319,11 @@ class ShipOrderServiceTest {
 
     @Test
     void givenAClaimAbandonedByADeadProcess_whenAnotherRequestArrives_thenTheOrderIsHeldForAnOperator() {
-        store.claim(OrderId.of("ORD-11"), RequestFingerprint.of(shipCommand("ORD-11", "1.2")), clock.instant());
+        store.claim(
+                OrderId.of("ORD-11"),
+                Fixtures.SHOP,
+                RequestFingerprint.of(shipCommand("ORD-11", "1.2")),
+                clock.instant());
         clock.advance(ShipmentRecord.ABANDONED_AFTER.plusMillis(1));
 
         Throwable thrown = catchThrowable(() -> await(service.shipOrder(shipCommand("ORD-11", "1.2"))));
@@ -240,8 +339,8 @@ class ShipOrderServiceTest {
     void givenTheStoreFailsAfterTheCarrierCreatedTheShipment_thenTheCallerStillGetsItAndTheOrderStaysClaimed() {
         ShipmentStore failingAfterClaim = new ShipmentStore() {
             @Override
-            public Optional<ShipmentRecord> claim(OrderId orderId, String fingerprint, Instant now) {
-                return store.claim(orderId, fingerprint, now);
+            public Optional<ShipmentRecord> claim(OrderId orderId, ClientId client, String fingerprint, Instant now) {
+                return store.claim(orderId, client, fingerprint, now);
             }
 
             @Override

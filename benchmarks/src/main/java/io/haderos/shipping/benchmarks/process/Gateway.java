@@ -66,6 +66,10 @@ public final class Gateway implements AutoCloseable {
         env.put("ARAMEX_ACCOUNT_PIN", SandboxProcess.ARAMEX_PIN);
         env.put("SMSA_BASE_URL", sandbox.smsaBaseUrl().toString());
         env.put("SMSA_API_KEY", SandboxProcess.SMSA_API_KEY);
+        // The driver calls as the anonymous client, unthrottled, and SMSA quotes its example tariff.
+        env.put("API_ALLOW_ANONYMOUS", "true");
+        env.put("API_RATE_LIMIT", "0");
+        env.put("SMSA_EXAMPLE_TARIFF", "true");
         return launch(jar, workDir, jvmOptions, env, httpPort, -1);
     }
 

@@ -4,8 +4,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetricsPublisher;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
 import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
+import io.haderos.shipping.adapter.rest.AccessObserver;
 import io.haderos.shipping.application.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.policy.HedgeDelay;
 import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -50,7 +52,9 @@ import java.util.function.LongSupplier;
  *       {@code gateway_trial_probes_total{carrier,outcome}} and the histogram
  *       {@code gateway_carrier_call_seconds{carrier,operation,outcome}} from {@link #carrierCallObserver()};</li>
  *   <li>{@code http_server_requests_seconds{method,uri,status,outcome}} from {@link #jaxRsFeature()}, with
- *       {@code uri} the route template, never the raw path.</li>
+ *       {@code uri} the route template, never the raw path;</li>
+ *   <li>{@code gateway_auth_refusals_total{kind,reason}} and {@code gateway_rate_limited_requests_total{client}} from
+ *       {@link #accessObserver}.</li>
  * </ul>
  * Tag values are lower case ({@code half_open}, {@code quote_rates}, {@code circuit_open}).
  *
@@ -128,6 +132,15 @@ public final class GatewayMetrics implements AutoCloseable {
      */
     public CarrierCallObserver carrierCallObserver() {
         return carrierCalls;
+    }
+
+    /**
+     * Counts refused authentications as {@code gateway_auth_refusals_total{kind,reason}} and rate-limited requests as
+     * {@code gateway_rate_limited_requests_total{client}}, each of {@code clients} at zero from the start. Returns at
+     * once and never throws. Pass it to the REST API.
+     */
+    public AccessObserver accessObserver(List<ClientId> clients) {
+        return new AccessMetrics(registry, clients);
     }
 
     /**

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
 import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
+import io.haderos.shipping.adapter.rest.AccessObserver;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
@@ -35,6 +37,28 @@ class GatewayMetricsTest {
     @AfterEach
     void close() {
         metrics.close();
+    }
+
+    @Test
+    void givenRefusedAuthenticationsAndARateLimitedClient_thenTheyAreCountedFromZero() {
+        AccessObserver observer = metrics.accessObserver(List.of(ClientId.of("shop-web"), ClientId.of("erp")));
+
+        assertThat(metrics.scrape())
+                .contains("gateway_auth_refusals_total{kind=\"client\",reason=\"missing\"} 0")
+                .contains("gateway_auth_refusals_total{kind=\"admin\",reason=\"disabled\"} 0")
+                .doesNotContain("gateway_auth_refusals_total{kind=\"client\",reason=\"disabled\"}")
+                .contains("gateway_rate_limited_requests_total{client=\"erp\"} 0");
+
+        observer.refused(AccessObserver.Kind.CLIENT, AccessObserver.Reason.UNKNOWN_TOKEN);
+        observer.refused(AccessObserver.Kind.CLIENT, AccessObserver.Reason.UNKNOWN_TOKEN);
+        observer.refused(AccessObserver.Kind.ADMIN, AccessObserver.Reason.MISSING);
+        observer.rateLimited(ClientId.of("erp"));
+
+        assertThat(metrics.scrape())
+                .contains("gateway_auth_refusals_total{kind=\"client\",reason=\"unknown_token\"} 2")
+                .contains("gateway_auth_refusals_total{kind=\"admin\",reason=\"missing\"} 1")
+                .contains("gateway_rate_limited_requests_total{client=\"erp\"} 1")
+                .contains("gateway_rate_limited_requests_total{client=\"shop-web\"} 0");
     }
 
     @Test

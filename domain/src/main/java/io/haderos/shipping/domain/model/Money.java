@@ -2,27 +2,40 @@ package io.haderos.shipping.domain.model;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.regex.Pattern;
 
 /** A non-negative amount in an ISO-4217 currency. Amounts keep their decimal form: never a double. */
 public record Money(BigDecimal amount, Currency currency) {
 
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
 
+    /** Most decimals an amount may have (three, for the currencies that divide into thousandths). */
+    public static final int MAX_DECIMALS = 3;
+
+    /**
+     * The written form of an amount: digits, then optionally a point and one to {@value #MAX_DECIMALS} digits. No sign,
+     * no spaces, no exponent, no grouping: {@code "187.45"}, {@code "250"}, {@code "0.5"}.
+     */
+    private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,10}(\\.[0-9]{1," + MAX_DECIMALS + "})?");
+
     public Money {
-        amount = Checks.nonNegative(amount, "amount", MAX_AMOUNT, 3);
+        amount = Checks.nonNegative(amount, "amount", MAX_AMOUNT, MAX_DECIMALS);
         Checks.required(currency, "currency");
     }
 
-    /** Parses an amount such as {@code "187.45"} and a currency code such as {@code "SAR"}. */
+    /**
+     * Parses an amount written as {@code "187.45"} (digits, optionally a point and at most {@value #MAX_DECIMALS}
+     * decimals; no sign, spaces or exponent) and a currency code such as {@code "SAR"}.
+     */
     public static Money of(String amount, String currency) {
         Checks.required(amount, "amount");
-        BigDecimal value;
-        try {
-            value = new BigDecimal(amount.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidValueException("amount", "must be a decimal number such as \"187.45\"");
+        if (!AMOUNT.matcher(amount).matches()) {
+            throw new InvalidValueException(
+                    "amount",
+                    "must be a decimal number such as \"187.45\": digits, optionally a point and at most "
+                            + MAX_DECIMALS + " decimals, without sign, spaces or exponent");
         }
-        return new Money(value, currency(currency));
+        return new Money(new BigDecimal(amount), currency(currency));
     }
 
     /** Parses an ISO-4217 currency code, naming the field when it is not one. */

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param fallback           whether a carrier other than the first one served it
  * @param attempts           every carrier asked, in order, with its outcome
  * @param resolution         how an operator resolved an unknown outcome, if one did
+ * @param client             the client that claimed the order; empty for orders stored before clients were recorded,
+ *                           which every client may read ({@link #isVisibleTo})
  */
 public record ShipmentRecord(
         OrderId orderId,
@@ -24,7 +26,8 @@ public record ShipmentRecord(
         List<Attempt> attempts,
         Instant createdAt,
         Instant updatedAt,
-        Optional<ShipmentResolution> resolution) {
+        Optional<ShipmentResolution> resolution,
+        Optional<ClientId> client) {
 
     /**
      * How long a claim may stay {@link ShipmentStatus#IN_PROGRESS} before it counts as abandoned (its
@@ -44,6 +47,7 @@ public record ShipmentRecord(
         Checks.required(createdAt, "createdAt");
         Checks.required(updatedAt, "updatedAt");
         Checks.required(resolution, "resolution");
+        Checks.required(client, "client");
     }
 
     public ShipmentRecord(
@@ -55,17 +59,39 @@ public record ShipmentRecord(
             List<Attempt> attempts,
             Instant createdAt,
             Instant updatedAt) {
-        this(orderId, requestFingerprint, status, shipment, fallback, attempts, createdAt, updatedAt, Optional.empty());
+        this(
+                orderId,
+                requestFingerprint,
+                status,
+                shipment,
+                fallback,
+                attempts,
+                createdAt,
+                updatedAt,
+                Optional.empty(),
+                Optional.empty());
     }
 
-    /** A fresh claim: a request is about to ask the carriers. */
-    public static ShipmentRecord inProgress(OrderId orderId, String fingerprint, Instant now) {
+    /** A fresh claim by {@code client}: a request is about to ask the carriers. */
+    public static ShipmentRecord inProgress(OrderId orderId, ClientId client, String fingerprint, Instant now) {
         return new ShipmentRecord(
-                orderId, fingerprint, ShipmentStatus.IN_PROGRESS, Optional.empty(), false, List.of(), now, now);
+                orderId,
+                fingerprint,
+                ShipmentStatus.IN_PROGRESS,
+                Optional.empty(),
+                false,
+                List.of(),
+                now,
+                now,
+                Optional.empty(),
+                Optional.of(client));
     }
 
-    /** A new claim on an order an operator found was not created; the resolution stays on record. */
-    public ShipmentRecord reclaimed(String fingerprint, Instant now) {
+    /**
+     * A new claim by {@code client} on an order an operator found was not created; the resolution stays on record.
+     * Only a client the order {@linkplain #isVisibleTo is visible to} may claim it again, and the order is then its.
+     */
+    public ShipmentRecord reclaimed(ClientId client, String fingerprint, Instant now) {
         return new ShipmentRecord(
                 orderId,
                 fingerprint,
@@ -75,7 +101,16 @@ public record ShipmentRecord(
                 List.of(),
                 createdAt,
                 now,
-                resolution);
+                resolution,
+                Optional.of(client));
+    }
+
+    /**
+     * Whether {@code reader} may see this order and ship under its id: the client that claimed it may, and every client
+     * may see an order stored before clients were recorded. To anyone else the order does not exist.
+     */
+    public boolean isVisibleTo(ClientId reader) {
+        return client.map(reader::equals).orElse(true);
     }
 
     public ShipmentRecord created(CreatedShipment created, boolean fallback, List<Attempt> attempts, Instant now) {
@@ -88,7 +123,8 @@ public record ShipmentRecord(
                 attempts,
                 createdAt,
                 now,
-                resolution);
+                resolution,
+                client);
     }
 
     public ShipmentRecord outcomeUnknown(List<Attempt> attempts, Instant now) {
@@ -101,7 +137,8 @@ public record ShipmentRecord(
                 attempts,
                 createdAt,
                 now,
-                resolution);
+                resolution,
+                client);
     }
 
     /**
@@ -126,7 +163,8 @@ public record ShipmentRecord(
                         attempts,
                         createdAt,
                         answer.at(),
-                        Optional.of(answer)))
+                        Optional.of(answer),
+                        client))
                 .orElseGet(() -> new ShipmentRecord(
                         orderId,
                         requestFingerprint,
@@ -136,6 +174,7 @@ public record ShipmentRecord(
                         attempts,
                         createdAt,
                         answer.at(),
-                        Optional.of(answer)));
+                        Optional.of(answer),
+                        client));
     }
 }

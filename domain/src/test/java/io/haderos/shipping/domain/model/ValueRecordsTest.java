@@ -69,6 +69,69 @@ class ValueRecordsTest {
         assertThatThrownBy(() -> Money.of("-1", "SAR")).hasMessageStartingWith("amount");
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                " 250",
+                "250 ",
+                "+250",
+                "-0",
+                "2.5e2",
+                "2.5E2",
+                "1,000",
+                ".5",
+                "5.",
+                "1.2345",
+                "0x10",
+                "٢٥٠",
+                "",
+                "12345678901",
+                "NaN",
+                "Infinity",
+                "1_000"
+            })
+    void givenAnAmountOutsideTheDecimalGrammar_thenRefusedNamingTheAmount(String amount) {
+        assertThatThrownBy(() -> Money.of(amount, "SAR"))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("amount"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "250", "250.00", "0.5", "1.250", "1000000000", "007"})
+    void givenAnAmountInTheDecimalGrammar_thenAccepted(String amount) {
+        assertThat(Money.of(amount, "SAR").amount()).isEqualByComparingTo(new BigDecimal(amount));
+    }
+
+    @Test
+    void givenAnOrderOfOneClient_thenOnlyThatClientSeesIt_andAnOrderWithoutClientIsSeenByAll() {
+        ClientId shop = ClientId.of("shop-web");
+        ClientId other = ClientId.of("shop-app");
+        java.time.Instant now = java.time.Instant.parse("2026-11-30T10:00:00Z");
+        ShipmentRecord owned = ShipmentRecord.inProgress(OrderId.of("ORD-1"), shop, "fp", now);
+        ShipmentRecord unowned = new ShipmentRecord(
+                OrderId.of("ORD-2"),
+                "fp",
+                ShipmentStatus.IN_PROGRESS,
+                java.util.Optional.empty(),
+                false,
+                java.util.List.of(),
+                now,
+                now);
+
+        assertThat(owned.isVisibleTo(shop)).isTrue();
+        assertThat(owned.isVisibleTo(other)).isFalse();
+        assertThat(unowned.isVisibleTo(shop)).isTrue();
+        assertThat(unowned.isVisibleTo(other)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Shop", "shop_web", "shop web", "x2345678901234567890123456789012345678901", "é"})
+    void givenAnInvalidClientName_thenRefusedNamingTheClient(String name) {
+        assertThatThrownBy(() -> ClientId.of(name))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("client"));
+    }
+
     @Test
     void givenAPartyWithoutStreetAddress_thenRefused() {
         assertThatThrownBy(() -> new Party("Sara", "", "+966551112233", "", Address.of(CountryCode.of("SA"), "Jeddah")))

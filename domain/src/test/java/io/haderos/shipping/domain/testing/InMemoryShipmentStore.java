@@ -1,6 +1,7 @@
 package io.haderos.shipping.domain.testing;
 
 import io.haderos.shipping.domain.model.Attempt;
+import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
@@ -22,14 +23,14 @@ public final class InMemoryShipmentStore implements ShipmentStore {
     private final ConcurrentMap<OrderId, ShipmentRecord> records = new ConcurrentHashMap<>();
 
     @Override
-    public Optional<ShipmentRecord> claim(OrderId orderId, String requestFingerprint, Instant now) {
+    public Optional<ShipmentRecord> claim(OrderId orderId, ClientId client, String requestFingerprint, Instant now) {
         ShipmentRecord[] existing = new ShipmentRecord[1];
         records.compute(orderId, (id, current) -> {
             if (current == null) {
-                return ShipmentRecord.inProgress(id, requestFingerprint, now);
+                return ShipmentRecord.inProgress(id, client, requestFingerprint, now);
             }
-            if (current.status() == ShipmentStatus.NOT_CREATED) {
-                return current.reclaimed(requestFingerprint, now);
+            if (current.status() == ShipmentStatus.NOT_CREATED && current.isVisibleTo(client)) {
+                return current.reclaimed(client, requestFingerprint, now);
             }
             existing[0] = current;
             return current;

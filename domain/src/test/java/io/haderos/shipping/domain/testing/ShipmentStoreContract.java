@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.haderos.shipping.domain.model.Attempt;
 import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
@@ -33,6 +34,8 @@ public abstract class ShipmentStoreContract {
 
     private static final Instant T0 = Instant.parse("2026-11-27T08:00:00.123Z");
     private static final OrderId ORDER = OrderId.of("ORD-1001");
+    private static final ClientId SHOP = ClientId.of("shop-web");
+    private static final ClientId OTHER_SHOP = ClientId.of("shop-app");
     private static final CreatedShipment AT_SMSA = new CreatedShipment(
             CarrierId.SMSA,
             "231200021000",
@@ -53,21 +56,22 @@ public abstract class ShipmentStoreContract {
     void givenNoRecord_whenClaimed_thenTheCallerHoldsAnInProgressClaim() {
         ShipmentStore store = store();
 
-        assertThat(store.claim(ORDER, "fp-1", T0)).isEmpty();
+        assertThat(store.claim(ORDER, SHOP, "fp-1", T0)).isEmpty();
 
         ShipmentRecord record = store.find(ORDER).orElseThrow();
         assertThat(record.status()).isEqualTo(ShipmentStatus.IN_PROGRESS);
         assertThat(record.requestFingerprint()).isEqualTo("fp-1");
         assertThat(record.createdAt()).isEqualTo(T0);
         assertThat(record.shipment()).isEmpty();
+        assertThat(record.client()).contains(SHOP);
     }
 
     @Test
     void givenAClaim_whenClaimedAgain_thenTheExistingRecordIsReturnedUntouched() {
         ShipmentStore store = store();
-        store.claim(ORDER, "fp-1", T0);
+        store.claim(ORDER, SHOP, "fp-1", T0);
 
-        Optional<ShipmentRecord> second = store.claim(ORDER, "fp-2", T0.plusSeconds(1));
+        Optional<ShipmentRecord> second = store.claim(ORDER, SHOP, "fp-2", T0.plusSeconds(1));
 
         assertThat(second).map(ShipmentRecord::requestFingerprint).contains("fp-1");
         assertThat(store.find(ORDER).orElseThrow().requestFingerprint()).isEqualTo("fp-1");
@@ -76,7 +80,7 @@ public abstract class ShipmentStoreContract {
     @Test
     void whenCreated_thenEverythingAboutTheShipmentReadsBackAsWritten() {
         ShipmentStore store = store();
-        store.claim(ORDER, "fp-1", T0);
+        store.claim(ORDER, SHOP, "fp-1", T0);
 
         store.recordCreated(ORDER, AT_SMSA, true, ARAMEX_DOWN_THEN_SMSA, T0.plusSeconds(2));
 
@@ -88,20 +92,20 @@ public abstract class ShipmentStoreContract {
         assertThat(record.createdAt()).isEqualTo(T0);
         assertThat(record.updatedAt()).isEqualTo(T0.plusSeconds(2));
         assertThat(record.resolution()).isEmpty();
-        assertThat(store.claim(ORDER, "fp-1", T0.plusSeconds(3))).contains(record);
+        assertThat(store.claim(ORDER, SHOP, "fp-1", T0.plusSeconds(3))).contains(record);
     }
 
     @Test
     void whenTheOutcomeIsUnknown_thenTheOrderIsHeldWithItsAttempts() {
         ShipmentStore store = store();
-        store.claim(ORDER, "fp-1", T0);
+        store.claim(ORDER, SHOP, "fp-1", T0);
 
         store.recordOutcomeUnknown(ORDER, ARAMEX_TIMED_OUT, T0.plusSeconds(10));
 
         ShipmentRecord record = store.find(ORDER).orElseThrow();
         assertThat(record.status()).isEqualTo(ShipmentStatus.OUTCOME_UNKNOWN);
         assertThat(record.attempts()).isEqualTo(ARAMEX_TIMED_OUT);
-        assertThat(store.claim(ORDER, "fp-1", T0.plusSeconds(11)))
+        assertThat(store.claim(ORDER, SHOP, "fp-1", T0.plusSeconds(11)))
                 .map(ShipmentRecord::status)
                 .contains(ShipmentStatus.OUTCOME_UNKNOWN);
     }
@@ -109,12 +113,12 @@ public abstract class ShipmentStoreContract {
     @Test
     void whenReleased_thenTheOrderIsForgottenAndCanBeClaimedAgain() {
         ShipmentStore store = store();
-        store.claim(ORDER, "fp-1", T0);
+        store.claim(ORDER, SHOP, "fp-1", T0);
 
         store.release(ORDER);
 
         assertThat(store.find(ORDER)).isEmpty();
-        assertThat(store.claim(ORDER, "fp-2", T0.plusSeconds(1))).isEmpty();
+        assertThat(store.claim(ORDER, SHOP, "fp-2", T0.plusSeconds(1))).isEmpty();
         assertThat(store.find(ORDER).orElseThrow().requestFingerprint()).isEqualTo("fp-2");
     }
 
@@ -129,7 +133,7 @@ public abstract class ShipmentStoreContract {
             for (int i = 0; i < callers; i++) {
                 Callable<Optional<ShipmentRecord>> claim = () -> {
                     start.await();
-                    return store.claim(ORDER, "fp-1", T0);
+                    return store.claim(ORDER, SHOP, "fp-1", T0);
                 };
                 claims.add(pool.submit(claim));
             }
@@ -149,7 +153,7 @@ public abstract class ShipmentStoreContract {
     @Test
     void givenAnUnknownOutcome_whenAnOperatorFoundTheShipment_thenItIsCreatedAndReplayed() {
         ShipmentStore store = store();
-        store.claim(ORDER, "fp-1", T0);
+        store.claim(ORDER, SHOP, "fp-1", T0);
         store.recordOutcomeUnknown(ORDER, ARAMEX_TIMED_OUT, T0.plusSeconds(10));
         ShipmentResolution found = new ShipmentResolution(
                 Optional.of(AT_ARAMEX), "nora@haderos.io", "found in the Aramex portal", T0.plusSeconds(600));
@@ -164,25 +168,25 @@ public abstract class ShipmentStoreContract {
         assertThat(record.fallback()).isFalse();
         assertThat(record.attempts()).isEqualTo(ARAMEX_TIMED_OUT);
         assertThat(record.resolution()).contains(found);
-        assertThat(store.claim(ORDER, "fp-1", T0.plusSeconds(601))).contains(record);
+        assertThat(store.claim(ORDER, SHOP, "fp-1", T0.plusSeconds(601))).contains(record);
     }
 
     @Test
     void givenAnUnknownOutcome_whenAnOperatorFoundNothing_thenTheNextRequestMayTryAgain() {
         ShipmentStore store = store();
-        store.claim(ORDER, "fp-1", T0);
+        store.claim(ORDER, SHOP, "fp-1", T0);
         store.recordOutcomeUnknown(ORDER, ARAMEX_TIMED_OUT, T0.plusSeconds(10));
         ShipmentResolution nothing =
                 new ShipmentResolution(Optional.empty(), "nora@haderos.io", "", T0.plusSeconds(600));
 
         assertThat(store.resolve(ORDER, nothing)).map(ShipmentRecord::status).contains(ShipmentStatus.NOT_CREATED);
 
-        assertThat(store.claim(ORDER, "fp-2", T0.plusSeconds(700))).isEmpty();
+        assertThat(store.claim(ORDER, SHOP, "fp-2", T0.plusSeconds(700))).isEmpty();
         ShipmentRecord reclaimed = store.find(ORDER).orElseThrow();
         assertThat(reclaimed.status()).isEqualTo(ShipmentStatus.IN_PROGRESS);
         assertThat(reclaimed.requestFingerprint()).isEqualTo("fp-2");
         assertThat(reclaimed.resolution()).contains(nothing);
-        assertThat(store.claim(ORDER, "fp-2", T0.plusSeconds(701)))
+        assertThat(store.claim(ORDER, SHOP, "fp-2", T0.plusSeconds(701)))
                 .map(ShipmentRecord::status)
                 .contains(ShipmentStatus.IN_PROGRESS);
     }
@@ -193,7 +197,7 @@ public abstract class ShipmentStoreContract {
         ShipmentResolution answer = new ShipmentResolution(Optional.of(AT_ARAMEX), "nora", "", T0.plusSeconds(60));
         assertThat(store.resolve(ORDER, answer)).as("unknown order").isEmpty();
 
-        store.claim(ORDER, "fp-1", T0);
+        store.claim(ORDER, SHOP, "fp-1", T0);
         assertThat(store.resolve(ORDER, answer)).as("a live claim").isEmpty();
 
         store.recordCreated(ORDER, AT_SMSA, true, ARAMEX_DOWN_THEN_SMSA, T0.plusSeconds(2));
@@ -204,7 +208,7 @@ public abstract class ShipmentStoreContract {
     @Test
     void aClaimAbandonedLongerThanAnyCarrierCallCanBeResolved() {
         ShipmentStore store = store();
-        store.claim(ORDER, "fp-1", T0);
+        store.claim(ORDER, SHOP, "fp-1", T0);
         Instant later = T0.plus(ShipmentRecord.ABANDONED_AFTER).plus(Duration.ofSeconds(1));
 
         Optional<ShipmentRecord> resolved = store.resolve(
@@ -216,7 +220,7 @@ public abstract class ShipmentStoreContract {
     @Test
     void givenConcurrentResolutions_thenExactlyOneIsApplied() throws Exception {
         ShipmentStore store = store();
-        store.claim(ORDER, "fp-1", T0);
+        store.claim(ORDER, SHOP, "fp-1", T0);
         store.recordOutcomeUnknown(ORDER, ARAMEX_TIMED_OUT, T0.plusSeconds(10));
         int operators = 8;
         ExecutorService pool = Executors.newFixedThreadPool(operators);
@@ -244,11 +248,37 @@ public abstract class ShipmentStoreContract {
     }
 
     @Test
+    void givenAnOrderOfOneClient_whenAnotherClientClaimsIt_thenTheRecordIsReturnedUntouched() {
+        ShipmentStore store = store();
+        store.claim(ORDER, SHOP, "fp-1", T0);
+
+        Optional<ShipmentRecord> other = store.claim(ORDER, OTHER_SHOP, "fp-1", T0.plusSeconds(1));
+
+        assertThat(other).map(ShipmentRecord::client).contains(Optional.of(SHOP));
+        assertThat(other.orElseThrow().isVisibleTo(OTHER_SHOP)).isFalse();
+        assertThat(store.find(ORDER).orElseThrow().client()).contains(SHOP);
+    }
+
+    @Test
+    void givenAnOrderFoundNotCreated_whenAnotherClientClaimsIt_thenItStaysTheFirstClients() {
+        ShipmentStore store = store();
+        store.claim(ORDER, SHOP, "fp-1", T0);
+        store.recordOutcomeUnknown(ORDER, ARAMEX_TIMED_OUT, T0.plusSeconds(10));
+        store.resolve(ORDER, new ShipmentResolution(Optional.empty(), "nora", "", T0.plusSeconds(600)));
+
+        Optional<ShipmentRecord> stranger = store.claim(ORDER, OTHER_SHOP, "fp-2", T0.plusSeconds(700));
+
+        assertThat(stranger).map(ShipmentRecord::status).contains(ShipmentStatus.NOT_CREATED);
+        assertThat(store.claim(ORDER, SHOP, "fp-2", T0.plusSeconds(701))).isEmpty();
+        assertThat(store.find(ORDER).orElseThrow().client()).contains(SHOP);
+    }
+
+    @Test
     void ordersAreIndependent() {
         ShipmentStore store = store();
         OrderId other = OrderId.of("ORD-1002");
-        store.claim(ORDER, "fp-1", T0);
-        store.claim(other, "fp-9", T0);
+        store.claim(ORDER, SHOP, "fp-1", T0);
+        store.claim(other, SHOP, "fp-9", T0);
 
         store.recordCreated(ORDER, AT_ARAMEX, false, List.of(Attempt.success(CarrierId.ARAMEX)), T0.plusSeconds(1));
         store.release(other);

@@ -15,7 +15,9 @@ public final class OrderConflictException extends RuntimeException {
         /** An earlier attempt's outcome is unknown; an operator must resolve it first. */
         OUTCOME_UNKNOWN,
         /** An operator tried to resolve an order that is not held. */
-        NOT_AWAITING_RESOLUTION
+        NOT_AWAITING_RESOLUTION,
+        /** Another client's order already has this id; nothing else about it is told. */
+        ORDER_ID_TAKEN
     }
 
     private final transient OrderId orderId;
@@ -45,6 +47,7 @@ public final class OrderConflictException extends RuntimeException {
             case NOT_AWAITING_RESOLUTION ->
                 "order " + orderId
                         + " does not await resolution: only an order whose outcome is unknown can be resolved";
+            case ORDER_ID_TAKEN -> "order id " + orderId + " is taken by another client; choose another id";
         };
     }
 }

@@ -1,6 +1,7 @@
 package io.haderos.shipping.application.port.in;
 
 import io.haderos.shipping.domain.model.Checks;
+import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.Parcel;
@@ -11,6 +12,8 @@ import java.util.Optional;
 
 /**
  * Ship an order. The shipper is the configured default unless the caller gives one.
+ *
+ * @param client the client asking: the order becomes its, and no other client may ship under its id
  */
 public record ShipOrderCommand(
         OrderId orderId,
@@ -20,7 +23,8 @@ public record ShipOrderCommand(
         String description,
         Money declaredValue,
         Money cashOnDelivery,
-        Optional<String> service) {
+        Optional<String> service,
+        ClientId client) {
 
     public ShipOrderCommand {
         Checks.required(orderId, "orderId");
@@ -31,6 +35,7 @@ public record ShipOrderCommand(
         Checks.required(declaredValue, "declaredValue");
         Checks.required(cashOnDelivery, "cashOnDelivery");
         service = Checks.required(service, "service").map(s -> Checks.text(s, "service", 10));
+        Checks.required(client, "client");
     }
 
     /** The carrier request, with {@code defaultShipper} where the command names none. */

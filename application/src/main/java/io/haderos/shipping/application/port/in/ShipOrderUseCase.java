@@ -7,7 +7,8 @@ public interface ShipOrderUseCase {
 
     /**
      * Completes with the created (or replayed) shipment, or fails with one of: {@link OrderConflictException} (the
-     * order is already claimed by a different request, in progress, or held with an unknown outcome),
+     * order id is another client's, or the order is already claimed by a different request, in progress, or held with
+     * an unknown outcome),
      * {@link RequestRejectedException} (a carrier rejected the request's content),
      * {@link ShipmentOutcomeUnknownException} (a carrier may have created the shipment; the order is now held),
      * {@link NoCarrierAvailableException} (no carrier could serve; nothing was created), or

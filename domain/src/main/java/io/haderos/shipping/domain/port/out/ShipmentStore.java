@@ -1,6 +1,7 @@
 package io.haderos.shipping.domain.port.out;
 
 import io.haderos.shipping.domain.model.Attempt;
+import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
@@ -18,13 +19,14 @@ import java.util.Optional;
 public interface ShipmentStore {
 
     /**
-     * Claims the order for creation: when no record exists, or when an operator found that an earlier attempt
-     * created nothing ({@code NOT_CREATED}).
+     * Claims the order for creation on behalf of {@code client}: when no record exists, or when an operator found
+     * that an earlier attempt created nothing ({@code NOT_CREATED}) and the order {@linkplain
+     * ShipmentRecord#isVisibleTo is visible to} this client. The claim records the client as the order's.
      *
      * @return empty when this caller now holds the claim (the record is {@code IN_PROGRESS} with this
-     *         fingerprint); otherwise the record that was already there, untouched
+     *         fingerprint and client); otherwise the record that was already there, untouched
      */
-    Optional<ShipmentRecord> claim(OrderId orderId, String requestFingerprint, Instant now);
+    Optional<ShipmentRecord> claim(OrderId orderId, ClientId client, String requestFingerprint, Instant now);
 
     /** The claimed order's shipment was created. */
     void recordCreated(

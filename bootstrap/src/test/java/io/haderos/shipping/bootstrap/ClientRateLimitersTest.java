@@ -1,0 +1,56 @@
+package io.haderos.shipping.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.haderos.shipping.adapter.rest.ClientRateLimits;
+import io.haderos.shipping.bootstrap.GatewaySettings.RateLimit;
+import io.haderos.shipping.domain.model.ClientId;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each client has its own allowance: a burst at once, then the average rate. The rate here is so slow (one request
+ * per 1,000 s) that no new permit can arrive while the test runs, so what it sees does not depend on timing.
+ */
+class ClientRateLimitersTest {
+
+    private static final ClientId SHOP = ClientId.of("shop-web");
+    private static final ClientId ERP = ClientId.of("erp");
+
+    private final ClientRateLimits limits =
+            ClientRateLimiters.of(Optional.of(new RateLimit(new BigDecimal("0.001"), 3)));
+
+    @Test
+    void givenABurstOfThree_whenAFourthRequestComes_thenItIsRefusedWithTheWaitUntilTheNextPermits() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(limits.acquire(SHOP)).as("request %d", i + 1).isEmpty();
+        }
+
+        Optional<Duration> fourth = limits.acquire(SHOP);
+
+        assertThat(fourth)
+                .hasValueSatisfying(
+                        wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(3000)));
+    }
+
+    @Test
+    void givenOneClientOverItsLimit_thenAnotherClientIsStillServed() {
+        for (int i = 0; i < 4; i++) {
+            limits.acquire(SHOP);
+        }
+
+        assertThat(limits.acquire(ERP)).isEmpty();
+        assertThat(limits.acquire(SHOP)).isPresent();
+    }
+
+    @Test
+    void givenNoLimit_thenEveryRequestIsServed() {
+        ClientRateLimits none = ClientRateLimiters.of(Optional.empty());
+
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(none.acquire(SHOP)).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.haderos.shipping.bootstrap;
+
+import static io.haderos.shipping.bootstrap.GatewayIT.QUOTE;
+import static io.haderos.shipping.bootstrap.GatewayIT.RATES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.haderos.shipping.sandbox.AramexCredentials;
+import io.haderos.shipping.sandbox.Sandbox;
+import io.haderos.shipping.sandbox.SandboxSettings;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With real carrier credentials the gateway refuses what would silently hurt in production, naming the key to set,
+ * and says so when a knowingly chosen shortcut is in use (docs/architecture.md#production-mode). The carriers are
+ * stand-ins the test runs, reached as real carriers would be.
+ */
+class ProductionTrapsIT {
+
+    private static final String CLIENTS = "shop:" + "5e".repeat(32);
+
+    private static Sandbox carriers() throws Exception {
+        return Sandbox.start(new SandboxSettings(
+                "127.0.0.1", 0, 0, 0, AramexCredentials.defaults(), SandboxSettings.DEFAULT_SMSA_API_KEY));
+    }
+
+    private static Map<String, String> aramex(Sandbox sandbox) {
+        AramexCredentials aramex = AramexCredentials.defaults();
+        return Map.of(
+                "ARAMEX_BASE_URL", sandbox.aramexBaseUri().toString(),
+                "ARAMEX_USERNAME", aramex.userName(),
+                "ARAMEX_PASSWORD", aramex.password(),
+                "ARAMEX_ACCOUNT_NUMBER", aramex.accountNumber(),
+                "ARAMEX_ACCOUNT_PIN", aramex.accountPin());
+    }
+
+    private static Map<String, String> smsa(Sandbox sandbox) {
+        return Map.of(
+                "SMSA_BASE_URL",
+                sandbox.smsaBaseUri().toString(),
+                "SMSA_API_KEY",
+                SandboxSettings.DEFAULT_SMSA_API_KEY);
+    }
+
+    @SafeVarargs
+    private static Map<String, String> merged(Map<String, String>... parts) {
+        Map<String, String> all = new HashMap<>();
+        for (Map<String, String> part : parts) {
+            all.putAll(part);
+        }
+        return all;
+    }
+
+    private static void assertStopsNaming(String name, Map<String, String> environment, String key) throws Exception {
+        Map<String, String> onAFreePort = new HashMap<>(environment);
+        onAFreePort.put("HTTP_PORT", String.valueOf(GatewayProcess.freePort()));
+        int exit = GatewayProcess.runToExit(name, onAFreePort);
+
+        String output = GatewayProcess.output(name);
+        assertThat(exit).as(output).isEqualTo(2);
+        assertThat(output).contains("invalid configuration: " + key);
+    }
+
+    @Test
+    void givenRealSmsaCredentialsWithoutATariff_thenStartUpStopsNamingTheTariffFile() throws Exception {
+        try (Sandbox sandbox = carriers()) {
+            assertStopsNaming(
+                    "trap-no-tariff",
+                    merged(aramex(sandbox), smsa(sandbox), Map.of("API_CLIENTS", CLIENTS)),
+                    "smsa.tariff-file");
+        }
+    }
+
+    @Test
+    void givenRealCredentialsWithoutClients_thenStartUpStopsNamingApiClients() throws Exception {
+        try (Sandbox sandbox = carriers()) {
+            assertStopsNaming("trap-no-clients", merged(aramex(sandbox)), "api.clients");
+        }
+    }
+
+    @Test
+    void givenAnOrderNamingACarrierWithoutCredentials_thenStartUpStopsNamingItsKey() throws Exception {
+        try (Sandbox sandbox = carriers()) {
+            assertStopsNaming(
+                    "trap-order",
+                    merged(aramex(sandbox), Map.of("API_CLIENTS", CLIENTS, "CARRIERS_ORDER", "aramex,smsa")),
+                    "smsa.api-key");
+        }
+    }
+
+    @Test
+    void givenAMalformedClientList_thenStartUpStopsNamingItWithoutRepeatingIt() throws Exception {
+        String digest = "0f".repeat(32);
+        assertStopsNaming("trap-clients", merged(Map.of("API_CLIENTS", "shop=" + digest)), "api.clients");
+        assertThat(GatewayProcess.output("trap-clients")).doesNotContain(digest);
+    }
+
+    @Test
+    void givenCredentialsForAramexOnly_thenItServesAloneAndSaysSo() throws Exception {
+        try (Sandbox sandbox = carriers();
+                GatewayProcess gateway = GatewayProcess.start(
+                        "trap-aramex-only",
+                        merged(
+                                aramex(sandbox),
+                                Map.of("API_CLIENTS", "shop:" + ClientAccessIT.sha256Hex("t".repeat(40)))),
+                        sandbox.controlUri())) {
+            JsonNode monitoring = gateway.monitoring();
+
+            assertThat(monitoring.path("circuit_breakers").fieldNames())
+                    .toIterable()
+                    .containsExactly("aramex");
+            assertThat(gateway.post(RATES, QUOTE, "t".repeat(40)).statusCode()).isEqualTo(200);
+            assertThat(gateway.log())
+                    .contains("only [aramex] has credentials, so it serves alone")
+                    .doesNotContain("SANDBOX MODE");
+        }
+    }
+
+    @Test
+    void givenAnonymousClientsAndTheExampleTariffChosenKnowingly_thenItStartsWarningAndAlerting() throws Exception {
+        try (Sandbox sandbox = carriers();
+                GatewayProcess gateway = GatewayProcess.start(
+                        "trap-opt-ins",
+                        merged(
+                                aramex(sandbox),
+                                smsa(sandbox),
+                                Map.of("API_ALLOW_ANONYMOUS", "true", "SMSA_EXAMPLE_TARIFF", "true")),
+                        sandbox.controlUri())) {
+            List<String> alerts = gateway.monitoring().path("alerts").findValuesAsText("message");
+
+            assertThat(alerts).contains(ConfigurationAlerts.ANONYMOUS).contains(ConfigurationAlerts.EXAMPLE_TARIFF);
+            assertThat(gateway.post(RATES, QUOTE).statusCode()).as("anonymous").isEqualTo(200);
+            assertThat(gateway.log())
+                    .contains("WARN")
+                    .contains("CLIENT AUTHENTICATION IS OFF with real carrier credentials")
+                    .contains("SMSA quotes come from the bundled EXAMPLE tariff");
+        }
+    }
+}
