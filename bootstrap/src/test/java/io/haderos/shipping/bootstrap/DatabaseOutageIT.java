@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 4, fault tests, against the real jar: PostgreSQL goes away (a {@link TcpProxy} in front of it is cut)
- * while the Aramex breaker flaps, by operator overrides and by real carrier faults. Quotes are still served and
- * overrides still answer at once; shipping and the readiness probe say the database is away; the audit backlog is
+ * while the Aramex breaker flaps by real carrier faults (operator overrides, which must be stored for the whole
+ * fleet, are refused with 503 and change nothing). Quotes are still served and overrides still answer at once (503); shipping and the readiness probe say the database is away; the audit backlog is
  * an alert. Once the database is back, every transition is in the trail exactly once, with sequences 1..M.
  */
 class DatabaseOutageIT {
@@ -41,7 +41,7 @@ class DatabaseOutageIT {
     private static final String ARAMEX_STATE = "/api/v1/integrations/monitoring/circuit-breakers/aramex/state";
     private static final String ARAMEX_TRANSITIONS =
             "/api/v1/integrations/monitoring/circuit-breakers/aramex/transitions?limit=1000";
-    private static final int OVERRIDES_DURING_OUTAGE = 20;
+    private static final int OVERRIDES_DURING_OUTAGE = 3;
     /** Well below the pool's 5 s connection timeout: an answer this fast did not wait for the database. */
     private static final Pattern INSTANCE_ID = Pattern.compile("shipping gateway (\\S+) listening on");
 
@@ -68,8 +68,15 @@ class DatabaseOutageIT {
 
             database.cut();
 
+            // An operator's order holds the whole fleet, so it must be stored first: without the database it is
+            // refused, and applied nowhere, rather than applied here alone.
             for (int i = 0; i < OVERRIDES_DURING_OUTAGE; i++) {
-                override(gateway, i % 2 == 0 ? "forced_open" : "closed", "drill " + i, caused);
+                HttpResponse<String> refusedOrder = gateway.put(
+                        ARAMEX_STATE,
+                        "{\"state\":\"forced_open\",\"reason\":\"drill " + i + "\",\"actor\":\"" + ACTOR + "\"}",
+                        TOKEN);
+                assertThat(refusedOrder.statusCode()).as(refusedOrder.body()).isEqualTo(503);
+                assertThat(refusedOrder.body()).contains("override-store-unavailable");
             }
             assertThat(gateway.breaker("aramex").path("state").asText()).isEqualTo("closed");
             flapByCarrierFaults(gateway, caused);
