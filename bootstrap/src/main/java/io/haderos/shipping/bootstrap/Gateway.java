@@ -318,7 +318,8 @@ public final class Gateway implements AutoCloseable {
         ShippingRestApi api = ShippingRestApi.builder()
                 .adminToken(settings.adminToken())
                 .clients(clients)
-                .rateLimits(ClientRateLimiters.of(settings.api().rateLimit()))
+                .rateLimits(ClientRateLimiters.of(
+                        settings.api().rateLimit(), settings.api().ownRateLimits()))
                 .observer(metrics.accessObserver(clients.required() ? clients.clients() : List.of(ClientId.ANONYMOUS)))
                 .maxBodyBytes(settings.maxBodyBytes())
                 .build();
@@ -337,6 +338,16 @@ public final class Gateway implements AutoCloseable {
                         "rate limit " + rate.perSecond().toPlainString() + "/s, burst " + rate.burst() + " per client")
                 .orElse("no rate limit");
         ClientTokens clients = settings.api().clients();
+        if (!settings.api().ownRateLimits().isEmpty()) {
+            limit = limit + "; own limits: "
+                    + settings.api().ownRateLimits().entrySet().stream()
+                            .map(own -> own.getKey() + " "
+                                    + own.getValue()
+                                            .map(rate -> rate.perSecond().toPlainString() + "/s, burst " + rate.burst())
+                                            .orElse("none"))
+                            .sorted()
+                            .collect(java.util.stream.Collectors.joining(", "));
+        }
         if (clients.required()) {
             LOG.info("clients authenticate by bearer token: {} ({})", clients.clients(), limit);
         } else if (settings.sandbox().isPresent()) {

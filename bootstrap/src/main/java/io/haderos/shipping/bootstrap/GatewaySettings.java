@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.eclipse.microprofile.config.Config;
@@ -90,6 +91,9 @@ record GatewaySettings(
     /** Per-client requests per second when the gateway uses real carriers and {@code api.rate-limit} is unset. */
     static final String DEFAULT_RATE_LIMIT = "50";
 
+    /** Requests per second: up to six digits and three decimals. */
+    private static final Pattern RATE = Pattern.compile("\\d{1,6}(\\.\\d{1,3})?");
+
     private static final List<String> ARAMEX_CREDENTIALS =
             List.of("aramex.username", "aramex.password", "aramex.account-number", "aramex.account-pin");
 
@@ -99,8 +103,13 @@ record GatewaySettings(
      * @param clients        the clients and the digests of their tokens; {@link ClientTokens#anonymous()} when none
      * @param allowAnonymous {@code api.allow-anonymous}: real carriers without client authentication, knowingly
      * @param rateLimit      each client's limit; empty when off
+     * @param ownRateLimits  {@code api.client-rate-limits}: clients with a limit of their own (empty: none)
      */
-    record ApiAccess(ClientTokens clients, boolean allowAnonymous, Optional<RateLimit> rateLimit) {}
+    record ApiAccess(
+            ClientTokens clients,
+            boolean allowAnonymous,
+            Optional<RateLimit> rateLimit,
+            Map<ClientId, Optional<RateLimit>> ownRateLimits) {}
 
     /**
      * A client's rate limit: on average {@code perSecond} requests a second, and at most {@code burst} at once.
@@ -250,15 +259,57 @@ record GatewaySettings(
         }
         String key = "api.rate-limit";
         String raw = read.optional(key).orElse(sandbox ? "0" : DEFAULT_RATE_LIMIT);
-        if (!raw.matches("\\d{1,6}(\\.\\d{1,3})?")) {
+        if (!RATE.matcher(raw).matches()) {
             throw read.invalid(key, raw, "must be requests per second such as 50 or 0.5 (0 turns the limit off)");
         }
-        BigDecimal perSecond = new BigDecimal(raw);
         int burst = read.integer("api.rate-limit-burst", 1, 1_000_000);
         return new ApiAccess(
-                clients,
-                allowAnonymous,
-                perSecond.signum() == 0 ? Optional.empty() : Optional.of(new RateLimit(perSecond, burst)));
+                clients, allowAnonymous, rateLimit(new BigDecimal(raw), burst), ownRateLimits(read, clients, burst));
+    }
+
+    private static Optional<RateLimit> rateLimit(BigDecimal perSecond, int burst) {
+        return perSecond.signum() == 0 ? Optional.empty() : Optional.of(new RateLimit(perSecond, burst));
+    }
+
+    /** {@code api.client-rate-limits}: {@code name:rate} or {@code name:rate:burst}, for clients of api.clients. */
+    private static Map<ClientId, Optional<RateLimit>> ownRateLimits(
+            SettingsReader read, ClientTokens clients, int defaultBurst) {
+        String key = "api.client-rate-limits";
+        Optional<String> raw = read.optional(key);
+        if (raw.isEmpty()) {
+            return Map.of();
+        }
+        List<ClientId> known = clients.required() ? clients.clients() : List.of(ClientId.ANONYMOUS);
+        Map<ClientId, Optional<RateLimit>> limits = new LinkedHashMap<>();
+        String[] entries = raw.get().split(",", -1);
+        for (int i = 0; i < entries.length; i++) {
+            String[] parts = entries[i].strip().split(":", -1);
+            String at = "entry " + (i + 1) + " ";
+            if (parts.length < 2
+                    || parts.length > 3
+                    || !RATE.matcher(parts[1].strip()).matches()) {
+                throw read.invalid(key, raw.get(), at + "must be name:rate or name:rate:burst (rate per second)");
+            }
+            ClientId client = known.stream()
+                    .filter(id -> id.value().equals(parts[0].strip()))
+                    .findFirst()
+                    .orElseThrow(() -> read.invalid(key, raw.get(), at + "names no client of api.clients"));
+            int burst = defaultBurst;
+            if (parts.length == 3) {
+                try {
+                    burst = Integer.parseInt(parts[2].strip());
+                } catch (NumberFormatException e) {
+                    burst = 0;
+                }
+                if (burst < 1 || burst > 1_000_000) {
+                    throw read.invalid(key, raw.get(), at + "must have a burst between 1 and 1000000");
+                }
+            }
+            if (limits.put(client, rateLimit(new BigDecimal(parts[1].strip()), burst)) != null) {
+                throw read.invalid(key, raw.get(), at + "names a client already named before it");
+            }
+        }
+        return Map.copyOf(limits);
     }
 
     /** {@code name:sha256hex,...}; entries are named by position only. */

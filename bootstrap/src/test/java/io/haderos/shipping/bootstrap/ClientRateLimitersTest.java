@@ -46,6 +46,24 @@ class ClientRateLimitersTest {
     }
 
     @Test
+    void givenAClientWithALimitOfItsOwn_thenItHasThatOneAndAClientWithoutAnyIsNeverRefused() {
+        ClientRateLimits mixed = ClientRateLimiters.of(
+                Optional.of(new RateLimit(new BigDecimal("0.001"), 1)),
+                java.util.Map.of(ERP, Optional.of(new RateLimit(new BigDecimal("0.001"), 5)), SHOP, Optional.empty()));
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(mixed.acquire(ERP)).as("erp request %d", i + 1).isEmpty();
+        }
+        assertThat(mixed.acquire(ERP)).isPresent();
+        for (int i = 0; i < 100; i++) {
+            assertThat(mixed.acquire(SHOP)).isEmpty();
+        }
+        ClientId other = ClientId.of("other");
+        assertThat(mixed.acquire(other)).isEmpty();
+        assertThat(mixed.acquire(other)).as("the common limit, a burst of 1").isPresent();
+    }
+
+    @Test
     void givenNoLimit_thenEveryRequestIsServed() {
         ClientRateLimits none = ClientRateLimiters.of(Optional.empty());
 

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** docs/architecture.md#configuration: defaults, environment variables, per-carrier overrides, and refusals that name the key. */
 class GatewaySettingsTest {
@@ -180,6 +181,24 @@ class GatewaySettingsTest {
         assertThat(plain.api().rateLimit()).isEmpty();
         assertThat(limited.api().rateLimit())
                 .contains(new GatewaySettings.RateLimit(new java.math.BigDecimal("0.5"), 3));
+    }
+
+    @Test
+    void givenClientsWithLimitsOfTheirOwn_thenThoseOverTheCommonOne() {
+        GatewaySettings settings =
+                GatewaySettings.from(config(production("API_CLIENT_RATE_LIMITS", "erp:200:400, shop-web:0")));
+
+        assertThat(settings.api().ownRateLimits())
+                .containsEntry(
+                        ClientId.of("erp"),
+                        java.util.Optional.of(new GatewaySettings.RateLimit(new java.math.BigDecimal("200"), 400)))
+                .containsEntry(ClientId.of("shop-web"), java.util.Optional.empty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"stranger:10", "erp", "erp:fast", "erp:10:0", "erp:10:x", "erp:1,erp:2", "erp:1:2:3"})
+    void givenMalformedOwnLimits_thenStartUpStopsNamingTheKey(String limits) {
+        assertRefusedNaming(production("API_CLIENT_RATE_LIMITS", limits), "api.client-rate-limits");
     }
 
     @Test

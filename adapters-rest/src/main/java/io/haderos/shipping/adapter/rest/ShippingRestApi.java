@@ -156,6 +156,7 @@ public final class ShippingRestApi implements Feature {
             return this;
         }
 
+        /** The API with these settings, to register on a Jersey application. */
         public ShippingRestApi build() {
             return new ShippingRestApi(this);
         }

@@ -100,11 +100,13 @@ public final class HttpEdge {
 
         private final Provider<Request> request;
 
+        /** @param request the Grizzly request being served, as Jersey's Grizzly container provides it */
         @Inject
         public RemoteAddress(Provider<Request> request) {
             this.request = request;
         }
 
+        /** Puts the connection's remote address in the request's {@link ShippingRestApi#REMOTE_ADDRESS}. */
         @Override
         public void filter(ContainerRequestContext context) {
             context.setProperty(ShippingRestApi.REMOTE_ADDRESS, request.get().getRemoteAddr());

@@ -21,6 +21,7 @@ public record ClientId(String value) {
         }
     }
 
+    /** The client named {@code value}; refused, naming the field {@code client}, when it is not a valid name. */
     public static ClientId of(String value) {
         return new ClientId(value);
     }
