@@ -90,6 +90,46 @@ final class OpenApiContract {
         return problems;
     }
 
+    /**
+     * Every example of a request or response body that its own schema refuses, as {@code pointer: error}; empty when
+     * each example is one the gateway could send or accept.
+     */
+    List<String> exampleViolations() {
+        List<String> violations = new ArrayList<>();
+        examples("", document, violations);
+        return violations;
+    }
+
+    private void examples(String pointer, JsonNode node, List<String> violations) {
+        if (!node.isContainerNode()) {
+            return;
+        }
+        if (pointer.matches(".*/content/[^/]+") && node.has("schema")) {
+            String schema = pointer + "/schema";
+            if (node.has("example")) {
+                String example = pointer + "/example";
+                validate(schema, exampleJson(example), violations, example);
+            }
+            node.path("examples").fieldNames().forEachRemaining(name -> {
+                String example = resolve(pointer + "/examples/" + escape(name)).pointer() + "/value";
+                validate(schema, exampleJson(example), violations, example);
+            });
+        }
+        if (node.isObject()) {
+            node.properties()
+                    .forEach(child -> examples(pointer + "/" + escape(child.getKey()), child.getValue(), violations));
+        } else {
+            for (int i = 0; i < node.size(); i++) {
+                examples(pointer + "/" + i, node.get(i), violations);
+            }
+        }
+    }
+
+    /** An example as JSON text; a text example of a non-JSON body stays the string it is. */
+    private String exampleJson(String pointer) {
+        return document.at(pointer).toString();
+    }
+
     /** Everything about the request that the document does not allow; empty for a request it describes. */
     List<String> requestViolations(Exchange exchange) {
         List<String> violations = new ArrayList<>();

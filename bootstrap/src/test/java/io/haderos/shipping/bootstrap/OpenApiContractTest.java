@@ -47,6 +47,21 @@ class OpenApiContractTest {
     }
 
     @Test
+    void givenTheRepositorysDocument_thenEveryExampleIsValidByItsOwnSchema() {
+        assertThat(contract.exampleViolations()).isEmpty();
+    }
+
+    @Test
+    void givenAnExampleItsSchemaRefuses_thenItIsFound() throws IOException {
+        ObjectNode broken = (ObjectNode) new ObjectMapper().readTree(json);
+        ((ObjectNode) broken.at("/components/examples/CreatedShipment/value")).put("status", "shipped");
+
+        assertThat(OpenApiContract.of(broken.toString()).exampleViolations())
+                .isNotEmpty()
+                .allSatisfy(found -> assertThat(found).contains("/status"));
+    }
+
+    @Test
     void givenADocumentWithADanglingReference_thenItIsNotSound() throws IOException {
         ObjectNode broken = (ObjectNode) new ObjectMapper().readTree(json);
         ((ObjectNode) broken.path("components").path("schemas")).remove("Shipment");

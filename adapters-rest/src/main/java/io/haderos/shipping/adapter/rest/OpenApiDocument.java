@@ -1,5 +1,6 @@
 package io.haderos.shipping.adapter.rest;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -49,7 +50,11 @@ final class OpenApiDocument {
                 throw new IllegalStateException(FILE + " is missing from the adapters-rest jar");
             }
             byte[] yaml = in.readAllBytes();
-            JsonNode tree = new YAMLMapper().readTree(yaml);
+            // A key written twice would silently lose one of its values: refused.
+            JsonNode tree = YAMLMapper.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build()
+                    .readTree(yaml);
             if (tree == null || !tree.path("openapi").asText().startsWith("3.1.")) {
                 throw new IllegalStateException(FILE + " is not an OpenAPI 3.1 document");
             }
