@@ -7,6 +7,7 @@ import io.haderos.shipping.adapter.aramex.AramexConfig;
 import io.haderos.shipping.adapter.aramex.AramexShippingCarrier;
 import io.haderos.shipping.adapter.jdbi.Database;
 import io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLog;
+import io.haderos.shipping.adapter.jdbi.JdbiFleetOutages;
 import io.haderos.shipping.adapter.jdbi.JdbiFleetOverrideStore;
 import io.haderos.shipping.adapter.jdbi.JdbiGatewayInstances;
 import io.haderos.shipping.adapter.jdbi.JdbiShipmentStore;
@@ -24,6 +25,7 @@ import io.haderos.shipping.application.service.FindShipmentService;
 import io.haderos.shipping.application.service.FleetOverrideSync;
 import io.haderos.shipping.application.service.InstanceHeartbeat;
 import io.haderos.shipping.application.service.MonitorCircuitBreakersService;
+import io.haderos.shipping.application.service.OutageAlerting;
 import io.haderos.shipping.application.service.OverrideCircuitBreakerService;
 import io.haderos.shipping.application.service.QuoteRatesService;
 import io.haderos.shipping.application.service.ReadCircuitTransitionsService;
@@ -140,8 +142,17 @@ public final class Gateway implements AutoCloseable {
                     notifier -> metrics.bindAlertChannel("slack", notifier::failedAttempts, notifier::droppedNotices));
             email.ifPresent(
                     notifier -> metrics.bindAlertChannel("email", notifier::failedAttempts, notifier::droppedNotices));
+            OutageAlerting outageAlerting = push(
+                    opened,
+                    new OutageAlerting(
+                            new JdbiFleetOutages(
+                                    database.jdbi(),
+                                    auditTrail.instanceId(),
+                                    settings.cluster().heartbeatTimeout()),
+                            notifiers,
+                            Threads.single("outage-notices")));
             CircuitTransitionListener listener = CircuitTransitionListener.all(
-                    List.of(auditTrail, metrics.transitionListener(), new OutageAlerting(notifiers), transitionLog));
+                    List.of(auditTrail, metrics.transitionListener(), outageAlerting, transitionLog));
 
             Threads threads = push(opened, Threads.start(settings.database().poolSize()));
 

@@ -59,11 +59,16 @@ record Threads(ScheduledExecutorService timer, ExecutorService carrierReplies, E
         }
     }
 
+    /** One named daemon thread, for work that must run in order off the callers' threads. */
+    static ExecutorService single(String name) {
+        return Executors.newSingleThreadExecutor(named(name));
+    }
+
     private static ThreadFactory named(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread =
-                    new Thread(runnable, prefix + (prefix.endsWith("timer") ? "" : "-" + count.incrementAndGet()));
+            boolean single = prefix.endsWith("timer") || prefix.endsWith("notices");
+            Thread thread = new Thread(runnable, prefix + (single ? "" : "-" + count.incrementAndGet()));
             thread.setDaemon(true);
             return thread;
         };

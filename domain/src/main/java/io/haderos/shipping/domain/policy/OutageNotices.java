@@ -10,9 +10,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * docs/architecture.md#operations: which transitions people are told about. An outage begins when a breaker stops calls
- * (open or forced open) from a state that let them through, and ends when it is closed again: one notice
- * for each, however many half-open trials fail in between.
+ * docs/architecture.md#one-notice-per-fleet: which transitions people are told about. An outage begins when a breaker
+ * stops calls (open or forced open) from a state that let them through, and ends when it is closed again: one notice
+ * for each, however many half-open trials fail in between. An outage that ends by the breaker being disabled ends
+ * without a notice ({@link #endsSilently}). Several instances then agree that only one of them sends each notice.
  *
  * <p>Thread-safe; remembers when each carrier's current outage began.
  */
@@ -48,5 +49,15 @@ public final class OutageNotices {
             outageStarts.remove(change.carrier());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the transition ends the breaker's outage without a notice: an operator disabled a breaker that was
+     * stopping calls. Stateless.
+     */
+    public static boolean endsSilently(CircuitStateChanged change) {
+        return change.to() == CircuitState.DISABLED
+                && change.from() != CircuitState.CLOSED
+                && change.from() != CircuitState.DISABLED;
     }
 }
