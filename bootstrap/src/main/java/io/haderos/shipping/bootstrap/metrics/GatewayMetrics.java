@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
@@ -81,6 +82,7 @@ public final class GatewayMetrics implements AutoCloseable {
             Duration.ofSeconds(10),
             Duration.ofSeconds(30));
 
+    private final List<Object> boundSuppliers = new CopyOnWriteArrayList<>();
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics gcMetrics;
     private final CircuitTransitionMetrics transitions;
@@ -170,6 +172,7 @@ public final class GatewayMetrics implements AutoCloseable {
 
     /** Publishes the transitions waiting to be written to the audit trail as {@code gateway_audit_trail_backlog}. */
     public void bindAuditTrail(IntSupplier backlog) {
+        keep(backlog);
         Gauge.builder("gateway.audit.trail.backlog", backlog, IntSupplier::getAsInt)
                 .description("Breaker transitions queued for the audit trail and not yet written (the database is"
                         + " slow or away while this grows)")
@@ -181,6 +184,8 @@ public final class GatewayMetrics implements AutoCloseable {
      * and the notices it gave up on as {@code gateway_alert_notices_dropped_total{channel}}.
      */
     public void bindAlertChannel(String channel, LongSupplier failedAttempts, LongSupplier droppedNotices) {
+        keep(failedAttempts);
+        keep(droppedNotices);
         FunctionCounter.builder("gateway.alert.delivery.failures", failedAttempts, LongSupplier::getAsLong)
                 .description("Failed attempts to deliver an outage notice, retries included")
                 .tag("channel", channel)
@@ -189,6 +194,14 @@ public final class GatewayMetrics implements AutoCloseable {
                 .description("Outage notices given up on: attempts exhausted, queue full, or undelivered at shutdown")
                 .tag("channel", channel)
                 .register(registry);
+    }
+
+    /**
+     * Micrometer holds a gauge's or function counter's object weakly: a method reference passed in would be collected
+     * and the series would read NaN. The suppliers bound here live as long as these metrics.
+     */
+    private void keep(Object supplier) {
+        boundSuppliers.add(supplier);
     }
 
     /**

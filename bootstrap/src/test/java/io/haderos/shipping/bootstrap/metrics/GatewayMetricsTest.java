@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,25 @@ class GatewayMetricsTest {
     @AfterEach
     void close() {
         metrics.close();
+    }
+
+    @Test
+    void givenSuppliersNobodyElseHolds_thenTheAuditBacklogAndAlertCountersStillReadAfterAGarbageCollection() {
+        // Micrometer holds these objects weakly: a method reference nobody else keeps was collected, and read NaN.
+        AtomicInteger backlog = new AtomicInteger(7);
+        AtomicLong failed = new AtomicLong(3);
+        AtomicLong dropped = new AtomicLong(2);
+        metrics.bindAuditTrail(backlog::get);
+        metrics.bindAlertChannel("slack", failed::get, dropped::get);
+
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+        }
+
+        assertThat(metrics.scrape())
+                .contains("gateway_audit_trail_backlog 7.0")
+                .contains("gateway_alert_delivery_failures_total{channel=\"slack\"} 3.0")
+                .contains("gateway_alert_notices_dropped_total{channel=\"slack\"} 2.0");
     }
 
     @Test
