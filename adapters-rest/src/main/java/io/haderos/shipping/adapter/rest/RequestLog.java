@@ -84,7 +84,11 @@ final class RequestLog implements ApplicationEventListener {
                 }
                 // The request's thread goes back to the pool (an asynchronous resource answers from another).
                 case RESOURCE_METHOD_FINISHED -> leave();
-                case ON_EXCEPTION, RESP_FILTERS_START -> enter();
+                case ON_EXCEPTION -> enter();
+                case RESP_FILTERS_START -> {
+                    enter();
+                    event.getContainerResponse().getHeaders().putSingle(HEADER, id);
+                }
                 case FINISHED -> {
                     enter();
                     try {
@@ -96,9 +100,6 @@ final class RequestLog implements ApplicationEventListener {
                 default -> {
                     // nothing to do
                 }
-            }
-            if (event.getType() == RequestEvent.Type.RESP_FILTERS_START) {
-                event.getContainerResponse().getHeaders().putSingle(HEADER, id);
             }
         }
 
