@@ -308,7 +308,7 @@ public final class Gateway implements AutoCloseable {
                         clock,
                         parts.observer(),
                         database),
-                new FindShipmentService(parts.store(), database),
+                new FindShipmentService(parts.store(), clock, database),
                 new TrackShipmentService(parts.carriers(), parts.observer()),
                 new MonitorCircuitBreakersService(parts.breakers(), new AlertPolicy(), parts.alertSources(), clock),
                 new ReadCircuitTransitionsService(

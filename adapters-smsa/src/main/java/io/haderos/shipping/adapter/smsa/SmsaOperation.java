@@ -1,11 +1,13 @@
 package io.haderos.shipping.adapter.smsa;
 
-/** The three SMSA eCom operations this adapter uses, each with its HTTP method and its path below the base URL. */
+/** The SMSA eCom operations this adapter uses, each with its HTTP method and its path below the base URL. */
 enum SmsaOperation {
     CREATE_B2C_SHIPMENT("POST", "/api/shipment/b2c/new"),
     /** The AWB follows the path as its last segment. */
     TRACK_SINGLE("GET", "/api/track/single/"),
-    TRACK_BULK("POST", "/api/track/bulk/");
+    TRACK_BULK("POST", "/api/track/bulk/"),
+    /** The merchant's reference (our order id) follows the path as its last segment. */
+    TRACK_REFERENCE("GET", "/api/track/reference/");
 
     private final String method;
     private final String path;
