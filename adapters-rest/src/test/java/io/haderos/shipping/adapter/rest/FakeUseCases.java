@@ -4,6 +4,9 @@ import io.haderos.shipping.application.port.in.CheckReadinessUseCase;
 import io.haderos.shipping.application.port.in.CheckReadinessUseCase.Readiness;
 import io.haderos.shipping.application.port.in.ClusterView;
 import io.haderos.shipping.application.port.in.FindShipmentUseCase;
+import io.haderos.shipping.application.port.in.HeldOrdersPage;
+import io.haderos.shipping.application.port.in.ListHeldOrdersQuery;
+import io.haderos.shipping.application.port.in.ListHeldOrdersUseCase;
 import io.haderos.shipping.application.port.in.MonitorCircuitBreakersUseCase;
 import io.haderos.shipping.application.port.in.MonitoringReport;
 import io.haderos.shipping.application.port.in.OverrideCircuitBreakerCommand;
@@ -48,6 +51,7 @@ final class FakeUseCases
                 ReadCircuitTransitionsUseCase,
                 OverrideCircuitBreakerUseCase,
                 ResolveShipmentUseCase,
+                ListHeldOrdersUseCase,
                 CheckReadinessUseCase {
 
     private volatile Function<RateRequest, CompletionStage<RateQuotation>> rates;
@@ -60,6 +64,7 @@ final class FakeUseCases
     private volatile Function<OverrideCircuitBreakerCommand, CircuitSnapshot> override;
     private volatile Function<ResolveShipmentCommand, ShipmentRecord> resolve;
     private volatile Supplier<Readiness> readiness;
+    private volatile Function<ListHeldOrdersQuery, HeldOrdersPage> heldOrders;
     private final List<Object> received = new CopyOnWriteArrayList<>();
 
     FakeUseCases() {
@@ -77,6 +82,7 @@ final class FakeUseCases
         override = command -> unexpected("override");
         resolve = command -> unexpected("resolve");
         readiness = () -> unexpected("readiness");
+        heldOrders = query -> unexpected("heldOrders");
         received.clear();
     }
 
@@ -123,6 +129,10 @@ final class FakeUseCases
 
     void onReadiness(Supplier<Readiness> answer) {
         readiness = answer;
+    }
+
+    void onHeldOrders(Function<ListHeldOrdersQuery, HeldOrdersPage> answer) {
+        heldOrders = answer;
     }
 
     /** Everything the use cases were asked, in order: requests, commands, queries, order ids, tracking numbers. */
@@ -190,6 +200,12 @@ final class FakeUseCases
     public CompletionStage<ShipmentRecord> resolve(ResolveShipmentCommand command) {
         received.add(command);
         return completed(() -> resolve.apply(command));
+    }
+
+    @Override
+    public CompletionStage<HeldOrdersPage> heldOrders(ListHeldOrdersQuery query) {
+        received.add(query);
+        return completed(() -> heldOrders.apply(query));
     }
 
     @Override
