@@ -23,7 +23,10 @@ import io.haderos.shipping.application.port.out.ReadinessCheck;
 import io.haderos.shipping.application.service.CheckReadinessService;
 import io.haderos.shipping.application.service.FindShipmentService;
 import io.haderos.shipping.application.service.FleetOverrideSync;
+import io.haderos.shipping.application.service.HeldOrderReconciler;
+import io.haderos.shipping.application.service.HeldOrderWatch;
 import io.haderos.shipping.application.service.InstanceHeartbeat;
+import io.haderos.shipping.application.service.ListHeldOrdersService;
 import io.haderos.shipping.application.service.MonitorCircuitBreakersService;
 import io.haderos.shipping.application.service.OutageAlerting;
 import io.haderos.shipping.application.service.OverrideCircuitBreakerService;
@@ -189,10 +192,16 @@ public final class Gateway implements AutoCloseable {
                             .start());
             push(opened, overrideStore.listen(overrideSync::refreshSoon));
             alertSources.add(overrideSync);
+            JdbiShipmentStore store = new JdbiShipmentStore(database.jdbi());
+            HeldOrderWatch heldOrders =
+                    new HeldOrderWatch(store, settings.heldOrders().alertAge(), clock);
+            heldOrders.refresh();
+            alertSources.add(heldOrders);
+            metrics.bindHeldOrders(heldOrders::count, heldOrders::oldestAgeSeconds);
             Parts parts = new Parts(
                     carriers,
                     circuitBreakers,
-                    new JdbiShipmentStore(database.jdbi()),
+                    store,
                     auditTrail,
                     alertSources,
                     databaseCheck(database),
@@ -201,8 +210,23 @@ public final class Gateway implements AutoCloseable {
                     threads,
                     overrideStore,
                     overrideSync,
-                    instances);
+                    instances,
+                    heldOrders);
             UseCases useCases = useCases(settings, clock, parts);
+            push(
+                    opened,
+                    new HeldOrderReconciler(
+                                    store,
+                                    carriers,
+                                    circuitBreakers,
+                                    useCases.resolveShipment(),
+                                    heldOrders,
+                                    new ReconcilerLog(),
+                                    settings.heldOrders().reconcileInterval(),
+                                    threads.timer(),
+                                    threads.database(),
+                                    clock)
+                            .start());
             push(opened, new TrialProbes(carriers, circuitBreakers, parts.observer(), threads.timer(), clock).start());
 
             String scheme = settings.tls().isPresent() ? "https" : "http";
@@ -272,7 +296,8 @@ public final class Gateway implements AutoCloseable {
             Threads threads,
             FleetOverrideStore overrideStore,
             FleetOverrideSync overrideSync,
-            GatewayInstances instances) {}
+            GatewayInstances instances,
+            HeldOrderWatch heldOrders) {}
 
     /**
      * Each carrier's rate-quote hedge delay ({@code rates.hedge-delay}); the last carrier has none, since there is
@@ -310,7 +335,8 @@ public final class Gateway implements AutoCloseable {
                         database),
                 new FindShipmentService(parts.store(), clock, database),
                 new TrackShipmentService(parts.carriers(), parts.observer()),
-                new MonitorCircuitBreakersService(parts.breakers(), new AlertPolicy(), parts.alertSources(), clock),
+                new MonitorCircuitBreakersService(
+                        parts.breakers(), new AlertPolicy(), parts.alertSources(), clock, parts.heldOrders()::count),
                 new ReadCircuitTransitionsService(
                         parts.history(),
                         parts.instances(),
@@ -321,7 +347,8 @@ public final class Gateway implements AutoCloseable {
                 new OverrideCircuitBreakerService(
                         parts.overrideStore(), parts.overrideSync(), parts.breakers(), clock, database),
                 new ResolveShipmentService(parts.store(), clock, database),
-                new CheckReadinessService(List.of(parts.database()), database));
+                new CheckReadinessService(List.of(parts.database()), database),
+                new ListHeldOrdersService(parts.store(), clock, database));
     }
 
     private static ResourceConfig resourceConfig(GatewaySettings settings, UseCases useCases, GatewayMetrics metrics) {

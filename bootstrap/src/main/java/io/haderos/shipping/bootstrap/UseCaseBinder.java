@@ -2,6 +2,7 @@ package io.haderos.shipping.bootstrap;
 
 import io.haderos.shipping.application.port.in.CheckReadinessUseCase;
 import io.haderos.shipping.application.port.in.FindShipmentUseCase;
+import io.haderos.shipping.application.port.in.ListHeldOrdersUseCase;
 import io.haderos.shipping.application.port.in.MonitorCircuitBreakersUseCase;
 import io.haderos.shipping.application.port.in.OverrideCircuitBreakerUseCase;
 import io.haderos.shipping.application.port.in.QuoteRatesUseCase;
@@ -31,5 +32,6 @@ final class UseCaseBinder extends AbstractBinder {
         bind(useCases.overrideCircuitBreaker()).to(OverrideCircuitBreakerUseCase.class);
         bind(useCases.resolveShipment()).to(ResolveShipmentUseCase.class);
         bind(useCases.checkReadiness()).to(CheckReadinessUseCase.class);
+        bind(useCases.listHeldOrders()).to(ListHeldOrdersUseCase.class);
     }
 }

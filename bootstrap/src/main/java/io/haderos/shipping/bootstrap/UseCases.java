@@ -2,6 +2,7 @@ package io.haderos.shipping.bootstrap;
 
 import io.haderos.shipping.application.port.in.CheckReadinessUseCase;
 import io.haderos.shipping.application.port.in.FindShipmentUseCase;
+import io.haderos.shipping.application.port.in.ListHeldOrdersUseCase;
 import io.haderos.shipping.application.port.in.MonitorCircuitBreakersUseCase;
 import io.haderos.shipping.application.port.in.OverrideCircuitBreakerUseCase;
 import io.haderos.shipping.application.port.in.QuoteRatesUseCase;
@@ -20,4 +21,5 @@ record UseCases(
         ReadCircuitTransitionsUseCase readCircuitTransitions,
         OverrideCircuitBreakerUseCase overrideCircuitBreaker,
         ResolveShipmentUseCase resolveShipment,
-        CheckReadinessUseCase checkReadiness) {}
+        CheckReadinessUseCase checkReadiness,
+        ListHeldOrdersUseCase listHeldOrders) {}

@@ -52,6 +52,17 @@ class GatewaySettingsTest {
         assertThat(settings.aramex().timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.cluster())
                 .isEqualTo(new GatewaySettings.Cluster(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+        assertThat(settings.heldOrders())
+                .isEqualTo(new GatewaySettings.HeldOrders(Duration.ofSeconds(60), Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void givenHeldOrderSettings_thenTheyAreTaken_aZeroAlertAgeIncluded() {
+        GatewaySettings settings =
+                GatewaySettings.from(config(Map.of("ORDERS_RECONCILE_INTERVAL", "5", "ORDERS_HELD_ALERT_AGE", "0")));
+
+        assertThat(settings.heldOrders())
+                .isEqualTo(new GatewaySettings.HeldOrders(Duration.ofSeconds(5), Duration.ZERO));
     }
 
     @Test
@@ -107,6 +118,9 @@ class GatewaySettingsTest {
                 "cluster.heartbeat-interval | 5s",
                 "cluster.heartbeat-timeout | 9",
                 "cluster.heartbeat-timeout | 7200",
+                "orders.reconcile-interval | 0",
+                "orders.reconcile-interval | 1m",
+                "orders.held-alert-age | -1",
                 "alerts.slack.webhook-url | not a url",
                 "alerts.slack.webhook-url | https://user:pw@hooks.slack.com/services/x",
                 "http.max-body-bytes | 100",

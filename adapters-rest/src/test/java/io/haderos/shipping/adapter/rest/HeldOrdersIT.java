@@ -91,6 +91,19 @@ class HeldOrdersIT {
     }
 
     @Test
+    void theSameListIsServedBesideTheOrderResources_withoutTouchingThem() throws Exception {
+        api.fakes().onHeldOrders(HeldOrdersIT::page);
+
+        JsonNode body = get("/orders?status=outcome_unknown&limit=1").json();
+
+        assertThat(body.path("orders").findValuesAsText("order_id")).containsExactly("ORD-1");
+        assertThat(api.get("/orders?status=outcome_unknown").status())
+                .as("operators only")
+                .isEqualTo(401);
+        assertThat(get("/orders?status=created").status()).isEqualTo(400);
+    }
+
+    @Test
     void withoutALimitThePageHasTheDefaultSize() throws Exception {
         api.fakes().onHeldOrders(HeldOrdersIT::page);
 
