@@ -277,6 +277,36 @@ class OrderShipmentResourceIT {
     }
 
     @Test
+    void givenAnOrderWhosePersonalDataWasErased_whenItsRequestIsSentAgain_then200ReplayedSayingSo() {
+        ShipmentRecord erased = new ShipmentRecord(
+                OrderId.of(ORDER_ID),
+                "fingerprint",
+                ShipmentStatus.CREATED,
+                Optional.of(new CreatedShipment(CarrierId.SMSA, "290019283746", List.of(), Optional.empty())),
+                true,
+                List.of(
+                        failed(CarrierId.ARAMEX, AttemptOutcome.SERVICE_UNAVAILABLE, ""),
+                        Attempt.success(CarrierId.SMSA)),
+                CREATED_AT,
+                CREATED_AT.plusSeconds(2),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(CREATED_AT.plus(Duration.ofDays(91))));
+        api.fakes().onShipOrder(command -> new ShipOrderResult(erased, true));
+
+        Reply reply = api.postJson(SHIP, SHIP_REQUEST);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Idempotent-Replayed")).contains("true");
+        assertThat(reply.json()).isEqualTo(json("""
+                {"order_id":"ORD-1001","provider":"smsa","tracking":"290019283746","parcel_tracking":[],
+                 "fallback":true,"label_url":null,"status":"created",
+                 "attempts":[{"provider":"aramex","outcome":"service_unavailable"},{"provider":"smsa","outcome":"success"}],
+                 "created_at":"2025-12-28T10:30:00Z","updated_at":"2025-12-28T10:30:02Z",
+                 "resolution":null,"personal_data_erased_at":"2026-03-29T10:30:00Z"}"""));
+    }
+
+    @Test
     void givenACreatedShipment_whenFetched_thenTheStoredRecordIsReturned() {
         api.fakes().onFindShipment(orderId -> Optional.of(createdByAramex()));
 
