@@ -50,6 +50,15 @@ class OrderShipmentResourceIT {
     private static final CarrierId ARAMEX = CarrierId.ARAMEX;
     private static final CarrierId SMSA = CarrierId.SMSA;
 
+    /** {@code createdByAramex()} as the API shows it, after shipping and on every read. */
+    private static final String CREATED_BY_ARAMEX = """
+            {"order_id":"ORD-1001","provider":"aramex","tracking":"30123456789",
+             "parcel_tracking":["30123456790","30123456791"],"fallback":false,
+             "label_url":"https://labels.example.com/30123456789.pdf","status":"created",
+             "attempts":[{"provider":"aramex","outcome":"success"}],
+             "created_at":"2025-12-28T10:30:00Z","updated_at":"2025-12-28T10:30:02Z",
+             "resolution":null}""";
+
     @Test
     void givenANewOrder_whenShipped_then201WithLocationAndTheShipmentJson() {
         api.fakes().onShipOrder(command -> new ShipOrderResult(createdByAramex(), false));
@@ -61,13 +70,7 @@ class OrderShipmentResourceIT {
         assertThat(reply.header("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/orders/" + ORDER_ID + "/shipment"));
         assertThat(reply.header("Idempotent-Replayed")).isEmpty();
-        assertThat(reply.json()).isEqualTo(json("""
-                {"order_id":"ORD-1001","provider":"aramex","tracking":"30123456789",
-                 "parcel_tracking":["30123456790","30123456791"],"fallback":false,
-                 "label_url":"https://labels.example.com/30123456789.pdf","status":"created",
-                 "attempts":[{"provider":"aramex","outcome":"success"}],
-                 "created_at":"2025-12-28T10:30:00Z","updated_at":"2025-12-28T10:30:02Z",
-                 "resolution":null}"""));
+        assertThat(reply.json()).isEqualTo(json(CREATED_BY_ARAMEX));
     }
 
     @Test
@@ -274,6 +277,36 @@ class OrderShipmentResourceIT {
     }
 
     @Test
+    void givenAnOrderWhosePersonalDataWasErased_whenItsRequestIsSentAgain_then200ReplayedSayingSo() {
+        ShipmentRecord erased = new ShipmentRecord(
+                OrderId.of(ORDER_ID),
+                "fingerprint",
+                ShipmentStatus.CREATED,
+                Optional.of(new CreatedShipment(CarrierId.SMSA, "290019283746", List.of(), Optional.empty())),
+                true,
+                List.of(
+                        failed(CarrierId.ARAMEX, AttemptOutcome.SERVICE_UNAVAILABLE, ""),
+                        Attempt.success(CarrierId.SMSA)),
+                CREATED_AT,
+                CREATED_AT.plusSeconds(2),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(CREATED_AT.plus(Duration.ofDays(91))));
+        api.fakes().onShipOrder(command -> new ShipOrderResult(erased, true));
+
+        Reply reply = api.postJson(SHIP, SHIP_REQUEST);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Idempotent-Replayed")).contains("true");
+        assertThat(reply.json()).isEqualTo(json("""
+                {"order_id":"ORD-1001","provider":"smsa","tracking":"290019283746","parcel_tracking":[],
+                 "fallback":true,"label_url":null,"status":"created",
+                 "attempts":[{"provider":"aramex","outcome":"service_unavailable"},{"provider":"smsa","outcome":"success"}],
+                 "created_at":"2025-12-28T10:30:00Z","updated_at":"2025-12-28T10:30:02Z",
+                 "resolution":null,"personal_data_erased_at":"2026-03-29T10:30:00Z"}"""));
+    }
+
+    @Test
     void givenACreatedShipment_whenFetched_thenTheStoredRecordIsReturned() {
         api.fakes().onFindShipment(orderId -> Optional.of(createdByAramex()));
 
@@ -281,13 +314,7 @@ class OrderShipmentResourceIT {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.mediaType()).isEqualTo(JSON);
-        assertThat(reply.json()).isEqualTo(json("""
-                {"order_id":"ORD-1001","provider":"aramex","tracking":"30123456789",
-                 "parcel_tracking":["30123456790","30123456791"],"fallback":false,
-                 "label_url":"https://labels.example.com/30123456789.pdf","status":"created",
-                 "attempts":[{"provider":"aramex","outcome":"success"}],
-                 "created_at":"2025-12-28T10:30:00Z","updated_at":"2025-12-28T10:30:02Z",
-                 "resolution":null}"""));
+        assertThat(reply.json()).isEqualTo(json(CREATED_BY_ARAMEX));
         assertThat(api.fakes().lastReceived(OrderId.class)).isEqualTo(OrderId.of(ORDER_ID));
     }
 

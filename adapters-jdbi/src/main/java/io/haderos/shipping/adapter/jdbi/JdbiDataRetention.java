@@ -1,0 +1,103 @@
+package io.haderos.shipping.adapter.jdbi;
+
+import io.haderos.shipping.domain.port.out.DataRetention;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * {@link DataRetention} over the gateway's tables (migration V10): one short transaction per batch, with statements that
+ * read the same on H2 and PostgreSQL. Two instances running a batch at once wait for each other's rows and then find
+ * them gone or marked, so each row is removed once. Failures surface as {@link IllegalStateException}s whose message
+ * names no credential.
+ */
+public final class JdbiDataRetention implements DataRetention {
+
+    /** The orders the running batch has marked erased: the ones its steps erase. */
+    private static final String MARKED = "SELECT order_id FROM shipment WHERE personal_data_erased_at = :erasedAt";
+
+    /**
+     * What erasing an order's personal data means: one statement per table that holds some, each limited to the orders
+     * of {@link #MARKED} (bound: {@code :erasedAt}). Whatever keeps an order's idempotency record is left alone. A
+     * table added later joins with one line here.
+     */
+    static final List<String> ERASURE_STEPS = List.of(
+            // Carriers' answers may repeat what they were sent (a rejected phone number, an address they could not
+            // read).
+            "UPDATE shipment_attempt SET detail = '' WHERE detail <> '' AND order_id IN (" + MARKED + ")",
+            // A carrier's label link opens the label itself; the operator's note is free text about the order.
+            "UPDATE shipment SET label_url = NULL, resolution_note = NULL WHERE personal_data_erased_at = :erasedAt"
+                    + " AND (label_url IS NOT NULL OR resolution_note IS NOT NULL)");
+
+    /** Marks the oldest batch of orders still holding personal data, which the steps then erase. */
+    private static final String MARK = """
+            UPDATE shipment SET personal_data_erased_at = :erasedAt
+             WHERE order_id IN (SELECT order_id FROM shipment
+                                 WHERE personal_data_erased_at IS NULL AND updated_at < :cutoff
+                                 ORDER BY updated_at, order_id
+                                 LIMIT :limit)
+               AND personal_data_erased_at IS NULL AND updated_at < :cutoff""";
+
+    private static final String DELETE_TRANSITIONS = """
+            DELETE FROM circuit_transition
+             WHERE id IN (SELECT id FROM circuit_transition WHERE occurred_at < :cutoff ORDER BY occurred_at, id LIMIT :limit)
+               AND occurred_at < :cutoff""";
+
+    /** A process last seen before the cut-off has no transition left to explain. */
+    private static final String DELETE_INSTANCES = "DELETE FROM gateway_instance WHERE last_seen < :cutoff";
+
+    private final Jdbi jdbi;
+
+    public JdbiDataRetention(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public int deleteTransitionsBefore(Instant cutoff, int limit) {
+        return guarded(
+                "delete old breaker transitions",
+                () -> jdbi.withHandle(handle -> {
+                    int deleted = handle.createUpdate(DELETE_TRANSITIONS)
+                            .bind("cutoff", UtcTime.of(cutoff))
+                            .bind("limit", limit)
+                            .execute();
+                    if (deleted < limit) {
+                        handle.createUpdate(DELETE_INSTANCES)
+                                .bind("cutoff", UtcTime.of(cutoff))
+                                .execute();
+                    }
+                    return deleted;
+                }));
+    }
+
+    @Override
+    public int erasePersonalDataBefore(Instant cutoff, Instant erasedAt, int limit) {
+        return guarded(
+                "erase old orders' personal data",
+                () -> jdbi.inTransaction(handle -> {
+                    int marked = handle.createUpdate(MARK)
+                            .bind("erasedAt", UtcTime.of(erasedAt))
+                            .bind("cutoff", UtcTime.of(cutoff))
+                            .bind("limit", limit)
+                            .execute();
+                    if (marked > 0) {
+                        for (String step : ERASURE_STEPS) {
+                            handle.createUpdate(step)
+                                    .bind("erasedAt", UtcTime.of(erasedAt))
+                                    .execute();
+                        }
+                    }
+                    return marked;
+                }));
+    }
+
+    private static <T> T guarded(String what, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (JdbiException e) {
+            throw new IllegalStateException("the retention cannot " + what + ": " + DatabaseFailures.describe(e), e);
+        }
+    }
+}
