@@ -8,11 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Removes what is past its retention (docs/architecture.md#retention): {@link #FIRST_RUN_AFTER} after the start, then
@@ -34,13 +30,10 @@ public final class DataRetentionJob implements AutoCloseable {
 
     private final DataRetention retention;
     private final RetentionPeriods periods;
-    private final ScheduledExecutorService timer;
-    private final Executor worker;
     private final Clock clock;
     private final RetentionObserver observer;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final PeriodicWork work;
     private volatile boolean closed;
-    private volatile ScheduledFuture<?> ticking;
 
     /**
      * @param timer  schedules the runs; its task only hands them to {@code worker}
@@ -55,16 +48,14 @@ public final class DataRetentionJob implements AutoCloseable {
             RetentionObserver observer) {
         this.retention = retention;
         this.periods = periods;
-        this.timer = timer;
-        this.worker = worker;
         this.clock = clock;
         this.observer = observer;
+        this.work = PeriodicWork.blocking(timer, worker, this::run);
     }
 
     /** Schedules the runs. */
     public DataRetentionJob start() {
-        ticking = timer.scheduleAtFixedRate(
-                this::tick, FIRST_RUN_AFTER.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        work.start(FIRST_RUN_AFTER, INTERVAL);
         return this;
     }
 
@@ -72,27 +63,11 @@ public final class DataRetentionJob implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        ScheduledFuture<?> current = ticking;
-        if (current != null) {
-            current.cancel(false);
-        }
+        work.close();
     }
 
     void tick() {
-        if (closed || !running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            worker.execute(() -> {
-                try {
-                    run();
-                } finally {
-                    running.set(false);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            running.set(false);
-        }
+        work.tick();
     }
 
     /** One run, on the calling thread; the cut-offs are fixed at its start, so it ends however busy the tables are. */

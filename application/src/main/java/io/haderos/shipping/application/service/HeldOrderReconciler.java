@@ -22,11 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Settles held orders without a person where the carrier can tell (docs/architecture.md#held-orders). Every interval
@@ -64,11 +60,9 @@ public final class HeldOrderReconciler implements AutoCloseable {
     private final HeldOrderWatch watch;
     private final ReconcilerObserver observer;
     private final Duration interval;
-    private final ScheduledExecutorService timer;
     private final Executor database;
     private final Clock clock;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private volatile ScheduledFuture<?> ticking;
+    private final PeriodicWork work;
 
     /**
      * @param carriers the configured carriers, asked in this order for an order that names none
@@ -98,50 +92,25 @@ public final class HeldOrderReconciler implements AutoCloseable {
         this.watch = watch;
         this.observer = observer;
         this.interval = interval;
-        this.timer = timer;
         this.database = database;
         this.clock = clock;
+        this.work = new PeriodicWork(timer, database, this::passThenRecount);
     }
 
     /** Schedules a pass every interval, the first one interval from now. */
     public HeldOrderReconciler start() {
-        ticking =
-                timer.scheduleAtFixedRate(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        work.start(interval, interval);
         return this;
     }
 
     @Override
     public void close() {
-        ScheduledFuture<?> current = ticking;
-        if (current != null) {
-            current.cancel(false);
-        }
+        work.close();
     }
 
-    /** Starts a pass on the database executor unless one is still running. */
-    void tick() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            database.execute(() -> pass().whenComplete((done, failure) -> {
-                try {
-                    database.execute(this::refreshAndFinish);
-                } catch (RejectedExecutionException e) {
-                    running.set(false);
-                }
-            }));
-        } catch (RejectedExecutionException e) {
-            running.set(false);
-        }
-    }
-
-    private void refreshAndFinish() {
-        try {
-            watch.refresh();
-        } finally {
-            running.set(false);
-        }
+    /** One pass: the look-ups, then the count read again, both off the timer. */
+    private CompletableFuture<Void> passThenRecount() {
+        return pass().handle((done, failure) -> null).thenRunAsync(watch::refresh, database);
     }
 
     /** Reads the held orders (blocking, on the database executor) and starts their look-ups. */

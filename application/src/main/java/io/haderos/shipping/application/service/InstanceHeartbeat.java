@@ -7,11 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Records this process in the fleet's instances and keeps it live there (docs/architecture.md#instances-and-heartbeats):
@@ -24,13 +20,10 @@ public final class InstanceHeartbeat implements AutoCloseable {
     private final String instanceId;
     private final String name;
     private final Duration interval;
-    private final ScheduledExecutorService timer;
-    private final Executor database;
     private final Clock clock;
-    private final AtomicBoolean beating = new AtomicBoolean();
+    private final PeriodicWork beats;
     private volatile boolean registered;
     private volatile Instant startedAt;
-    private volatile ScheduledFuture<?> ticking;
 
     /**
      * @param instanceId this process start, as its audit-trail rows carry it
@@ -51,27 +44,22 @@ public final class InstanceHeartbeat implements AutoCloseable {
         this.instanceId = instanceId;
         this.name = name;
         this.interval = interval;
-        this.timer = timer;
-        this.database = database;
         this.clock = clock;
+        this.beats = PeriodicWork.blocking(timer, database, this::beat);
     }
 
     /** Records the start on the calling thread (tried again at the first heartbeat if it fails), then beats. */
     public InstanceHeartbeat start() {
         startedAt = clock.instant();
         beat();
-        ticking =
-                timer.scheduleAtFixedRate(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        beats.start(interval, interval);
         return this;
     }
 
     /** Stops beating and records the graceful stop, on the calling thread. */
     @Override
     public void close() {
-        ScheduledFuture<?> current = ticking;
-        if (current != null) {
-            current.cancel(false);
-        }
+        beats.close();
         try {
             instances.stopped(instanceId, clock.instant());
         } catch (RuntimeException e) {
@@ -80,20 +68,7 @@ public final class InstanceHeartbeat implements AutoCloseable {
     }
 
     void tick() {
-        if (!beating.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            database.execute(() -> {
-                try {
-                    beat();
-                } finally {
-                    beating.set(false);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            beating.set(false);
-        }
+        beats.tick();
     }
 
     private void beat() {
