@@ -8,11 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Removes what is past its retention (docs/architecture.md#retention): {@link #FIRST_RUN_AFTER} after the start, then
@@ -35,10 +33,9 @@ public final class DataRetentionJob implements AutoCloseable {
     private final DataRetention retention;
     private final RetentionPeriods periods;
     private final ScheduledExecutorService timer;
-    private final Executor worker;
+    private final SingleFlight runs;
     private final Clock clock;
     private final RetentionObserver observer;
-    private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean closed;
     private volatile ScheduledFuture<?> ticking;
 
@@ -56,7 +53,7 @@ public final class DataRetentionJob implements AutoCloseable {
         this.retention = retention;
         this.periods = periods;
         this.timer = timer;
-        this.worker = worker;
+        this.runs = new SingleFlight(worker);
         this.clock = clock;
         this.observer = observer;
     }
@@ -79,19 +76,8 @@ public final class DataRetentionJob implements AutoCloseable {
     }
 
     void tick() {
-        if (closed || !running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            worker.execute(() -> {
-                try {
-                    run();
-                } finally {
-                    running.set(false);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            running.set(false);
+        if (!closed) {
+            runs.run(this::run);
         }
     }
 
