@@ -17,6 +17,7 @@ import io.haderos.shipping.domain.model.Weight;
 import io.haderos.shipping.domain.policy.RetentionPeriods;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.URI;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -74,6 +76,29 @@ record GatewaySettings(
         long maxBodyBytes,
         Optional<SSLContext> tls,
         boolean smsaExampleTariff) {
+
+    /**
+     * Every setting as a record prints it, but {@code admin.token} masked: the other secrets' own types mask
+     * themselves (carrier accounts, database, alert channels), a plain string cannot.
+     */
+    @Override
+    public String toString() {
+        StringJoiner settings = new StringJoiner(", ", "GatewaySettings[", "]");
+        for (RecordComponent component : GatewaySettings.class.getRecordComponents()) {
+            Object value =
+                    component.getName().equals("adminToken") ? adminToken.map(token -> "***") : valueOf(component);
+            settings.add(component.getName() + "=" + value);
+        }
+        return settings.toString();
+    }
+
+    private Object valueOf(RecordComponent component) {
+        try {
+            return component.getAccessor().invoke(this);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /**
      * How instances tell each other they are alive (docs/architecture.md#instances-and-heartbeats).

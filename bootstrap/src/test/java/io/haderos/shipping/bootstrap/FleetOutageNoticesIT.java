@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import io.haderos.shipping.sandbox.AramexCredentials;
 import io.haderos.shipping.sandbox.Sandbox;
-import io.haderos.shipping.sandbox.SandboxSettings;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,10 +37,8 @@ class FleetOutageNoticesIT {
         });
         slack.start();
         String databaseUrl = TestPostgres.freshSchemaUrl();
-        try (Sandbox carriers = Sandbox.start(new SandboxSettings(
-                "127.0.0.1", 0, 0, 0, AramexCredentials.defaults(), SandboxSettings.DEFAULT_SMSA_API_KEY))) {
-            Map<String, String> env = new HashMap<>(TestPostgres.environment(databaseUrl));
-            env.putAll(SharedDatabaseIT.realCredentials(carriers));
+        try (Sandbox carriers = SandboxCarriers.start()) {
+            Map<String, String> env = SandboxCarriers.realCredentials(carriers, databaseUrl);
             env.put("CIRCUIT_BREAKER_RECOVERY_TIMEOUT", "1");
             env.put(
                     "ALERTS_SLACK_WEBHOOK_URL",

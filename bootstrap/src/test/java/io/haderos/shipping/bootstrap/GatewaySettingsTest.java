@@ -356,6 +356,9 @@ class GatewaySettingsTest {
 
         assertThat(settings.database().username()).contains("gateway");
         assertThat(settings.adminToken()).contains("admin-token-0123456789");
+        assertThat(settings.toString())
+                .doesNotContain("admin-token-0123456789")
+                .contains("adminToken=Optional[***]", "instanceName=gw-1");
         assertThat(settings.instanceName()).isEqualTo("gw-1");
         assertThat(settings.alerting().email()).hasValueSatisfying(email -> {
             assertThat(email.to()).containsExactly("oncall@haderos.io", "ops@haderos.io");

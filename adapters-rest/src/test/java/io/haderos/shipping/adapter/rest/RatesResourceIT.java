@@ -3,6 +3,7 @@ package io.haderos.shipping.adapter.rest;
 import static io.haderos.shipping.adapter.rest.Fixtures.RATES;
 import static io.haderos.shipping.adapter.rest.Fixtures.RATE_REQUEST;
 import static io.haderos.shipping.adapter.rest.Fixtures.failed;
+import static io.haderos.shipping.adapter.rest.Fixtures.quotedByAramex;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,12 +39,7 @@ class RatesResourceIT {
 
     @Test
     void givenAramexServes_whenQuoting_thenTheJsonIsExactlyDesignsExample() {
-        api.fakes()
-                .onQuoteRates(request -> new RateQuotation(
-                        ARAMEX,
-                        false,
-                        List.of(new RateQuote(ARAMEX, "PPX", Money.of("187.45", "SAR"))),
-                        List.of(Attempt.success(ARAMEX))));
+        api.fakes().onQuoteRates(request -> quotedByAramex());
 
         Reply reply = api.postJson(RATES, RATE_REQUEST);
 
