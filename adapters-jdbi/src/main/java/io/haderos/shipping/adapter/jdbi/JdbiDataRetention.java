@@ -21,7 +21,8 @@ public final class JdbiDataRetention implements DataRetention {
     /**
      * What erasing an order's personal data means: one statement per table that holds some, each limited to the orders
      * of {@link #MARKED} (bound: {@code :erasedAt}). Whatever keeps an order's idempotency record is left alone. A
-     * table added later joins with one line here.
+     * table added later joins with one line here; stored labels, for example, with
+     * {@code "DELETE FROM shipment_label WHERE order_id IN (" + MARKED + ")"}.
      */
     static final List<String> ERASURE_STEPS = List.of(
             // Carriers' answers may repeat what they were sent (a rejected phone number, an address they could not
