@@ -32,19 +32,24 @@ public final class JdbiDataRetention implements DataRetention {
             "UPDATE shipment SET label_url = NULL, resolution_note = NULL WHERE personal_data_erased_at = :erasedAt"
                     + " AND (label_url IS NOT NULL OR resolution_note IS NOT NULL)");
 
-    /** Marks the oldest batch of orders still holding personal data, which the steps then erase. */
+    /**
+     * Marks the oldest batch of orders still holding personal data, which the steps then erase. The outer conditions
+     * are checked again on each row once it is locked: a row another instance marked (or a client reclaimed) meanwhile
+     * is left alone. Ordered by both columns of {@code shipment_personal_data_idx}, so that PostgreSQL reads the batch
+     * off the index instead of sorting every candidate.
+     */
     private static final String MARK = """
             UPDATE shipment SET personal_data_erased_at = :erasedAt
              WHERE order_id IN (SELECT order_id FROM shipment
                                  WHERE personal_data_erased_at IS NULL AND updated_at < :cutoff
-                                 ORDER BY updated_at, order_id
+                                 ORDER BY personal_data_erased_at, updated_at
                                  LIMIT :limit)
                AND personal_data_erased_at IS NULL AND updated_at < :cutoff""";
 
+    /** The oldest batch, read off the {@code occurred_at} index, then deleted by primary key. */
     private static final String DELETE_TRANSITIONS = """
             DELETE FROM circuit_transition
-             WHERE id IN (SELECT id FROM circuit_transition WHERE occurred_at < :cutoff ORDER BY occurred_at, id LIMIT :limit)
-               AND occurred_at < :cutoff""";
+             WHERE id IN (SELECT id FROM circuit_transition WHERE occurred_at < :cutoff ORDER BY occurred_at LIMIT :limit)""";
 
     /** A process last seen before the cut-off has no transition left to explain. */
     private static final String DELETE_INSTANCES = "DELETE FROM gateway_instance WHERE last_seen < :cutoff";
