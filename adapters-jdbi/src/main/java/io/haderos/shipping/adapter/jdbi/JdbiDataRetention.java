@@ -51,8 +51,15 @@ public final class JdbiDataRetention implements DataRetention {
             DELETE FROM circuit_transition
              WHERE id IN (SELECT id FROM circuit_transition WHERE occurred_at < :cutoff ORDER BY occurred_at LIMIT :limit)""";
 
-    /** A process last seen before the cut-off has no transition left to explain. */
-    private static final String DELETE_INSTANCES = "DELETE FROM gateway_instance WHERE last_seen < :cutoff";
+    /**
+     * A process last seen before the cut-off, once none of its transitions is left: one that died just after a
+     * transition may have one a little newer than its last heartbeat, and the audit queries need that heartbeat to end
+     * the outage it may have left open.
+     */
+    private static final String DELETE_INSTANCES = """
+            DELETE FROM gateway_instance
+             WHERE last_seen < :cutoff
+               AND NOT EXISTS (SELECT 1 FROM circuit_transition t WHERE t.instance_id = gateway_instance.instance_id)""";
 
     private final Jdbi jdbi;
 

@@ -118,6 +118,27 @@ abstract class JdbiDataRetentionContract {
     }
 
     @Test
+    void givenAnInstanceThatDiedJustAfterATransition_whenOnlyItsHeartbeatIsPastThePeriod_thenItsRecordStaysWithIt() {
+        JdbiGatewayInstances instances = new JdbiGatewayInstances(database.jdbi());
+        instances.started(GatewayInstance.starting("gw-died", "gw", T0));
+        Instant opened = T0.plus(Duration.ofHours(1));
+        new CircuitTransitionTable(database.jdbi())
+                .insert(
+                        "gw-died",
+                        List.of(event(CarrierId.ARAMEX, 1, CircuitState.CLOSED, CircuitState.OPEN, opened)),
+                        clock);
+        // Its last heartbeat was at T0; the cut-off falls between that and the opening it left behind.
+        clock.advance(Duration.ofDays(400).plus(Duration.ofMinutes(30)));
+
+        retention.deleteTransitionsBefore(PERIODS.auditTrailCutoff(clock.instant()), 10);
+
+        assertThat(instances.all()).extracting(GatewayInstance::instanceId).containsExactly("gw-died");
+        clock.advance(Duration.ofHours(1));
+        retention.deleteTransitionsBefore(PERIODS.auditTrailCutoff(clock.instant()), 10);
+        assertThat(instances.all()).isEmpty();
+    }
+
+    @Test
     void givenAnOrderPastThePersonalDataPeriod_whenErased_thenItsIdempotencyRecordStays_andItSaysItWasErased() {
         ShipOrderService service = shipOrder();
         ShipOrderResult shipped = service.shipOrder(command("ORD-OLD", "Sara Ahmed"))
