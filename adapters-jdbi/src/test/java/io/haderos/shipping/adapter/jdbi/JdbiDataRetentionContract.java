@@ -264,6 +264,43 @@ abstract class JdbiDataRetentionContract {
         }
     }
 
+    @Test
+    void givenManyOldTransitions_whenTwoInstancesDeleteAtOnce_thenEachIsDeletedOnce() throws Exception {
+        new CircuitTransitionTable(database.jdbi())
+                .insert(
+                        "gw-old",
+                        IntStream.rangeClosed(1, 30)
+                                .mapToObj(n -> event(CarrierId.SMSA, n, CircuitState.CLOSED, CircuitState.OPEN, T0))
+                                .toList(),
+                        clock);
+        clock.advance(Duration.ofDays(401));
+        Instant cutoff = PERIODS.auditTrailCutoff(clock.instant());
+        JdbiDataRetention other = new JdbiDataRetention(database.jdbi());
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> first = () -> deleteAll(retention, cutoff);
+            Callable<Integer> second = () -> deleteAll(other, cutoff);
+            List<Future<Integer>> runs = instances.invokeAll(List.of(first, second), 60, TimeUnit.SECONDS);
+
+            assertThat(runs.get(0).get() + runs.get(1).get()).isEqualTo(30);
+        } finally {
+            instances.shutdownNow();
+        }
+        assertThat(new CircuitTransitionTable(database.jdbi())
+                        .transitions(CarrierId.SMSA, Optional.empty(), Optional.empty(), 100))
+                .isEmpty();
+    }
+
+    private static int deleteAll(JdbiDataRetention retention, Instant cutoff) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = retention.deleteTransitionsBefore(cutoff, 3);
+            total += deleted;
+        } while (deleted > 0);
+        return total;
+    }
+
     private static int eraseAll(JdbiDataRetention retention, Instant cutoff, Instant erasedAt) {
         int total = 0;
         int erased;
