@@ -41,6 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,13 +79,7 @@ abstract class JdbiDataRetentionContract {
 
     @Test
     void givenTransitionsEitherSideOfTheAuditPeriod_whenRetentionRuns_thenOnlyTheOldOnesAreDeleted_inBatches() {
-        CircuitTransitionTable table = new CircuitTransitionTable(database.jdbi());
-        table.insert(
-                "gw-old",
-                IntStream.rangeClosed(1, 5)
-                        .mapToObj(n -> event(CarrierId.ARAMEX, n, CircuitState.CLOSED, CircuitState.OPEN, T0))
-                        .toList(),
-                clock);
+        CircuitTransitionTable table = openings("gw-old", CarrierId.ARAMEX, 5);
         clock.advance(Duration.ofDays(2));
         table.insert(
                 "gw-new",
@@ -246,17 +241,13 @@ abstract class JdbiDataRetentionContract {
         clock.advance(Duration.ofDays(91));
         Instant cutoff = PERIODS.personalDataCutoff(clock.instant());
         JdbiDataRetention other = new JdbiDataRetention(database.jdbi());
-        ExecutorService instances = Executors.newFixedThreadPool(2);
-        try {
-            Callable<Integer> first = () -> eraseAll(retention, cutoff, clock.instant());
-            Callable<Integer> second =
-                    () -> eraseAll(other, cutoff, clock.instant().plusMillis(1));
-            List<Future<Integer>> runs = instances.invokeAll(List.of(first, second), 60, TimeUnit.SECONDS);
+        Instant now = clock.instant();
 
-            assertThat(runs.get(0).get() + runs.get(1).get()).isEqualTo(30);
-        } finally {
-            instances.shutdownNow();
-        }
+        int erased = bothAtOnce(
+                () -> retention.erasePersonalDataBefore(cutoff, now, 3),
+                () -> other.erasePersonalDataBefore(cutoff, now.plusMillis(1), 3));
+
+        assertThat(erased).isEqualTo(30);
         for (int i = 0; i < 30; i++) {
             ShipmentRecord record = store.find(OrderId.of("ORD-" + i)).orElseThrow();
             assertThat(record.personalDataErasedAt()).isPresent();
@@ -266,48 +257,55 @@ abstract class JdbiDataRetentionContract {
 
     @Test
     void givenManyOldTransitions_whenTwoInstancesDeleteAtOnce_thenEachIsDeletedOnce() throws Exception {
-        new CircuitTransitionTable(database.jdbi())
-                .insert(
-                        "gw-old",
-                        IntStream.rangeClosed(1, 30)
-                                .mapToObj(n -> event(CarrierId.SMSA, n, CircuitState.CLOSED, CircuitState.OPEN, T0))
-                                .toList(),
-                        clock);
+        openings("gw-old", CarrierId.SMSA, 30);
         clock.advance(Duration.ofDays(401));
         Instant cutoff = PERIODS.auditTrailCutoff(clock.instant());
         JdbiDataRetention other = new JdbiDataRetention(database.jdbi());
-        ExecutorService instances = Executors.newFixedThreadPool(2);
-        try {
-            Callable<Integer> first = () -> deleteAll(retention, cutoff);
-            Callable<Integer> second = () -> deleteAll(other, cutoff);
-            List<Future<Integer>> runs = instances.invokeAll(List.of(first, second), 60, TimeUnit.SECONDS);
 
-            assertThat(runs.get(0).get() + runs.get(1).get()).isEqualTo(30);
-        } finally {
-            instances.shutdownNow();
-        }
+        int deleted = bothAtOnce(
+                () -> retention.deleteTransitionsBefore(cutoff, 3), () -> other.deleteTransitionsBefore(cutoff, 3));
+
+        assertThat(deleted).isEqualTo(30);
         assertThat(new CircuitTransitionTable(database.jdbi())
                         .transitions(CarrierId.SMSA, Optional.empty(), Optional.empty(), 100))
                 .isEmpty();
     }
 
-    private static int deleteAll(JdbiDataRetention retention, Instant cutoff) {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = retention.deleteTransitionsBefore(cutoff, 3);
-            total += deleted;
-        } while (deleted > 0);
-        return total;
+    /** {@code count} transitions of {@code instanceId}'s breaker of {@code carrier}, all at {@code T0}. */
+    private CircuitTransitionTable openings(String instanceId, CarrierId carrier, int count) {
+        CircuitTransitionTable table = new CircuitTransitionTable(database.jdbi());
+        table.insert(
+                instanceId,
+                IntStream.rangeClosed(1, count)
+                        .mapToObj(n -> event(carrier, n, CircuitState.CLOSED, CircuitState.OPEN, T0))
+                        .toList(),
+                clock);
+        return table;
     }
 
-    private static int eraseAll(JdbiDataRetention retention, Instant cutoff, Instant erasedAt) {
+    /**
+     * Two instances, each on its own thread, calling their batch until it finds nothing left: what both removed
+     * together.
+     */
+    private static int bothAtOnce(IntSupplier firstBatch, IntSupplier secondBatch) throws Exception {
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> first = () -> untilNoneLeft(firstBatch);
+            Callable<Integer> second = () -> untilNoneLeft(secondBatch);
+            List<Future<Integer>> runs = instances.invokeAll(List.of(first, second), 60, TimeUnit.SECONDS);
+            return runs.get(0).get() + runs.get(1).get();
+        } finally {
+            instances.shutdownNow();
+        }
+    }
+
+    private static int untilNoneLeft(IntSupplier batch) {
         int total = 0;
-        int erased;
+        int removed;
         do {
-            erased = retention.erasePersonalDataBefore(cutoff, erasedAt, 3);
-            total += erased;
-        } while (erased > 0);
+            removed = batch.getAsInt();
+            total += removed;
+        } while (removed > 0);
         return total;
     }
 
