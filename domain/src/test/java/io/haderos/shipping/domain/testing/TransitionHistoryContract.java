@@ -120,9 +120,7 @@ public abstract class TransitionHistoryContract {
 
         Throwable thrown = catchThrowable(() -> trail.history().transitions(ARAMEX, ANY, ANY, limit));
 
-        assertThat(thrown)
-                .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("limit"));
+        assertRefusedNaming(thrown, "limit");
     }
 
     @Test
@@ -132,9 +130,7 @@ public abstract class TransitionHistoryContract {
         Throwable thrown = catchThrowable(() ->
                 trail.history().transitions(ARAMEX, Optional.of(at(10)), Optional.of(at(10).minusNanos(1000)), 10));
 
-        assertThat(thrown)
-                .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("until"));
+        assertRefusedNaming(thrown, "until");
     }
 
     @Test
@@ -288,5 +284,11 @@ public abstract class TransitionHistoryContract {
         return transitions.stream()
                 .map(r -> r.instanceId() + "#" + r.transition().sequence())
                 .toList();
+    }
+
+    private static void assertRefusedNaming(Throwable thrown, String field) {
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 }
