@@ -263,8 +263,7 @@ class OrderShipmentResourceIT {
 
         Reply reply = api.postJson(SHIP, SHIP_REQUEST);
 
-        assertThat(reply.status()).isEqualTo(503);
-        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
+        assertProblem(reply, 503, "no-carrier-available");
         assertThat(reply.header("Retry-After")).contains("90");
         assertThat(reply.json().get("attempts").findValuesAsText("provider")).containsExactly("aramex", "smsa");
     }
