@@ -96,17 +96,8 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     private static GatewayProcess start(Launch launch, int controlPort, URI sandboxControl) throws IOException {
-        Map<String, String> env = new HashMap<>();
         int httpPort = freePort();
-        env.put("HTTP_HOST", "127.0.0.1");
-        env.put("HTTP_PORT", String.valueOf(httpPort));
-        env.put("SANDBOX_PORT", String.valueOf(controlPort));
-        env.put("SANDBOX_ARAMEX_PORT", String.valueOf(freePort()));
-        env.put("SANDBOX_SMSA_PORT", String.valueOf(freePort()));
-        // The reconciler's look-ups would add carrier calls to the counts other tests assert; HeldOrdersReconcilerIT
-        // sets its own interval.
-        env.put("ORDERS_RECONCILE_INTERVAL", "3600");
-        env.putAll(launch.environment());
+        Map<String, String> env = onLoopback(httpPort, controlPort, launch.environment());
         Process process = launch(launch.name(), env, launch.workDir());
         Path log = logFile(launch.name());
         GatewayProcess gateway = new GatewayProcess(
@@ -132,9 +123,12 @@ public final class GatewayProcess implements AutoCloseable {
         return gateway;
     }
 
-    /** Runs the jar to completion (for start-up failures) and returns its exit code; output goes to the log. */
+    /**
+     * Runs the jar to completion (for start-up failures), its listeners on free loopback ports unless {@code
+     * environment} names them, and returns its exit code; output goes to the log.
+     */
     static int runToExit(String name, Map<String, String> environment) throws IOException, InterruptedException {
-        Process process = launch(name, environment, Optional.empty());
+        Process process = launch(name, onLoopback(freePort(), freePort(), environment), Optional.empty());
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("gateway did not exit");
@@ -144,6 +138,21 @@ public final class GatewayProcess implements AutoCloseable {
 
     static String output(String name) throws IOException {
         return Files.readString(logFile(name));
+    }
+
+    /** {@code environment} on top of the gateway's and its sandbox's listeners on loopback ports, free but these two. */
+    private static Map<String, String> onLoopback(int httpPort, int controlPort, Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>();
+        env.put("HTTP_HOST", "127.0.0.1");
+        env.put("HTTP_PORT", String.valueOf(httpPort));
+        env.put("SANDBOX_PORT", String.valueOf(controlPort));
+        env.put("SANDBOX_ARAMEX_PORT", String.valueOf(freePort()));
+        env.put("SANDBOX_SMSA_PORT", String.valueOf(freePort()));
+        // The reconciler's look-ups would add carrier calls to the counts other tests assert; HeldOrdersReconcilerIT
+        // sets its own interval.
+        env.put("ORDERS_RECONCILE_INTERVAL", "3600");
+        env.putAll(environment);
+        return env;
     }
 
     private static Process launch(String name, Map<String, String> environment, Optional<Path> workDir)

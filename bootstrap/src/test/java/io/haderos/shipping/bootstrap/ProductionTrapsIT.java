@@ -30,9 +30,7 @@ class ProductionTrapsIT {
     }
 
     private static void assertStopsNaming(String name, Map<String, String> environment, String key) throws Exception {
-        Map<String, String> onAFreePort = new HashMap<>(environment);
-        onAFreePort.put("HTTP_PORT", String.valueOf(GatewayProcess.freePort()));
-        int exit = GatewayProcess.runToExit(name, onAFreePort);
+        int exit = GatewayProcess.runToExit(name, environment);
 
         String output = GatewayProcess.output(name);
         assertThat(exit).as(output).isEqualTo(2);

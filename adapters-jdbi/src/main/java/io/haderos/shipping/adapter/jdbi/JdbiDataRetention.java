@@ -21,7 +21,8 @@ public final class JdbiDataRetention implements DataRetention {
     /**
      * What erasing an order's personal data means: one statement per table that holds some, each limited to the orders
      * of {@link #MARKED} (bound: {@code :erasedAt}). Whatever keeps an order's idempotency record is left alone. A
-     * table added later joins with one line here.
+     * table added later joins with one line here; stored labels, for example, with
+     * {@code "DELETE FROM shipment_label WHERE order_id IN (" + MARKED + ")"}.
      */
     static final List<String> ERASURE_STEPS = List.of(
             // Carriers' answers may repeat what they were sent (a rejected phone number, an address they could not
@@ -31,22 +32,34 @@ public final class JdbiDataRetention implements DataRetention {
             "UPDATE shipment SET label_url = NULL, resolution_note = NULL WHERE personal_data_erased_at = :erasedAt"
                     + " AND (label_url IS NOT NULL OR resolution_note IS NOT NULL)");
 
-    /** Marks the oldest batch of orders still holding personal data, which the steps then erase. */
+    /**
+     * Marks the oldest batch of orders still holding personal data, which the steps then erase. The outer conditions
+     * are checked again on each row once it is locked: a row another instance marked (or a client reclaimed) meanwhile
+     * is left alone. Ordered by both columns of {@code shipment_personal_data_idx}, so that PostgreSQL reads the batch
+     * off the index instead of sorting every candidate.
+     */
     private static final String MARK = """
             UPDATE shipment SET personal_data_erased_at = :erasedAt
              WHERE order_id IN (SELECT order_id FROM shipment
                                  WHERE personal_data_erased_at IS NULL AND updated_at < :cutoff
-                                 ORDER BY updated_at, order_id
+                                 ORDER BY personal_data_erased_at, updated_at
                                  LIMIT :limit)
                AND personal_data_erased_at IS NULL AND updated_at < :cutoff""";
 
+    /** The oldest batch, read off the {@code occurred_at} index, then deleted by primary key. */
     private static final String DELETE_TRANSITIONS = """
             DELETE FROM circuit_transition
-             WHERE id IN (SELECT id FROM circuit_transition WHERE occurred_at < :cutoff ORDER BY occurred_at, id LIMIT :limit)
-               AND occurred_at < :cutoff""";
+             WHERE id IN (SELECT id FROM circuit_transition WHERE occurred_at < :cutoff ORDER BY occurred_at LIMIT :limit)""";
 
-    /** A process last seen before the cut-off has no transition left to explain. */
-    private static final String DELETE_INSTANCES = "DELETE FROM gateway_instance WHERE last_seen < :cutoff";
+    /**
+     * A process last seen before the cut-off, once none of its transitions is left: one that died just after a
+     * transition may have one a little newer than its last heartbeat, and the audit queries need that heartbeat to end
+     * the outage it may have left open.
+     */
+    private static final String DELETE_INSTANCES = """
+            DELETE FROM gateway_instance
+             WHERE last_seen < :cutoff
+               AND NOT EXISTS (SELECT 1 FROM circuit_transition t WHERE t.instance_id = gateway_instance.instance_id)""";
 
     private final Jdbi jdbi;
 

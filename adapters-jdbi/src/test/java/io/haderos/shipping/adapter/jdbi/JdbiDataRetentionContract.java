@@ -41,6 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,13 +79,7 @@ abstract class JdbiDataRetentionContract {
 
     @Test
     void givenTransitionsEitherSideOfTheAuditPeriod_whenRetentionRuns_thenOnlyTheOldOnesAreDeleted_inBatches() {
-        CircuitTransitionTable table = new CircuitTransitionTable(database.jdbi());
-        table.insert(
-                "gw-old",
-                IntStream.rangeClosed(1, 5)
-                        .mapToObj(n -> event(CarrierId.ARAMEX, n, CircuitState.CLOSED, CircuitState.OPEN, T0))
-                        .toList(),
-                clock);
+        CircuitTransitionTable table = openings("gw-old", CarrierId.ARAMEX, 5);
         clock.advance(Duration.ofDays(2));
         table.insert(
                 "gw-new",
@@ -115,6 +110,27 @@ abstract class JdbiDataRetentionContract {
         retention.deleteTransitionsBefore(PERIODS.auditTrailCutoff(clock.instant()), 10);
 
         assertThat(instances.all()).extracting(GatewayInstance::instanceId).containsExactly("gw-live");
+    }
+
+    @Test
+    void givenAnInstanceThatDiedJustAfterATransition_whenOnlyItsHeartbeatIsPastThePeriod_thenItsRecordStaysWithIt() {
+        JdbiGatewayInstances instances = new JdbiGatewayInstances(database.jdbi());
+        instances.started(GatewayInstance.starting("gw-died", "gw", T0));
+        Instant opened = T0.plus(Duration.ofHours(1));
+        new CircuitTransitionTable(database.jdbi())
+                .insert(
+                        "gw-died",
+                        List.of(event(CarrierId.ARAMEX, 1, CircuitState.CLOSED, CircuitState.OPEN, opened)),
+                        clock);
+        // Its last heartbeat was at T0; the cut-off falls between that and the opening it left behind.
+        clock.advance(Duration.ofDays(400).plus(Duration.ofMinutes(30)));
+
+        retention.deleteTransitionsBefore(PERIODS.auditTrailCutoff(clock.instant()), 10);
+
+        assertThat(instances.all()).extracting(GatewayInstance::instanceId).containsExactly("gw-died");
+        clock.advance(Duration.ofHours(1));
+        retention.deleteTransitionsBefore(PERIODS.auditTrailCutoff(clock.instant()), 10);
+        assertThat(instances.all()).isEmpty();
     }
 
     @Test
@@ -225,17 +241,13 @@ abstract class JdbiDataRetentionContract {
         clock.advance(Duration.ofDays(91));
         Instant cutoff = PERIODS.personalDataCutoff(clock.instant());
         JdbiDataRetention other = new JdbiDataRetention(database.jdbi());
-        ExecutorService instances = Executors.newFixedThreadPool(2);
-        try {
-            Callable<Integer> first = () -> eraseAll(retention, cutoff, clock.instant());
-            Callable<Integer> second =
-                    () -> eraseAll(other, cutoff, clock.instant().plusMillis(1));
-            List<Future<Integer>> runs = instances.invokeAll(List.of(first, second), 60, TimeUnit.SECONDS);
+        Instant now = clock.instant();
 
-            assertThat(runs.get(0).get() + runs.get(1).get()).isEqualTo(30);
-        } finally {
-            instances.shutdownNow();
-        }
+        int erased = bothAtOnce(
+                () -> retention.erasePersonalDataBefore(cutoff, now, 3),
+                () -> other.erasePersonalDataBefore(cutoff, now.plusMillis(1), 3));
+
+        assertThat(erased).isEqualTo(30);
         for (int i = 0; i < 30; i++) {
             ShipmentRecord record = store.find(OrderId.of("ORD-" + i)).orElseThrow();
             assertThat(record.personalDataErasedAt()).isPresent();
@@ -243,13 +255,57 @@ abstract class JdbiDataRetentionContract {
         }
     }
 
-    private static int eraseAll(JdbiDataRetention retention, Instant cutoff, Instant erasedAt) {
+    @Test
+    void givenManyOldTransitions_whenTwoInstancesDeleteAtOnce_thenEachIsDeletedOnce() throws Exception {
+        openings("gw-old", CarrierId.SMSA, 30);
+        clock.advance(Duration.ofDays(401));
+        Instant cutoff = PERIODS.auditTrailCutoff(clock.instant());
+        JdbiDataRetention other = new JdbiDataRetention(database.jdbi());
+
+        int deleted = bothAtOnce(
+                () -> retention.deleteTransitionsBefore(cutoff, 3), () -> other.deleteTransitionsBefore(cutoff, 3));
+
+        assertThat(deleted).isEqualTo(30);
+        assertThat(new CircuitTransitionTable(database.jdbi())
+                        .transitions(CarrierId.SMSA, Optional.empty(), Optional.empty(), 100))
+                .isEmpty();
+    }
+
+    /** {@code count} transitions of {@code instanceId}'s breaker of {@code carrier}, all at {@code T0}. */
+    private CircuitTransitionTable openings(String instanceId, CarrierId carrier, int count) {
+        CircuitTransitionTable table = new CircuitTransitionTable(database.jdbi());
+        table.insert(
+                instanceId,
+                IntStream.rangeClosed(1, count)
+                        .mapToObj(n -> event(carrier, n, CircuitState.CLOSED, CircuitState.OPEN, T0))
+                        .toList(),
+                clock);
+        return table;
+    }
+
+    /**
+     * Two instances, each on its own thread, calling their batch until it finds nothing left: what both removed
+     * together.
+     */
+    private static int bothAtOnce(IntSupplier firstBatch, IntSupplier secondBatch) throws Exception {
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> first = () -> untilNoneLeft(firstBatch);
+            Callable<Integer> second = () -> untilNoneLeft(secondBatch);
+            List<Future<Integer>> runs = instances.invokeAll(List.of(first, second), 60, TimeUnit.SECONDS);
+            return runs.get(0).get() + runs.get(1).get();
+        } finally {
+            instances.shutdownNow();
+        }
+    }
+
+    private static int untilNoneLeft(IntSupplier batch) {
         int total = 0;
-        int erased;
+        int removed;
         do {
-            erased = retention.erasePersonalDataBefore(cutoff, erasedAt, 3);
-            total += erased;
-        } while (erased > 0);
+            removed = batch.getAsInt();
+            total += removed;
+        } while (removed > 0);
         return total;
     }
 

@@ -7,6 +7,7 @@ import static io.haderos.shipping.adapter.rest.Fixtures.SHIP_REQUEST;
 import static io.haderos.shipping.adapter.rest.Fixtures.createdByAramex;
 import static io.haderos.shipping.adapter.rest.Fixtures.createdRecord;
 import static io.haderos.shipping.adapter.rest.Fixtures.failed;
+import static io.haderos.shipping.adapter.rest.Problems.assertProblem;
 import static io.haderos.shipping.adapter.rest.RatesResourceIT.json;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
@@ -203,11 +204,7 @@ class OrderShipmentResourceIT {
 
         Reply reply = api.postJson(SHIP, SHIP_REQUEST);
 
-        assertThat(reply.status()).isEqualTo(409);
-        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
-        JsonNode problem = reply.json();
-        assertThat(problem.get("type").asText()).isEqualTo("https://haderos.io/problems/order-conflict");
-        assertThat(problem.get("status").asInt()).isEqualTo(409);
+        JsonNode problem = assertProblem(reply, 409, "order-conflict");
         assertThat(problem.get("reason").asText()).isEqualTo(reason.name().toLowerCase(Locale.ROOT));
         assertThat(problem.get("order_id").asText()).isEqualTo(ORDER_ID);
         assertThat(problem.get("detail").asText()).contains(ORDER_ID);
@@ -224,11 +221,7 @@ class OrderShipmentResourceIT {
 
         Reply reply = api.postJson(SHIP, SHIP_REQUEST);
 
-        assertThat(reply.status()).isEqualTo(502);
-        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
-        JsonNode problem = reply.json();
-        assertThat(problem.get("type").asText()).isEqualTo("https://haderos.io/problems/shipment-outcome-unknown");
-        assertThat(problem.get("status").asInt()).isEqualTo(502);
+        JsonNode problem = assertProblem(reply, 502, "shipment-outcome-unknown");
         assertThat(problem.get("order_id").asText()).isEqualTo(ORDER_ID);
         assertThat(problem.get("provider").asText()).isEqualTo("aramex");
         assertThat(problem.get("attempts")).isEqualTo(json("""
@@ -270,8 +263,7 @@ class OrderShipmentResourceIT {
 
         Reply reply = api.postJson(SHIP, SHIP_REQUEST);
 
-        assertThat(reply.status()).isEqualTo(503);
-        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
+        assertProblem(reply, 503, "no-carrier-available");
         assertThat(reply.header("Retry-After")).contains("90");
         assertThat(reply.json().get("attempts").findValuesAsText("provider")).containsExactly("aramex", "smsa");
     }
@@ -356,9 +348,7 @@ class OrderShipmentResourceIT {
 
         Reply reply = api.get("/orders/" + ORDER_ID + "/shipment");
 
-        assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
-        assertThat(reply.json().get("type").asText()).isEqualTo("https://haderos.io/problems/shipment-not-found");
+        assertProblem(reply, 404, "shipment-not-found");
         assertThat(reply.json().get("order_id").asText()).isEqualTo(ORDER_ID);
     }
 

@@ -3,6 +3,7 @@ package io.haderos.shipping.adapter.rest;
 import static io.haderos.shipping.adapter.rest.Fixtures.RATES;
 import static io.haderos.shipping.adapter.rest.Fixtures.RATE_REQUEST;
 import static io.haderos.shipping.adapter.rest.Fixtures.quotedByAramex;
+import static io.haderos.shipping.adapter.rest.Problems.assertProblem;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,9 +37,7 @@ class ShippingRestApiIT {
     void givenAutoDiscoveryOff_whenTheBodyIsMalformed_thenA400Problem() {
         Reply reply = api.postJson(RATES, "{\"origin\":");
 
-        assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
-        assertThat(reply.json().get("type").asText()).isEqualTo("https://haderos.io/problems/malformed-json");
+        assertProblem(reply, 400, "malformed-json");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Removes what is past its retention (docs/architecture.md#retention): {@link #FIRST_RUN_AFTER} after the start, then
@@ -30,10 +32,12 @@ public final class DataRetentionJob implements AutoCloseable {
 
     private final DataRetention retention;
     private final RetentionPeriods periods;
+    private final ScheduledExecutorService timer;
+    private final SingleFlight runs;
     private final Clock clock;
     private final RetentionObserver observer;
-    private final PeriodicWork work;
     private volatile boolean closed;
+    private volatile ScheduledFuture<?> ticking;
 
     /**
      * @param timer  schedules the runs; its task only hands them to {@code worker}
@@ -48,14 +52,16 @@ public final class DataRetentionJob implements AutoCloseable {
             RetentionObserver observer) {
         this.retention = retention;
         this.periods = periods;
+        this.timer = timer;
+        this.runs = new SingleFlight(worker);
         this.clock = clock;
         this.observer = observer;
-        this.work = PeriodicWork.blocking(timer, worker, this::run);
     }
 
     /** Schedules the runs. */
     public DataRetentionJob start() {
-        work.start(FIRST_RUN_AFTER, INTERVAL);
+        ticking = timer.scheduleAtFixedRate(
+                this::tick, FIRST_RUN_AFTER.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -63,11 +69,16 @@ public final class DataRetentionJob implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        work.close();
+        ScheduledFuture<?> current = ticking;
+        if (current != null) {
+            current.cancel(false);
+        }
     }
 
     void tick() {
-        work.tick();
+        if (!closed) {
+            runs.run(this::run);
+        }
     }
 
     /** One run, on the calling thread; the cut-offs are fixed at its start, so it ends however busy the tables are. */

@@ -23,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Settles held orders without a person where the carrier can tell (docs/architecture.md#held-orders). Every interval
@@ -62,7 +64,9 @@ public final class HeldOrderReconciler implements AutoCloseable {
     private final Duration interval;
     private final Executor database;
     private final Clock clock;
-    private final PeriodicWork work;
+    private final ScheduledExecutorService timer;
+    private final SingleFlight passes;
+    private volatile ScheduledFuture<?> ticking;
 
     /**
      * @param carriers the configured carriers, asked in this order for an order that names none
@@ -94,18 +98,28 @@ public final class HeldOrderReconciler implements AutoCloseable {
         this.interval = interval;
         this.database = database;
         this.clock = clock;
-        this.work = new PeriodicWork(timer, database, this::passThenRecount);
+        this.timer = timer;
+        this.passes = new SingleFlight(database);
     }
 
     /** Schedules a pass every interval, the first one interval from now. */
     public HeldOrderReconciler start() {
-        work.start(interval, interval);
+        ticking =
+                timer.scheduleAtFixedRate(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
     @Override
     public void close() {
-        work.close();
+        ScheduledFuture<?> current = ticking;
+        if (current != null) {
+            current.cancel(false);
+        }
+    }
+
+    /** Starts a pass on the database executor unless the last one has not ended (its look-ups included). */
+    void tick() {
+        passes.runAsync(this::passThenRecount);
     }
 
     /** One pass: the look-ups, then the count read again, both off the timer. */

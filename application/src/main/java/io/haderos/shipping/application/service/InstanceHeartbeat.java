@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Records this process in the fleet's instances and keeps it live there (docs/architecture.md#instances-and-heartbeats):
@@ -20,10 +22,12 @@ public final class InstanceHeartbeat implements AutoCloseable {
     private final String instanceId;
     private final String name;
     private final Duration interval;
+    private final ScheduledExecutorService timer;
+    private final SingleFlight beats;
     private final Clock clock;
-    private final PeriodicWork beats;
     private volatile boolean registered;
     private volatile Instant startedAt;
+    private volatile ScheduledFuture<?> ticking;
 
     /**
      * @param instanceId this process start, as its audit-trail rows carry it
@@ -44,22 +48,27 @@ public final class InstanceHeartbeat implements AutoCloseable {
         this.instanceId = instanceId;
         this.name = name;
         this.interval = interval;
+        this.timer = timer;
+        this.beats = new SingleFlight(database);
         this.clock = clock;
-        this.beats = PeriodicWork.blocking(timer, database, this::beat);
     }
 
     /** Records the start on the calling thread (tried again at the first heartbeat if it fails), then beats. */
     public InstanceHeartbeat start() {
         startedAt = clock.instant();
         beat();
-        beats.start(interval, interval);
+        ticking =
+                timer.scheduleAtFixedRate(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
     /** Stops beating and records the graceful stop, on the calling thread. */
     @Override
     public void close() {
-        beats.close();
+        ScheduledFuture<?> current = ticking;
+        if (current != null) {
+            current.cancel(false);
+        }
         try {
             instances.stopped(instanceId, clock.instant());
         } catch (RuntimeException e) {
@@ -68,7 +77,7 @@ public final class InstanceHeartbeat implements AutoCloseable {
     }
 
     void tick() {
-        beats.tick();
+        beats.run(this::beat);
     }
 
     private void beat() {

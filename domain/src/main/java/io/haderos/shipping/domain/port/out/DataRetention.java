@@ -13,7 +13,7 @@ public interface DataRetention {
 
     /**
      * Deletes at most {@code limit} breaker transitions that happened before {@code cutoff}, and with them the records
-     * of gateway instances last seen before it.
+     * of gateway instances last seen before it that have no transition left.
      *
      * @return how many transitions were deleted; fewer than {@code limit} when none older are left
      */
