@@ -115,10 +115,11 @@ class HeldOrdersIT {
 
     @Test
     void withoutTheAdminTokenNothingIsListed() throws Exception {
-        assertThat(api.get(PATH).status()).isEqualTo(401);
-        assertThat(api.send("GET", PATH, null, null, "Authorization", "Bearer wrong-token-wrong-token-012345")
-                        .status())
-                .isEqualTo(403);
+        Problems.assertProblem(api.get(PATH), 401, "unauthorized");
+        Problems.assertProblem(
+                api.send("GET", PATH, null, null, "Authorization", "Bearer wrong-token-wrong-token-012345"),
+                403,
+                "forbidden");
         assertThat(api.fakes().received()).isEmpty();
     }
 
@@ -135,11 +136,9 @@ class HeldOrdersIT {
                 "/api/v1/orders?status=outcome_unknown&after=Zm9vfGJhcg  | after",
             })
     void badParametersAreA400NamingTheParameter(String path, String parameter) throws Exception {
-        RestApiExtension.Reply response = get(path);
+        JsonNode problem = Problems.assertProblem(get(path), 400, "invalid-request");
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.mediaType()).isEqualTo("application/problem+json");
-        assertThat(response.json().path("errors").findValuesAsText("field")).contains(parameter);
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactly(parameter);
         assertThat(api.fakes().received()).isEmpty();
     }
 }
