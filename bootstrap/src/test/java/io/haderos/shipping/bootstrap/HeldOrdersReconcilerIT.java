@@ -22,7 +22,7 @@ class HeldOrdersReconcilerIT {
 
     private static final String ADMIN = "held-orders-admin-token-0123456789abcdef";
     private static final String ORDER = "ORD-HELD-1";
-    private static final String HELD = "/api/v1/orders?status=outcome_unknown";
+    private static final String HELD = "/orders?status=outcome_unknown";
     private static final Duration EVENTUALLY = Duration.ofSeconds(30);
 
     private static GatewayProcess gateway;

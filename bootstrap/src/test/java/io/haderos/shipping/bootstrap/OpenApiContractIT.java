@@ -154,10 +154,10 @@ class OpenApiContractIT {
             gateway.fault("aramex", "healthy");
         }
         valid(get("/orders/ORD-OAS-HELD/shipment"), 200);
-        valid(operator("/api/v1/orders?status=outcome_unknown&limit=1", TOKEN), 200);
+        valid(operator("/orders?status=outcome_unknown&limit=1", TOKEN), 200);
         valid(operator("/orders?status=outcome_unknown", TOKEN), 200);
-        invalid(operator("/api/v1/orders?status=created", TOKEN), 400, "status");
-        valid(operator("/api/v1/orders?status=outcome_unknown", "not-the-admin-token"), 403);
+        invalid(operator("/orders?status=created", TOKEN), 400, "status");
+        valid(operator("/orders?status=outcome_unknown", "not-the-admin-token"), 403);
         String resolution =
                 "{\"outcome\":\"created\",\"tracking\":\"30123456789\",\"reason\":\"found\",\"actor\":\"nora\"}";
 

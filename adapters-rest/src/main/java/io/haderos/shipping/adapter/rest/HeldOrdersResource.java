@@ -15,11 +15,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /api/v1/orders?status=outcome_unknown&limit=&after=}: the held orders, oldest first, for operators
+ * {@code GET /orders?status=outcome_unknown&limit=&after=}: the held orders, oldest first, for operators
  * ({@link AdminOnly}) who resolve them (docs/architecture.md#held-orders).
  */
 @Singleton
-@Path("/api/v1/orders")
+@Path("/orders")
 @AdminOnly
 public final class HeldOrdersResource {
 

@@ -90,7 +90,6 @@ public final class ShippingRestApi implements Feature {
         context.register(RatesResource.class);
         context.register(OrderShipmentResource.class);
         context.register(HeldOrdersResource.class);
-        context.register(HeldOrdersUnderOrdersResource.class);
         context.register(ShipmentTrackingResource.class);
         context.register(CircuitBreakerMonitoringResource.class);
         context.register(DashboardResource.class);

@@ -75,7 +75,7 @@ public final class HeldOrderWatch implements AlertSource {
                 Alert.Severity.WARNING,
                 summary.count() + " held order(s) await resolution, the oldest since " + oldest + " (longer than "
                         + describe(alertAge) + "): their outcome at the carrier is unknown; see"
-                        + " GET /api/v1/orders?status=outcome_unknown",
+                        + " GET /orders?status=outcome_unknown",
                 oldest.plus(alertAge)));
     }
 
