@@ -68,6 +68,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 import org.eclipse.microprofile.config.Config;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -121,6 +122,9 @@ public final class Gateway implements AutoCloseable {
                     started -> started.ifPresent(standIns -> standIns.sandbox().close()));
             StartupTasks.Task<Database> databaseTask =
                     tasks.start("database", () -> openDatabase(settings), Database::close);
+            // The carriers' HTTP clients need the JDK's default TLS context (trust store, providers) even for plain
+            // HTTP; made here, it is ready when the wiring builds them after the database.
+            tasks.start("tls", SSLContext::getDefault, context -> {});
             GatewayMetrics metrics = push(opened, GatewayMetrics.create(settings.carrierOrder()));
             String scheme = settings.tls().isPresent() ? "https" : "http";
             URI baseUri = URI.create(scheme + "://" + settings.httpHost() + ":" + settings.httpPort() + "/");

@@ -197,7 +197,7 @@ public final class MemoryScenario extends Scenario {
             Row recommended = rows.get(1);
             checks.add(new TargetCheck(
                     "RSS ≤ 256 MB after " + load.toSeconds() + " s at " + clients + " clients with the recommended"
-                            + " settings (" + recommended.label() + ")",
+                            + " settings, " + recommended.label(),
                     recommended.withinTarget(),
                     bytes(recommended.rssAfter()) + (recommended.note().isEmpty() ? "" : "; " + recommended.note())));
         }
