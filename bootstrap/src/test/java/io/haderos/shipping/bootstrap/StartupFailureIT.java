@@ -30,12 +30,7 @@ class StartupFailureIT {
     @Test
     void givenTheHttpPortIsTaken_whenStarting_thenItFailsNamingItAndReleasesTheSandboxAndTheDatabase()
             throws Exception {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("HTTP_HOST", "127.0.0.1");
-        environment.put("SANDBOX_PORT", String.valueOf(GatewayProcess.freePort()));
-        environment.put("SANDBOX_ARAMEX_PORT", String.valueOf(GatewayProcess.freePort()));
-        environment.put("SANDBOX_SMSA_PORT", String.valueOf(GatewayProcess.freePort()));
-        environment.put("DATABASE_URL", "jdbc:h2:file:" + data.resolve("gateway"));
+        Map<String, String> environment = environment();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             environment.put("HTTP_PORT", String.valueOf(taken.getLocalPort()));
 
@@ -60,12 +55,7 @@ class StartupFailureIT {
     @Test
     void givenTheSandboxPortIsTaken_whenStarting_thenItFailsNamingItAndClosesTheDatabaseOpenedBesideIt()
             throws Exception {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("HTTP_HOST", "127.0.0.1");
-        environment.put("HTTP_PORT", String.valueOf(GatewayProcess.freePort()));
-        environment.put("SANDBOX_ARAMEX_PORT", String.valueOf(GatewayProcess.freePort()));
-        environment.put("SANDBOX_SMSA_PORT", String.valueOf(GatewayProcess.freePort()));
-        environment.put("DATABASE_URL", "jdbc:h2:file:" + data.resolve("gateway"));
+        Map<String, String> environment = environment();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             environment.put("SANDBOX_PORT", String.valueOf(taken.getLocalPort()));
 
@@ -80,6 +70,17 @@ class StartupFailureIT {
                         .noneMatch(thread -> thread.isAlive()
                                 && (thread.getName().startsWith("gateway-db")
                                         || thread.getName().startsWith("gateway-start-"))));
+    }
+
+    /** Loopback, free ports for the HTTP API and the sandbox, the database in the test's directory. */
+    private Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("HTTP_HOST", "127.0.0.1");
+        for (String port : new String[] {"HTTP_PORT", "SANDBOX_PORT", "SANDBOX_ARAMEX_PORT", "SANDBOX_SMSA_PORT"}) {
+            environment.put(port, String.valueOf(GatewayProcess.freePort()));
+        }
+        environment.put("DATABASE_URL", "jdbc:h2:file:" + data.resolve("gateway"));
+        return environment;
     }
 
     private static Config config(Map<String, String> environment) {
