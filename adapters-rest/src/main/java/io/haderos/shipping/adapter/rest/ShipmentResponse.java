@@ -1,5 +1,6 @@
 package io.haderos.shipping.adapter.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentResolution;
@@ -11,8 +12,10 @@ import java.util.Optional;
 
 /**
  * An order's shipment as stored: {@code {"order_id","provider","tracking","parcel_tracking":[…],"fallback",
- * "label_url","status","attempts":[…],"created_at","updated_at","resolution"}}. {@code provider}, {@code tracking} and
- * {@code label_url} are null until a carrier has created the shipment (status {@code created}).
+ * "label_url","status","attempts":[…],"created_at","updated_at","resolution","personal_data_erased_at"}}. {@code provider},
+ * {@code tracking} and {@code label_url} are null until a carrier has created the shipment (status {@code created}).
+ * {@code personal_data_erased_at} is there only once the retention has erased the order's personal data
+ * (docs/architecture.md#retention): attempts then have no detail, the label link and the resolution's reason are gone.
  */
 record ShipmentResponse(
         String orderId,
@@ -25,7 +28,8 @@ record ShipmentResponse(
         List<AttemptResponse> attempts,
         Instant createdAt,
         Instant updatedAt,
-        ResolutionResponse resolution) {
+        ResolutionResponse resolution,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant personalDataErasedAt) {
 
     /** How an operator resolved an unknown outcome: {@code {"outcome","actor","reason","resolved_at"}}. */
     record ResolutionResponse(String outcome, String actor, String reason, Instant resolvedAt) {
@@ -52,6 +56,7 @@ record ShipmentResponse(
                 AttemptResponse.from(record.attempts()),
                 record.createdAt(),
                 record.updatedAt(),
-                record.resolution().map(ResolutionResponse::from).orElse(null));
+                record.resolution().map(ResolutionResponse::from).orElse(null),
+                record.personalDataErasedAt().orElse(null));
     }
 }
