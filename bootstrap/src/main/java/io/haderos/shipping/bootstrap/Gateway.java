@@ -115,7 +115,8 @@ public final class Gateway implements AutoCloseable {
         // Closed in reverse order of opening when start-up fails; kept for close() when it succeeds.
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         // Independent of each other and of most of the wiring, so each runs on a thread of its own from the start:
-        // the stand-ins, the database (pool and migrations) and Jersey; the listener opens only once all is wired.
+        // the stand-ins, the database (pool and migrations), the TLS context and Jersey; the listener opens only once
+        // all is wired.
         StartupTasks tasks = new StartupTasks();
         CompletableFuture<UseCases> useCasesInTheMaking = new CompletableFuture<>();
         try {
@@ -231,7 +232,8 @@ public final class Gateway implements AutoCloseable {
                     overrideStore,
                     overrideSync,
                     instances);
-            useCasesInTheMaking.complete(useCases(settings, clock, parts));
+            UseCases useCases = useCases(settings, clock, parts);
+            useCasesInTheMaking.complete(useCases);
             push(opened, new TrialProbes(carriers, circuitBreakers, parts.observer(), threads.timer(), clock).start());
 
             HttpServer server = serverTask.join();
