@@ -88,10 +88,21 @@ final class ClientAuthentication implements ContainerRequestFilter {
         if (CLIENT_AREAS.stream().noneMatch(relative::startsWith)) {
             return false;
         }
-        Method method = resource == null ? null : resource.getResourceMethod();
+        Method method = resourceMethod(request);
         return method == null
                 || !(method.isAnnotationPresent(AdminOnly.class)
                         || method.getDeclaringClass().isAnnotationPresent(AdminOnly.class));
+    }
+
+    /**
+     * The matched resource method. Jersey's {@code UriInfo} is also the request's {@link ResourceInfo}: asking it
+     * directly spares the injected proxy's lookup, which costs more than the rest of this filter.
+     */
+    private Method resourceMethod(ContainerRequestContext request) {
+        if (request.getUriInfo() instanceof ResourceInfo matched) {
+            return matched.getResourceMethod();
+        }
+        return resource == null ? null : resource.getResourceMethod();
     }
 
     /** The client, or empty after aborting the request with a 401. */

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.uri.UriTemplate;
@@ -26,6 +27,12 @@ final class PathParameters implements ContainerRequestFilter {
     /** RFC 3986's unreserved characters: never percent-encoded by a conforming client. */
     private static final Pattern RAW_VALUE = Pattern.compile("[A-Za-z0-9._~-]+");
 
+    /**
+     * Each route's template, parsed once: parsing compiles a regular expression, which per request cost more than the
+     * check itself. The routes are the API's own, so this holds a handful of entries.
+     */
+    private final Map<String, UriTemplate> routes = new ConcurrentHashMap<>();
+
     @Override
     public void filter(ContainerRequestContext request) {
         ExtendedUriInfo uri = (ExtendedUriInfo) request.getUriInfo();
@@ -33,7 +40,7 @@ final class PathParameters implements ContainerRequestFilter {
         if (templates.isEmpty()) {
             return;
         }
-        UriTemplate route = new UriTemplate(route(templates));
+        UriTemplate route = routes.computeIfAbsent(route(templates), UriTemplate::new);
         if (route.getTemplateVariables().isEmpty()) {
             return;
         }

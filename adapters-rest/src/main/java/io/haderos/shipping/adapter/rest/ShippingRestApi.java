@@ -38,9 +38,10 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 public final class ShippingRestApi implements Feature {
 
     /**
-     * The request property under which the server puts the address a request came from (a string such as
-     * {@code 203.0.113.7}); refused authentications are logged per address. Without it they are logged as from an
-     * unknown address.
+     * The request property under which the server puts the address a request came from: an object whose
+     * {@code toString()} is that address (such as {@code 203.0.113.7}), which the server may work out only when it is
+     * first asked, during the request; refused authentications are logged per address. Without it they are logged as
+     * from an unknown address.
      */
     public static final String REMOTE_ADDRESS = "io.haderos.shipping.remote-address";
 
