@@ -14,6 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -34,7 +36,9 @@ import java.util.concurrent.TimeUnit;
 final class AramexHttp {
 
     private final HttpClient client;
-    private final URI baseUrl;
+    /** Each operation's URL, resolved once ({@code URI.resolve} parses and allocates on every call). */
+    private final Map<AramexOperation, URI> urls = new EnumMap<>(AramexOperation.class);
+
     private final Duration timeout;
     private final ObjectMapper mapper;
     private final AramexFaults faults;
@@ -53,7 +57,9 @@ final class AramexHttp {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();
-        this.baseUrl = config.baseUrl();
+        for (AramexOperation operation : AramexOperation.values()) {
+            urls.put(operation, config.baseUrl().resolve(operation.path()));
+        }
         this.timeout = config.timeout();
         this.mapper = mapper;
         this.faults = faults;
@@ -67,7 +73,7 @@ final class AramexHttp {
      *     {@link io.haderos.shipping.domain.port.out.CarrierConfigurationException} for 4xx (our request or URL)
      */
     <T extends AramexWire.Reply> CompletableFuture<T> post(AramexOperation operation, Object body, Class<T> replyType) {
-        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(operation.path()))
+        HttpRequest request = HttpRequest.newBuilder(urls.get(operation))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(serialize(body)))
