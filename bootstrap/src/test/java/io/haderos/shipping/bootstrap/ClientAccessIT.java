@@ -77,6 +77,7 @@ class ClientAccessIT {
             assertThat(gateway.log())
                     .contains("clients authenticate by bearer token: [erp, shop]")
                     .contains("order ORD-A1 shipped for client shop")
+                    .contains("refused client authentication from 127.0.0.1")
                     .doesNotContain(SHOP_TOKEN, ERP_TOKEN);
         }
 

@@ -12,7 +12,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code gateway_carrier_call_seconds{carrier,operation,outcome}} (a histogram with fixed buckets, so latency
@@ -26,6 +28,11 @@ final class CarrierCallMetrics implements CarrierCallObserver {
     private final Meter.MeterProvider<Counter> fallbacks;
     private final Meter.MeterProvider<Counter> hedges;
     private final Meter.MeterProvider<Counter> probes;
+
+    /** Each series' timer, looked up once per series rather than once per call (a bounded set of enum values). */
+    private final Map<Series, Timer> callTimers = new ConcurrentHashMap<>();
+
+    private record Series(CarrierId carrier, CarrierOperation operation, AttemptOutcome outcome) {}
 
     CarrierCallMetrics(MeterRegistry registry, List<CarrierId> carrierOrder) {
         this.calls = Timer.builder("gateway.carrier.call")
@@ -63,7 +70,13 @@ final class CarrierCallMetrics implements CarrierCallObserver {
     @Override
     public void called(CarrierId carrier, CarrierOperation operation, AttemptOutcome outcome, Duration elapsed) {
         try {
-            calls.withTags("carrier", carrier.value(), "operation", tag(operation), "outcome", tag(outcome))
+            callTimers
+                    .computeIfAbsent(
+                            new Series(carrier, operation, outcome),
+                            s -> calls.withTags(
+                                    "carrier", s.carrier().value(),
+                                    "operation", tag(s.operation()),
+                                    "outcome", tag(s.outcome())))
                     .record(elapsed);
         } catch (RuntimeException e) {
             // Runs inside a shipment or rates request: a metrics fault must never fail it.

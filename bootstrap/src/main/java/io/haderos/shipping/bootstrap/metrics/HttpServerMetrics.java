@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.binder.http.HttpMethods;
 import io.micrometer.core.instrument.binder.http.Outcome;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.ExtendedUriInfo;
@@ -41,8 +43,19 @@ final class HttpServerMetrics implements ApplicationEventListener {
 
     private static final Pattern SLASHES = Pattern.compile("/{2,}");
 
+    /**
+     * Each route's tag, worked out once from Jersey's raw templates (two regular-expression passes per request
+     * otherwise). The keys are the application's own routes, a handful.
+     */
+    private static final Map<String, String> TEMPLATES = new ConcurrentHashMap<>();
+
     private final MeterRegistry registry;
     private final Meter.MeterProvider<Timer> requests;
+
+    /** Each series' timer, looked up once: the tags take only a bounded set of values (see the class comment). */
+    private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
+
+    private record Series(String method, String uri, int status) {}
 
     HttpServerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -62,22 +75,25 @@ final class HttpServerMetrics implements ApplicationEventListener {
         Timer.Sample sample = Timer.start(registry);
         return event -> {
             if (event.getType() == RequestEvent.Type.FINISHED) {
-                sample.stop(requests.withTags(tags(event)));
+                sample.stop(timer(event));
             }
         };
     }
 
-    private static String[] tags(RequestEvent finished) {
+    private Timer timer(RequestEvent finished) {
         // No response: an exception no mapper handled, which the container answers with 500.
         ContainerResponse response = finished.getContainerResponse();
         int status = response == null ? 500 : response.getStatus();
         String method = finished.getContainerRequest().getMethod();
-        return new String[] {
-            "method", HttpMethods.isStandard(method) ? method : UNKNOWN,
-            "uri", uri(finished.getUriInfo(), status),
-            "status", Integer.toString(status),
-            "outcome", Outcome.forStatus(status).name()
-        };
+        Series series = new Series(
+                HttpMethods.isStandard(method) ? method : UNKNOWN, uri(finished.getUriInfo(), status), status);
+        return timers.computeIfAbsent(
+                series,
+                s -> requests.withTags(
+                        "method", s.method(),
+                        "uri", s.uri(),
+                        "status", Integer.toString(s.status()),
+                        "outcome", Outcome.forStatus(s.status()).name()));
     }
 
     private static String uri(ExtendedUriInfo uriInfo, int status) {
@@ -96,6 +112,10 @@ final class HttpServerMetrics implements ApplicationEventListener {
         for (int i = matchedInnermostFirst.size() - 1; i >= 0; i--) {
             path.append('/').append(matchedInnermostFirst.get(i).getTemplate());
         }
+        return TEMPLATES.computeIfAbsent(path.toString(), HttpServerMetrics::normalised);
+    }
+
+    private static String normalised(String path) {
         String template =
                 SLASHES.matcher(REGEX_VARIABLE.matcher(path).replaceAll("{$1}")).replaceAll("/");
         if (template.length() > 1 && template.endsWith("/")) {
