@@ -271,6 +271,7 @@ class BadInputIT {
                 arguments("an unknown charset", JSON + "; charset=x-bogus", compact, 415, null),
                 arguments("charset UTF-16", JSON + ";charset=UTF-16", compact, 415, null),
                 arguments("text/plain", "text/plain", compact, 415, null),
+                arguments("a content type that does not parse", "json", compact, 415, null),
                 arguments("application/xml", "application/xml", "<rates/>", 415, null),
                 arguments("form encoded", "application/x-www-form-urlencoded", "weight_kg=1", 415, null),
                 arguments("no content type", null, compact, 415, null));
