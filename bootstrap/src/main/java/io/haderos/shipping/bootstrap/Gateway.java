@@ -21,6 +21,7 @@ import io.haderos.shipping.application.port.out.AlertSource;
 import io.haderos.shipping.application.port.out.CarrierCallObserver;
 import io.haderos.shipping.application.port.out.ReadinessCheck;
 import io.haderos.shipping.application.service.CheckReadinessService;
+import io.haderos.shipping.application.service.FetchLabelService;
 import io.haderos.shipping.application.service.FindShipmentService;
 import io.haderos.shipping.application.service.FleetOverrideSync;
 import io.haderos.shipping.application.service.InstanceHeartbeat;
@@ -293,6 +294,12 @@ public final class Gateway implements AutoCloseable {
     private static UseCases useCases(GatewaySettings settings, Clock clock, Parts parts) {
         FallbackPolicy fallbackPolicy = new FallbackPolicy();
         Executor database = parts.threads().database();
+        FetchLabelService labels = new FetchLabelService(
+                parts.carriers(),
+                parts.store(),
+                parts.observer(),
+                database,
+                parts.threads().timer());
         return new UseCases(
                 new QuoteRatesService(
                         parts.carriers(),
@@ -307,7 +314,8 @@ public final class Gateway implements AutoCloseable {
                         settings.defaultShipper(),
                         clock,
                         parts.observer(),
-                        database),
+                        database,
+                        labels),
                 new FindShipmentService(parts.store(), database),
                 new TrackShipmentService(parts.carriers(), parts.observer()),
                 new MonitorCircuitBreakersService(parts.breakers(), new AlertPolicy(), parts.alertSources(), clock),
@@ -321,7 +329,8 @@ public final class Gateway implements AutoCloseable {
                 new OverrideCircuitBreakerService(
                         parts.overrideStore(), parts.overrideSync(), parts.breakers(), clock, database),
                 new ResolveShipmentService(parts.store(), clock, database),
-                new CheckReadinessService(List.of(parts.database()), database));
+                new CheckReadinessService(List.of(parts.database()), database),
+                labels);
     }
 
     private static ResourceConfig resourceConfig(GatewaySettings settings, UseCases useCases, GatewayMetrics metrics) {

@@ -1,6 +1,7 @@
 package io.haderos.shipping.bootstrap;
 
 import io.haderos.shipping.application.port.in.CheckReadinessUseCase;
+import io.haderos.shipping.application.port.in.FetchLabelUseCase;
 import io.haderos.shipping.application.port.in.FindShipmentUseCase;
 import io.haderos.shipping.application.port.in.MonitorCircuitBreakersUseCase;
 import io.haderos.shipping.application.port.in.OverrideCircuitBreakerUseCase;
@@ -31,5 +32,6 @@ final class UseCaseBinder extends AbstractBinder {
         bind(useCases.overrideCircuitBreaker()).to(OverrideCircuitBreakerUseCase.class);
         bind(useCases.resolveShipment()).to(ResolveShipmentUseCase.class);
         bind(useCases.checkReadiness()).to(CheckReadinessUseCase.class);
+        bind(useCases.fetchLabel()).to(FetchLabelUseCase.class);
     }
 }

@@ -1,6 +1,7 @@
 package io.haderos.shipping.bootstrap;
 
 import io.haderos.shipping.application.port.in.CheckReadinessUseCase;
+import io.haderos.shipping.application.port.in.FetchLabelUseCase;
 import io.haderos.shipping.application.port.in.FindShipmentUseCase;
 import io.haderos.shipping.application.port.in.MonitorCircuitBreakersUseCase;
 import io.haderos.shipping.application.port.in.OverrideCircuitBreakerUseCase;
@@ -20,4 +21,5 @@ record UseCases(
         ReadCircuitTransitionsUseCase readCircuitTransitions,
         OverrideCircuitBreakerUseCase overrideCircuitBreaker,
         ResolveShipmentUseCase resolveShipment,
-        CheckReadinessUseCase checkReadiness) {}
+        CheckReadinessUseCase checkReadiness,
+        FetchLabelUseCase fetchLabel) {}

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
+import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -77,6 +78,29 @@ final class AramexHttp {
                 throw faults.forStatus(operation, reply.status(), reply.headers());
             }
             return read(operation, reply.body(), replyType);
+        });
+    }
+
+    /**
+     * GETs a label file from a link Aramex gave, following no redirect.
+     *
+     * @return the file's bytes; or a failure classified as for {@link #post}, except that a 404 or 410 means the file
+     *     is gone: {@link io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException} for {@code awb}
+     */
+    CompletableFuture<byte[]> download(URI link, String awb) {
+        AramexOperation operation = AramexOperation.DOWNLOAD_LABEL;
+        HttpRequest request = HttpRequest.newBuilder(link)
+                .header("Accept", "application/pdf")
+                .GET()
+                .build();
+        return exchange(operation, request).thenApply(reply -> {
+            if (reply.status() == 404 || reply.status() == 410) {
+                throw new TrackingNumberNotFoundException(CarrierId.ARAMEX, awb);
+            }
+            if (reply.status() / 100 != 2) {
+                throw faults.forStatus(operation, reply.status(), reply.headers());
+            }
+            return reply.body();
         });
     }
 

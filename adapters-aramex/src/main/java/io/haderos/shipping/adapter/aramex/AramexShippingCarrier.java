@@ -4,6 +4,7 @@ import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.Checks;
 import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRequest;
@@ -24,7 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Aramex's JSON API (rates, shipment creation, tracking) as a {@link ShippingCarrier} whose every call passes its own
+ * Aramex's JSON API (rates, shipment creation, tracking, label reprints) as a {@link ShippingCarrier} whose every call passes its own
  * circuit breaker.
  *
  * <p>Every call is asynchronous ({@code …Async}): it returns at once and completes on the carrier's reply threads
@@ -138,7 +139,10 @@ public final class AramexShippingCarrier implements ShippingCarrier {
      * is due or running it fails {@code CIRCUIT_OPEN} without being sent. A creation slower than its threshold is
      * counted as a fault but still completes with its own outcome.
      *
-     * @return the AWB ({@code Shipments[0].ID}) and the label URL when Aramex gives one
+     * @return the AWB ({@code Shipments[0].ID}) and its label: one PDF for the whole shipment, with its bytes when
+     *     Aramex sends them and its link when Aramex gives one (the bytes are then fetched later, with
+     *     {@link #labelsAsync}); none when Aramex gave neither or the bytes were not a PDF of at most 5 MB (logged).
+     *     Aramex's JSON API makes PDF whatever {@link ShipmentRequest#labelFormat()} asks for.
      * @throws NullPointerException when {@code request} is null (before the breaker: not counted)
      */
     @Override
@@ -157,6 +161,23 @@ public final class AramexShippingCarrier implements ShippingCarrier {
     public CompletableFuture<ShipmentTracking> trackAsync(String trackingNumber) {
         String awb = Checks.text(trackingNumber, "tracking", 64);
         return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> client.track(awb));
+    }
+
+    /**
+     * The shipment's label again, with {@code PrintLabel}: one PDF for the whole shipment (a page per piece), parcel
+     * 1, its bytes fetched (from the link Aramex gives, when it gives only a link). Aramex's JSON API makes PDF only.
+     * A read: safe to repeat, it counts like any call and may serve as the breaker's trial.
+     *
+     * @return one label; empty when Aramex answers without one
+     * @throws io.haderos.shipping.domain.model.InvalidValueException when {@code trackingNumber} is null, blank or
+     *     longer than 64 characters (before the breaker: not counted). The future fails with
+     *     {@link TrackingNumberNotFoundException} when Aramex does not know the AWB or its label link is gone, and with
+     *     {@link CarrierUnavailableException} ({@code UNREADABLE_REPLY}) when the bytes are not a PDF of at most 5 MB.
+     */
+    @Override
+    public CompletableFuture<List<Label>> labelsAsync(String trackingNumber) {
+        String awb = Checks.text(trackingNumber, "tracking", 64);
+        return breaker.callAsync(CarrierOperation.FETCH_LABEL, () -> client.labels(awb));
     }
 
     /** A quote for {@link AramexConfig#probe()}, through the breaker. */

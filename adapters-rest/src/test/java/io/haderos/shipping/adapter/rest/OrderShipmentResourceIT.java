@@ -64,7 +64,8 @@ class OrderShipmentResourceIT {
         assertThat(reply.json()).isEqualTo(json("""
                 {"order_id":"ORD-1001","provider":"aramex","tracking":"30123456789",
                  "parcel_tracking":["30123456790","30123456791"],"fallback":false,
-                 "label_url":"https://labels.example.com/30123456789.pdf","status":"created",
+                 "label_url":"/orders/ORD-1001/label","label_format":"pdf",
+                 "labels":[{"parcel":1,"format":"pdf","url":"/orders/ORD-1001/label?parcel=1"}],"status":"created",
                  "attempts":[{"provider":"aramex","outcome":"success"}],
                  "created_at":"2025-12-28T10:30:00Z","updated_at":"2025-12-28T10:30:02Z",
                  "resolution":null}"""));
@@ -85,7 +86,7 @@ class OrderShipmentResourceIT {
 
     @Test
     void givenSmsaServedAfterAramexFailed_whenShipped_thenFallbackIsTrueAndLabelUrlIsNullWithoutOne() {
-        CreatedShipment bySmsa = new CreatedShipment(SMSA, "231200012345", List.of(), Optional.empty());
+        CreatedShipment bySmsa = new CreatedShipment(SMSA, "231200012345", List.of());
         ShipmentRecord record = createdRecord(
                 SMSA,
                 true,
@@ -107,7 +108,9 @@ class OrderShipmentResourceIT {
 
         assertThat(json.get("provider").asText()).isEqualTo("smsa");
         assertThat(json.get("fallback").booleanValue()).isTrue();
-        assertThat(json.get("label_url").isNull()).isTrue();
+        assertThat(json.get("label_url").asText()).isEqualTo("/orders/ORD-1001/label");
+        assertThat(json.get("labels")).isEmpty();
+        assertThat(json.get("label_format").isNull()).isTrue();
         assertThat(json.get("parcel_tracking").isArray()).isTrue();
         assertThat(json.get("parcel_tracking")).isEmpty();
         assertThat(json.get("attempts").get(0).get("outcome").asText()).isEqualTo("connection_refused");
@@ -284,7 +287,8 @@ class OrderShipmentResourceIT {
         assertThat(reply.json()).isEqualTo(json("""
                 {"order_id":"ORD-1001","provider":"aramex","tracking":"30123456789",
                  "parcel_tracking":["30123456790","30123456791"],"fallback":false,
-                 "label_url":"https://labels.example.com/30123456789.pdf","status":"created",
+                 "label_url":"/orders/ORD-1001/label","label_format":"pdf",
+                 "labels":[{"parcel":1,"format":"pdf","url":"/orders/ORD-1001/label?parcel=1"}],"status":"created",
                  "attempts":[{"provider":"aramex","outcome":"success"}],
                  "created_at":"2025-12-28T10:30:00Z","updated_at":"2025-12-28T10:30:02Z",
                  "resolution":null}"""));
@@ -303,6 +307,7 @@ class OrderShipmentResourceIT {
         assertThat(json.get("provider").isNull()).isTrue();
         assertThat(json.get("tracking").isNull()).isTrue();
         assertThat(json.get("label_url").isNull()).isTrue();
+        assertThat(json.get("labels")).isEmpty();
         assertThat(json.get("parcel_tracking")).isEmpty();
         assertThat(json.get("attempts")).isEmpty();
         assertThat(json.get("created_at").asText()).isEqualTo("2025-12-28T10:30:00Z");

@@ -203,6 +203,6 @@ class RatesResourceIT {
     }
 
     static JsonNode json(String text) {
-        return new RestApiExtension.Reply(200, null, text).json();
+        return new RestApiExtension.Reply(200, null, text, null).json();
     }
 }

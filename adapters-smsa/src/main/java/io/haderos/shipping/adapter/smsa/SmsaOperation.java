@@ -1,11 +1,13 @@
 package io.haderos.shipping.adapter.smsa;
 
-/** The three SMSA eCom operations this adapter uses, each with its HTTP method and its path below the base URL. */
+/** The SMSA eCom operations this adapter uses, each with its HTTP method and its path below the base URL. */
 enum SmsaOperation {
     CREATE_B2C_SHIPMENT("POST", "/api/shipment/b2c/new"),
     /** The AWB follows the path as its last segment. */
     TRACK_SINGLE("GET", "/api/track/single/"),
-    TRACK_BULK("POST", "/api/track/bulk/");
+    TRACK_BULK("POST", "/api/track/bulk/"),
+    /** The shipment as created, labels included; the AWB follows the path as its last segment. */
+    QUERY_B2C_SHIPMENT("GET", "/api/shipment/b2c/query/");
 
     private final String method;
     private final String path;

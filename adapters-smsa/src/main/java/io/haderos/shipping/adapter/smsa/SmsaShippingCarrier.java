@@ -3,6 +3,7 @@ package io.haderos.shipping.adapter.smsa;
 import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRequest;
@@ -148,8 +149,9 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
 
     /**
      * Creates a B2C shipment ({@code POST /api/shipment/b2c/new}). The tracking number is SMSA's shipment AWB
-     * ({@code sawb}); the per-parcel waybills are the parcel tracking numbers; SMSA returns labels inline, so there
-     * is no label URL. The service is the request's, else {@link SmsaConfig#domesticServiceCode()} or
+     * ({@code sawb}); the per-parcel waybills are the parcel tracking numbers; SMSA returns labels inline, one per
+     * parcel, in {@link ShipmentRequest#labelFormat()} ({@code WaybillType} PDF or ZPL); a label that is not the PDF
+     * or ZPL it should be, or larger than 5 MB, is left out and logged. The service is the request's, else {@link SmsaConfig#domesticServiceCode()} or
      * {@link SmsaConfig#internationalServiceCode()}. Not idempotent at SMSA: after a failure whose reason
      * {@link CarrierUnavailableException.Reason#mayHaveBeenProcessed() may have been processed}, reconcile by order
      * number before trying again. Never a breaker trial.
@@ -182,6 +184,23 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
     public CompletableFuture<ShipmentTracking> trackAsync(String trackingNumber) {
         Objects.requireNonNull(trackingNumber, "trackingNumber");
         return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> client.track(trackingNumber));
+    }
+
+    /**
+     * The shipment's labels again, with {@code GET /api/shipment/b2c/query/{awb}} (the {@code sawb} or a parcel's
+     * AWB): one per parcel, in the format the shipment was created with. A read: safe to repeat, it counts like any
+     * call and may serve as the breaker's trial.
+     *
+     * @return the labels, ordered by parcel; empty when SMSA answers without any
+     * @throws NullPointerException when {@code trackingNumber} is null (before the breaker: not counted). The future
+     *     fails with {@link TrackingNumberNotFoundException} when SMSA does not know the AWB, and with
+     *     {@link CarrierUnavailableException} ({@code UNREADABLE_REPLY}) when a label is not PDF or ZPL of at most
+     *     5 MB.
+     */
+    @Override
+    public CompletableFuture<List<Label>> labelsAsync(String trackingNumber) {
+        Objects.requireNonNull(trackingNumber, "trackingNumber");
+        return breaker.callAsync(CarrierOperation.FETCH_LABEL, () -> client.labels(trackingNumber));
     }
 
     /**

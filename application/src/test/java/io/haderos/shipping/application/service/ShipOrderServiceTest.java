@@ -19,6 +19,7 @@ import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentResolution;
@@ -179,7 +180,7 @@ class ShipOrderServiceTest {
                         clock.instant(),
                         clock.instant())
                 .created(
-                        new CreatedShipment(CarrierId.ARAMEX, "30123456789", List.of(), Optional.empty()),
+                        new CreatedShipment(CarrierId.ARAMEX, "30123456789", List.of()),
                         false,
                         List.of(Attempt.success(CarrierId.ARAMEX)),
                         clock.instant());
@@ -197,6 +198,11 @@ class ShipOrderServiceTest {
 
             @Override
             public void recordOutcomeUnknown(OrderId orderId, List<Attempt> attempts, Instant now) {
+                throw new AssertionError("a replay records nothing");
+            }
+
+            @Override
+            public List<Label> storeLabels(OrderId orderId, List<Label> labels) {
                 throw new AssertionError("a replay records nothing");
             }
 
@@ -285,7 +291,7 @@ class ShipOrderServiceTest {
         store.claim(order, Fixtures.SHOP, RequestFingerprint.version1(command), clock.instant());
         store.recordCreated(
                 order,
-                new CreatedShipment(CarrierId.ARAMEX, "30123456789", List.of(), Optional.empty()),
+                new CreatedShipment(CarrierId.ARAMEX, "30123456789", List.of()),
                 false,
                 List.of(Attempt.success(CarrierId.ARAMEX)),
                 clock.instant());
@@ -352,6 +358,11 @@ class ShipOrderServiceTest {
             @Override
             public void recordOutcomeUnknown(OrderId orderId, List<Attempt> attempts, Instant now) {
                 store.recordOutcomeUnknown(orderId, attempts, now);
+            }
+
+            @Override
+            public List<Label> storeLabels(OrderId orderId, List<Label> labels) {
+                return store.storeLabels(orderId, labels);
             }
 
             @Override

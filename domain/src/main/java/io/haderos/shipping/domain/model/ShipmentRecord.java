@@ -127,6 +127,21 @@ public record ShipmentRecord(
                 client);
     }
 
+    /** The record with {@code labels} as its shipment's labels; unchanged when no shipment was created. */
+    public ShipmentRecord withLabels(List<Label> labels) {
+        return new ShipmentRecord(
+                orderId,
+                requestFingerprint,
+                status,
+                shipment.map(created -> created.withLabels(labels)),
+                fallback,
+                attempts,
+                createdAt,
+                updatedAt,
+                resolution,
+                client);
+    }
+
     public ShipmentRecord outcomeUnknown(List<Attempt> attempts, Instant now) {
         return new ShipmentRecord(
                 orderId,

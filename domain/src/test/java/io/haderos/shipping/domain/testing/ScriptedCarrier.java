@@ -2,6 +2,7 @@ package io.haderos.shipping.domain.testing;
 
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
@@ -35,6 +36,9 @@ public final class ScriptedCarrier implements ShippingCarrier {
     private final AtomicInteger probes = new AtomicInteger();
     private Supplier<RuntimeException> persistent;
     private boolean probeable = true;
+    private volatile List<Label> labels = List.of();
+    private volatile List<Label> createdLabels = List.of();
+    private final AtomicInteger labelFetches = new AtomicInteger();
 
     public ScriptedCarrier(CarrierId id) {
         this.id = id;
@@ -84,6 +88,23 @@ public final class ScriptedCarrier implements ShippingCarrier {
         return this;
     }
 
+    /** The labels {@link #labelsAsync} gives from now on (a scripted failure still comes first). */
+    public ScriptedCarrier withLabels(List<Label> given) {
+        labels = List.copyOf(given);
+        return this;
+    }
+
+    /** The labels each shipment it creates from now on comes with. */
+    public ScriptedCarrier creatingWithLabels(List<Label> given) {
+        createdLabels = List.copyOf(given);
+        return this;
+    }
+
+    /** Label fetches that reached this carrier. */
+    public int labelFetches() {
+        return labelFetches.get();
+    }
+
     /** Calls that reached this carrier, probes included. */
     public int calls() {
         return calls.get();
@@ -122,7 +143,13 @@ public final class ScriptedCarrier implements ShippingCarrier {
     @Override
     public CompletableFuture<CreatedShipment> createShipmentAsync(ShipmentRequest request) {
         return next(() -> new CreatedShipment(
-                id, id.value().toUpperCase() + "-" + created.incrementAndGet(), List.of(), Optional.empty()));
+                id, id.value().toUpperCase() + "-" + created.incrementAndGet(), List.of(), createdLabels));
+    }
+
+    @Override
+    public CompletableFuture<List<Label>> labelsAsync(String trackingNumber) {
+        labelFetches.incrementAndGet();
+        return next(() -> labels);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.haderos.shipping.domain.port.out;
 
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRequest;
@@ -12,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * A carrier that quotes, creates and tracks shipments.
+ * A carrier that quotes, creates and tracks shipments, and gives their labels again.
  *
  * <p>The asynchronous methods are the port: they return at once, never block the calling thread on the
  * network, and complete on a thread of the carrier's own (never on the common {@code ForkJoinPool}). A failure
@@ -36,6 +37,18 @@ public interface ShippingCarrier {
     CompletableFuture<ShipmentTracking> trackAsync(String trackingNumber);
 
     /**
+     * The labels of a shipment this carrier created, fetched again, with their bytes: in the format the shipment was
+     * created with where the carrier keeps it. Safe to repeat; it passes the carrier's breaker like any call.
+     *
+     * <p>The default is for carriers that cannot give labels again: they have none to give.
+     *
+     * @return the labels, ordered by parcel; empty when the carrier has none for the shipment
+     */
+    default CompletableFuture<List<Label>> labelsAsync(String trackingNumber) {
+        return CompletableFuture.completedFuture(List.of());
+    }
+
+    /**
      * Sends a call that reaches the carrier and is safe to repeat, so that a breaker waiting for a trial gets one
      * when no client call comes: a quote for a configured route, a query of a known shipment.
      *
@@ -57,6 +70,11 @@ public interface ShippingCarrier {
     /** {@link #trackAsync}, waiting for the answer. */
     default ShipmentTracking track(String trackingNumber) {
         return await(trackAsync(trackingNumber));
+    }
+
+    /** {@link #labelsAsync}, waiting for the answer. */
+    default List<Label> labels(String trackingNumber) {
+        return await(labelsAsync(trackingNumber));
     }
 
     /**
