@@ -189,16 +189,7 @@ class AramexLabelsIT extends AramexFixture {
                 Money.of("0", "SAR"),
                 Parcel.of(Weight.ofKilograms("1.2")),
                 Parcel.of(Weight.ofKilograms("0.8")));
-        return new ShipmentRequest(
-                request.orderId(),
-                request.shipper(),
-                request.consignee(),
-                request.parcels(),
-                request.description(),
-                request.declaredValue(),
-                request.cashOnDelivery(),
-                request.service(),
-                format);
+        return request.withLabelFormat(format);
     }
 
     private static String created(String labelUrl, String labelFileContents) {

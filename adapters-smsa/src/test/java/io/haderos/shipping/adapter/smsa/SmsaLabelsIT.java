@@ -14,7 +14,6 @@ import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.LabelFormat;
-import io.haderos.shipping.domain.model.ShipmentRequest;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
@@ -55,7 +54,7 @@ class SmsaLabelsIT extends SmsaFixture {
                 .withRequestBody(matchingJsonPath("$.WaybillType", equalTo("ZPL")))
                 .willReturn(okJson(shipment(ZPL_1, ZPL_2))));
 
-        CreatedShipment created = carrier.createShipment(inZpl(shipment()));
+        CreatedShipment created = carrier.createShipment(shipment().withLabelFormat(LabelFormat.ZPL));
 
         assertThat(created.labels())
                 .containsExactly(Label.of(1, LabelFormat.ZPL, ZPL_1), Label.of(2, LabelFormat.ZPL, ZPL_2));
@@ -145,19 +144,6 @@ class SmsaLabelsIT extends SmsaFixture {
                 {"sawb": "231200000001", "createDate": "2025-01-01T10:00:05", "shipmentParcelsCount": 2,
                  "waybills": [{"awb": "231200000002", "awbFile": "%s"}, {"awb": "231200000003", "awbFile": "%s"}]}
                 """.formatted(base64(first), base64(second));
-    }
-
-    private static ShipmentRequest inZpl(ShipmentRequest request) {
-        return new ShipmentRequest(
-                request.orderId(),
-                request.shipper(),
-                request.consignee(),
-                request.parcels(),
-                request.description(),
-                request.declaredValue(),
-                request.cashOnDelivery(),
-                request.service(),
-                LabelFormat.ZPL);
     }
 
     private static String base64(byte[] bytes) {

@@ -57,6 +57,12 @@ public record ShipmentRequest(
                 LabelFormat.PDF);
     }
 
+    /** The same request, asking for labels in {@code format}. */
+    public ShipmentRequest withLabelFormat(LabelFormat format) {
+        return new ShipmentRequest(
+                orderId, shipper, consignee, parcels, description, declaredValue, cashOnDelivery, service, format);
+    }
+
     /** The sum of the parcels' weights. */
     public Weight totalWeight() {
         return parcels.stream().map(Parcel::weight).reduce(Weight::plus).orElseThrow();
