@@ -103,8 +103,12 @@ class LabelsIT {
                                 smsaPdf.path("parcel_tracking").get(1).asText()))
                         .isEqualTo(2);
 
-                // Both carriers down: the stored labels are printed again all the same.
+                // Both carriers down, Aramex's breaker open: the stored labels are printed again all the same.
                 gateway.fault("smsa", "down");
+                for (int i = 0; i < 3; i++) {
+                    gateway.post(GatewayIT.RATES, GatewayIT.QUOTE);
+                }
+                assertThat(gateway.breaker("aramex").path("state").asText()).isEqualTo("open");
                 assertThat(label(gateway, "/orders/LBL-ARAMEX/label", "application/pdf"))
                         .isEqualTo(aramexPdf);
                 assertThat(label(gateway, "/orders/LBL-SMSA/label", "text/plain"))

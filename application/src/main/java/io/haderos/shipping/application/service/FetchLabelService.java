@@ -4,6 +4,7 @@ import io.haderos.shipping.application.port.in.FetchLabelUseCase;
 import io.haderos.shipping.application.port.in.LabelNotFoundException;
 import io.haderos.shipping.application.port.in.NoCarrierAvailableException;
 import io.haderos.shipping.application.port.in.OrderNotFoundException;
+import io.haderos.shipping.application.port.in.RequestRejectedException;
 import io.haderos.shipping.application.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.CreatedShipment;
@@ -110,7 +111,7 @@ public final class FetchLabelService implements FetchLabelUseCase {
 
     /**
      * The carrier's labels for the shipment, stored: empty when the carrier has none (or does not know the shipment,
-     * or is no longer configured). Labels the store cannot take now are still served.
+     * refuses to print it, or is no longer configured). Labels the store cannot take now are still served.
      */
     private CompletableFuture<List<Label>> fetch(
             OrderId orderId, CreatedShipment shipment, CarrierCallObserver observer) {
@@ -125,7 +126,9 @@ public final class FetchLabelService implements FetchLabelUseCase {
                         observer,
                         () -> carrier.get().labelsAsync(shipment.trackingNumber()))
                 .exceptionally(failure -> {
-                    if (unwrap(failure) instanceof TrackingNumberNotFoundException) {
+                    Throwable cause = unwrap(failure);
+                    // The carrier does not know the shipment, or refuses to print it: either way it has no label.
+                    if (cause instanceof TrackingNumberNotFoundException || cause instanceof RequestRejectedException) {
                         return List.of();
                     }
                     throw failure instanceof CompletionException completion

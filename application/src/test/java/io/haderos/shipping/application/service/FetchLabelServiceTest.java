@@ -19,6 +19,8 @@ import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.policy.CarrierOperation;
+import io.haderos.shipping.domain.port.out.CarrierMessage;
+import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import io.haderos.shipping.domain.testing.InMemoryShipmentStore;
@@ -118,6 +120,15 @@ class FetchLabelServiceTest {
     void givenTheCarrierDoesNotKnowTheShipment_whenAsked_thenNoLabel() {
         shipped(CarrierId.ARAMEX, List.of(LINK_ONLY));
         aramex.thenFail(() -> new TrackingNumberNotFoundException(CarrierId.ARAMEX, "ARAMEX-1"));
+
+        assertThat(catchThrowable(() -> await(labels.labels(SHOP, ORDER)))).isInstanceOf(LabelNotFoundException.class);
+    }
+
+    @Test
+    void givenTheCarrierRefusesToPrintIt_whenAsked_thenNoLabel() {
+        shipped(CarrierId.ARAMEX, List.of(LINK_ONLY));
+        aramex.thenFail(() -> new CarrierRejectedException(
+                CarrierId.ARAMEX, List.of(new CarrierMessage("ERR52", "ShipmentNumber - invalid"))));
 
         assertThat(catchThrowable(() -> await(labels.labels(SHOP, ORDER)))).isInstanceOf(LabelNotFoundException.class);
     }
