@@ -22,6 +22,11 @@
 --     (CURRENT_TIMESTAMP), as does one of an instance that left no heartbeat at all (it ran before
 --     heartbeats were recorded).
 --   * Durations are in seconds.
+--   * The queries read what the retention has kept (docs/architecture.md#retention): transitions older than
+--     audit.retention-days (400 by default) are deleted daily, and so are instances last seen before then. An
+--     outage that began before that cut-off has lost its opening, and a breaker whose latest transition is older
+--     no longer shows in current_state_per_instance. The oldest row kept:
+--       SELECT MIN(occurred_at) FROM circuit_transition;
 --
 -- AuditQueriesIT (module adapters-jdbi) splits this file on its "-- name:" lines and runs every
 -- query, as written, on H2 and PostgreSQL.

@@ -7,6 +7,7 @@ import io.haderos.shipping.adapter.aramex.AramexConfig;
 import io.haderos.shipping.adapter.aramex.AramexShippingCarrier;
 import io.haderos.shipping.adapter.jdbi.Database;
 import io.haderos.shipping.adapter.jdbi.JdbiCircuitTransitionLog;
+import io.haderos.shipping.adapter.jdbi.JdbiDataRetention;
 import io.haderos.shipping.adapter.jdbi.JdbiFleetOutages;
 import io.haderos.shipping.adapter.jdbi.JdbiFleetOverrideStore;
 import io.haderos.shipping.adapter.jdbi.JdbiGatewayInstances;
@@ -21,6 +22,7 @@ import io.haderos.shipping.application.port.out.AlertSource;
 import io.haderos.shipping.application.port.out.CarrierCallObserver;
 import io.haderos.shipping.application.port.out.ReadinessCheck;
 import io.haderos.shipping.application.service.CheckReadinessService;
+import io.haderos.shipping.application.service.DataRetentionJob;
 import io.haderos.shipping.application.service.FetchLabelService;
 import io.haderos.shipping.application.service.FindShipmentService;
 import io.haderos.shipping.application.service.FleetOverrideSync;
@@ -66,6 +68,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.Config;
@@ -182,6 +185,7 @@ public final class Gateway implements AutoCloseable {
                                     threads.database(),
                                     clock)
                             .start());
+            push(opened, retention(settings, database, threads, clock));
             // Before serving: the fleet's orders in force hold this instance's breakers from its first request.
             JdbiFleetOverrideStore overrideStore = new JdbiFleetOverrideStore(database);
             FleetOverrideSync overrideSync = push(
@@ -258,6 +262,27 @@ public final class Gateway implements AutoCloseable {
         }
         closeAll(new ArrayDeque<>(parts));
         LOG.info("HaderOS shipping gateway stopped");
+    }
+
+    /**
+     * The retention job (docs/architecture.md#retention), on a thread of its own: a run may take minutes on a large
+     * table, and the database executor serves requests. Closing it stops a run after its current batch.
+     */
+    private static AutoCloseable retention(GatewaySettings settings, Database database, Threads threads, Clock clock) {
+        ExecutorService worker = Threads.single("gateway-retention");
+        DataRetentionJob job = new DataRetentionJob(
+                        new JdbiDataRetention(database.jdbi()),
+                        settings.retention(),
+                        threads.timer(),
+                        worker,
+                        clock,
+                        new RetentionLog(settings.retention()))
+                .start();
+        return () -> {
+            job.close();
+            worker.shutdown();
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        };
     }
 
     /** The parts the use cases are made of. */

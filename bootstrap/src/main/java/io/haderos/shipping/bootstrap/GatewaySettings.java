@@ -14,8 +14,10 @@ import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.model.Party;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.Weight;
+import io.haderos.shipping.domain.policy.RetentionPeriods;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.URI;
@@ -31,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -43,6 +46,8 @@ import org.eclipse.microprofile.config.Config;
  * @param hedgeDelay {@code rates.hedge-delay}: empty for {@code auto} (each carrier's recent latency), zero for
  *     no hedging, else a fixed delay
  * @param cluster    {@code cluster.*}: how instances sharing the database see each other
+ * @param retention  {@code audit.retention-days} and {@code orders.personal-data-days}: how long the audit trail and
+ *     orders' personal data are kept
  * @param carriersByCredentials whether {@code carriers.order} was left unset with real credentials, so that the
  *     carriers are those with credentials, in the default order
  * @param api who may call the API, and how often
@@ -65,11 +70,35 @@ record GatewaySettings(
         Alerting alerting,
         Optional<Duration> hedgeDelay,
         Cluster cluster,
+        RetentionPeriods retention,
         boolean carriersByCredentials,
         ApiAccess api,
         long maxBodyBytes,
         Optional<SSLContext> tls,
         boolean smsaExampleTariff) {
+
+    /**
+     * Every setting as a record prints it, but {@code admin.token} masked: the other secrets' own types mask
+     * themselves (carrier accounts, database, alert channels), a plain string cannot.
+     */
+    @Override
+    public String toString() {
+        StringJoiner settings = new StringJoiner(", ", "GatewaySettings[", "]");
+        for (RecordComponent component : GatewaySettings.class.getRecordComponents()) {
+            Object value =
+                    component.getName().equals("adminToken") ? adminToken.map(token -> "***") : valueOf(component);
+            settings.add(component.getName() + "=" + value);
+        }
+        return settings.toString();
+    }
+
+    private Object valueOf(RecordComponent component) {
+        try {
+            return component.getAccessor().invoke(this);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /**
      * How instances tell each other they are alive (docs/architecture.md#instances-and-heartbeats).
@@ -85,6 +114,7 @@ record GatewaySettings(
     static final List<CarrierId> KNOWN_CARRIERS = List.of(CarrierId.ARAMEX, CarrierId.SMSA);
     private static final int MAX_TIMEOUT_SECONDS = 300;
     private static final int MAX_RECOVERY_SECONDS = 86_400;
+    private static final int MAX_RETENTION_DAYS = 36_500;
     /** Shorter operator tokens are refused: they could be guessed. */
     static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
@@ -223,6 +253,7 @@ record GatewaySettings(
                 alerting(read),
                 hedgeDelay(read),
                 cluster(read),
+                retention(read),
                 carriersByCredentials,
                 api,
                 read.integer("http.max-body-bytes", 1024, 64 * 1024 * 1024),
@@ -379,6 +410,13 @@ record GatewaySettings(
                             + " s), so that one late heartbeat does not make an instance look dead");
         }
         return new Cluster(interval, timeout);
+    }
+
+    /** {@code audit.retention-days} and {@code orders.personal-data-days}: whole days, at least one, at most 100 years. */
+    private static RetentionPeriods retention(SettingsReader read) {
+        return new RetentionPeriods(
+                Duration.ofDays(read.integer("audit.retention-days", 1, MAX_RETENTION_DAYS)),
+                Duration.ofDays(read.integer("orders.personal-data-days", 1, MAX_RETENTION_DAYS)));
     }
 
     /**

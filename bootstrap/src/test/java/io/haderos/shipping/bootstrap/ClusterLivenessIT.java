@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.haderos.shipping.sandbox.AramexCredentials;
 import io.haderos.shipping.sandbox.Sandbox;
-import io.haderos.shipping.sandbox.SandboxSettings;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -29,16 +26,14 @@ class ClusterLivenessIT {
     void givenTwoInstances_whenOneIsKilled_thenItTurnsStaleWithinTheTimeoutAndAStoppedOneTurnsStopped()
             throws Exception {
         String databaseUrl = TestPostgres.freshSchemaUrl();
-        try (Sandbox carriers = Sandbox.start(new SandboxSettings(
-                "127.0.0.1", 0, 0, 0, AramexCredentials.defaults(), SandboxSettings.DEFAULT_SMSA_API_KEY))) {
-            Map<String, String> env = new HashMap<>(TestPostgres.environment(databaseUrl));
-            env.putAll(SharedDatabaseIT.realCredentials(carriers));
+        try (Sandbox carriers = SandboxCarriers.start()) {
+            Map<String, String> env = SandboxCarriers.realCredentials(carriers, databaseUrl);
             env.put("CLUSTER_HEARTBEAT_INTERVAL", "1");
             env.put("CLUSTER_HEARTBEAT_TIMEOUT", "3");
-            try (GatewayProcess alpha =
-                            GatewayProcess.start("liveness-alpha", named(env, "alpha"), carriers.controlUri());
-                    GatewayProcess gamma =
-                            GatewayProcess.start("liveness-gamma", named(env, "gamma"), carriers.controlUri())) {
+            try (GatewayProcess alpha = GatewayProcess.start(
+                            "liveness-alpha", SandboxCarriers.named(env, "alpha"), carriers.controlUri());
+                    GatewayProcess gamma = GatewayProcess.start(
+                            "liveness-gamma", SandboxCarriers.named(env, "gamma"), carriers.controlUri())) {
                 // gamma's Aramex breaker opens: it has a row in the cluster view.
                 gamma.fault("aramex", "down");
                 for (int i = 0; i < 3; i++) {
@@ -77,8 +72,8 @@ class ClusterLivenessIT {
                                 .isNull())
                         .isTrue();
 
-                try (GatewayProcess beta =
-                        GatewayProcess.start("liveness-beta", named(env, "beta"), carriers.controlUri())) {
+                try (GatewayProcess beta = GatewayProcess.start(
+                        "liveness-beta", SandboxCarriers.named(env, "beta"), carriers.controlUri())) {
                     await().atMost(Duration.ofSeconds(30))
                             .until(() -> heartbeat(alpha, "beta").isPresent());
                 }
@@ -114,11 +109,5 @@ class ClusterLivenessIT {
             }
         }
         return Optional.empty();
-    }
-
-    private static Map<String, String> named(Map<String, String> env, String name) {
-        Map<String, String> named = new HashMap<>(env);
-        named.put("GATEWAY_INSTANCE_NAME", name);
-        return named;
     }
 }

@@ -7,9 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.haderos.shipping.sandbox.AramexCredentials;
 import io.haderos.shipping.sandbox.Sandbox;
-import io.haderos.shipping.sandbox.SandboxSettings;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -19,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -50,8 +47,7 @@ class DatabaseOutageIT {
             throws Exception {
         String schema = TestPostgres.freshSchema();
         URI postgres = URI.create(TestPostgres.URL.substring("jdbc:".length()));
-        try (Sandbox carriers = Sandbox.start(new SandboxSettings(
-                        "127.0.0.1", 0, 0, 0, AramexCredentials.defaults(), SandboxSettings.DEFAULT_SMSA_API_KEY));
+        try (Sandbox carriers = SandboxCarriers.start();
                 TcpProxy database =
                         TcpProxy.start(postgres.getHost(), postgres.getPort() == -1 ? 5432 : postgres.getPort());
                 GatewayProcess gateway = GatewayProcess.start(
@@ -267,8 +263,7 @@ class DatabaseOutageIT {
     }
 
     private static Map<String, String> environment(Sandbox carriers, String databaseUrl) {
-        Map<String, String> env = new HashMap<>(SharedDatabaseIT.realCredentials(carriers));
-        env.putAll(TestPostgres.environment(databaseUrl));
+        Map<String, String> env = SandboxCarriers.realCredentials(carriers, databaseUrl);
         env.put("ADMIN_TOKEN", TOKEN);
         // Trials are due 1 s after opening, so that real faults can flap the breaker within the outage.
         env.put("ARAMEX_CIRCUIT_BREAKER_RECOVERY_TIMEOUT", "1");

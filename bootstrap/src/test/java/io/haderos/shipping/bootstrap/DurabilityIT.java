@@ -6,12 +6,9 @@ import static io.haderos.shipping.bootstrap.GatewayIT.shipment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.haderos.shipping.sandbox.AramexCredentials;
 import io.haderos.shipping.sandbox.Sandbox;
-import io.haderos.shipping.sandbox.SandboxSettings;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -30,21 +27,16 @@ class DurabilityIT {
     private static final String ARAMEX_STATE = "/api/v1/integrations/monitoring/circuit-breakers/aramex/state";
 
     private static Map<String, String> environment(Sandbox carriers, String h2File) {
-        Map<String, String> env = new HashMap<>(SharedDatabaseIT.realCredentials(carriers));
+        Map<String, String> env = SandboxCarriers.realCredentials(carriers);
         env.put("DATABASE_URL", "jdbc:h2:file:" + h2File);
         env.put("ADMIN_TOKEN", TOKEN);
         return env;
     }
 
-    private static Sandbox startCarriers() throws Exception {
-        return Sandbox.start(new SandboxSettings(
-                "127.0.0.1", 0, 0, 0, AramexCredentials.defaults(), SandboxSettings.DEFAULT_SMSA_API_KEY));
-    }
-
     @Test
     void afterRestartsTheHistoryAndTheIdempotencyRecordsAreStillThere() throws Exception {
         String h2File = GatewayProcess.freshH2File("durability");
-        try (Sandbox carriers = startCarriers()) {
+        try (Sandbox carriers = SandboxCarriers.start()) {
             Map<String, String> env = environment(carriers, h2File);
             String tracking;
             try (GatewayProcess first = GatewayProcess.start("durability-1", env, carriers.controlUri())) {
@@ -102,7 +94,7 @@ class DurabilityIT {
     void sigtermWritesEveryQueuedTransitionBeforeTheProcessEnds() throws Exception {
         String h2File = GatewayProcess.freshH2File("sigterm");
         int overrides = 60;
-        try (Sandbox carriers = startCarriers()) {
+        try (Sandbox carriers = SandboxCarriers.start()) {
             Map<String, String> env = environment(carriers, h2File);
             try (GatewayProcess flapping = GatewayProcess.start("sigterm-1", env, carriers.controlUri())) {
                 for (int i = 0; i < overrides; i++) {

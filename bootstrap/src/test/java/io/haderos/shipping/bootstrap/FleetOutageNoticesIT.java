@@ -5,18 +5,10 @@ import static io.haderos.shipping.bootstrap.GatewayIT.RATES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
-import io.haderos.shipping.sandbox.AramexCredentials;
 import io.haderos.shipping.sandbox.Sandbox;
-import io.haderos.shipping.sandbox.SandboxSettings;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,25 +21,13 @@ class FleetOutageNoticesIT {
 
     @Test
     void givenTwoInstancesInOneOutage_thenSlackGetsOneOpeningAndOneRecovery() throws Exception {
-        List<String> messages = new CopyOnWriteArrayList<>();
-        HttpServer slack = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        slack.createContext("/services/T000/B000/fleet", exchange -> {
-            try (InputStream body = exchange.getRequestBody()) {
-                messages.add(new String(body.readAllBytes(), StandardCharsets.UTF_8));
-            }
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        slack.start();
+        SlackStub slack = SlackStub.start("/services/T000/B000/fleet");
+        List<String> messages = slack.messages();
         String databaseUrl = TestPostgres.freshSchemaUrl();
-        try (Sandbox carriers = Sandbox.start(new SandboxSettings(
-                "127.0.0.1", 0, 0, 0, AramexCredentials.defaults(), SandboxSettings.DEFAULT_SMSA_API_KEY))) {
-            Map<String, String> env = new HashMap<>(TestPostgres.environment(databaseUrl));
-            env.putAll(SharedDatabaseIT.realCredentials(carriers));
+        try (Sandbox carriers = SandboxCarriers.start()) {
+            Map<String, String> env = SandboxCarriers.realCredentials(carriers, databaseUrl);
             env.put("CIRCUIT_BREAKER_RECOVERY_TIMEOUT", "1");
-            env.put(
-                    "ALERTS_SLACK_WEBHOOK_URL",
-                    "http://127.0.0.1:" + slack.getAddress().getPort() + "/services/T000/B000/fleet");
+            env.put("ALERTS_SLACK_WEBHOOK_URL", slack.url());
             try (GatewayProcess alpha = GatewayProcess.start("notices-alpha", env, carriers.controlUri());
                     GatewayProcess beta = GatewayProcess.start("notices-beta", env, carriers.controlUri())) {
                 alpha.fault("aramex", "down");
@@ -80,7 +60,7 @@ class FleetOutageNoticesIT {
                 await().atMost(Duration.ofSeconds(30)).until(() -> messages.size() >= 2);
             }
         } finally {
-            slack.stop(0);
+            slack.close();
         }
         assertThat(messages).hasSize(2);
         assertThat(messages.get(0)).contains("aramex").contains("OPEN");

@@ -6,16 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.haderos.shipping.sandbox.AramexCredentials;
 import io.haderos.shipping.sandbox.Sandbox;
-import io.haderos.shipping.sandbox.SandboxSettings;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,12 +32,13 @@ class FleetOverridesIT {
     @Test
     void givenTwoInstancesOnOnePostgres_thenAnOrderGivenToEitherHoldsBothAndSurvivesARestart() throws Exception {
         String databaseUrl = TestPostgres.freshSchemaUrl();
-        try (Sandbox carriers = startCarriers()) {
-            Map<String, String> env = new HashMap<>(TestPostgres.environment(databaseUrl));
-            env.putAll(SharedDatabaseIT.realCredentials(carriers));
+        try (Sandbox carriers = SandboxCarriers.start()) {
+            Map<String, String> env = SandboxCarriers.realCredentials(carriers, databaseUrl);
             env.put("ADMIN_TOKEN", TOKEN);
-            GatewayProcess alpha = GatewayProcess.start("fleet-alpha", named(env, "alpha"), carriers.controlUri());
-            GatewayProcess beta = GatewayProcess.start("fleet-beta", named(env, "beta"), carriers.controlUri());
+            GatewayProcess alpha =
+                    GatewayProcess.start("fleet-alpha", SandboxCarriers.named(env, "alpha"), carriers.controlUri());
+            GatewayProcess beta =
+                    GatewayProcess.start("fleet-beta", SandboxCarriers.named(env, "beta"), carriers.controlUri());
             try {
                 // Forced open through alpha: beta stops sending anything to Aramex.
                 HttpResponse<String> forced = alpha.put(
@@ -73,7 +71,7 @@ class FleetOverridesIT {
 
                 // Beta restarts: it is held open from its first request on.
                 beta.close();
-                beta = GatewayProcess.start("fleet-beta-2", named(env, "beta"), carriers.controlUri());
+                beta = GatewayProcess.start("fleet-beta-2", SandboxCarriers.named(env, "beta"), carriers.controlUri());
                 assertThat(beta.breaker("aramex").path("state").asText())
                         .as("applied before serving")
                         .isEqualTo("forced_open");
@@ -129,8 +127,8 @@ class FleetOverridesIT {
     @Test
     void givenOneInstanceOnH2_thenAnOrderSurvivesARestartAndAWindowEndsByItself() throws Exception {
         String h2File = GatewayProcess.freshH2File("fleet-h2");
-        try (Sandbox carriers = startCarriers()) {
-            Map<String, String> env = new HashMap<>(SharedDatabaseIT.realCredentials(carriers));
+        try (Sandbox carriers = SandboxCarriers.start()) {
+            Map<String, String> env = SandboxCarriers.realCredentials(carriers);
             env.put("DATABASE_URL", "jdbc:h2:file:" + h2File);
             env.put("ADMIN_TOKEN", TOKEN);
             try (GatewayProcess first = GatewayProcess.start("fleet-h2-1", env, carriers.controlUri())) {
@@ -208,16 +206,5 @@ class FleetOverridesIT {
                     });
             return !matching.isEmpty();
         });
-    }
-
-    private static Map<String, String> named(Map<String, String> env, String name) {
-        Map<String, String> named = new HashMap<>(env);
-        named.put("GATEWAY_INSTANCE_NAME", name);
-        return named;
-    }
-
-    private static Sandbox startCarriers() throws IOException {
-        return Sandbox.start(new SandboxSettings(
-                "127.0.0.1", 0, 0, 0, AramexCredentials.defaults(), SandboxSettings.DEFAULT_SMSA_API_KEY));
     }
 }

@@ -34,13 +34,8 @@ class GatewayConfigurationIT {
 
     @Test
     void givenANegativeThreshold_whenStarting_thenItStopsNamingTheKey() throws Exception {
-        int exitCode = GatewayProcess.runToExit(
-                "negative-threshold",
-                Map.of(
-                        "CIRCUIT_BREAKER_FAILURE_THRESHOLD",
-                        "-1",
-                        "HTTP_PORT",
-                        String.valueOf(GatewayProcess.freePort())));
+        int exitCode =
+                GatewayProcess.runToExit("negative-threshold", Map.of("CIRCUIT_BREAKER_FAILURE_THRESHOLD", "-1"));
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(GatewayProcess.output("negative-threshold"))
@@ -54,12 +49,7 @@ class GatewayConfigurationIT {
                 "no-database",
                 Map.of(
                         "DATABASE_URL",
-                                "jdbc:postgresql://127.0.0.1:" + GatewayProcess.freePort()
-                                        + "/gateway?password=hunter2",
-                        "HTTP_PORT", String.valueOf(GatewayProcess.freePort()),
-                        "SANDBOX_PORT", String.valueOf(GatewayProcess.freePort()),
-                        "SANDBOX_ARAMEX_PORT", String.valueOf(GatewayProcess.freePort()),
-                        "SANDBOX_SMSA_PORT", String.valueOf(GatewayProcess.freePort())));
+                        "jdbc:postgresql://127.0.0.1:" + GatewayProcess.freePort() + "/gateway?password=hunter2"));
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(GatewayProcess.output("no-database"))
@@ -70,9 +60,7 @@ class GatewayConfigurationIT {
 
     @Test
     void givenAMalformedCarrierUrl_whenStarting_thenItStopsNamingTheKey() throws Exception {
-        int exitCode = GatewayProcess.runToExit(
-                "bad-url",
-                Map.of("ARAMEX_BASE_URL", "not a url", "HTTP_PORT", String.valueOf(GatewayProcess.freePort())));
+        int exitCode = GatewayProcess.runToExit("bad-url", Map.of("ARAMEX_BASE_URL", "not a url"));
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(GatewayProcess.output("bad-url")).contains("aramex.base-url");
@@ -83,14 +71,7 @@ class GatewayConfigurationIT {
         Path tariff = dir.resolve("tariff.csv");
         Files.writeString(tariff, "zone,riyadh,SA,Riyadh\nrate,riyadh,riyadh,EDDL,not-a-number,5.00,SAR\n");
 
-        int exitCode = GatewayProcess.runToExit(
-                "bad-tariff",
-                Map.of(
-                        "SMSA_TARIFF_FILE", tariff.toString(),
-                        "HTTP_PORT", String.valueOf(GatewayProcess.freePort()),
-                        "SANDBOX_PORT", String.valueOf(GatewayProcess.freePort()),
-                        "SANDBOX_ARAMEX_PORT", String.valueOf(GatewayProcess.freePort()),
-                        "SANDBOX_SMSA_PORT", String.valueOf(GatewayProcess.freePort())));
+        int exitCode = GatewayProcess.runToExit("bad-tariff", Map.of("SMSA_TARIFF_FILE", tariff.toString()));
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(GatewayProcess.output("bad-tariff"))

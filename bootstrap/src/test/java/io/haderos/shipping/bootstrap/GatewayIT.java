@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,6 +35,7 @@ class GatewayIT {
                 """.formatted(weightKg);
     }
 
+    @AutoClose
     private static GatewayProcess gateway;
 
     @BeforeAll
@@ -44,13 +45,6 @@ class GatewayIT {
                 Map.of(
                         "CIRCUIT_BREAKER_RECOVERY_TIMEOUT", "1",
                         "ARAMEX_TIMEOUT", "2"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
     }
 
     @Test

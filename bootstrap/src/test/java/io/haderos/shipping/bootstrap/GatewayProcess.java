@@ -16,10 +16,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** The real runnable jar, started as its own process on free ports, and an HTTP client for it. */
-final class GatewayProcess implements AutoCloseable {
+/**
+ * The real runnable jar ({@code gateway.jar}, set by the build), started as its own process on free loopback ports, and
+ * an HTTP client for it: the one way the tests start the jar.
+ */
+public final class GatewayProcess implements AutoCloseable {
+
+    private static final String MONITORING = "/api/v1/integrations/monitoring/circuit-breakers";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -43,67 +50,85 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Starts the jar with the given environment on top of free ports, and waits until it answers. */
     static GatewayProcess start(String name, Map<String, String> environment) throws IOException {
-        int controlPort = freePort();
-        return start(name, environment, controlPort, URI.create("http://127.0.0.1:" + controlPort), HTTP, "http");
+        return start(new Launch(name, environment, Optional.empty(), MONITORING, HTTP, "http"), freePort());
+    }
+
+    /**
+     * Starts the jar in {@code workDir} (its H2 file goes there) with nothing from the developer's environment but
+     * {@code PATH} and {@code HOME}, {@code settings} on top of the defaults, and waits until it is ready to serve
+     * ({@code /health/ready}).
+     */
+    public static GatewayProcess startIn(String name, Path workDir, Map<String, String> settings) throws IOException {
+        return start(new Launch(name, settings, Optional.of(workDir), "/health/ready", HTTP, "http"), freePort());
     }
 
     /** Like {@link #start(String, Map)}, for a gateway serving HTTPS, called by a client with {@code tls}. */
     static GatewayProcess startHttps(String name, Map<String, String> environment, javax.net.ssl.SSLContext tls)
             throws IOException {
-        int controlPort = freePort();
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .sslContext(tls)
                 .build();
-        return start(name, environment, controlPort, URI.create("http://127.0.0.1:" + controlPort), client, "https");
+        return start(new Launch(name, environment, Optional.empty(), MONITORING, client, "https"), freePort());
     }
 
     /** Like {@link #start(String, Map)}, for a gateway whose carriers are a sandbox the test runs itself. */
     static GatewayProcess start(String name, Map<String, String> environment, URI sandboxControl) throws IOException {
-        return start(name, environment, freePort(), sandboxControl, HTTP, "http");
+        return start(
+                new Launch(name, environment, Optional.empty(), MONITORING, HTTP, "http"), freePort(), sandboxControl);
     }
 
-    private static GatewayProcess start(
+    /**
+     * How a test starts the jar: {@code environment} on top of free ports, in {@code workDir} where one is given, ready
+     * when {@code readyPath} answers 200 to {@code client} over {@code scheme}.
+     */
+    private record Launch(
             String name,
             Map<String, String> environment,
-            int controlPort,
-            URI sandboxControl,
+            Optional<Path> workDir,
+            String readyPath,
             HttpClient client,
-            String scheme)
-            throws IOException {
-        Map<String, String> env = new HashMap<>();
+            String scheme) {}
+
+    private static GatewayProcess start(Launch launch, int controlPort) throws IOException {
+        return start(launch, controlPort, URI.create("http://127.0.0.1:" + controlPort));
+    }
+
+    private static GatewayProcess start(Launch launch, int controlPort, URI sandboxControl) throws IOException {
         int httpPort = freePort();
-        env.put("HTTP_HOST", "127.0.0.1");
-        env.put("HTTP_PORT", String.valueOf(httpPort));
-        env.put("SANDBOX_PORT", String.valueOf(controlPort));
-        env.put("SANDBOX_ARAMEX_PORT", String.valueOf(freePort()));
-        env.put("SANDBOX_SMSA_PORT", String.valueOf(freePort()));
-        env.putAll(environment);
-        Process process = launch(name, env);
-        Path log = logFile(name);
+        Map<String, String> env = onLoopback(httpPort, controlPort, launch.environment());
+        Process process = launch(launch.name(), env, launch.workDir());
+        Path log = logFile(launch.name());
         GatewayProcess gateway = new GatewayProcess(
-                process, log, client, URI.create(scheme + "://127.0.0.1:" + httpPort), sandboxControl);
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("gateway exited: " + Files.readString(log));
-                    }
-                    try {
-                        return gateway.get("/api/v1/integrations/monitoring/circuit-breakers")
-                                        .statusCode()
-                                == 200;
-                    } catch (IOException notYet) {
-                        return false;
-                    }
-                });
+                process,
+                log,
+                launch.client(),
+                URI.create(launch.scheme() + "://127.0.0.1:" + httpPort),
+                sandboxControl);
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("gateway exited: " + Files.readString(log));
+                        }
+                        return gateway.get(launch.readyPath()).statusCode() == 200;
+                    });
+        } catch (RuntimeException e) {
+            process.destroyForcibly(); // not left running when it never became ready
+            throw e;
+        }
         return gateway;
     }
 
-    /** Runs the jar to completion (for start-up failures) and returns its exit code; output goes to the log. */
+    /**
+     * Runs the jar to completion (for start-up failures), its listeners on free loopback ports unless {@code
+     * environment} names them, and returns its exit code; output goes to the log.
+     */
     static int runToExit(String name, Map<String, String> environment) throws IOException, InterruptedException {
-        Process process = launch(name, environment);
+        Process process = launch(name, onLoopback(freePort(), freePort(), environment), Optional.empty());
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("gateway did not exit");
@@ -115,26 +140,49 @@ final class GatewayProcess implements AutoCloseable {
         return Files.readString(logFile(name));
     }
 
-    private static Process launch(String name, Map<String, String> environment) throws IOException {
-        String jar = System.getProperty("gateway.jar", "target/shipping-gateway.jar");
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", jar)
+    /** {@code environment} on top of the gateway's and its sandbox's listeners on loopback ports, free but these two. */
+    private static Map<String, String> onLoopback(int httpPort, int controlPort, Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>();
+        env.put("HTTP_HOST", "127.0.0.1");
+        env.put("HTTP_PORT", String.valueOf(httpPort));
+        env.put("SANDBOX_PORT", String.valueOf(controlPort));
+        env.put("SANDBOX_ARAMEX_PORT", String.valueOf(freePort()));
+        env.put("SANDBOX_SMSA_PORT", String.valueOf(freePort()));
+        env.putAll(environment);
+        return env;
+    }
+
+    private static Process launch(String name, Map<String, String> environment, Optional<Path> workDir)
+            throws IOException {
+        Path jar = Path.of(System.getProperty("gateway.jar", "target/shipping-gateway.jar"))
+                .toAbsolutePath();
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(logFile(name).toFile());
-        // Start from a clean slate: no carrier credentials or overrides leak in from the developer's shell.
-        builder.environment()
-                .keySet()
-                .removeIf(key -> key.startsWith("ARAMEX_")
-                        || key.startsWith("SMSA_")
-                        || key.startsWith("CIRCUIT_BREAKER_")
-                        || key.startsWith("SANDBOX_")
-                        || key.startsWith("HTTP_")
-                        || key.startsWith("DATABASE_")
-                        || key.startsWith("ADMIN_")
-                        || key.startsWith("ALERTS_")
-                        || key.startsWith("GATEWAY_"));
-        // Each process gets its own H2 file unless the test shares a database on purpose.
-        builder.environment().put("DATABASE_URL", "jdbc:h2:file:" + freshH2File(name));
-        builder.environment().putAll(environment);
+        Map<String, String> env = builder.environment();
+        if (workDir.isPresent()) {
+            builder.directory(workDir.get().toFile());
+            env.keySet().retainAll(Set.of("PATH", "HOME"));
+            env.put(
+                    "DATABASE_URL",
+                    "jdbc:h2:file:"
+                            + workDir.get().toAbsolutePath().resolve("data").resolve("gateway"));
+        } else {
+            // Start from a clean slate: no carrier credentials or overrides leak in from the developer's shell.
+            env.keySet()
+                    .removeIf(key -> key.startsWith("ARAMEX_")
+                            || key.startsWith("SMSA_")
+                            || key.startsWith("CIRCUIT_BREAKER_")
+                            || key.startsWith("SANDBOX_")
+                            || key.startsWith("HTTP_")
+                            || key.startsWith("DATABASE_")
+                            || key.startsWith("ADMIN_")
+                            || key.startsWith("ALERTS_")
+                            || key.startsWith("GATEWAY_"));
+            // Each process gets its own H2 file unless the test shares a database on purpose.
+            env.put("DATABASE_URL", "jdbc:h2:file:" + freshH2File(name));
+        }
+        env.putAll(environment);
         return builder.start();
     }
 
@@ -150,14 +198,15 @@ final class GatewayProcess implements AutoCloseable {
     private static Path logFile(String name) throws IOException {
         Path dir = Path.of("target", "it-logs");
         Files.createDirectories(dir);
-        return dir.resolve(name + ".log");
+        return dir.resolve(name + ".log").toAbsolutePath();
     }
 
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    static int freePort() {
+    /** A loopback port free a moment ago: nothing listens there, so connections to it are refused. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -166,11 +215,15 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** The absolute URI of {@code path} on the gateway, for requests a test sends itself. */
-    URI uri(String path) {
+    public URI uri(String path) {
         return gateway.resolve(path);
     }
 
-    HttpResponse<String> get(String path) throws IOException {
+    public long pid() {
+        return process.pid();
+    }
+
+    public HttpResponse<String> get(String path) throws IOException {
         return call(HttpRequest.newBuilder(gateway.resolve(path)).GET());
     }
 
@@ -196,7 +249,7 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    HttpResponse<String> post(String path, String json) throws IOException {
+    public HttpResponse<String> post(String path, String json) throws IOException {
         return call(HttpRequest.newBuilder(gateway.resolve(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
@@ -231,7 +284,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** Any request, built by the caller against {@link #uri(String)}. */
-    HttpResponse<String> exchange(HttpRequest.Builder request) throws IOException {
+    public HttpResponse<String> exchange(HttpRequest.Builder request) throws IOException {
         return send(request);
     }
 
@@ -250,7 +303,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** Sets a stand-in's fault mode through the sandbox control API. */
-    void fault(String carrier, String mode) throws IOException {
+    public void fault(String carrier, String mode) throws IOException {
         HttpResponse<String> response = send(HttpRequest.newBuilder(sandbox.resolve("/sandbox/" + carrier + "/fault"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"mode\":\"" + mode + "\"}")));
@@ -311,7 +364,7 @@ final class GatewayProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 }

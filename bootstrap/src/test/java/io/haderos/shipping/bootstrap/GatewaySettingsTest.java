@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.ClientId;
+import io.haderos.shipping.domain.policy.RetentionPeriods;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -52,6 +53,17 @@ class GatewaySettingsTest {
         assertThat(settings.aramex().timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.cluster())
                 .isEqualTo(new GatewaySettings.Cluster(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+        assertThat(settings.retention())
+                .isEqualTo(new RetentionPeriods(Duration.ofDays(400), Duration.ofDays(90)))
+                .isEqualTo(RetentionPeriods.DEFAULT);
+    }
+
+    @Test
+    void givenRetentionPeriodsInTheEnvironment_thenTheyAreTaken() {
+        GatewaySettings settings =
+                GatewaySettings.from(config(Map.of("AUDIT_RETENTION_DAYS", "730", "ORDERS_PERSONAL_DATA_DAYS", "30")));
+
+        assertThat(settings.retention()).isEqualTo(new RetentionPeriods(Duration.ofDays(730), Duration.ofDays(30)));
     }
 
     @Test
@@ -107,6 +119,13 @@ class GatewaySettingsTest {
                 "cluster.heartbeat-interval | 5s",
                 "cluster.heartbeat-timeout | 9",
                 "cluster.heartbeat-timeout | 7200",
+                "audit.retention-days | 0",
+                "audit.retention-days | -1",
+                "audit.retention-days | 400d",
+                "audit.retention-days | 36501",
+                "orders.personal-data-days | 0",
+                "orders.personal-data-days | -90",
+                "orders.personal-data-days | ninety",
                 "alerts.slack.webhook-url | not a url",
                 "alerts.slack.webhook-url | https://user:pw@hooks.slack.com/services/x",
                 "http.max-body-bytes | 100",
@@ -337,6 +356,9 @@ class GatewaySettingsTest {
 
         assertThat(settings.database().username()).contains("gateway");
         assertThat(settings.adminToken()).contains("admin-token-0123456789");
+        assertThat(settings.toString())
+                .doesNotContain("admin-token-0123456789")
+                .contains("adminToken=Optional[***]", "instanceName=gw-1");
         assertThat(settings.instanceName()).isEqualTo("gw-1");
         assertThat(settings.alerting().email()).hasValueSatisfying(email -> {
             assertThat(email.to()).containsExactly("oncall@haderos.io", "ops@haderos.io");

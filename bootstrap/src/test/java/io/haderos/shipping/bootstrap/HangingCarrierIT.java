@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -34,19 +34,14 @@ class HangingCarrierIT {
 
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @AutoClose
     private static GatewayProcess gateway;
 
     @BeforeAll
     static void start() throws Exception {
         gateway = GatewayProcess.start(
                 "hanging", Map.of("CIRCUIT_BREAKER_RECOVERY_TIMEOUT", "2", "ARAMEX_TIMEOUT", "60"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
     }
 
     @Test

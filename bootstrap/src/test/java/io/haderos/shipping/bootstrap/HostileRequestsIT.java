@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -41,18 +41,12 @@ class HostileRequestsIT {
     private static final String RATES_POST =
             "POST " + RATES + " HTTP/1.1\r\nHost: gw\r\nContent-Type: application/json\r\nConnection: close\r\n";
 
+    @AutoClose
     private GatewayProcess gateway;
 
     @BeforeAll
     void start() throws IOException {
         gateway = GatewayProcess.start("hostile", Map.of());
-    }
-
-    @AfterAll
-    void stop() throws InterruptedException {
-        if (gateway != null) {
-            gateway.close();
-        }
     }
 
     static Stream<Arguments> hostileRequests() {

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.haderos.shipping.sandbox.AramexCredentials;
 import io.haderos.shipping.sandbox.Sandbox;
-import io.haderos.shipping.sandbox.SandboxSettings;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -42,10 +39,8 @@ class LabelsIT {
     @Test
     void labelsFromBothCarriersAreServedPrintedAgainWhileTheyAreDownAndAfterARestart() throws Exception {
         String h2File = GatewayProcess.freshH2File("labels");
-        try (Sandbox carriers = Sandbox.start(new SandboxSettings(
-                "127.0.0.1", 0, 0, 0, AramexCredentials.defaults(), SandboxSettings.DEFAULT_SMSA_API_KEY))) {
-            Map<String, String> env = new HashMap<>(SharedDatabaseIT.realCredentials(carriers));
-            env.put("DATABASE_URL", "jdbc:h2:file:" + h2File);
+        try (Sandbox carriers = SandboxCarriers.start()) {
+            Map<String, String> env = SandboxCarriers.realCredentials(carriers, "jdbc:h2:file:" + h2File);
             byte[] aramexPdf;
             byte[] smsaZpl;
             String smsaEtag;

@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -39,7 +39,9 @@ class OpenApiContractIT {
     private static final String JSON = "application/json";
     private static final String DOCUMENT = "/io/haderos/shipping/adapter/rest/openapi.yaml";
 
+    @AutoClose
     private static GatewayProcess gateway;
+
     private static OpenApiContract contract;
 
     @BeforeAll
@@ -51,13 +53,6 @@ class OpenApiContractIT {
                 .as("GET /openapi.json: %s", served.body())
                 .isEqualTo(200);
         contract = OpenApiContract.of(served.body());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
     }
 
     @Test

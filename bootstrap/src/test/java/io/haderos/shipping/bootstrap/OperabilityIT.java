@@ -8,17 +8,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,33 +32,23 @@ class OperabilityIT {
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-    private final List<String> slackMessages = new CopyOnWriteArrayList<>();
-    private HttpServer webhook;
+    private SlackStub webhook;
 
     @BeforeEach
     void startWebhook() throws IOException {
-        webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        webhook.createContext("/services/T000/B000/secret-token", exchange -> {
-            try (InputStream body = exchange.getRequestBody()) {
-                slackMessages.add(new String(body.readAllBytes(), StandardCharsets.UTF_8));
-            }
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        webhook.start();
+        webhook = SlackStub.start("/services/T000/B000/secret-token");
     }
 
     @AfterEach
     void stopWebhook() {
-        webhook.stop(0);
+        webhook.close();
     }
 
     private Map<String, String> environment() {
         return Map.of(
                 "CIRCUIT_BREAKER_RECOVERY_TIMEOUT", "1",
                 "ADMIN_TOKEN", TOKEN,
-                "ALERTS_SLACK_WEBHOOK_URL",
-                        "http://127.0.0.1:" + webhook.getAddress().getPort() + "/services/T000/B000/secret-token",
+                "ALERTS_SLACK_WEBHOOK_URL", webhook.url(),
                 "ALERTS_EMAIL_HOST", "127.0.0.1",
                 "ALERTS_EMAIL_PORT", String.valueOf(SMTP.getSmtp().getPort()),
                 "ALERTS_EMAIL_STARTTLS", "false",
@@ -80,8 +64,11 @@ class OperabilityIT {
                 assertThat(gateway.post(RATES, QUOTE).statusCode()).isEqualTo(200);
             }
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> slackMessages.size() == 1 && SMTP.getReceivedMessages().length == 1);
-            assertThat(slackMessages.get(0)).contains("aramex").contains("OPEN").contains("3 consecutive failures");
+                    .until(() -> webhook.messages().size() == 1 && SMTP.getReceivedMessages().length == 1);
+            assertThat(webhook.messages().get(0))
+                    .contains("aramex")
+                    .contains("OPEN")
+                    .contains("3 consecutive failures");
             assertThat(SMTP.getReceivedMessages()[0].getSubject())
                     .contains("CRITICAL")
                     .contains("aramex");
@@ -96,11 +83,11 @@ class OperabilityIT {
                                 .equals(gateway.breaker("aramex").path("state").asText());
                     });
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> slackMessages.size() == 2 && SMTP.getReceivedMessages().length == 2);
+                    .until(() -> webhook.messages().size() == 2 && SMTP.getReceivedMessages().length == 2);
         }
         // The graceful stop flushed the notifiers: still exactly one message per opening and per recovery.
-        assertThat(slackMessages).hasSize(2);
-        assertThat(slackMessages.get(1))
+        assertThat(webhook.messages()).hasSize(2);
+        assertThat(webhook.messages().get(1))
                 .contains("aramex")
                 .contains("RECOVERED")
                 .contains("closed after");

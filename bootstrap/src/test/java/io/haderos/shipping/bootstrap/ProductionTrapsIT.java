@@ -5,9 +5,7 @@ import static io.haderos.shipping.bootstrap.GatewayIT.RATES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.haderos.shipping.sandbox.AramexCredentials;
 import io.haderos.shipping.sandbox.Sandbox;
-import io.haderos.shipping.sandbox.SandboxSettings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,29 +20,6 @@ class ProductionTrapsIT {
 
     private static final String CLIENTS = "shop:" + "5e".repeat(32);
 
-    private static Sandbox carriers() throws Exception {
-        return Sandbox.start(new SandboxSettings(
-                "127.0.0.1", 0, 0, 0, AramexCredentials.defaults(), SandboxSettings.DEFAULT_SMSA_API_KEY));
-    }
-
-    private static Map<String, String> aramex(Sandbox sandbox) {
-        AramexCredentials aramex = AramexCredentials.defaults();
-        return Map.of(
-                "ARAMEX_BASE_URL", sandbox.aramexBaseUri().toString(),
-                "ARAMEX_USERNAME", aramex.userName(),
-                "ARAMEX_PASSWORD", aramex.password(),
-                "ARAMEX_ACCOUNT_NUMBER", aramex.accountNumber(),
-                "ARAMEX_ACCOUNT_PIN", aramex.accountPin());
-    }
-
-    private static Map<String, String> smsa(Sandbox sandbox) {
-        return Map.of(
-                "SMSA_BASE_URL",
-                sandbox.smsaBaseUri().toString(),
-                "SMSA_API_KEY",
-                SandboxSettings.DEFAULT_SMSA_API_KEY);
-    }
-
     @SafeVarargs
     private static Map<String, String> merged(Map<String, String>... parts) {
         Map<String, String> all = new HashMap<>();
@@ -55,9 +30,7 @@ class ProductionTrapsIT {
     }
 
     private static void assertStopsNaming(String name, Map<String, String> environment, String key) throws Exception {
-        Map<String, String> onAFreePort = new HashMap<>(environment);
-        onAFreePort.put("HTTP_PORT", String.valueOf(GatewayProcess.freePort()));
-        int exit = GatewayProcess.runToExit(name, onAFreePort);
+        int exit = GatewayProcess.runToExit(name, environment);
 
         String output = GatewayProcess.output(name);
         assertThat(exit).as(output).isEqualTo(2);
@@ -66,27 +39,32 @@ class ProductionTrapsIT {
 
     @Test
     void givenRealSmsaCredentialsWithoutATariff_thenStartUpStopsNamingTheTariffFile() throws Exception {
-        try (Sandbox sandbox = carriers()) {
+        try (Sandbox sandbox = SandboxCarriers.start()) {
             assertStopsNaming(
                     "trap-no-tariff",
-                    merged(aramex(sandbox), smsa(sandbox), Map.of("API_CLIENTS", CLIENTS)),
+                    merged(
+                            SandboxCarriers.aramex(sandbox),
+                            SandboxCarriers.smsa(sandbox),
+                            Map.of("API_CLIENTS", CLIENTS)),
                     "smsa.tariff-file");
         }
     }
 
     @Test
     void givenRealCredentialsWithoutClients_thenStartUpStopsNamingApiClients() throws Exception {
-        try (Sandbox sandbox = carriers()) {
-            assertStopsNaming("trap-no-clients", merged(aramex(sandbox)), "api.clients");
+        try (Sandbox sandbox = SandboxCarriers.start()) {
+            assertStopsNaming("trap-no-clients", merged(SandboxCarriers.aramex(sandbox)), "api.clients");
         }
     }
 
     @Test
     void givenAnOrderNamingACarrierWithoutCredentials_thenStartUpStopsNamingItsKey() throws Exception {
-        try (Sandbox sandbox = carriers()) {
+        try (Sandbox sandbox = SandboxCarriers.start()) {
             assertStopsNaming(
                     "trap-order",
-                    merged(aramex(sandbox), Map.of("API_CLIENTS", CLIENTS, "CARRIERS_ORDER", "aramex,smsa")),
+                    merged(
+                            SandboxCarriers.aramex(sandbox),
+                            Map.of("API_CLIENTS", CLIENTS, "CARRIERS_ORDER", "aramex,smsa")),
                     "smsa.api-key");
         }
     }
@@ -100,11 +78,11 @@ class ProductionTrapsIT {
 
     @Test
     void givenCredentialsForAramexOnly_thenItServesAloneAndSaysSo() throws Exception {
-        try (Sandbox sandbox = carriers();
+        try (Sandbox sandbox = SandboxCarriers.start();
                 GatewayProcess gateway = GatewayProcess.start(
                         "trap-aramex-only",
                         merged(
-                                aramex(sandbox),
+                                SandboxCarriers.aramex(sandbox),
                                 Map.of("API_CLIENTS", "shop:" + ClientAccessIT.sha256Hex("t".repeat(40)))),
                         sandbox.controlUri())) {
             JsonNode monitoring = gateway.monitoring();
@@ -121,12 +99,12 @@ class ProductionTrapsIT {
 
     @Test
     void givenAnonymousClientsAndTheExampleTariffChosenKnowingly_thenItStartsWarningAndAlerting() throws Exception {
-        try (Sandbox sandbox = carriers();
+        try (Sandbox sandbox = SandboxCarriers.start();
                 GatewayProcess gateway = GatewayProcess.start(
                         "trap-opt-ins",
                         merged(
-                                aramex(sandbox),
-                                smsa(sandbox),
+                                SandboxCarriers.aramex(sandbox),
+                                SandboxCarriers.smsa(sandbox),
                                 Map.of("API_ALLOW_ANONYMOUS", "true", "SMSA_EXAMPLE_TARIFF", "true")),
                         sandbox.controlUri())) {
             List<String> alerts = gateway.monitoring().path("alerts").findValuesAsText("message");

@@ -6,12 +6,9 @@ import static io.haderos.shipping.bootstrap.GatewayIT.shipment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.haderos.shipping.sandbox.AramexCredentials;
 import io.haderos.shipping.sandbox.Sandbox;
-import io.haderos.shipping.sandbox.SandboxSettings;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -33,14 +30,12 @@ class SharedDatabaseIT {
     @Test
     void fortyConcurrentShipsOfOneOrderAcrossTwoInstancesCreateExactlyOneShipment() throws Exception {
         String databaseUrl = TestPostgres.freshSchemaUrl();
-        try (Sandbox carriers = Sandbox.start(new SandboxSettings(
-                "127.0.0.1", 0, 0, 0, AramexCredentials.defaults(), SandboxSettings.DEFAULT_SMSA_API_KEY))) {
-            Map<String, String> env = new HashMap<>(TestPostgres.environment(databaseUrl));
-            env.putAll(realCredentials(carriers));
-            try (GatewayProcess first =
-                            GatewayProcess.start("shared-a", withName(env, "alpha"), carriers.controlUri());
-                    GatewayProcess second =
-                            GatewayProcess.start("shared-b", withName(env, "beta"), carriers.controlUri())) {
+        try (Sandbox carriers = SandboxCarriers.start()) {
+            Map<String, String> env = SandboxCarriers.realCredentials(carriers, databaseUrl);
+            try (GatewayProcess first = GatewayProcess.start(
+                            "shared-a", SandboxCarriers.named(env, "alpha"), carriers.controlUri());
+                    GatewayProcess second = GatewayProcess.start(
+                            "shared-b", SandboxCarriers.named(env, "beta"), carriers.controlUri())) {
                 int createdBefore =
                         first.stats("aramex").path("shipments_created").asInt();
 
@@ -118,30 +113,5 @@ class SharedDatabaseIT {
                             .anyMatch(id -> id.startsWith(instanceName + "-"));
                 });
         return cluster[0];
-    }
-
-    private static Map<String, String> withName(Map<String, String> env, String name) {
-        Map<String, String> named = new HashMap<>(env);
-        named.put("GATEWAY_INSTANCE_NAME", name);
-        return named;
-    }
-
-    /**
-     * Real-mode settings against the stand-ins of {@code sandbox}: their credentials as the carriers', and the tests
-     * calling as the anonymous client (knowingly allowed, no rate limit) with SMSA quoting the example tariff.
-     */
-    static Map<String, String> realCredentials(Sandbox sandbox) {
-        AramexCredentials aramex = AramexCredentials.defaults();
-        return Map.of(
-                "ARAMEX_BASE_URL", sandbox.aramexBaseUri().toString(),
-                "ARAMEX_USERNAME", aramex.userName(),
-                "ARAMEX_PASSWORD", aramex.password(),
-                "ARAMEX_ACCOUNT_NUMBER", aramex.accountNumber(),
-                "ARAMEX_ACCOUNT_PIN", aramex.accountPin(),
-                "SMSA_BASE_URL", sandbox.smsaBaseUri().toString(),
-                "SMSA_API_KEY", SandboxSettings.DEFAULT_SMSA_API_KEY,
-                "API_ALLOW_ANONYMOUS", "true",
-                "API_RATE_LIMIT", "0",
-                "SMSA_EXAMPLE_TARIFF", "true");
     }
 }

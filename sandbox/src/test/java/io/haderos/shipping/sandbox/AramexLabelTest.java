@@ -13,25 +13,16 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Aramex labels: CreateShipments' {@code ShipmentLabel}, the label files and PrintLabel. */
 class AramexLabelTest {
 
     private final TestHttp http = new TestHttp();
-    private Sandbox sandbox;
 
-    @BeforeEach
-    void startSandbox() throws Exception {
-        sandbox = Sandbox.start(SandboxSettings.ephemeral());
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
-    }
+    @AutoClose
+    private final Sandbox sandbox = Fixtures.startSandbox();
 
     @Test
     void givenReportTypeUrlAndThreePieces_whenCreateShipments_thenTheUrlServesAPdfWithAPagePerPiece() throws Exception {

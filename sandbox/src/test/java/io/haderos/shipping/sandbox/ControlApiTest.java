@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,17 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ControlApiTest {
 
     private final TestHttp http = new TestHttp();
-    private Sandbox sandbox;
 
-    @BeforeEach
-    void startSandbox() throws Exception {
-        sandbox = Sandbox.start(SandboxSettings.ephemeral());
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
-    }
+    @AutoClose
+    private final Sandbox sandbox = Fixtures.startSandbox();
 
     @Test
     void givenFreshSandbox_whenListed_thenBothStandInsHealthyWithTheirBaseUrls() throws Exception {

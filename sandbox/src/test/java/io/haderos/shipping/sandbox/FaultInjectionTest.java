@@ -9,8 +9,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -57,17 +56,9 @@ class FaultInjectionTest {
     }
 
     private final TestHttp http = new TestHttp();
-    private Sandbox sandbox;
 
-    @BeforeEach
-    void startSandbox() throws Exception {
-        sandbox = Sandbox.start(SandboxSettings.ephemeral());
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
-    }
+    @AutoClose
+    private final Sandbox sandbox = Fixtures.startSandbox();
 
     @ParameterizedTest
     @EnumSource(Carrier.class)

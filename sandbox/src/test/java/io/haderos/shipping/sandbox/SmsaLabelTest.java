@@ -12,8 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,17 +23,9 @@ class SmsaLabelTest {
     private static final String NEW = "api/shipment/b2c/new";
 
     private final TestHttp http = new TestHttp();
-    private Sandbox sandbox;
 
-    @BeforeEach
-    void startSandbox() throws Exception {
-        sandbox = Sandbox.start(SandboxSettings.ephemeral());
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
-    }
+    @AutoClose
+    private final Sandbox sandbox = Fixtures.startSandbox();
 
     @Test
     void givenTwoParcelsAsPdf_whenCreate_thenEachWaybillIsAOnePagePdfShowingItsOwnAwb() throws Exception {

@@ -11,12 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,20 +20,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SmsaStandInTest {
 
     private static final String NEW = "api/shipment/b2c/new";
-    private static final Instant NOW = Instant.parse("2025-01-01T07:00:05.530Z");
 
     private final TestHttp http = new TestHttp();
-    private Sandbox sandbox;
 
-    @BeforeEach
-    void startSandbox() throws Exception {
-        sandbox = Sandbox.start(SandboxSettings.ephemeral(), Clock.fixed(NOW, ZoneOffset.UTC));
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        sandbox.close();
-    }
+    @AutoClose
+    private final Sandbox sandbox = Fixtures.startSandboxAtNow();
 
     @Test
     void givenNoApiKey_whenCreate_then401() throws Exception {

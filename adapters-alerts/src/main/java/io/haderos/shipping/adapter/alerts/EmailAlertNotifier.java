@@ -1,9 +1,7 @@
 package io.haderos.shipping.adapter.alerts;
 
-import io.haderos.shipping.application.port.out.AlertSource;
 import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.policy.OutageNotice;
-import io.haderos.shipping.domain.port.out.AlertNotifier;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -16,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
-import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 
@@ -32,7 +29,7 @@ import java.util.Properties;
  *
  * <p>Thread-safe. {@link #close()} delivers what is still queued (for at most 5 s) and stops the thread.
  */
-public final class EmailAlertNotifier implements AlertNotifier, AlertSource, AutoCloseable {
+public final class EmailAlertNotifier extends QueuedAlertNotifier {
 
     /** The {@link Alert#breaker()} name of this notifier's own alerts. */
     public static final String BREAKER = "alerts.email";
@@ -41,13 +38,11 @@ public final class EmailAlertNotifier implements AlertNotifier, AlertSource, Aut
     static final String SUBJECT_PREFIX = "[HaderOS gateway] ";
 
     private final EmailSettings settings;
-    private final AlertDelivery delivery;
 
     private EmailAlertNotifier(
             EmailSettings settings, RetryPolicy retry, Clock clock, int capacity, Duration closeTimeout) {
+        super(new AlertDelivery("E-mail", BREAKER, new Smtp(settings, clock), retry, clock, capacity, closeTimeout));
         this.settings = settings;
-        this.delivery =
-                new AlertDelivery("E-mail", BREAKER, new Smtp(settings, clock), retry, clock, capacity, closeTimeout);
     }
 
     /**
@@ -66,49 +61,6 @@ public final class EmailAlertNotifier implements AlertNotifier, AlertSource, Aut
         Objects.requireNonNull(clock, "clock");
         return new EmailAlertNotifier(
                 settings, retry, clock, AlertDelivery.DEFAULT_CAPACITY, AlertDelivery.DEFAULT_CLOSE_TIMEOUT);
-    }
-
-    /**
-     * Queues the notice for e-mail and returns at once. Never blocks and never throws: when 1,000 notices are
-     * already waiting, this one is dropped and counted (see {@link #alerts()}).
-     *
-     * @param notice the notice; a null one is ignored
-     */
-    @Override
-    public void send(OutageNotice notice) {
-        delivery.enqueue(notice);
-    }
-
-    /**
-     * One alert named {@value #BREAKER} while the last send failed (WARNING) or notices were dropped (CRITICAL),
-     * such as "E-mail alert delivery failing: cannot connect to smtp.example.com:587 after 3 attempts; 2 notices
-     * waiting", dated from the first failure of the streak; empty again once a notice is delivered. Cheap and
-     * non-blocking.
-     *
-     * @return zero or one alert
-     */
-    @Override
-    public List<Alert> alerts() {
-        return delivery.alerts();
-    }
-
-    /** Failed delivery attempts since start, retries included (for a metric). */
-    public long failedAttempts() {
-        return delivery.failedAttempts();
-    }
-
-    /** Notices given up on since start (for a metric). */
-    public long droppedNotices() {
-        return delivery.droppedNotices();
-    }
-
-    /**
-     * Stops taking notices, sends those still waiting (one try each, in order, at most 5 s in all) and stops the
-     * delivery thread. Notices left undelivered are logged as dropped. Idempotent.
-     */
-    @Override
-    public void close() {
-        delivery.close();
     }
 
     /**

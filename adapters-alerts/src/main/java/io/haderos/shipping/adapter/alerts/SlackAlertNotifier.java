@@ -2,10 +2,8 @@ package io.haderos.shipping.adapter.alerts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.haderos.shipping.application.port.out.AlertSource;
 import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.policy.OutageNotice;
-import io.haderos.shipping.domain.port.out.AlertNotifier;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -16,7 +14,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -34,13 +31,12 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Thread-safe. {@link #close()} delivers what is still queued (for at most 5 s) and stops the thread.
  */
-public final class SlackAlertNotifier implements AlertNotifier, AlertSource, AutoCloseable {
+public final class SlackAlertNotifier extends QueuedAlertNotifier {
 
     /** The {@link Alert#breaker()} name of this notifier's own alerts. */
     public static final String BREAKER = "alerts.slack";
 
     private final SlackSettings settings;
-    private final AlertDelivery delivery;
 
     private SlackAlertNotifier(
             SlackSettings settings,
@@ -49,8 +45,8 @@ public final class SlackAlertNotifier implements AlertNotifier, AlertSource, Aut
             Clock clock,
             int capacity,
             Duration closeTimeout) {
+        super(new AlertDelivery("Slack", BREAKER, webhook, retry, clock, capacity, closeTimeout));
         this.settings = settings;
-        this.delivery = new AlertDelivery("Slack", BREAKER, webhook, retry, clock, capacity, closeTimeout);
     }
 
     /**
@@ -73,48 +69,6 @@ public final class SlackAlertNotifier implements AlertNotifier, AlertSource, Aut
                 clock,
                 AlertDelivery.DEFAULT_CAPACITY,
                 AlertDelivery.DEFAULT_CLOSE_TIMEOUT);
-    }
-
-    /**
-     * Queues the notice for Slack and returns at once. Never blocks and never throws: when 1,000 notices are
-     * already waiting, this one is dropped and counted (see {@link #alerts()}).
-     *
-     * @param notice the notice; a null one is ignored
-     */
-    @Override
-    public void send(OutageNotice notice) {
-        delivery.enqueue(notice);
-    }
-
-    /**
-     * One alert named {@value #BREAKER} while the last post failed (WARNING) or notices were dropped (CRITICAL),
-     * such as "Slack alert delivery failing: HTTP 500 after 3 attempts; 2 notices waiting", dated from the first
-     * failure of the streak; empty again once a notice is delivered. Cheap and non-blocking.
-     *
-     * @return zero or one alert
-     */
-    @Override
-    public List<Alert> alerts() {
-        return delivery.alerts();
-    }
-
-    /** Failed delivery attempts since start, retries included (for a metric). */
-    public long failedAttempts() {
-        return delivery.failedAttempts();
-    }
-
-    /** Notices given up on since start (for a metric). */
-    public long droppedNotices() {
-        return delivery.droppedNotices();
-    }
-
-    /**
-     * Stops taking notices, posts those still waiting (one try each, in order, at most 5 s in all) and stops the
-     * delivery thread. Notices left undelivered are logged as dropped. Idempotent.
-     */
-    @Override
-    public void close() {
-        delivery.close();
     }
 
     /**

@@ -12,7 +12,6 @@ import io.haderos.shipping.domain.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -163,13 +162,7 @@ class AlertDeliveryTest {
     }
 
     private static OutageNotice notice(int i) {
-        return new OutageNotice(
-                CarrierId.SMSA,
-                OutageNotice.Kind.OPENED,
-                OutageScript.T0.plusSeconds(i),
-                "failure " + i,
-                Optional.empty(),
-                Optional.empty());
+        return OutageScript.opening(CarrierId.SMSA, i);
     }
 
     /** What the fake channel does with an attempt: succeed, fail, or wait for a gate and then succeed. */

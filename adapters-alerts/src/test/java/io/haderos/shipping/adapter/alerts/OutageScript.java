@@ -43,6 +43,17 @@ final class OutageScript {
         return List.copyOf(script);
     }
 
+    /** An opening of {@code carrier}'s outage {@code i} seconds after {@link #T0}, caused by "failure i". */
+    static OutageNotice opening(CarrierId carrier, int i) {
+        return new OutageNotice(
+                carrier,
+                OutageNotice.Kind.OPENED,
+                T0.plusSeconds(i),
+                "failure " + i,
+                Optional.empty(),
+                Optional.empty());
+    }
+
     /** The notices the domain's policy draws from the script, in order. */
     static List<OutageNotice> notices() {
         OutageNotices policy = new OutageNotices();

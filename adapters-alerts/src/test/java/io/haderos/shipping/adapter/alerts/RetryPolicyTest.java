@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.haderos.shipping.domain.model.InvalidValueException;
 import java.time.Duration;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
@@ -33,23 +34,17 @@ class RetryPolicyTest {
 
     @Test
     void givenValuesOutOfRange_thenTheConstructorNamesTheField() {
-        assertThatThrownBy(() -> new RetryPolicy(null, Duration.ofSeconds(1), 1))
+        assertRefusedNaming(() -> new RetryPolicy(null, Duration.ofSeconds(1), 1), "initialDelay");
+        assertRefusedNaming(() -> new RetryPolicy(Duration.ZERO, Duration.ofSeconds(1), 1), "initialDelay");
+        assertRefusedNaming(() -> new RetryPolicy(Duration.ofSeconds(2), Duration.ofSeconds(1), 1), "maxDelay");
+        assertRefusedNaming(() -> new RetryPolicy(Duration.ofSeconds(1), Duration.ofDays(2), 1), "maxDelay");
+        assertRefusedNaming(() -> new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), 0), "maxAttempts");
+        assertRefusedNaming(() -> new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), 1001), "maxAttempts");
+    }
+
+    private static void assertRefusedNaming(ThrowingCallable construction, String field) {
+        assertThatThrownBy(construction)
                 .isInstanceOf(InvalidValueException.class)
-                .hasMessageStartingWith("initialDelay:");
-        assertThatThrownBy(() -> new RetryPolicy(Duration.ZERO, Duration.ofSeconds(1), 1))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessageStartingWith("initialDelay:");
-        assertThatThrownBy(() -> new RetryPolicy(Duration.ofSeconds(2), Duration.ofSeconds(1), 1))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessageStartingWith("maxDelay:");
-        assertThatThrownBy(() -> new RetryPolicy(Duration.ofSeconds(1), Duration.ofDays(2), 1))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessageStartingWith("maxDelay:");
-        assertThatThrownBy(() -> new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), 0))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessageStartingWith("maxAttempts:");
-        assertThatThrownBy(() -> new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), 1001))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessageStartingWith("maxAttempts:");
+                .hasMessageStartingWith(field + ":");
     }
 }

@@ -16,7 +16,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -245,12 +244,6 @@ class SlackAlertNotifierIT {
     }
 
     private static OutageNotice opened(int i) {
-        return new OutageNotice(
-                CarrierId.ARAMEX,
-                OutageNotice.Kind.OPENED,
-                OutageScript.T0.plusSeconds(i),
-                "failure " + i,
-                Optional.empty(),
-                Optional.empty());
+        return OutageScript.opening(CarrierId.ARAMEX, i);
     }
 }

@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * The {@link ShipmentStore} in a database shared by every gateway instance: the primary key on the order id
  * decides, across processes, which request may ask a carrier.
  *
+ * <p>Every write that stores an order's data clears its erasure mark ({@code personal_data_erased_at}, set by
+ * {@link JdbiDataRetention}): what it stored is erased again once it is old.
+ *
  * <p>Every database failure surfaces as {@link ShipmentStoreUnavailableException}.
  */
 public final class JdbiShipmentStore implements ShipmentStore {
@@ -77,7 +80,7 @@ public final class JdbiShipmentStore implements ShipmentStore {
                     int updated = handle.createUpdate("""
                             UPDATE shipment
                                SET status = :to, carrier = :carrier, tracking_number = :tracking,
-                                   fallback = :fallback, updated_at = :now
+                                   fallback = :fallback, updated_at = :now, personal_data_erased_at = NULL
                              WHERE order_id = :orderId AND status IN (<from>)""")
                             .define("from", from(ShipmentTransition.CREATE))
                             .bind("to", to(ShipmentTransition.CREATE))
@@ -102,8 +105,10 @@ public final class JdbiShipmentStore implements ShipmentStore {
                 "store the labels of order " + orderId,
                 () -> jdbi.inTransaction(handle -> {
                     // Locks the order's row: a concurrent store of its labels waits, and the later one wins whole.
-                    boolean created = handle.createQuery(
-                                    "SELECT status FROM shipment WHERE order_id = :orderId FOR UPDATE")
+                    // An erased order's labels are not kept again: they print both parties' addresses.
+                    boolean created = handle.createQuery("""
+                                    SELECT status FROM shipment
+                                     WHERE order_id = :orderId AND personal_data_erased_at IS NULL FOR UPDATE""")
                             .bind("orderId", orderId.value())
                             .mapTo(String.class)
                             .findOne()
@@ -123,7 +128,8 @@ public final class JdbiShipmentStore implements ShipmentStore {
                 "hold order " + orderId,
                 () -> jdbi.inTransaction(handle -> {
                     int updated = handle.createUpdate("""
-                            UPDATE shipment SET status = :to, fallback = :fallback, updated_at = :now
+                            UPDATE shipment SET status = :to, fallback = :fallback, updated_at = :now,
+                                   personal_data_erased_at = NULL
                              WHERE order_id = :orderId AND status IN (<from>)""")
                             .define("from", from(ShipmentTransition.HOLD))
                             .bind("to", to(ShipmentTransition.HOLD))
@@ -166,7 +172,7 @@ public final class JdbiShipmentStore implements ShipmentStore {
                                SET status = :status, carrier = :carrier, tracking_number = :tracking,
                                    fallback = :fallback, updated_at = :now,
                                    resolved_by = :actor, resolution_found = :found, resolution_note = :note,
-                                   resolved_at = :now
+                                   resolved_at = :now, personal_data_erased_at = NULL
                              WHERE order_id = :orderId AND status = :expectedStatus AND updated_at = :expectedUpdatedAt""")
                             .bind("status", statusName(resolved.status()))
                             .bind("carrier", found.map(s -> s.carrier().value()).orElse(null))
@@ -229,7 +235,7 @@ public final class JdbiShipmentStore implements ShipmentStore {
                             UPDATE shipment
                                SET status = :to, request_fingerprint = :fingerprint, carrier = NULL,
                                    tracking_number = NULL, label_url = NULL, fallback = FALSE, updated_at = :now,
-                                   client_name = :client
+                                   client_name = :client, personal_data_erased_at = NULL
                              WHERE order_id = :orderId AND status IN (<from>)
                                AND (client_name IS NULL OR client_name = :client)""")
                     .define("from", from(ShipmentTransition.RECLAIM))
@@ -408,7 +414,8 @@ public final class JdbiShipmentStore implements ShipmentStore {
             boolean resolutionFound,
             String resolutionNote,
             Optional<Instant> resolvedAt,
-            Optional<ClientId> client) {
+            Optional<ClientId> client,
+            Optional<Instant> personalDataErasedAt) {
 
         static Row read(ResultSet rs) throws SQLException {
             return new Row(
@@ -424,7 +431,8 @@ public final class JdbiShipmentStore implements ShipmentStore {
                     rs.getBoolean("resolution_found"),
                     Optional.ofNullable(rs.getString("resolution_note")).orElse(""),
                     Optional.ofNullable(UtcTime.read(rs, "resolved_at")),
-                    Optional.ofNullable(rs.getString("client_name")).map(ClientId::of));
+                    Optional.ofNullable(rs.getString("client_name")).map(ClientId::of),
+                    Optional.ofNullable(UtcTime.read(rs, "personal_data_erased_at")));
         }
 
         ShipmentRecord toRecord(List<Attempt> attempts, List<String> parcels, List<Label> labels) {
@@ -442,7 +450,8 @@ public final class JdbiShipmentStore implements ShipmentStore {
                     createdAt,
                     updatedAt,
                     resolution,
-                    client);
+                    client,
+                    personalDataErasedAt);
         }
     }
 }

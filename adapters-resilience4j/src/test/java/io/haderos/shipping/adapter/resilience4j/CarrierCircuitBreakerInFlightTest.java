@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
-import io.haderos.shipping.domain.model.Address;
 import io.haderos.shipping.domain.model.CarrierId;
-import io.haderos.shipping.domain.model.CountryCode;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
-import io.haderos.shipping.domain.model.Weight;
 import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
@@ -35,10 +32,7 @@ import org.junit.jupiter.api.Test;
 class CarrierCircuitBreakerInFlightTest {
 
     private static final CarrierId ARAMEX = CarrierId.ARAMEX;
-    private static final RateRequest REQUEST = RateRequest.of(
-            Address.of(CountryCode.of("SA"), "Riyadh"),
-            Address.of(CountryCode.of("SA"), "Jeddah"),
-            Weight.ofKilograms("1"));
+    private static final RateRequest REQUEST = Requests.QUOTE;
 
     private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
     private final ManualScheduler scheduler = new ManualScheduler(clock);

@@ -7,11 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
-import io.haderos.shipping.domain.model.Address;
 import io.haderos.shipping.domain.model.CarrierId;
-import io.haderos.shipping.domain.model.CountryCode;
 import io.haderos.shipping.domain.model.RateRequest;
-import io.haderos.shipping.domain.model.Weight;
 import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierMessage;
@@ -37,10 +34,7 @@ import org.junit.jupiter.api.Test;
 class CarrierCircuitBreakerTest {
 
     private static final CarrierId ARAMEX = CarrierId.ARAMEX;
-    private static final RateRequest REQUEST = RateRequest.of(
-            Address.of(CountryCode.of("SA"), "Riyadh"),
-            Address.of(CountryCode.of("AE"), "Dubai"),
-            Weight.ofKilograms("1.5"));
+    private static final RateRequest REQUEST = Requests.QUOTE;
 
     private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
     private final ManualScheduler scheduler = new ManualScheduler(clock);

@@ -141,10 +141,7 @@ final class JsonProblemMappers {
 
         /** A 400 for a body that is not one JSON document (or not an object); names the field where known. */
         private static Response malformed(String detail, Optional<String> field, String reason) {
-            Problem problem = Problem.of(400, "malformed-json", "Malformed JSON", detail);
-            return field.map(f -> problem.with("errors", Problem.Issue.ofField(f, reason)))
-                    .orElse(problem)
-                    .toResponse();
+            return ProblemMappers.badRequest("malformed-json", "Malformed JSON", detail, field, reason);
         }
 
         private static String expectation(Class<?> type) {

@@ -211,33 +211,24 @@ final class ProblemMappers {
 
         @Override
         public Response toResponse(ShipmentStoreUnavailableException e) {
-            LOG.warn(e.getMessage());
-            return Problem.of(
-                            503,
-                            "shipment-store-unavailable",
-                            "Shipment store unavailable",
-                            "the gateway cannot reach its shipment store, which keeps orders from being shipped twice; "
-                                    + "retry shortly")
-                    .toResponseBuilder()
-                    .header(HttpHeaders.RETRY_AFTER, 5)
-                    .build();
+            return unavailable(
+                    e,
+                    "shipment-store-unavailable",
+                    "Shipment store unavailable",
+                    "the gateway cannot reach its shipment store, which keeps orders from being shipped twice; "
+                            + "retry shortly");
         }
     }
 
-    /** Jersey's own refusals (404 no such path, 405, 406, 415 …) keep their status and headers. */
     static final class HistoryUnavailable implements ExceptionMapper<TransitionHistoryUnavailableException> {
 
         @Override
         public Response toResponse(TransitionHistoryUnavailableException e) {
-            LOG.warn(e.getMessage());
-            return Problem.of(
-                            503,
-                            "audit-trail-unavailable",
-                            "Audit trail unavailable",
-                            "the gateway cannot read its audit trail now; retry shortly")
-                    .toResponseBuilder()
-                    .header(HttpHeaders.RETRY_AFTER, 5)
-                    .build();
+            return unavailable(
+                    e,
+                    "audit-trail-unavailable",
+                    "Audit trail unavailable",
+                    "the gateway cannot read its audit trail now; retry shortly");
         }
     }
 
@@ -246,19 +237,16 @@ final class ProblemMappers {
 
         @Override
         public Response toResponse(FleetOverrideStoreUnavailableException e) {
-            LOG.warn(e.getMessage());
-            return Problem.of(
-                            503,
-                            "override-store-unavailable",
-                            "Override store unavailable",
-                            "the gateway cannot store the order for the other instances now, so it was applied"
-                                    + " nowhere; retry shortly")
-                    .toResponseBuilder()
-                    .header(HttpHeaders.RETRY_AFTER, 5)
-                    .build();
+            return unavailable(
+                    e,
+                    "override-store-unavailable",
+                    "Override store unavailable",
+                    "the gateway cannot store the order for the other instances now, so it was applied"
+                            + " nowhere; retry shortly");
         }
     }
 
+    /** Jersey's own refusals (404 no such path, 405, 406, 415 …) keep their status and headers. */
     static final class WebApplication implements ExceptionMapper<WebApplicationException> {
 
         private static final Map<Integer, String> DETAILS = Map.of(
@@ -347,13 +335,31 @@ final class ProblemMappers {
     }
 
     static Response invalid(Optional<String> field, String reason) {
-        Problem problem = Problem.of(
-                400,
+        return badRequest(
                 "invalid-request",
                 "Invalid request",
-                field.map(f -> f + ": " + reason).orElse(reason));
+                field.map(f -> f + ": " + reason).orElse(reason),
+                field,
+                reason);
+    }
+
+    /** A 400 whose {@code errors} name {@code field} with {@code reason} where the field is known. */
+    static Response badRequest(String type, String title, String detail, Optional<String> field, String reason) {
+        Problem problem = Problem.of(400, type, title, detail);
         return field.map(f -> problem.with("errors", Problem.Issue.ofField(f, reason)))
                 .orElse(problem)
                 .toResponse();
+    }
+
+    /**
+     * A 503 for a store of ours that cannot be reached: logged as a warning (the operator's cue), with {@code
+     * Retry-After: 5}, since such outages are short or need a person, and no breaker says when.
+     */
+    private static Response unavailable(Exception e, String type, String title, String detail) {
+        LOG.warn(e.getMessage());
+        return Problem.of(503, type, title, detail)
+                .toResponseBuilder()
+                .header(HttpHeaders.RETRY_AFTER, 5)
+                .build();
     }
 }

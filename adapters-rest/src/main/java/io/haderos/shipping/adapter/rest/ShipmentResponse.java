@@ -1,5 +1,6 @@
 package io.haderos.shipping.adapter.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.OrderId;
@@ -13,12 +14,14 @@ import java.util.Optional;
 
 /**
  * An order's shipment as stored: {@code {"order_id","provider","tracking","parcel_tracking":[…],"fallback",
- * "label_url","label_format","labels":[…],"status","attempts":[…],"created_at","updated_at","resolution"}}.
- * {@code provider}, {@code tracking} and {@code label_url} are null until a carrier has created the shipment (status
- * {@code created}). {@code label_url} is the gateway's own {@code /orders/{order_id}/label} (every label in one
- * document); {@code labels} has one entry per label, {@code {"parcel":1,"format":"pdf","url":"/orders/{order_id}/label
- * ?parcel=1"}}; {@code label_format} is the format the carrier made them in (Aramex makes PDF even when ZPL was asked
- * for), null while there are none.
+ * "label_url","label_format","labels":[…],"status","attempts":[…],"created_at","updated_at","resolution",
+ * "personal_data_erased_at"}}. {@code provider}, {@code tracking} and {@code label_url} are null until a carrier has
+ * created the shipment (status {@code created}). {@code label_url} is the gateway's own {@code /orders/{order_id}/label}
+ * (every label in one document); {@code labels} has one entry per label, {@code {"parcel":1,"format":"pdf",
+ * "url":"/orders/{order_id}/label?parcel=1"}}; {@code label_format} is the format the carrier made them in (Aramex
+ * makes PDF even when ZPL was asked for), null while there are none. {@code personal_data_erased_at} is there only once
+ * the retention has erased the order's personal data (docs/architecture.md#retention): attempts then have no detail,
+ * the labels (and {@code label_url}) and the resolution's reason are gone.
  */
 record ShipmentResponse(
         String orderId,
@@ -33,7 +36,8 @@ record ShipmentResponse(
         List<AttemptResponse> attempts,
         Instant createdAt,
         Instant updatedAt,
-        ResolutionResponse resolution) {
+        ResolutionResponse resolution,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant personalDataErasedAt) {
 
     /** How an operator resolved an unknown outcome: {@code {"outcome","actor","reason","resolved_at"}}. */
     record ResolutionResponse(String outcome, String actor, String reason, Instant resolvedAt) {
@@ -73,7 +77,9 @@ record ShipmentResponse(
                 shipment.map(CreatedShipment::trackingNumber).orElse(null),
                 shipment.map(CreatedShipment::parcelTrackingNumbers).orElse(List.of()),
                 record.fallback(),
-                shipment.map(s -> labelUrl(record.orderId())).orElse(null),
+                shipment.filter(s -> record.personalDataErasedAt().isEmpty())
+                        .map(s -> labelUrl(record.orderId()))
+                        .orElse(null),
                 shipment.flatMap(CreatedShipment::labelFormat)
                         .map(LabelFormat::wireName)
                         .orElse(null),
@@ -82,6 +88,7 @@ record ShipmentResponse(
                 AttemptResponse.from(record.attempts()),
                 record.createdAt(),
                 record.updatedAt(),
-                record.resolution().map(ResolutionResponse::from).orElse(null));
+                record.resolution().map(ResolutionResponse::from).orElse(null),
+                record.personalDataErasedAt().orElse(null));
     }
 }

@@ -78,77 +78,68 @@ class BadInputIT {
         String r = RATE_REQUEST;
         List<Arguments> cases = new ArrayList<>(common(r));
         cases.addAll(List.of(
-                bad("origin missing", remove(r, "origin"), "origin"),
-                bad("destination null", set(r, "destination", "null"), "destination"),
-                bad("origin an array", set(r, "origin", "[]"), "origin"),
-                bad("origin a string", set(r, "origin", "\"Riyadh\""), "origin"),
-                bad("origin an empty string", set(r, "origin", "\"\""), "origin"),
-                bad("origin.country missing", remove(r, "origin.country"), "origin.country"),
-                bad("origin.country unknown", set(r, "origin.country", "\"XX\""), "origin.country"),
-                bad("origin.country lower case", set(r, "origin.country", "\"sa\""), "origin.country"),
-                bad("destination.country alpha-3", set(r, "destination.country", "\"ARE\""), "destination.country"),
-                bad("destination.country a number", set(r, "destination.country", "966"), "destination.country"),
-                bad("origin.city missing", remove(r, "origin.city"), "origin.city"),
-                bad("origin.city blank", set(r, "origin.city", "\"   \""), "origin.city"),
-                bad("origin.city a number", set(r, "origin.city", "123"), "origin.city"),
-                bad("origin.city a boolean", set(r, "origin.city", "true"), "origin.city"),
-                bad("origin.city an object", set(r, "origin.city", "{}"), "origin.city"),
-                bad("origin.city overlong", set(r, "origin.city", '"' + LONG_61 + '"'), "origin.city"),
-                bad("origin.city a control character", set(r, "origin.city", "\"Riy\\u0007adh\""), "origin.city"),
+                missing(r, "origin"),
+                badValue(r, "destination", "null", "null"),
+                badValue(r, "origin", "an array", "[]"),
+                badValue(r, "origin", "a string", "\"Riyadh\""),
+                badValue(r, "origin", "an empty string", "\"\""),
+                missing(r, "origin.country"),
+                badValue(r, "origin.country", "unknown", "\"XX\""),
+                badValue(r, "origin.country", "lower case", "\"sa\""),
+                badValue(r, "destination.country", "alpha-3", "\"ARE\""),
+                badValue(r, "destination.country", "a number", "966"),
+                missing(r, "origin.city"),
+                badValue(r, "origin.city", "blank", "\"   \""),
+                badValue(r, "origin.city", "a number", "123"),
+                badValue(r, "origin.city", "a boolean", "true"),
+                badValue(r, "origin.city", "an object", "{}"),
+                badValue(r, "origin.city", "overlong", '"' + LONG_61 + '"'),
+                badValue(r, "origin.city", "a control character", "\"Riy\\u0007adh\""),
                 bad("origin unknown field", set(r, "origin.zip", "\"12345\""), "origin.zip"),
-                bad("weight_kg missing", remove(r, "weight_kg"), "weight_kg"),
-                bad("weight_kg null", set(r, "weight_kg", "null"), "weight_kg"),
-                bad("weight_kg text", set(r, "weight_kg", "\"abc\""), "weight_kg"),
-                bad("weight_kg a numeric string", set(r, "weight_kg", "\"1.5\""), "weight_kg"),
-                bad("weight_kg an empty string", set(r, "weight_kg", "\"\""), "weight_kg"),
-                bad("weight_kg a boolean", set(r, "weight_kg", "true"), "weight_kg"),
-                bad("weight_kg an object", set(r, "weight_kg", "{\"value\":1}"), "weight_kg"),
-                bad("weight_kg an array", set(r, "weight_kg", "[1.5]"), "weight_kg"),
-                bad("weight_kg zero", set(r, "weight_kg", "0"), "weight_kg"),
-                bad("weight_kg negative", set(r, "weight_kg", "-1.5"), "weight_kg"),
-                bad("weight_kg above 1000", set(r, "weight_kg", "1000.001"), "weight_kg"),
-                bad("weight_kg 1e400", raw(r, "weight_kg", "1e400"), "weight_kg"),
-                bad("weight_kg -1e400", raw(r, "weight_kg", "-1e400"), "weight_kg"),
-                bad("weight_kg 1e-400", raw(r, "weight_kg", "1e-400"), "weight_kg"),
-                bad("weight_kg exponent beyond int", raw(r, "weight_kg", "1e9999999999"), "weight_kg"),
-                bad("weight_kg 400 digits", raw(r, "weight_kg", "9".repeat(400)), "weight_kg"),
-                bad("weight_kg 4 decimals", set(r, "weight_kg", "1.2345"), "weight_kg"),
-                bad("weight_kg NaN", raw(r, "weight_kg", "NaN"), "weight_kg"),
-                bad("weight_kg Infinity", raw(r, "weight_kg", "Infinity"), "weight_kg"),
-                bad("weight_kg -Infinity", raw(r, "weight_kg", "-Infinity"), "weight_kg"),
-                bad("weight_kg a leading zero", raw(r, "weight_kg", "01.5"), "weight_kg"),
+                missing(r, "weight_kg"),
+                badValue(r, "weight_kg", "null", "null"),
+                badValue(r, "weight_kg", "text", "\"abc\""),
+                badValue(r, "weight_kg", "a numeric string", "\"1.5\""),
+                badValue(r, "weight_kg", "an empty string", "\"\""),
+                badValue(r, "weight_kg", "a boolean", "true"),
+                badValue(r, "weight_kg", "an object", "{\"value\":1}"),
+                badValue(r, "weight_kg", "an array", "[1.5]"),
+                badValue(r, "weight_kg", "zero", "0"),
+                badValue(r, "weight_kg", "negative", "-1.5"),
+                badValue(r, "weight_kg", "above 1000", "1000.001"),
+                badLiteral(r, "weight_kg", "1e400", "1e400"),
+                badLiteral(r, "weight_kg", "-1e400", "-1e400"),
+                badLiteral(r, "weight_kg", "1e-400", "1e-400"),
+                badLiteral(r, "weight_kg", "exponent beyond int", "1e9999999999"),
+                badLiteral(r, "weight_kg", "400 digits", "9".repeat(400)),
+                badValue(r, "weight_kg", "4 decimals", "1.2345"),
+                badLiteral(r, "weight_kg", "NaN", "NaN"),
+                badLiteral(r, "weight_kg", "Infinity", "Infinity"),
+                badLiteral(r, "weight_kg", "-Infinity", "-Infinity"),
+                badLiteral(r, "weight_kg", "a leading zero", "01.5"),
                 bad(
                         "weight_kg duplicated",
                         r.replace("\"weight_kg\":1.5", "\"weight_kg\":1.5,\"weight_kg\":2"),
                         "weight_kg"),
-                bad("pieces zero", set(r, "pieces", "0"), "pieces"),
-                bad("pieces 100", set(r, "pieces", "100"), "pieces"),
-                bad("pieces a fraction", set(r, "pieces", "1.5"), "pieces"),
-                bad("pieces 2.0", raw(r, "pieces", "2.0"), "pieces"),
-                bad("pieces a string", set(r, "pieces", "\"2\""), "pieces"),
-                bad("pieces beyond int", set(r, "pieces", "99999999999"), "pieces"),
-                bad("dimensions_cm an array", set(r, "dimensions_cm", "[30,20,10]"), "dimensions_cm"),
-                bad(
-                        "dimensions_cm.length zero",
-                        set(r, "dimensions_cm", "{\"length\":0,\"width\":1,\"height\":1}"),
-                        "dimensions_cm.length"),
-                bad(
-                        "dimensions_cm.width a string",
-                        set(r, "dimensions_cm", "{\"length\":1,\"width\":\"1\",\"height\":1}"),
-                        "dimensions_cm.width"),
-                bad(
-                        "dimensions_cm.height missing",
-                        set(r, "dimensions_cm", "{\"length\":1,\"width\":1}"),
-                        "dimensions_cm.height"),
+                badValue(r, "pieces", "zero", "0"),
+                badValue(r, "pieces", "100", "100"),
+                badValue(r, "pieces", "a fraction", "1.5"),
+                badLiteral(r, "pieces", "2.0", "2.0"),
+                badValue(r, "pieces", "a string", "\"2\""),
+                badValue(r, "pieces", "beyond int", "99999999999"),
+                badValue(r, "dimensions_cm", "an array", "[30,20,10]"),
+                badInside(r, "dimensions_cm", ".length", "zero", "{\"length\":0,\"width\":1,\"height\":1}"),
+                badInside(r, "dimensions_cm", ".width", "a string", "{\"length\":1,\"width\":\"1\",\"height\":1}"),
+                badInside(r, "dimensions_cm", ".height", "missing", "{\"length\":1,\"width\":1}"),
                 bad(
                         "dimensions_cm unknown field",
                         set(r, "dimensions_cm", "{\"length\":1,\"width\":1,\"height\":1,\"depth\":1}"),
                         "dimensions_cm.depth"),
-                bad("currency lower case", set(r, "currency", "\"sar\""), "currency"),
-                bad("currency unknown", set(r, "currency", "\"ABC\""), "currency"),
-                bad("currency a number", set(r, "currency", "682"), "currency"),
-                bad("service overlong", set(r, "service", "\"" + "S".repeat(11) + "\""), "service"),
-                bad("service blank", set(r, "service", "\"  \""), "service"),
+                badValue(r, "currency", "lower case", "\"sar\""),
+                badValue(r, "currency", "unknown", "\"ABC\""),
+                badValue(r, "currency", "a number", "682"),
+                badValue(r, "service", "overlong", "\"" + "S".repeat(11) + "\""),
+                badValue(r, "service", "blank", "\"  \""),
                 bad("unknown field", set(r, "weight", "1.5"), "weight"),
                 bad("camelCase field", set(remove(r, "weight_kg"), "weightKg", "1.5"), "weightKg")));
         return cases.stream();
@@ -158,43 +149,25 @@ class BadInputIT {
         String s = SHIP_REQUEST;
         List<Arguments> cases = new ArrayList<>(common(s));
         cases.addAll(List.of(
-                bad("consignee missing", remove(s, "consignee"), "consignee"),
-                bad("consignee an array", set(s, "consignee", "[]"), "consignee"),
-                bad("consignee.name missing", remove(s, "consignee.name"), "consignee.name"),
-                bad("consignee.name overlong", set(s, "consignee.name", '"' + "n".repeat(101) + '"'), "consignee.name"),
-                bad("consignee.name a number", set(s, "consignee.name", "42"), "consignee.name"),
-                bad("consignee.phone missing", remove(s, "consignee.phone"), "consignee.phone"),
-                bad("consignee.phone not a number", set(s, "consignee.phone", "\"call me\""), "consignee.phone"),
-                bad("consignee.phone a JSON number", set(s, "consignee.phone", "966551112233"), "consignee.phone"),
-                bad("consignee.email malformed", set(s, "consignee.email", "\"sara-at-example\""), "consignee.email"),
+                missing(s, "consignee"),
+                badValue(s, "consignee", "an array", "[]"),
+                missing(s, "consignee.name"),
+                badValue(s, "consignee.name", "overlong", '"' + "n".repeat(101) + '"'),
+                badValue(s, "consignee.name", "a number", "42"),
+                missing(s, "consignee.phone"),
+                badValue(s, "consignee.phone", "not a number", "\"call me\""),
+                badValue(s, "consignee.phone", "a JSON number", "966551112233"),
+                badValue(s, "consignee.email", "malformed", "\"sara-at-example\""),
                 bad("consignee unknown field", set(s, "consignee.age", "30"), "consignee.age"),
-                bad("consignee.address missing", remove(s, "consignee.address"), "consignee.address"),
-                bad("consignee.address a string", set(s, "consignee.address", "\"Jeddah\""), "consignee.address"),
-                bad(
-                        "consignee.address.country unknown",
-                        set(s, "consignee.address.country", "\"ZZ\""),
-                        "consignee.address.country"),
-                bad(
-                        "consignee.address.country missing",
-                        remove(s, "consignee.address.country"),
-                        "consignee.address.country"),
-                bad(
-                        "consignee.address.city overlong",
-                        set(s, "consignee.address.city", '"' + LONG_61 + '"'),
-                        "consignee.address.city"),
-                bad("consignee.address.line1 missing", remove(s, "consignee.address.line1"), "consignee.address.line1"),
-                bad(
-                        "consignee.address.line2 overlong",
-                        set(s, "consignee.address.line2", '"' + "l".repeat(101) + '"'),
-                        "consignee.address.line2"),
-                bad(
-                        "consignee.address.postal_code overlong",
-                        set(s, "consignee.address.postal_code", "\"1234567890123\""),
-                        "consignee.address.postal_code"),
-                bad(
-                        "consignee.address.postal_code a number",
-                        set(s, "consignee.address.postal_code", "23434"),
-                        "consignee.address.postal_code"),
+                missing(s, "consignee.address"),
+                badValue(s, "consignee.address", "a string", "\"Jeddah\""),
+                badValue(s, "consignee.address.country", "unknown", "\"ZZ\""),
+                missing(s, "consignee.address.country"),
+                badValue(s, "consignee.address.city", "overlong", '"' + LONG_61 + '"'),
+                missing(s, "consignee.address.line1"),
+                badValue(s, "consignee.address.line2", "overlong", '"' + "l".repeat(101) + '"'),
+                badValue(s, "consignee.address.postal_code", "overlong", "\"1234567890123\""),
+                badValue(s, "consignee.address.postal_code", "a number", "23434"),
                 bad(
                         "shipper.address.country unknown",
                         set(
@@ -203,98 +176,50 @@ class BadInputIT {
                                 "{\"name\":\"Shop\",\"phone\":\"+966500000000\",\"address\":{\"country\":\"XX\","
                                         + "\"city\":\"Riyadh\",\"line1\":\"Depot 1\"}}"),
                         "shipper.address.country"),
-                bad("shipper an array", set(s, "shipper", "[]"), "shipper"),
-                bad("parcels missing", remove(s, "parcels"), "parcels"),
-                bad("parcels empty", set(s, "parcels", "[]"), "parcels"),
-                bad("parcels an object", set(s, "parcels", "{\"weight_kg\":1.2}"), "parcels"),
-                bad("parcels a number", set(s, "parcels", "1"), "parcels"),
-                bad("parcels[0] a number", set(s, "parcels", "[1.2]"), "parcels[0]"),
-                bad("parcels[0] null", set(s, "parcels", "[null]"), "parcels[0]"),
-                bad(
-                        "parcels over 99",
-                        set(s, "parcels", "[" + "{\"weight_kg\":1},".repeat(99) + "{\"weight_kg\":1}]"),
-                        "parcels"),
-                bad("parcels[0].weight_kg missing", set(s, "parcels", "[{}]"), "parcels[0].weight_kg"),
-                bad("parcels[0].weight_kg text", set(s, "parcels[0].weight_kg", "\"abc\""), "parcels[0].weight_kg"),
-                bad(
-                        "parcels[0].weight_kg a numeric string",
-                        set(s, "parcels[0].weight_kg", "\"1.2\""),
-                        "parcels[0].weight_kg"),
-                bad("parcels[0].weight_kg zero", set(s, "parcels[0].weight_kg", "0"), "parcels[0].weight_kg"),
-                bad("parcels[0].weight_kg negative", set(s, "parcels[0].weight_kg", "-3"), "parcels[0].weight_kg"),
-                bad("parcels[0].weight_kg NaN", raw(s, "parcels[0].weight_kg", "NaN"), "parcels[0].weight_kg"),
-                bad("parcels[0].weight_kg 1e400", raw(s, "parcels[0].weight_kg", "1e400"), "parcels[0].weight_kg"),
-                bad(
-                        "parcels[1].weight_kg zero",
-                        set(s, "parcels", "[{\"weight_kg\":1},{\"weight_kg\":0}]"),
-                        "parcels[1].weight_kg"),
-                bad(
-                        "parcels[0].dimensions_cm.height zero",
-                        set(s, "parcels[0].dimensions_cm", "{\"length\":1,\"width\":1,\"height\":0}"),
-                        "parcels[0].dimensions_cm.height"),
+                badValue(s, "shipper", "an array", "[]"),
+                missing(s, "parcels"),
+                badValue(s, "parcels", "empty", "[]"),
+                badValue(s, "parcels", "an object", "{\"weight_kg\":1.2}"),
+                badValue(s, "parcels", "a number", "1"),
+                badInside(s, "parcels", "[0]", "a number", "[1.2]"),
+                badInside(s, "parcels", "[0]", "null", "[null]"),
+                badValue(s, "parcels", "over 99", "[" + "{\"weight_kg\":1},".repeat(99) + "{\"weight_kg\":1}]"),
+                badInside(s, "parcels", "[0].weight_kg", "missing", "[{}]"),
+                badValue(s, "parcels[0].weight_kg", "text", "\"abc\""),
+                badValue(s, "parcels[0].weight_kg", "a numeric string", "\"1.2\""),
+                badValue(s, "parcels[0].weight_kg", "zero", "0"),
+                badValue(s, "parcels[0].weight_kg", "negative", "-3"),
+                badLiteral(s, "parcels[0].weight_kg", "NaN", "NaN"),
+                badLiteral(s, "parcels[0].weight_kg", "1e400", "1e400"),
+                badInside(s, "parcels", "[1].weight_kg", "zero", "[{\"weight_kg\":1},{\"weight_kg\":0}]"),
+                badInside(s, "parcels[0].dimensions_cm", ".height", "zero", "{\"length\":1,\"width\":1,\"height\":0}"),
                 bad("parcels[0] unknown field", set(s, "parcels[0].color", "\"red\""), "parcels[0].color"),
-                bad("description missing", remove(s, "description"), "description"),
-                bad("description overlong", set(s, "description", '"' + "d".repeat(201) + '"'), "description"),
-                bad("description an array", set(s, "description", "[\"T-shirts\"]"), "description"),
-                bad("declared_value missing", remove(s, "declared_value"), "declared_value"),
-                bad("declared_value a number", set(s, "declared_value", "250"), "declared_value"),
-                bad(
-                        "declared_value.amount a JSON number",
-                        set(s, "declared_value.amount", "250.00"),
-                        "declared_value.amount"),
-                bad("declared_value.amount text", set(s, "declared_value.amount", "\"lots\""), "declared_value.amount"),
-                bad(
-                        "declared_value.amount negative",
-                        set(s, "declared_value.amount", "\"-1\""),
-                        "declared_value.amount"),
-                bad(
-                        "declared_value.amount 1e400",
-                        set(s, "declared_value.amount", "\"1e400\""),
-                        "declared_value.amount"),
-                bad("declared_value.amount NaN", set(s, "declared_value.amount", "\"NaN\""), "declared_value.amount"),
-                bad(
-                        "declared_value.amount a leading space",
-                        set(s, "declared_value.amount", "\" 250\""),
-                        "declared_value.amount"),
-                bad(
-                        "declared_value.amount a trailing space",
-                        set(s, "declared_value.amount", "\"250 \""),
-                        "declared_value.amount"),
-                bad(
-                        "declared_value.amount a plus sign",
-                        set(s, "declared_value.amount", "\"+250\""),
-                        "declared_value.amount"),
-                bad(
-                        "declared_value.amount an exponent",
-                        set(s, "declared_value.amount", "\"2.5e2\""),
-                        "declared_value.amount"),
-                bad(
-                        "declared_value.amount grouped",
-                        set(s, "declared_value.amount", "\"1,000\""),
-                        "declared_value.amount"),
-                bad(
-                        "declared_value.amount no integer part",
-                        set(s, "declared_value.amount", "\".5\""),
-                        "declared_value.amount"),
-                bad("cod.amount minus zero", set(s, "cod.amount", "\"-0\""), "cod.amount"),
-                bad(
-                        "declared_value.amount 4 decimals",
-                        set(s, "declared_value.amount", "\"1.2345\""),
-                        "declared_value.amount"),
-                bad(
-                        "declared_value.amount 1000 digits",
-                        set(s, "declared_value.amount", '"' + "9".repeat(1000) + '"'),
-                        "declared_value.amount"),
-                bad(
-                        "declared_value.currency unknown",
-                        set(s, "declared_value.currency", "\"ABC\""),
-                        "declared_value.currency"),
-                bad("declared_value.currency missing", remove(s, "declared_value.currency"), "declared_value.currency"),
-                bad("cod.amount text", set(s, "cod.amount", "\"free\""), "cod.amount"),
-                bad("cod.currency lower case", set(s, "cod.currency", "\"sar\""), "cod.currency"),
-                bad("service overlong", set(s, "service", "\"" + "S".repeat(11) + "\""), "service"),
+                missing(s, "description"),
+                badValue(s, "description", "overlong", '"' + "d".repeat(201) + '"'),
+                badValue(s, "description", "an array", "[\"T-shirts\"]"),
+                missing(s, "declared_value"),
+                badValue(s, "declared_value", "a number", "250"),
+                badValue(s, "declared_value.amount", "a JSON number", "250.00"),
+                badValue(s, "declared_value.amount", "text", "\"lots\""),
+                badValue(s, "declared_value.amount", "negative", "\"-1\""),
+                badValue(s, "declared_value.amount", "1e400", "\"1e400\""),
+                badValue(s, "declared_value.amount", "NaN", "\"NaN\""),
+                badValue(s, "declared_value.amount", "a leading space", "\" 250\""),
+                badValue(s, "declared_value.amount", "a trailing space", "\"250 \""),
+                badValue(s, "declared_value.amount", "a plus sign", "\"+250\""),
+                badValue(s, "declared_value.amount", "an exponent", "\"2.5e2\""),
+                badValue(s, "declared_value.amount", "grouped", "\"1,000\""),
+                badValue(s, "declared_value.amount", "no integer part", "\".5\""),
+                badValue(s, "cod.amount", "minus zero", "\"-0\""),
+                badValue(s, "declared_value.amount", "4 decimals", "\"1.2345\""),
+                badValue(s, "declared_value.amount", "1000 digits", '"' + "9".repeat(1000) + '"'),
+                badValue(s, "declared_value.currency", "unknown", "\"ABC\""),
+                missing(s, "declared_value.currency"),
+                badValue(s, "cod.amount", "text", "\"free\""),
+                badValue(s, "cod.currency", "lower case", "\"sar\""),
+                badValue(s, "service", "overlong", "\"" + "S".repeat(11) + "\""),
                 bad("unknown field", set(s, "weight_kg", "1.2"), "weight_kg"),
-                bad("order_id in the body", set(s, "order_id", "\"ORD-1\""), "order_id")));
+                badValue(s, "order_id", "in the body", "\"ORD-1\"")));
         return cases.stream();
     }
 
@@ -353,5 +278,28 @@ class BadInputIT {
 
     private static Arguments bad(String name, String body, String field) {
         return arguments(name, JSON, body, 400, field);
+    }
+
+    /** {@code valid} with {@code field} set to the JSON {@code value}; the case is named "{@code field what}". */
+    private static Arguments badValue(String valid, String field, String what, String value) {
+        return badInside(valid, field, "", what, value);
+    }
+
+    /**
+     * {@code valid} with the JSON {@code value} at {@code path}, refused naming the field {@code path + part} inside
+     * it; the case is named "{@code path+part what}".
+     */
+    private static Arguments badInside(String valid, String path, String part, String what, String value) {
+        String field = path + part;
+        return bad(field + " " + what, set(valid, path, value), field);
+    }
+
+    /** As {@link #badValue}, but {@code literal} goes into the body as written, even where it is not JSON. */
+    private static Arguments badLiteral(String valid, String field, String what, String literal) {
+        return bad(field + " " + what, raw(valid, field, literal), field);
+    }
+
+    private static Arguments missing(String valid, String field) {
+        return bad(field + " missing", remove(valid, field), field);
     }
 }

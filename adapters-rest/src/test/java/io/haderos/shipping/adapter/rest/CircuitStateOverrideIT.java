@@ -2,6 +2,7 @@ package io.haderos.shipping.adapter.rest;
 
 import static io.haderos.shipping.adapter.rest.Fixtures.MONITORING;
 import static io.haderos.shipping.adapter.rest.Fixtures.snapshot;
+import static io.haderos.shipping.adapter.rest.Problems.assertProblem;
 import static io.haderos.shipping.adapter.rest.RatesResourceIT.json;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
@@ -219,10 +220,7 @@ class CircuitStateOverrideIT {
 
         Reply reply = put("Bearer " + TOKEN, FORCE_OPEN);
 
-        assertThat(reply.status()).isEqualTo(503);
-        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
-        assertThat(reply.json().get("type").asText())
-                .isEqualTo("https://haderos.io/problems/override-store-unavailable");
+        assertProblem(reply, 503, "override-store-unavailable");
         assertThat(reply.header("Retry-After")).contains("5");
     }
 

@@ -1,6 +1,7 @@
 package io.haderos.shipping.adapter.rest;
 
 import static io.haderos.shipping.adapter.rest.Fixtures.MONITORING;
+import static io.haderos.shipping.adapter.rest.Problems.assertProblem;
 import static io.haderos.shipping.adapter.rest.RatesResourceIT.json;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
@@ -176,9 +177,7 @@ class CircuitTransitionsIT {
 
         Reply reply = api.get(MONITORING + "/dhl/transitions");
 
-        assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
-        assertThat(reply.json().get("type").asText()).isEqualTo("https://haderos.io/problems/unknown-carrier");
+        assertProblem(reply, 404, "unknown-carrier");
         assertThat(reply.json().get("detail").asText()).contains("dhl");
     }
 

@@ -6,21 +6,17 @@ import static io.haderos.shipping.adapter.rest.Fixtures.RATE_REQUEST;
 import static io.haderos.shipping.adapter.rest.Fixtures.SHIP;
 import static io.haderos.shipping.adapter.rest.Fixtures.SHIP_REQUEST;
 import static io.haderos.shipping.adapter.rest.Fixtures.createdByAramex;
+import static io.haderos.shipping.adapter.rest.Fixtures.quotedByAramex;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
 import io.haderos.shipping.application.port.in.OrderConflictException;
-import io.haderos.shipping.application.port.in.RateQuotation;
 import io.haderos.shipping.application.port.in.ShipOrderCommand;
 import io.haderos.shipping.application.port.in.ShipOrderResult;
-import io.haderos.shipping.domain.model.Attempt;
-import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.ClientId;
-import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.OrderId;
-import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.ShipmentTracking;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -92,12 +88,7 @@ class ClientAuthenticationIT {
         refusals.clear();
         limited.clear();
         appWait = Optional.empty();
-        api.fakes()
-                .onQuoteRates(request -> new RateQuotation(
-                        CarrierId.ARAMEX,
-                        false,
-                        List.of(new RateQuote(CarrierId.ARAMEX, "PPX", Money.of("187.45", "SAR"))),
-                        List.of(Attempt.success(CarrierId.ARAMEX))));
+        api.fakes().onQuoteRates(request -> quotedByAramex());
         api.fakes().onShipOrder(command -> new ShipOrderResult(createdByAramex(), false));
         api.fakes().onFindShipment(orderId -> Optional.of(createdByAramex()));
         api.fakes().onTrack((carrier, tracking) -> new ShipmentTracking(carrier, tracking, false, List.of()));

@@ -1,5 +1,6 @@
 package io.haderos.shipping.adapter.rest;
 
+import io.haderos.shipping.application.port.in.RateQuotation;
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.model.Attempt;
@@ -8,7 +9,9 @@ import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.LabelFormat;
+import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.OrderId;
+import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentStatus;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +63,15 @@ final class Fixtures {
 
     static ShipmentRecord createdByAramex() {
         return createdRecord(CarrierId.ARAMEX, false, List.of(Attempt.success(CarrierId.ARAMEX)));
+    }
+
+    /** Aramex answers with one rate, PPX at 187.45 SAR: the rates example of docs/architecture.md. */
+    static RateQuotation quotedByAramex() {
+        return new RateQuotation(
+                CarrierId.ARAMEX,
+                false,
+                List.of(new RateQuote(CarrierId.ARAMEX, "PPX", Money.of("187.45", "SAR"))),
+                List.of(Attempt.success(CarrierId.ARAMEX)));
     }
 
     static Attempt failed(CarrierId carrier, AttemptOutcome outcome, String detail) {

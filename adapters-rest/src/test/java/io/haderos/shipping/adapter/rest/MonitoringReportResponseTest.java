@@ -60,17 +60,7 @@ class MonitoringReportResponseTest {
     @Test
     void givenABreakerHeldOpenWithoutAnEnd_whenMapped_thenRetryAfterIsNullAndTheOrderIsShown() {
         Instant since = NOW.minusSeconds(600);
-        CircuitSnapshot held = new CircuitSnapshot(
-                CarrierId.ARAMEX,
-                CircuitState.FORCED_OPEN,
-                0,
-                0,
-                Optional.empty(),
-                since,
-                Duration.ofSeconds(120),
-                NOW,
-                Optional.empty(),
-                Optional.of(new OperatorOverride(CircuitState.FORCED_OPEN, "nora", "maintenance", Optional.empty())));
+        CircuitSnapshot held = forcedOpen(since, Optional.empty());
 
         MonitoringReportResponse.Breaker breaker = MonitoringReportResponse.Breaker.from(held);
 
@@ -83,22 +73,27 @@ class MonitoringReportResponseTest {
     @Test
     void givenABreakerHeldOpenUntilAnInstant_whenMapped_thenRetryAfterCountsToIt() {
         Instant until = NOW.plusMillis(90_500);
-        CircuitSnapshot held = new CircuitSnapshot(
-                CarrierId.ARAMEX,
-                CircuitState.FORCED_OPEN,
-                0,
-                0,
-                Optional.empty(),
-                NOW,
-                Duration.ofSeconds(120),
-                NOW,
-                Optional.empty(),
-                Optional.of(new OperatorOverride(CircuitState.FORCED_OPEN, "nora", "maintenance", Optional.of(until))));
+        CircuitSnapshot held = forcedOpen(NOW, Optional.of(until));
 
         MonitoringReportResponse.Breaker breaker = MonitoringReportResponse.Breaker.from(held);
 
         assertThat(breaker.retryAfterSeconds()).isEqualTo(91);
         assertThat(breaker.override().until()).isEqualTo(until);
+    }
+
+    /** Held open by the operator nora since {@code since}, until {@code until} where it has an end. */
+    private static CircuitSnapshot forcedOpen(Instant since, Optional<Instant> until) {
+        return new CircuitSnapshot(
+                CarrierId.ARAMEX,
+                CircuitState.FORCED_OPEN,
+                0,
+                0,
+                Optional.empty(),
+                since,
+                Duration.ofSeconds(120),
+                NOW,
+                Optional.empty(),
+                Optional.of(new OperatorOverride(CircuitState.FORCED_OPEN, "nora", "maintenance", until)));
     }
 
     private static CircuitSnapshot closed(Optional<Instant> lastFailure) {

@@ -7,6 +7,7 @@ import static io.haderos.shipping.adapter.rest.Fixtures.SHIP_REQUEST;
 import static io.haderos.shipping.adapter.rest.Fixtures.createdByAramex;
 import static io.haderos.shipping.adapter.rest.Fixtures.createdRecord;
 import static io.haderos.shipping.adapter.rest.Fixtures.failed;
+import static io.haderos.shipping.adapter.rest.Problems.assertProblem;
 import static io.haderos.shipping.adapter.rest.RatesResourceIT.json;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
@@ -50,6 +51,16 @@ class OrderShipmentResourceIT {
     private static final CarrierId ARAMEX = CarrierId.ARAMEX;
     private static final CarrierId SMSA = CarrierId.SMSA;
 
+    /** {@code createdByAramex()} as the API shows it, after shipping and on every read. */
+    private static final String CREATED_BY_ARAMEX = """
+            {"order_id":"ORD-1001","provider":"aramex","tracking":"30123456789",
+             "parcel_tracking":["30123456790","30123456791"],"fallback":false,
+             "label_url":"/orders/ORD-1001/label","label_format":"pdf",
+             "labels":[{"parcel":1,"format":"pdf","url":"/orders/ORD-1001/label?parcel=1"}],"status":"created",
+             "attempts":[{"provider":"aramex","outcome":"success"}],
+             "created_at":"2025-12-28T10:30:00Z","updated_at":"2025-12-28T10:30:02Z",
+             "resolution":null}""";
+
     @Test
     void givenANewOrder_whenShipped_then201WithLocationAndTheShipmentJson() {
         api.fakes().onShipOrder(command -> new ShipOrderResult(createdByAramex(), false));
@@ -61,14 +72,7 @@ class OrderShipmentResourceIT {
         assertThat(reply.header("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/orders/" + ORDER_ID + "/shipment"));
         assertThat(reply.header("Idempotent-Replayed")).isEmpty();
-        assertThat(reply.json()).isEqualTo(json("""
-                {"order_id":"ORD-1001","provider":"aramex","tracking":"30123456789",
-                 "parcel_tracking":["30123456790","30123456791"],"fallback":false,
-                 "label_url":"/orders/ORD-1001/label","label_format":"pdf",
-                 "labels":[{"parcel":1,"format":"pdf","url":"/orders/ORD-1001/label?parcel=1"}],"status":"created",
-                 "attempts":[{"provider":"aramex","outcome":"success"}],
-                 "created_at":"2025-12-28T10:30:00Z","updated_at":"2025-12-28T10:30:02Z",
-                 "resolution":null}"""));
+        assertThat(reply.json()).isEqualTo(json(CREATED_BY_ARAMEX));
     }
 
     @Test
@@ -203,11 +207,7 @@ class OrderShipmentResourceIT {
 
         Reply reply = api.postJson(SHIP, SHIP_REQUEST);
 
-        assertThat(reply.status()).isEqualTo(409);
-        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
-        JsonNode problem = reply.json();
-        assertThat(problem.get("type").asText()).isEqualTo("https://haderos.io/problems/order-conflict");
-        assertThat(problem.get("status").asInt()).isEqualTo(409);
+        JsonNode problem = assertProblem(reply, 409, "order-conflict");
         assertThat(problem.get("reason").asText()).isEqualTo(reason.name().toLowerCase(Locale.ROOT));
         assertThat(problem.get("order_id").asText()).isEqualTo(ORDER_ID);
         assertThat(problem.get("detail").asText()).contains(ORDER_ID);
@@ -224,11 +224,7 @@ class OrderShipmentResourceIT {
 
         Reply reply = api.postJson(SHIP, SHIP_REQUEST);
 
-        assertThat(reply.status()).isEqualTo(502);
-        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
-        JsonNode problem = reply.json();
-        assertThat(problem.get("type").asText()).isEqualTo("https://haderos.io/problems/shipment-outcome-unknown");
-        assertThat(problem.get("status").asInt()).isEqualTo(502);
+        JsonNode problem = assertProblem(reply, 502, "shipment-outcome-unknown");
         assertThat(problem.get("order_id").asText()).isEqualTo(ORDER_ID);
         assertThat(problem.get("provider").asText()).isEqualTo("aramex");
         assertThat(problem.get("attempts")).isEqualTo(json("""
@@ -270,10 +266,39 @@ class OrderShipmentResourceIT {
 
         Reply reply = api.postJson(SHIP, SHIP_REQUEST);
 
-        assertThat(reply.status()).isEqualTo(503);
-        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
+        assertProblem(reply, 503, "no-carrier-available");
         assertThat(reply.header("Retry-After")).contains("90");
         assertThat(reply.json().get("attempts").findValuesAsText("provider")).containsExactly("aramex", "smsa");
+    }
+
+    @Test
+    void givenAnOrderWhosePersonalDataWasErased_whenItsRequestIsSentAgain_then200ReplayedSayingSo() {
+        ShipmentRecord erased = new ShipmentRecord(
+                OrderId.of(ORDER_ID),
+                "fingerprint",
+                ShipmentStatus.CREATED,
+                Optional.of(new CreatedShipment(CarrierId.SMSA, "290019283746", List.of())),
+                true,
+                List.of(
+                        failed(CarrierId.ARAMEX, AttemptOutcome.SERVICE_UNAVAILABLE, ""),
+                        Attempt.success(CarrierId.SMSA)),
+                CREATED_AT,
+                CREATED_AT.plusSeconds(2),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(CREATED_AT.plus(Duration.ofDays(91))));
+        api.fakes().onShipOrder(command -> new ShipOrderResult(erased, true));
+
+        Reply reply = api.postJson(SHIP, SHIP_REQUEST);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Idempotent-Replayed")).contains("true");
+        assertThat(reply.json()).isEqualTo(json("""
+                {"order_id":"ORD-1001","provider":"smsa","tracking":"290019283746","parcel_tracking":[],
+                 "fallback":true,"label_url":null,"label_format":null,"labels":[],"status":"created",
+                 "attempts":[{"provider":"aramex","outcome":"service_unavailable"},{"provider":"smsa","outcome":"success"}],
+                 "created_at":"2025-12-28T10:30:00Z","updated_at":"2025-12-28T10:30:02Z",
+                 "resolution":null,"personal_data_erased_at":"2026-03-29T10:30:00Z"}"""));
     }
 
     @Test
@@ -284,14 +309,7 @@ class OrderShipmentResourceIT {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.mediaType()).isEqualTo(JSON);
-        assertThat(reply.json()).isEqualTo(json("""
-                {"order_id":"ORD-1001","provider":"aramex","tracking":"30123456789",
-                 "parcel_tracking":["30123456790","30123456791"],"fallback":false,
-                 "label_url":"/orders/ORD-1001/label","label_format":"pdf",
-                 "labels":[{"parcel":1,"format":"pdf","url":"/orders/ORD-1001/label?parcel=1"}],"status":"created",
-                 "attempts":[{"provider":"aramex","outcome":"success"}],
-                 "created_at":"2025-12-28T10:30:00Z","updated_at":"2025-12-28T10:30:02Z",
-                 "resolution":null}"""));
+        assertThat(reply.json()).isEqualTo(json(CREATED_BY_ARAMEX));
         assertThat(api.fakes().lastReceived(OrderId.class)).isEqualTo(OrderId.of(ORDER_ID));
     }
 
@@ -334,9 +352,7 @@ class OrderShipmentResourceIT {
 
         Reply reply = api.get("/orders/" + ORDER_ID + "/shipment");
 
-        assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
-        assertThat(reply.json().get("type").asText()).isEqualTo("https://haderos.io/problems/shipment-not-found");
+        assertProblem(reply, 404, "shipment-not-found");
         assertThat(reply.json().get("order_id").asText()).isEqualTo(ORDER_ID);
     }
 

@@ -3,8 +3,9 @@ package io.haderos.shipping.adapter.rest;
 import static io.haderos.shipping.adapter.rest.Fixtures.RATES;
 import static io.haderos.shipping.adapter.rest.Fixtures.RATE_REQUEST;
 import static io.haderos.shipping.adapter.rest.Fixtures.failed;
+import static io.haderos.shipping.adapter.rest.Fixtures.quotedByAramex;
+import static io.haderos.shipping.adapter.rest.Problems.assertProblem;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
-import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,12 +39,7 @@ class RatesResourceIT {
 
     @Test
     void givenAramexServes_whenQuoting_thenTheJsonIsExactlyDesignsExample() {
-        api.fakes()
-                .onQuoteRates(request -> new RateQuotation(
-                        ARAMEX,
-                        false,
-                        List.of(new RateQuote(ARAMEX, "PPX", Money.of("187.45", "SAR"))),
-                        List.of(Attempt.success(ARAMEX))));
+        api.fakes().onQuoteRates(request -> quotedByAramex());
 
         Reply reply = api.postJson(RATES, RATE_REQUEST);
 
@@ -134,12 +130,7 @@ class RatesResourceIT {
 
         Reply reply = api.postJson(RATES, RATE_REQUEST);
 
-        assertThat(reply.status()).isEqualTo(422);
-        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
-        JsonNode problem = reply.json();
-        assertThat(problem.get("type").asText()).isEqualTo("https://haderos.io/problems/request-rejected");
-        assertThat(problem.get("status").asInt()).isEqualTo(422);
-        assertThat(problem.get("title").asText()).isNotBlank();
+        JsonNode problem = assertProblem(reply, 422, "request-rejected");
         assertThat(problem.get("detail").asText()).contains("ERR52");
         assertThat(problem.get("provider").asText()).isEqualTo("aramex");
         assertThat(problem.get("errors")).isEqualTo(json("""
@@ -159,12 +150,8 @@ class RatesResourceIT {
 
         Reply reply = api.postJson(RATES, RATE_REQUEST);
 
-        assertThat(reply.status()).isEqualTo(503);
-        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
+        JsonNode problem = assertProblem(reply, 503, "no-carrier-available");
         assertThat(reply.header("Retry-After")).contains("42");
-        JsonNode problem = reply.json();
-        assertThat(problem.get("type").asText()).isEqualTo("https://haderos.io/problems/no-carrier-available");
-        assertThat(problem.get("status").asInt()).isEqualTo(503);
         assertThat(problem.get("retry_after_seconds").asLong()).isEqualTo(42);
         assertThat(problem.get("attempts")).isEqualTo(json("""
                 [{"provider":"aramex","outcome":"circuit_open","detail":"circuit open"},

@@ -1,6 +1,7 @@
 package io.haderos.shipping.adapter.rest;
 
 import static io.haderos.shipping.adapter.rest.Fixtures.failed;
+import static io.haderos.shipping.adapter.rest.Problems.assertProblem;
 import static io.haderos.shipping.adapter.rest.RatesResourceIT.json;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.JSON;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
@@ -87,9 +88,7 @@ class ShipmentTrackingResourceIT {
 
         Reply reply = api.get("/api/v1/shipments/dhl/123");
 
-        assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
-        assertThat(reply.json().get("type").asText()).isEqualTo("https://haderos.io/problems/unknown-carrier");
+        assertProblem(reply, 404, "unknown-carrier");
         assertThat(reply.json().get("detail").asText()).contains("dhl");
     }
 
@@ -98,9 +97,7 @@ class ShipmentTrackingResourceIT {
     void givenANameThatCannotBeACarrier_whenTracked_then404UnknownCarrierWithoutAskingTheUseCase(String provider) {
         Reply reply = api.get("/api/v1/shipments/" + provider + "/123");
 
-        assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
-        assertThat(reply.json().get("type").asText()).isEqualTo("https://haderos.io/problems/unknown-carrier");
+        assertProblem(reply, 404, "unknown-carrier");
         assertThat(api.fakes().received()).isEmpty();
     }
 
@@ -133,10 +130,7 @@ class ShipmentTrackingResourceIT {
 
         Reply reply = api.get("/api/v1/shipments/aramex/99999");
 
-        assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
-        JsonNode problem = reply.json();
-        assertThat(problem.get("type").asText()).isEqualTo("https://haderos.io/problems/tracking-not-found");
+        JsonNode problem = assertProblem(reply, 404, "tracking-not-found");
         assertThat(problem.get("provider").asText()).isEqualTo("aramex");
         assertThat(problem.get("tracking").asText()).isEqualTo("99999");
     }

@@ -2,16 +2,12 @@ package io.haderos.shipping.adapter.rest;
 
 import static io.haderos.shipping.adapter.rest.Fixtures.RATES;
 import static io.haderos.shipping.adapter.rest.Fixtures.RATE_REQUEST;
+import static io.haderos.shipping.adapter.rest.Fixtures.quotedByAramex;
+import static io.haderos.shipping.adapter.rest.Problems.assertProblem;
 import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
-import io.haderos.shipping.application.port.in.RateQuotation;
-import io.haderos.shipping.domain.model.Attempt;
-import io.haderos.shipping.domain.model.CarrierId;
-import io.haderos.shipping.domain.model.Money;
-import io.haderos.shipping.domain.model.RateQuote;
-import java.util.List;
 import java.util.Map;
 import org.glassfish.jersey.CommonProperties;
 import org.junit.jupiter.api.Test;
@@ -29,12 +25,7 @@ class ShippingRestApiIT {
 
     @Test
     void givenAutoDiscoveryOff_whenQuoting_thenJsonIsReadAndWritten() {
-        api.fakes()
-                .onQuoteRates(request -> new RateQuotation(
-                        CarrierId.ARAMEX,
-                        false,
-                        List.of(new RateQuote(CarrierId.ARAMEX, "PPX", Money.of("187.45", "SAR"))),
-                        List.of(Attempt.success(CarrierId.ARAMEX))));
+        api.fakes().onQuoteRates(request -> quotedByAramex());
 
         Reply reply = api.postJson(RATES, RATE_REQUEST);
 
@@ -46,9 +37,7 @@ class ShippingRestApiIT {
     void givenAutoDiscoveryOff_whenTheBodyIsMalformed_thenA400Problem() {
         Reply reply = api.postJson(RATES, "{\"origin\":");
 
-        assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
-        assertThat(reply.json().get("type").asText()).isEqualTo("https://haderos.io/problems/malformed-json");
+        assertProblem(reply, 400, "malformed-json");
     }
 
     @Test

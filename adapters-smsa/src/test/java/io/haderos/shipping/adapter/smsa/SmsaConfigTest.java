@@ -153,6 +153,7 @@ class SmsaConfigTest {
                         "create",
                         "createShipmentAsync",
                         "id",
+                        "labelsAsync",
                         "probeAsync",
                         "quoteRatesAsync",
                         "toString",

@@ -72,6 +72,13 @@ public final class FetchLabelService implements FetchLabelUseCase {
                     CreatedShipment shipment = record.shipment()
                             .orElseThrow(() -> new LabelNotFoundException(
                                     orderId, "no shipment was created (status " + record.status() + ")"));
+                    if (record.personalDataErasedAt().isPresent()) {
+                        // Fetching them again would undo the erasure.
+                        throw new LabelNotFoundException(
+                                orderId,
+                                "its labels were erased with its personal data at "
+                                        + record.personalDataErasedAt().get());
+                    }
                     if (shipment.hasAllLabels()) {
                         return CompletableFuture.completedFuture(shipment);
                     }

@@ -7,11 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Records this process in the fleet's instances and keeps it live there (docs/architecture.md#instances-and-heartbeats):
@@ -25,9 +23,8 @@ public final class InstanceHeartbeat implements AutoCloseable {
     private final String name;
     private final Duration interval;
     private final ScheduledExecutorService timer;
-    private final Executor database;
+    private final SingleFlight beats;
     private final Clock clock;
-    private final AtomicBoolean beating = new AtomicBoolean();
     private volatile boolean registered;
     private volatile Instant startedAt;
     private volatile ScheduledFuture<?> ticking;
@@ -52,7 +49,7 @@ public final class InstanceHeartbeat implements AutoCloseable {
         this.name = name;
         this.interval = interval;
         this.timer = timer;
-        this.database = database;
+        this.beats = new SingleFlight(database);
         this.clock = clock;
     }
 
@@ -80,20 +77,7 @@ public final class InstanceHeartbeat implements AutoCloseable {
     }
 
     void tick() {
-        if (!beating.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            database.execute(() -> {
-                try {
-                    beat();
-                } finally {
-                    beating.set(false);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            beating.set(false);
-        }
+        beats.run(this::beat);
     }
 
     private void beat() {

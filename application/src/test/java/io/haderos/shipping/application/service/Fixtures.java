@@ -2,10 +2,8 @@ package io.haderos.shipping.application.service;
 
 import io.haderos.shipping.application.port.in.ShipOrderCommand;
 import io.haderos.shipping.application.port.out.CarrierCallObserver;
-import io.haderos.shipping.domain.model.Address;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.ClientId;
-import io.haderos.shipping.domain.model.CountryCode;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.Parcel;
@@ -19,6 +17,7 @@ import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
+import io.haderos.shipping.domain.testing.Requests;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,17 +27,9 @@ import java.util.concurrent.Executors;
 
 final class Fixtures {
 
-    static final RateRequest RATE_REQUEST = RateRequest.of(
-            Address.of(CountryCode.of("SA"), "Riyadh"),
-            Address.of(CountryCode.of("AE"), "Dubai"),
-            Weight.ofKilograms("1.5"));
+    static final RateRequest RATE_REQUEST = Requests.QUOTE;
 
-    static final Party WAREHOUSE = new Party(
-            "Fulfilment Desk",
-            "HaderOS",
-            "+966112345678",
-            "ops@haderos.io",
-            new Address(CountryCode.of("SA"), "Riyadh", "Warehouse 4, Industrial Area 2", "", "14335"));
+    static final Party WAREHOUSE = Requests.WAREHOUSE;
 
     /** The client every command of these tests comes from, unless a test says otherwise. */
     static final ClientId SHOP = ClientId.of("shop-web");
@@ -58,16 +49,10 @@ final class Fixtures {
     }
 
     static ShipOrderCommand shipCommand(String orderId, String weightKg) {
-        Party consignee = new Party(
-                "Sara Ahmed",
-                "",
-                "+966551112233",
-                "sara@example.com",
-                new Address(CountryCode.of("SA"), "Jeddah", "Building 7, Al Olaya St", "Apt 12", "23434"));
         return new ShipOrderCommand(
                 OrderId.of(orderId),
                 Optional.empty(),
-                consignee,
+                Requests.CONSIGNEE,
                 List.of(Parcel.of(Weight.ofKilograms(weightKg))),
                 "Cotton T-shirts",
                 Money.of("250.00", "SAR"),

@@ -1,6 +1,7 @@
 package io.haderos.shipping.application.service;
 
 import static io.haderos.shipping.domain.testing.Await.await;
+import static io.haderos.shipping.domain.testing.Refusals.assertRefusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -11,7 +12,6 @@ import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.FleetOverride;
 import io.haderos.shipping.domain.circuit.OperatorOverride;
 import io.haderos.shipping.domain.model.CarrierId;
-import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.port.out.FleetOverrideStore;
 import io.haderos.shipping.domain.port.out.FleetOverrideStoreUnavailableException;
 import io.haderos.shipping.domain.testing.InMemoryFleetOverrideStore;
@@ -92,9 +92,7 @@ class OverrideCircuitBreakerServiceTest {
         Throwable thrown = catchThrowable(() -> service.override(
                 new OverrideCircuitBreakerCommand(ARAMEX, CircuitState.FORCED_OPEN, OPS, "window", until)));
 
-        assertThat(thrown)
-                .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("until"));
+        assertRefusedNaming(thrown, "until");
         assertThat(store.latest()).isEmpty();
         assertThat(breakers.applied()).isEmpty();
     }
@@ -186,8 +184,6 @@ class OverrideCircuitBreakerServiceTest {
     }
 
     private static void assertRefused(Runnable build, String field) {
-        assertThat(catchThrowable(build::run))
-                .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
+        assertRefusedNaming(build::run, field);
     }
 }

@@ -1,6 +1,7 @@
 package io.haderos.shipping.application.service;
 
 import static io.haderos.shipping.domain.testing.Await.await;
+import static io.haderos.shipping.domain.testing.Refusals.assertRefusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
@@ -14,7 +15,6 @@ import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.GatewayInstance;
 import io.haderos.shipping.domain.model.InstanceStatus;
-import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.port.out.TransitionHistory;
 import io.haderos.shipping.domain.testing.InMemoryCircuitTransitionLog;
 import io.haderos.shipping.domain.testing.InMemoryGatewayInstances;
@@ -154,9 +154,7 @@ class ReadCircuitTransitionsServiceTest {
         Throwable thrown = catchThrowable(
                 () -> new ReadCircuitTransitionsQuery(ARAMEX, Optional.empty(), Optional.empty(), limit));
 
-        assertThat(thrown)
-                .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("limit"));
+        assertRefusedNaming(thrown, "limit");
     }
 
     @ParameterizedTest
@@ -171,9 +169,7 @@ class ReadCircuitTransitionsServiceTest {
         Throwable thrown = catchThrowable(
                 () -> new ReadCircuitTransitionsQuery(ARAMEX, Optional.of(T0), Optional.of(T0.minusSeconds(1)), 10));
 
-        assertThat(thrown)
-                .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("until"));
+        assertRefusedNaming(thrown, "until");
     }
 
     /** Writes a transition as instance {@code instance} would: all instances share {@link #trail}. */

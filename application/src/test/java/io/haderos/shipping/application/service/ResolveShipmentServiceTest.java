@@ -3,6 +3,7 @@ package io.haderos.shipping.application.service;
 import static io.haderos.shipping.application.service.Fixtures.fault;
 import static io.haderos.shipping.application.service.Fixtures.shipCommand;
 import static io.haderos.shipping.domain.testing.Await.await;
+import static io.haderos.shipping.domain.testing.Refusals.assertRefusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -13,7 +14,6 @@ import io.haderos.shipping.application.port.in.ShipOrderResult;
 import io.haderos.shipping.domain.model.Attempt;
 import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
-import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentStatus;
@@ -118,9 +118,7 @@ class ResolveShipmentServiceTest {
         Throwable thrown = catchThrowable(() -> await(
                 resolve.resolve(ResolveShipmentCommand.found(ORDER, "30123456789", Optional.empty(), "nora", ""))));
 
-        assertThat(thrown)
-                .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("carrier"));
+        assertRefusedNaming(thrown, "carrier");
         assertThat(await(resolve.resolve(ResolveShipmentCommand.found(
                                 ORDER, "30123456789", Optional.of(CarrierId.ARAMEX), "nora", "")))
                         .status())

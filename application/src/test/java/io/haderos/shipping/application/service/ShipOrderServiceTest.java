@@ -130,10 +130,7 @@ class ShipOrderServiceTest {
 
         Throwable thrown = catchThrowable(() -> await(service.shipOrder(shipCommand("ORD-4", "1.2"))));
 
-        assertThat(thrown)
-                .isInstanceOfSatisfying(
-                        OrderConflictException.class,
-                        e -> assertThat(e.reason()).isEqualTo(OrderConflictException.Reason.OUTCOME_UNKNOWN));
+        assertConflict(thrown, OrderConflictException.Reason.OUTCOME_UNKNOWN);
         assertThat(aramex.calls()).isEqualTo(aramexCalls);
         assertThat(smsa.calls()).isZero();
     }
@@ -156,10 +153,7 @@ class ShipOrderServiceTest {
         Throwable thrown = catchThrowable(
                 () -> await(service.shipOrder(fromClient(shipCommand("ORD-13", "1.2"), ClientId.of("shop-app")))));
 
-        assertThat(thrown)
-                .isInstanceOfSatisfying(
-                        OrderConflictException.class,
-                        e -> assertThat(e.reason()).isEqualTo(OrderConflictException.Reason.ORDER_ID_TAKEN));
+        assertConflict(thrown, OrderConflictException.Reason.ORDER_ID_TAKEN);
         assertThat(thrown.getMessage())
                 .doesNotContain(
                         "aramex", first.record().shipment().orElseThrow().trackingNumber());
@@ -249,10 +243,7 @@ class ShipOrderServiceTest {
 
         Throwable thrown = catchThrowable(() -> await(service.shipOrder(shipCommand("ORD-6", "2.5"))));
 
-        assertThat(thrown)
-                .isInstanceOfSatisfying(
-                        OrderConflictException.class,
-                        e -> assertThat(e.reason()).isEqualTo(OrderConflictException.Reason.DIFFERENT_REQUEST));
+        assertConflict(thrown, OrderConflictException.Reason.DIFFERENT_REQUEST);
         assertThat(aramex.shipmentsCreated()).isEqualTo(1);
     }
 
@@ -307,37 +298,23 @@ class ShipOrderServiceTest {
 
     @Test
     void givenAnOrderInProgress_whenAnotherRequestArrives_thenConflictInProgress() {
-        store.claim(
-                OrderId.of("ORD-9"),
-                Fixtures.SHOP,
-                RequestFingerprint.of(shipCommand("ORD-9", "1.2")),
-                clock.instant());
+        claimedByAnotherProcess(shipCommand("ORD-9", "1.2"));
         clock.advance(ShipmentRecord.ABANDONED_AFTER);
 
         Throwable thrown = catchThrowable(() -> await(service.shipOrder(shipCommand("ORD-9", "1.2"))));
 
-        assertThat(thrown)
-                .isInstanceOfSatisfying(
-                        OrderConflictException.class,
-                        e -> assertThat(e.reason()).isEqualTo(OrderConflictException.Reason.IN_PROGRESS));
+        assertConflict(thrown, OrderConflictException.Reason.IN_PROGRESS);
         assertThat(aramex.calls()).isZero();
     }
 
     @Test
     void givenAClaimAbandonedByADeadProcess_whenAnotherRequestArrives_thenTheOrderIsHeldForAnOperator() {
-        store.claim(
-                OrderId.of("ORD-11"),
-                Fixtures.SHOP,
-                RequestFingerprint.of(shipCommand("ORD-11", "1.2")),
-                clock.instant());
+        claimedByAnotherProcess(shipCommand("ORD-11", "1.2"));
         clock.advance(ShipmentRecord.ABANDONED_AFTER.plusMillis(1));
 
         Throwable thrown = catchThrowable(() -> await(service.shipOrder(shipCommand("ORD-11", "1.2"))));
 
-        assertThat(thrown)
-                .isInstanceOfSatisfying(
-                        OrderConflictException.class,
-                        e -> assertThat(e.reason()).isEqualTo(OrderConflictException.Reason.OUTCOME_UNKNOWN));
+        assertConflict(thrown, OrderConflictException.Reason.OUTCOME_UNKNOWN);
         assertThat(aramex.calls()).isZero();
     }
 
@@ -402,5 +379,17 @@ class ShipOrderServiceTest {
         assertThat(store.find(OrderId.of("ORD-10")))
                 .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(ShipmentStatus.OUTCOME_UNKNOWN));
         assertThat(smsa.calls()).isZero();
+    }
+
+    private static void assertConflict(Throwable thrown, OrderConflictException.Reason reason) {
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        OrderConflictException.class,
+                        e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    /** The order of {@code command} claimed now, as by a process that has not finished (or will not) shipping it. */
+    private void claimedByAnotherProcess(ShipOrderCommand command) {
+        store.claim(command.orderId(), Fixtures.SHOP, RequestFingerprint.of(command), clock.instant());
     }
 }

@@ -1,32 +1,22 @@
 package io.haderos.shipping.bootstrap.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
 import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
+import io.haderos.shipping.bootstrap.ops.Promtool;
+import io.haderos.shipping.bootstrap.ops.Promtool.Result;
 import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.testing.MutableClock;
-import java.io.File;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +40,8 @@ class PromtoolCheckIT {
 
     private static final int LINT_PROBLEMS = 3;
 
+    private static final String LINT_CHECK = "the Prometheus lint check";
+
     private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
     private GatewayMetrics metrics;
     private MetricsTestServer server;
@@ -68,11 +60,11 @@ class PromtoolCheckIT {
 
     @Test
     void givenEveryKindOfMetric_whenPromtoolChecksTheScrape_thenOnlyTheAcceptedJvmNamesAreFlagged() throws Exception {
-        Path promtool = promtool();
+        Promtool promtool = Promtool.onThisMachine(LINT_CHECK);
         everyKindOfMetric();
         String scrape = server.get("/metrics", "text/plain").body();
 
-        Result full = check(promtool, scrape);
+        Result full = promtool.checkMetrics(scrape);
         assertThat(full.exitCode()).as("promtool output:%n%s", full.output()).isIn(0, LINT_PROBLEMS);
         assertThat(full.lines())
                 .as("promtool's complaints")
@@ -80,15 +72,16 @@ class PromtoolCheckIT {
                         .map(accepted -> accepted.getKey() + " " + accepted.getValue())
                         .toList());
 
-        Result rest = check(
-                promtool, withoutFamilies(scrape, ACCEPTED.keySet().stream().toList()));
+        Result rest = promtool.checkMetrics(
+                withoutFamilies(scrape, ACCEPTED.keySet().stream().toList()));
         assertThat(rest.exitCode()).as("promtool output:%n%s", rest.output()).isZero();
         assertThat(rest.lines()).isEmpty();
     }
 
     @Test
     void givenACounterWithoutItsTotalSuffix_whenPromtoolChecksIt_thenItFlagsIt() throws Exception {
-        Result result = check(promtool(), "# HELP shipments Shipments.\n# TYPE shipments counter\nshipments 1\n");
+        Result result = Promtool.onThisMachine(LINT_CHECK)
+                .checkMetrics("# HELP shipments Shipments.\n# TYPE shipments counter\nshipments 1\n");
 
         assertThat(result.exitCode()).isEqualTo(LINT_PROBLEMS);
         assertThat(result.lines()).containsExactly("shipments counter metrics should have \"_total\" suffix");
@@ -134,44 +127,5 @@ class PromtoolCheckIT {
             end++;
         }
         return rest.substring(0, end);
-    }
-
-    private static Result check(Path promtool, String exposition) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(promtool.toString(), "check", "metrics")
-                .redirectErrorStream(true)
-                .start();
-        try (OutputStream stdin = process.getOutputStream()) {
-            stdin.write(exposition.getBytes(StandardCharsets.UTF_8));
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("promtool did not finish within 10 s");
-        }
-        return new Result(process.exitValue(), output);
-    }
-
-    /** promtool on this machine; when it is missing, a failure on CI and a skip elsewhere. */
-    private static Path promtool() {
-        Optional<Path> found = Stream.concat(
-                        Stream.of("/usr/bin"),
-                        Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)))
-                .filter(directory -> !directory.isBlank())
-                .map(directory -> Path.of(directory, "promtool"))
-                .filter(Files::isExecutable)
-                .findFirst();
-        String missing = "promtool is not installed (Debian package 'prometheus': apt-get install prometheus)";
-        if (found.isEmpty() && "true".equals(System.getenv("CI"))) {
-            fail(missing + "; CI=true requires it");
-        }
-        assumeTrue(found.isPresent(), missing + ": skipping the Prometheus lint check");
-        return found.orElseThrow();
-    }
-
-    private record Result(int exitCode, String output) {
-
-        List<String> lines() {
-            return output.lines().filter(line -> !line.isBlank()).toList();
-        }
     }
 }

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * Prometheus' {@code promtool}, run as a process. When it is missing the calling test fails under {@code CI=true}
  * and is skipped elsewhere, as the metrics lint check does.
  */
-final class Promtool {
+public final class Promtool {
 
     private static final long TIMEOUT_SECONDS = 120;
 
@@ -30,8 +30,13 @@ final class Promtool {
         this.executable = executable;
     }
 
-    /** promtool on this machine; when it is missing, a failure on CI and a skip elsewhere. */
+    /** promtool on this machine for the rule and dashboard checks; see {@link #onThisMachine(String)}. */
     static Promtool onThisMachine() {
+        return onThisMachine("the Prometheus rule and dashboard checks");
+    }
+
+    /** promtool on this machine; when it is missing, a failure on CI and a skip of {@code checks} elsewhere. */
+    public static Promtool onThisMachine(String checks) {
         Optional<Path> found = Stream.concat(
                         Stream.of("/usr/bin"),
                         Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)))
@@ -43,7 +48,7 @@ final class Promtool {
         if (found.isEmpty() && "true".equals(System.getenv("CI"))) {
             fail(missing + "; CI=true requires it");
         }
-        assumeTrue(found.isPresent(), missing + ": skipping the Prometheus rule and dashboard checks");
+        assumeTrue(found.isPresent(), missing + ": skipping " + checks);
         return new Promtool(found.orElseThrow());
     }
 
@@ -57,22 +62,41 @@ final class Promtool {
         return run("test", "rules", tests.toString());
     }
 
+    /** {@code promtool check metrics} on {@code exposition}, a Prometheus text exposition, given as its input. */
+    public Result checkMetrics(String exposition) {
+        try {
+            Path input = Files.createTempFile("promtool", ".in");
+            try {
+                Files.writeString(input, exposition, StandardCharsets.UTF_8);
+                return run(Optional.of(input), "check", "metrics");
+            } finally {
+                Files.deleteIfExists(input);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not write promtool's input", e);
+        }
+    }
+
     /** {@code promtool --version}, first line. */
     String version() {
         return run("--version").output().lines().findFirst().orElse("?");
     }
 
     private Result run(String... arguments) {
+        return run(Optional.empty(), arguments);
+    }
+
+    private Result run(Optional<Path> input, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(List.of(arguments));
         try {
             Path output = Files.createTempFile("promtool", ".out");
             try {
-                Process process = new ProcessBuilder(command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(output.toFile())
-                        .start();
+                ProcessBuilder builder =
+                        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+                input.ifPresent(file -> builder.redirectInput(file.toFile()));
+                Process process = builder.start();
                 if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                     fail("%s did not finish within %d s", String.join(" ", command), TIMEOUT_SECONDS);
@@ -93,7 +117,12 @@ final class Promtool {
     }
 
     /** What one promtool run printed (standard output and error together) and how it exited. */
-    record Result(String command, int exitCode, String output) {
+    public record Result(String command, int exitCode, String output) {
+
+        /** The lines promtool printed, blank ones left out. */
+        public List<String> lines() {
+            return output.lines().filter(line -> !line.isBlank()).toList();
+        }
 
         /** Fails with promtool's whole output unless it exited with 0. */
         Result assertPassed() {

@@ -53,30 +53,6 @@ public record CircuitSnapshot(
         }
     }
 
-    /** A snapshot of a breaker that no operator holds in its state. */
-    public CircuitSnapshot(
-            CarrierId carrier,
-            CircuitState state,
-            int failureCount,
-            int successCount,
-            Optional<Instant> lastFailureTime,
-            Instant stateSince,
-            Duration recoveryTimeout,
-            Instant takenAt,
-            Optional<ConfigurationFault> configurationFault) {
-        this(
-                carrier,
-                state,
-                failureCount,
-                successCount,
-                lastFailureTime,
-                stateSince,
-                recoveryTimeout,
-                takenAt,
-                configurationFault,
-                Optional.empty());
-    }
-
     /** A snapshot of a breaker whose carrier accepts our configuration. */
     public CircuitSnapshot(
             CarrierId carrier,

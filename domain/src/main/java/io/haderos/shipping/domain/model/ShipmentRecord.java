@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param resolution         how an operator resolved an unknown outcome, if one did
  * @param client             the client that claimed the order; empty for orders stored before clients were recorded,
  *                           which every client may read ({@link #isVisibleTo})
+ * @param personalDataErasedAt when the retention erased the personal data the order held (attempt details, labels,
+ *                           the resolution's note); empty while it holds them. Every change of the record
+ *                           stores new data, so the records the methods below return are not erased.
  */
 public record ShipmentRecord(
         OrderId orderId,
@@ -27,7 +30,8 @@ public record ShipmentRecord(
         Instant createdAt,
         Instant updatedAt,
         Optional<ShipmentResolution> resolution,
-        Optional<ClientId> client) {
+        Optional<ClientId> client,
+        Optional<Instant> personalDataErasedAt) {
 
     /**
      * How long a claim may stay {@link ShipmentStatus#IN_PROGRESS} before it counts as abandoned (its
@@ -48,6 +52,33 @@ public record ShipmentRecord(
         Checks.required(updatedAt, "updatedAt");
         Checks.required(resolution, "resolution");
         Checks.required(client, "client");
+        Checks.required(personalDataErasedAt, "personalDataErasedAt");
+    }
+
+    /** A record whose personal data is held (not erased). */
+    public ShipmentRecord(
+            OrderId orderId,
+            String requestFingerprint,
+            ShipmentStatus status,
+            Optional<CreatedShipment> shipment,
+            boolean fallback,
+            List<Attempt> attempts,
+            Instant createdAt,
+            Instant updatedAt,
+            Optional<ShipmentResolution> resolution,
+            Optional<ClientId> client) {
+        this(
+                orderId,
+                requestFingerprint,
+                status,
+                shipment,
+                fallback,
+                attempts,
+                createdAt,
+                updatedAt,
+                resolution,
+                client,
+                Optional.empty());
     }
 
     public ShipmentRecord(
@@ -127,8 +158,14 @@ public record ShipmentRecord(
                 client);
     }
 
-    /** The record with {@code labels} as its shipment's labels; unchanged when no shipment was created. */
+    /**
+     * The record with {@code labels} as its shipment's labels; unchanged when no shipment was created, or when its
+     * personal data was erased (labels print both parties' addresses: they are not kept again).
+     */
     public ShipmentRecord withLabels(List<Label> labels) {
+        if (personalDataErasedAt.isPresent()) {
+            return this;
+        }
         return new ShipmentRecord(
                 orderId,
                 requestFingerprint,

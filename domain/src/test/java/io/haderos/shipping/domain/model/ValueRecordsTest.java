@@ -1,5 +1,6 @@
 package io.haderos.shipping.domain.model;
 
+import static io.haderos.shipping.domain.testing.Refusals.assertRefusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,9 +14,7 @@ class ValueRecordsTest {
     @ParameterizedTest
     @ValueSource(strings = {"XX", "sa", "SAU", "", "ZZ"})
     void givenNotAnIsoAlpha2Code_whenCreatingCountry_thenRefusedNamingTheField(String code) {
-        assertThatThrownBy(() -> CountryCode.of(code))
-                .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("country"));
+        assertRefusedNaming(() -> CountryCode.of(code), "country");
     }
 
     @Test
@@ -28,9 +27,7 @@ class ValueRecordsTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1", "1000.001", "1e400", "0.0001"})
     void givenAnImplausibleWeight_thenRefused(String kilograms) {
-        assertThatThrownBy(() -> Weight.ofKilograms(kilograms))
-                .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("weight"));
+        assertRefusedNaming(() -> Weight.ofKilograms(kilograms), "weight");
     }
 
     @Test
@@ -52,9 +49,7 @@ class ValueRecordsTest {
 
     @Test
     void givenOverlongOrBlankText_thenRefusedNamingTheField() {
-        assertThatThrownBy(() -> Address.of(CountryCode.of("SA"), "x".repeat(61)))
-                .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("city"));
+        assertRefusedNaming(() -> Address.of(CountryCode.of("SA"), "x".repeat(61)), "city");
         assertThatThrownBy(() -> Address.of(CountryCode.of("SA"), "   "))
                 .hasMessageContaining("city: must not be blank");
     }
@@ -91,9 +86,7 @@ class ValueRecordsTest {
                 "1_000"
             })
     void givenAnAmountOutsideTheDecimalGrammar_thenRefusedNamingTheAmount(String amount) {
-        assertThatThrownBy(() -> Money.of(amount, "SAR"))
-                .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("amount"));
+        assertRefusedNaming(() -> Money.of(amount, "SAR"), "amount");
     }
 
     @ParameterizedTest
@@ -127,16 +120,14 @@ class ValueRecordsTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "Shop", "shop_web", "shop web", "x2345678901234567890123456789012345678901", "é"})
     void givenAnInvalidClientName_thenRefusedNamingTheClient(String name) {
-        assertThatThrownBy(() -> ClientId.of(name))
-                .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("client"));
+        assertRefusedNaming(() -> ClientId.of(name), "client");
     }
 
     @Test
     void givenAPartyWithoutStreetAddress_thenRefused() {
-        assertThatThrownBy(() -> new Party("Sara", "", "+966551112233", "", Address.of(CountryCode.of("SA"), "Jeddah")))
-                .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("address.line1"));
+        assertRefusedNaming(
+                () -> new Party("Sara", "", "+966551112233", "", Address.of(CountryCode.of("SA"), "Jeddah")),
+                "address.line1");
     }
 
     @ParameterizedTest

@@ -110,7 +110,8 @@ class AlertPolicyTest {
                 Duration.ofSeconds(120),
                 NOW,
                 Optional.of(new io.haderos.shipping.domain.circuit.ConfigurationFault(
-                        "ERR01 invalid username", NOW.minusSeconds(60))));
+                        "ERR01 invalid username", NOW.minusSeconds(60))),
+                Optional.empty());
 
         assertThat(policy.alertsFor(List.of(refusing))).singleElement().satisfies(alert -> {
             assertThat(alert.severity()).isEqualTo(Severity.CRITICAL);

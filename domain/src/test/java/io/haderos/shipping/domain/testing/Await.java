@@ -1,6 +1,6 @@
 package io.haderos.shipping.domain.testing;
 
-import java.util.concurrent.CompletionException;
+import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import java.util.concurrent.CompletionStage;
 
 /** Waits for an asynchronous answer in a test, throwing what it failed with rather than a wrapper. */
@@ -8,19 +8,8 @@ public final class Await {
 
     private Await() {}
 
-    /** The stage's value, or the exception it failed with, unwrapped. */
+    /** The stage's value, or the exception it failed with, unwrapped as {@link ShippingCarrier#await} does. */
     public static <T> T await(CompletionStage<T> stage) {
-        try {
-            return stage.toCompletableFuture().join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return ShippingCarrier.await(stage.toCompletableFuture());
     }
 }

@@ -20,26 +20,30 @@ public final class Requests {
             Address.of(CountryCode.of("AE"), "Dubai"),
             Weight.ofKilograms("1.5"));
 
+    /** The shipper of every test shipment: a Riyadh warehouse. */
+    public static final Party WAREHOUSE = new Party(
+            "Fulfilment Desk",
+            "HaderOS",
+            "+966112345678",
+            "ops@haderos.io",
+            new Address(CountryCode.of("SA"), "Riyadh", "Warehouse 4, Industrial Area 2", "", "14335"));
+
+    /** The consignee of every test shipment, in Jeddah. */
+    public static final Party CONSIGNEE = new Party(
+            "Sara Ahmed",
+            "",
+            "+966551112233",
+            "sara@example.com",
+            new Address(CountryCode.of("SA"), "Jeddah", "Building 7, Al Olaya St", "Apt 12", "23434"));
+
     private Requests() {}
 
-    /** A one-parcel shipment from a Riyadh warehouse to Jeddah. */
+    /** A one-parcel shipment from {@link #WAREHOUSE} to {@link #CONSIGNEE}. */
     public static ShipmentRequest shipment(String orderId) {
-        Party shipper = new Party(
-                "Fulfilment Desk",
-                "HaderOS",
-                "+966112345678",
-                "ops@haderos.io",
-                new Address(CountryCode.of("SA"), "Riyadh", "Warehouse 4, Industrial Area 2", "", "14335"));
-        Party consignee = new Party(
-                "Sara Ahmed",
-                "",
-                "+966551112233",
-                "sara@example.com",
-                new Address(CountryCode.of("SA"), "Jeddah", "Building 7, Al Olaya St", "Apt 12", "23434"));
         return new ShipmentRequest(
                 OrderId.of(orderId),
-                shipper,
-                consignee,
+                WAREHOUSE,
+                CONSIGNEE,
                 List.of(Parcel.of(Weight.ofKilograms("1.2"))),
                 "Cotton T-shirts",
                 Money.of("250.00", "SAR"),

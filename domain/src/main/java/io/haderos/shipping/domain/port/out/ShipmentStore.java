@@ -39,7 +39,8 @@ public interface ShipmentStore {
     /**
      * Replaces the labels of the order's created shipment with {@code labels}, those fetched from the carrier after
      * the shipment was recorded. A label with a {@linkplain Label#defect() defect} is not stored (the store says why in
-     * its log); the others are. Nothing happens when the order has no created shipment.
+     * its log); the others are. Nothing happens when the order has no created shipment, or when the retention has
+     * erased its personal data (labels print both parties' addresses).
      *
      * @return the labels now stored for the order
      */
