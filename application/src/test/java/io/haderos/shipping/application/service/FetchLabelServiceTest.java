@@ -18,10 +18,13 @@ import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.OrderId;
+import io.haderos.shipping.domain.model.ShipmentRecord;
+import io.haderos.shipping.domain.model.ShipmentResolution;
 import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
+import io.haderos.shipping.domain.port.out.ShipmentStore;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import io.haderos.shipping.domain.testing.InMemoryShipmentStore;
 import io.haderos.shipping.domain.testing.ManualScheduler;
@@ -29,7 +32,9 @@ import io.haderos.shipping.domain.testing.MutableClock;
 import io.haderos.shipping.domain.testing.ScriptedCarrier;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -144,6 +149,32 @@ class FetchLabelServiceTest {
     }
 
     @Test
+    void givenAnOrderWhosePersonalDataWasErased_whenAsked_thenNoLabelAndTheCarrierIsNotAskedAgain() {
+        shipped(CarrierId.ARAMEX, List.of());
+        aramex.withLabels(List.of(STORED));
+        ShipmentRecord kept = store.find(ORDER).orElseThrow();
+        ShipmentRecord erased = new ShipmentRecord(
+                kept.orderId(),
+                kept.requestFingerprint(),
+                kept.status(),
+                kept.shipment(),
+                kept.fallback(),
+                kept.attempts(),
+                kept.createdAt(),
+                kept.updatedAt(),
+                kept.resolution(),
+                kept.client(),
+                Optional.of(clock.instant()));
+        FetchLabelService afterErasure = new FetchLabelService(
+                List.of(aramex), new ErasedStore(store, erased), CarrierCallObserver.none(), Runnable::run, scheduler);
+
+        assertThat(catchThrowable(() -> await(afterErasure.labels(SHOP, ORDER))))
+                .isInstanceOf(LabelNotFoundException.class)
+                .hasMessageContaining("erased");
+        assertThat(aramex.labelFetches()).isZero();
+    }
+
+    @Test
     void givenAnOrderNotShipped_whenAsked_thenNoLabelAndNoCarrierIsAsked() {
         store.claim(ORDER, SHOP, "fp", clock.instant());
         store.recordOutcomeUnknown(ORDER, List.of(), clock.instant());
@@ -239,5 +270,44 @@ class FetchLabelServiceTest {
 
         @Override
         public void fellBack(CarrierOperation operation, CarrierId from, CarrierId to) {}
+    }
+
+    /** The store as the retention leaves it: {@code erased} is what it reads for its order. */
+    private record ErasedStore(InMemoryShipmentStore store, ShipmentRecord erased) implements ShipmentStore {
+        @Override
+        public Optional<ShipmentRecord> claim(OrderId orderId, ClientId client, String fingerprint, Instant now) {
+            return store.claim(orderId, client, fingerprint, now);
+        }
+
+        @Override
+        public void recordCreated(
+                OrderId orderId, CreatedShipment shipment, boolean fallback, List<Attempt> attempts, Instant now) {
+            store.recordCreated(orderId, shipment, fallback, attempts, now);
+        }
+
+        @Override
+        public List<Label> storeLabels(OrderId orderId, List<Label> labels) {
+            throw new AssertionError("an erased order's labels are not stored again");
+        }
+
+        @Override
+        public void recordOutcomeUnknown(OrderId orderId, List<Attempt> attempts, Instant now) {
+            store.recordOutcomeUnknown(orderId, attempts, now);
+        }
+
+        @Override
+        public void release(OrderId orderId) {
+            store.release(orderId);
+        }
+
+        @Override
+        public Optional<ShipmentRecord> resolve(OrderId orderId, ShipmentResolution resolution) {
+            return store.resolve(orderId, resolution);
+        }
+
+        @Override
+        public Optional<ShipmentRecord> find(OrderId orderId) {
+            return erased.orderId().equals(orderId) ? Optional.of(erased) : store.find(orderId);
+        }
     }
 }
