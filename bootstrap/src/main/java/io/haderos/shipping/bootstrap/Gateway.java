@@ -340,7 +340,7 @@ public final class Gateway implements AutoCloseable {
                         clock,
                         parts.observer(),
                         database,
-                        labels),
+                        Optional.of(labels)),
                 new FindShipmentService(parts.store(), database),
                 new TrackShipmentService(parts.carriers(), parts.observer()),
                 new MonitorCircuitBreakersService(parts.breakers(), new AlertPolicy(), parts.alertSources(), clock),

@@ -42,14 +42,7 @@ public final class ShipOrderService implements ShipOrderUseCase {
     private final Clock clock;
     private final Optional<FetchLabelService> labels;
 
-    /**
-     * A service that leaves labels the carrier gave only a link to until they are first asked for.
-     *
-     * @param carriers       in the order they are tried
-     * @param defaultShipper the shipper for commands that name none
-     * @param observer       sees every carrier call and every fallback
-     * @param storeExecutor  the bounded executor for the store's blocking calls
-     */
+    /** A service that leaves labels its carriers gave only a link to until they are first asked for. */
     public ShipOrderService(
             List<ShippingCarrier> carriers,
             FallbackPolicy policy,
@@ -62,22 +55,14 @@ public final class ShipOrderService implements ShipOrderUseCase {
     }
 
     /**
-     * As the other constructor, and once a shipment is recorded, {@code labels} fetches in the background the labels
-     * its carrier gave only a link to ({@link FetchLabelService#prefetch}).
+     * @param carriers       in the order they are tried
+     * @param defaultShipper the shipper for commands that name none
+     * @param observer       sees every carrier call and every fallback
+     * @param storeExecutor  the bounded executor for the store's blocking calls
+     * @param labels         once a shipment is recorded, fetches in the background the labels its carrier gave only a
+     *                       link to ({@link FetchLabelService#prefetch}); without it they wait until first asked for
      */
     public ShipOrderService(
-            List<ShippingCarrier> carriers,
-            FallbackPolicy policy,
-            ShipmentStore store,
-            Party defaultShipper,
-            Clock clock,
-            CarrierCallObserver observer,
-            Executor storeExecutor,
-            FetchLabelService labels) {
-        this(carriers, policy, store, defaultShipper, clock, observer, storeExecutor, Optional.of(labels));
-    }
-
-    private ShipOrderService(
             List<ShippingCarrier> carriers,
             FallbackPolicy policy,
             ShipmentStore store,

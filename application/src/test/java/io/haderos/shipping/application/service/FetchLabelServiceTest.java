@@ -19,20 +19,19 @@ import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
-import io.haderos.shipping.domain.model.ShipmentResolution;
 import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
+import io.haderos.shipping.domain.testing.ForwardingShipmentStore;
 import io.haderos.shipping.domain.testing.InMemoryShipmentStore;
 import io.haderos.shipping.domain.testing.ManualScheduler;
 import io.haderos.shipping.domain.testing.MutableClock;
 import io.haderos.shipping.domain.testing.ScriptedCarrier;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -239,7 +238,7 @@ class FetchLabelServiceTest {
                 clock,
                 CarrierCallObserver.none(),
                 Runnable::run,
-                labels);
+                Optional.of(labels));
 
         CreatedShipment created = await(ship.shipOrder(Fixtures.shipCommand(ORDER.value(), "1.0")))
                 .record()
@@ -273,16 +272,13 @@ class FetchLabelServiceTest {
     }
 
     /** The store as the retention leaves it: {@code erased} is what it reads for its order. */
-    private record ErasedStore(InMemoryShipmentStore store, ShipmentRecord erased) implements ShipmentStore {
-        @Override
-        public Optional<ShipmentRecord> claim(OrderId orderId, ClientId client, String fingerprint, Instant now) {
-            return store.claim(orderId, client, fingerprint, now);
-        }
+    private static final class ErasedStore extends ForwardingShipmentStore {
 
-        @Override
-        public void recordCreated(
-                OrderId orderId, CreatedShipment shipment, boolean fallback, List<Attempt> attempts, Instant now) {
-            store.recordCreated(orderId, shipment, fallback, attempts, now);
+        private final ShipmentRecord erased;
+
+        ErasedStore(ShipmentStore store, ShipmentRecord erased) {
+            super(store);
+            this.erased = erased;
         }
 
         @Override
@@ -291,23 +287,8 @@ class FetchLabelServiceTest {
         }
 
         @Override
-        public void recordOutcomeUnknown(OrderId orderId, List<Attempt> attempts, Instant now) {
-            store.recordOutcomeUnknown(orderId, attempts, now);
-        }
-
-        @Override
-        public void release(OrderId orderId) {
-            store.release(orderId);
-        }
-
-        @Override
-        public Optional<ShipmentRecord> resolve(OrderId orderId, ShipmentResolution resolution) {
-            return store.resolve(orderId, resolution);
-        }
-
-        @Override
         public Optional<ShipmentRecord> find(OrderId orderId) {
-            return erased.orderId().equals(orderId) ? Optional.of(erased) : store.find(orderId);
+            return erased.orderId().equals(orderId) ? Optional.of(erased) : super.find(orderId);
         }
     }
 }

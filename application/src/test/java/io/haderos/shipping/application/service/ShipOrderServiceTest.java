@@ -28,6 +28,7 @@ import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
 import io.haderos.shipping.domain.port.out.ShipmentStoreUnavailableException;
+import io.haderos.shipping.domain.testing.ForwardingShipmentStore;
 import io.haderos.shipping.domain.testing.InMemoryShipmentStore;
 import io.haderos.shipping.domain.testing.MutableClock;
 import io.haderos.shipping.domain.testing.ScriptedCarrier;
@@ -320,41 +321,11 @@ class ShipOrderServiceTest {
 
     @Test
     void givenTheStoreFailsAfterTheCarrierCreatedTheShipment_thenTheCallerStillGetsItAndTheOrderStaysClaimed() {
-        ShipmentStore failingAfterClaim = new ShipmentStore() {
-            @Override
-            public Optional<ShipmentRecord> claim(OrderId orderId, ClientId client, String fingerprint, Instant now) {
-                return store.claim(orderId, client, fingerprint, now);
-            }
-
+        ShipmentStore failingAfterClaim = new ForwardingShipmentStore(store) {
             @Override
             public void recordCreated(
                     OrderId orderId, CreatedShipment shipment, boolean fallback, List<Attempt> attempts, Instant now) {
                 throw new ShipmentStoreUnavailableException("database away", null);
-            }
-
-            @Override
-            public void recordOutcomeUnknown(OrderId orderId, List<Attempt> attempts, Instant now) {
-                store.recordOutcomeUnknown(orderId, attempts, now);
-            }
-
-            @Override
-            public List<Label> storeLabels(OrderId orderId, List<Label> labels) {
-                return store.storeLabels(orderId, labels);
-            }
-
-            @Override
-            public void release(OrderId orderId) {
-                store.release(orderId);
-            }
-
-            @Override
-            public Optional<ShipmentRecord> resolve(OrderId orderId, ShipmentResolution resolution) {
-                return store.resolve(orderId, resolution);
-            }
-
-            @Override
-            public Optional<ShipmentRecord> find(OrderId orderId) {
-                return store.find(orderId);
             }
         };
         ShipOrderService withFailingStore = Fixtures.shipOrder(List.of(aramex, smsa), failingAfterClaim, clock);
