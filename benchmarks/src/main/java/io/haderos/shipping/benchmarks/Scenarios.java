@@ -38,13 +38,15 @@ final class Scenarios {
             |---|---|---|
             | `hang` | the jar on free loopback ports, fresh `./data`; open loop of quotes and ships while Aramex is healthy, hangs, heals | `healthy` 20, `hang` 60, `healed` 60, `window` 5, `rates-per-second` 400, `ships-per-second` 8, `probes-per-second` 10, `breaker-polls-per-second` 4, `aramex-timeout` 10, `recovery-timeout` 20, `slow-rates` 3, `slow-ship` 8, `client-timeout` 30, `max-in-flight` 8000 |
             | `throughput` | 16 closed-loop clients quoting, Aramex healthy; wrk when on the `PATH` | `clients` 16, `warm-up` 10, `measure` 30, `driver=java` |
-            | `load` | the stand-in, a bare Jersey endpoint and the gateway, each in its own JVM | `clients` 1,16,64, `warm-up` 10, `settle` 3, `measure` 20, `idle` 5 |
-            | `startup` | launch to ready and to the first quote, first start and restart | `runs` 5, `jvm-options` "…" |
-            | `memory` | RSS and heap after 60 s at 64 clients, per set of JVM options | `clients` 64, `duration` 60, `candidates` "opts;opts" |
+            | `load` | the stand-in, a bare Jersey endpoint and the gateway (`./gateway`), each in its own JVM, the bare endpoint with the launcher's JVM options | `clients` 1,16,64, `warm-up` 10, `settle` 3, `measure` 20, `idle` 5 |
+            | `startup` | `./gateway` from launch to ready and to the first quote, first start and restart, with the class-data archive (primed once first) and without it | `runs` 5, `jvm-options` "…" |
+            | `memory` | RSS and heap after 60 s at 64 clients: `./gateway`, then other sets of JVM options | `clients` 64, `duration` 60, `candidates` "opts;opts" |
             | `jmh` | JMH, ns/op and B/op | `forks` 2, `warmup-iterations` 3, `measurement-iterations` 3, `iteration-seconds` 2, `include` REGEX |
 
             Every scenario also takes `--quick` (short durations, for trying the harness), `--no-doc`, `--keep` (the
-            servers' working directories and logs), `--doc=FILE`, `--gateway-jar=FILE` and `--root=DIR`.
+            servers' working directories and logs), `--doc=FILE`, `--gateway-jar=FILE` and `--root=DIR`. The gateway
+            runs through the README's run command, `./gateway` (its JVM options and its class-data archive), unless
+            `--jvm-options="…"` is given or `--gateway-jar` names another jar: then `java <options> -jar`.
             """;
 
     private static final List<Scenario> ALL = List.of(

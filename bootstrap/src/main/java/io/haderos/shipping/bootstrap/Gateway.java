@@ -26,7 +26,10 @@ import io.haderos.shipping.application.service.DataRetentionJob;
 import io.haderos.shipping.application.service.FetchLabelService;
 import io.haderos.shipping.application.service.FindShipmentService;
 import io.haderos.shipping.application.service.FleetOverrideSync;
+import io.haderos.shipping.application.service.HeldOrderReconciler;
+import io.haderos.shipping.application.service.HeldOrderWatch;
 import io.haderos.shipping.application.service.InstanceHeartbeat;
+import io.haderos.shipping.application.service.ListHeldOrdersService;
 import io.haderos.shipping.application.service.MonitorCircuitBreakersService;
 import io.haderos.shipping.application.service.OutageAlerting;
 import io.haderos.shipping.application.service.OverrideCircuitBreakerService;
@@ -66,11 +69,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 import org.eclipse.microprofile.config.Config;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -113,12 +118,37 @@ public final class Gateway implements AutoCloseable {
     static Gateway start(GatewaySettings settings, Clock clock) {
         // Closed in reverse order of opening when start-up fails; kept for close() when it succeeds.
         Deque<AutoCloseable> opened = new ArrayDeque<>();
+        // Independent of each other and of most of the wiring, so each runs on a thread of its own from the start:
+        // the stand-ins, the database (pool and migrations), the TLS context and Jersey; the listener opens only once
+        // all is wired.
+        StartupTasks tasks = new StartupTasks();
+        CompletableFuture<UseCases> useCasesInTheMaking = new CompletableFuture<>();
         try {
-            Optional<StandIns> standIns = settings.sandbox().map(Gateway::startSandbox);
+            StartupTasks.Task<Optional<StandIns>> standInsTask = tasks.start(
+                    "sandbox",
+                    () -> settings.sandbox().map(Gateway::startSandbox),
+                    started -> started.ifPresent(standIns -> standIns.sandbox().close()));
+            StartupTasks.Task<Database> databaseTask =
+                    tasks.start("database", () -> openDatabase(settings), Database::close);
+            // The carriers' HTTP clients need the JDK's default TLS context (trust store, providers) even for plain
+            // HTTP; made here, it is ready when the wiring builds them after the database.
+            tasks.start("tls", SSLContext::getDefault, context -> {});
+            GatewayMetrics metrics = push(opened, GatewayMetrics.create(settings.carrierOrder()));
+            String scheme = settings.tls().isPresent() ? "https" : "http";
+            URI baseUri = URI.create(scheme + "://" + settings.httpHost() + ":" + settings.httpPort() + "/");
+            StartupTasks.Task<HttpServer> serverTask = tasks.start(
+                    "jersey",
+                    () -> HttpEdge.create(
+                            baseUri,
+                            resourceConfig(settings, useCasesInTheMaking, metrics),
+                            settings.tls(),
+                            settings.maxBodyBytes()),
+                    HttpServer::shutdownNow);
+            Optional<StandIns> standIns = standInsTask.join();
             Optional<Sandbox> sandbox = standIns.map(StandIns::sandbox);
             sandbox.ifPresent(opened::push);
             LoggingTransitionListener transitionLog = push(opened, new LoggingTransitionListener());
-            Database database = push(opened, openDatabase(settings));
+            Database database = push(opened, databaseTask.join());
             JdbiCircuitTransitionLog auditTrail = push(
                     opened,
                     new JdbiCircuitTransitionLog(
@@ -140,7 +170,6 @@ public final class Gateway implements AutoCloseable {
             slack.ifPresent(alertSources::add);
             email.ifPresent(notifiers::add);
             email.ifPresent(alertSources::add);
-            GatewayMetrics metrics = push(opened, GatewayMetrics.create(settings.carrierOrder()));
             metrics.bindAuditTrail(auditTrail::backlog);
             slack.ifPresent(
                     notifier -> metrics.bindAlertChannel("slack", notifier::failedAttempts, notifier::droppedNotices));
@@ -194,10 +223,16 @@ public final class Gateway implements AutoCloseable {
                             .start());
             push(opened, overrideStore.listen(overrideSync::refreshSoon));
             alertSources.add(overrideSync);
+            JdbiShipmentStore store = new JdbiShipmentStore(database.jdbi());
+            HeldOrderWatch heldOrders =
+                    new HeldOrderWatch(store, settings.heldOrders().alertAge(), clock);
+            heldOrders.refresh();
+            alertSources.add(heldOrders);
+            metrics.bindHeldOrders(heldOrders::count, heldOrders::oldestAgeSeconds);
             Parts parts = new Parts(
                     carriers,
                     circuitBreakers,
-                    new JdbiShipmentStore(database.jdbi()),
+                    store,
                     auditTrail,
                     alertSources,
                     databaseCheck(database),
@@ -206,14 +241,27 @@ public final class Gateway implements AutoCloseable {
                     threads,
                     overrideStore,
                     overrideSync,
-                    instances);
+                    instances,
+                    heldOrders);
             UseCases useCases = useCases(settings, clock, parts);
+            useCasesInTheMaking.complete(useCases);
+            push(
+                    opened,
+                    new HeldOrderReconciler(
+                                    store,
+                                    carriers,
+                                    circuitBreakers,
+                                    useCases.resolveShipment(),
+                                    heldOrders,
+                                    new ReconcilerLog(),
+                                    settings.heldOrders().reconcileInterval(),
+                                    threads.timer(),
+                                    threads.database(),
+                                    clock)
+                            .start());
             push(opened, new TrialProbes(carriers, circuitBreakers, parts.observer(), threads.timer(), clock).start());
 
-            String scheme = settings.tls().isPresent() ? "https" : "http";
-            URI baseUri = URI.create(scheme + "://" + settings.httpHost() + ":" + settings.httpPort() + "/");
-            HttpServer server = HttpEdge.create(
-                    baseUri, resourceConfig(settings, useCases, metrics), settings.tls(), settings.maxBodyBytes());
+            HttpServer server = serverTask.join();
             server.start();
             int port = server.getListener("grizzly").getPort();
             URI boundUri = URI.create(scheme + "://" + settings.httpHost() + ":" + port + "/");
@@ -229,10 +277,10 @@ public final class Gateway implements AutoCloseable {
             List<AutoCloseable> closeOrder = new ArrayList<>(opened);
             return new Gateway(server, sandbox, closeOrder, boundUri);
         } catch (IOException e) {
-            closeAll(opened);
+            abandon(tasks, useCasesInTheMaking, e, opened);
             throw new UncheckedIOException("cannot listen on " + settings.httpHost() + ":" + settings.httpPort(), e);
         } catch (RuntimeException e) {
-            closeAll(opened);
+            abandon(tasks, useCasesInTheMaking, e, opened);
             throw e;
         }
     }
@@ -298,7 +346,8 @@ public final class Gateway implements AutoCloseable {
             Threads threads,
             FleetOverrideStore overrideStore,
             FleetOverrideSync overrideSync,
-            GatewayInstances instances) {}
+            GatewayInstances instances,
+            HeldOrderWatch heldOrders) {}
 
     /**
      * Each carrier's rate-quote hedge delay ({@code rates.hedge-delay}); the last carrier has none, since there is
@@ -341,9 +390,10 @@ public final class Gateway implements AutoCloseable {
                         parts.observer(),
                         database,
                         Optional.of(labels)),
-                new FindShipmentService(parts.store(), database),
+                new FindShipmentService(parts.store(), clock, database),
                 new TrackShipmentService(parts.carriers(), parts.observer()),
-                new MonitorCircuitBreakersService(parts.breakers(), new AlertPolicy(), parts.alertSources(), clock),
+                new MonitorCircuitBreakersService(
+                        parts.breakers(), new AlertPolicy(), parts.alertSources(), clock, parts.heldOrders()::count),
                 new ReadCircuitTransitionsService(
                         parts.history(),
                         parts.instances(),
@@ -355,10 +405,12 @@ public final class Gateway implements AutoCloseable {
                         parts.overrideStore(), parts.overrideSync(), parts.breakers(), clock, database),
                 new ResolveShipmentService(parts.store(), clock, database),
                 new CheckReadinessService(List.of(parts.database()), database),
-                labels);
+                labels,
+                new ListHeldOrdersService(parts.store(), clock, database));
     }
 
-    private static ResourceConfig resourceConfig(GatewaySettings settings, UseCases useCases, GatewayMetrics metrics) {
+    private static ResourceConfig resourceConfig(
+            GatewaySettings settings, CompletableFuture<UseCases> useCases, GatewayMetrics metrics) {
         ClientTokens clients = settings.api().clients();
         ShippingRestApi api = ShippingRestApi.builder()
                 .adminToken(settings.adminToken())
@@ -441,6 +493,14 @@ public final class Gateway implements AutoCloseable {
                 return database.isReachable() ? Optional.empty() : Optional.of("unreachable");
             }
         };
+    }
+
+    /** Start-up failed: closes what was opened, once every start-up task has finished (nothing is left running). */
+    private static void abandon(
+            StartupTasks tasks, CompletableFuture<UseCases> useCases, Exception failure, Deque<AutoCloseable> opened) {
+        useCases.completeExceptionally(failure);
+        tasks.abandon();
+        closeAll(opened);
     }
 
     private static <T extends AutoCloseable> T push(Deque<AutoCloseable> opened, T part) {

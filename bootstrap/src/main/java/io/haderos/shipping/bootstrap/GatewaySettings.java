@@ -54,6 +54,7 @@ import org.eclipse.microprofile.config.Config;
  * @param maxBodyBytes {@code http.max-body-bytes}: the largest request body accepted
  * @param tls {@code http.tls.keystore}: serve HTTPS with this context instead of HTTP
  * @param smsaExampleTariff {@code smsa.example-tariff}: real SMSA credentials may quote the bundled example tariff
+ * @param heldOrders {@code orders.reconcile-interval}, {@code orders.held-alert-age}: held orders
  */
 record GatewaySettings(
         String httpHost,
@@ -75,7 +76,17 @@ record GatewaySettings(
         ApiAccess api,
         long maxBodyBytes,
         Optional<SSLContext> tls,
-        boolean smsaExampleTariff) {
+        boolean smsaExampleTariff,
+        HeldOrders heldOrders) {
+
+    /**
+     * Orders held because their outcome at the carrier is unknown (docs/architecture.md#held-orders).
+     *
+     * @param reconcileInterval {@code orders.reconcile-interval}: between the reconciler's passes, which also recount
+     *                          the held orders for metrics and monitoring
+     * @param alertAge          {@code orders.held-alert-age}: monitoring alerts while an order has been held longer
+     */
+    record HeldOrders(Duration reconcileInterval, Duration alertAge) {}
 
     /**
      * Every setting as a record prints it, but {@code admin.token} masked: the other secrets' own types mask
@@ -258,7 +269,14 @@ record GatewaySettings(
                 api,
                 read.integer("http.max-body-bytes", 1024, 64 * 1024 * 1024),
                 tls(read),
-                smsaExampleTariff);
+                smsaExampleTariff,
+                heldOrders(read));
+    }
+
+    /** {@code orders.reconcile-interval} 1 s to 1 h; {@code orders.held-alert-age} 0 to 7 days, in seconds. */
+    private static HeldOrders heldOrders(SettingsReader read) {
+        return new HeldOrders(
+                read.seconds("orders.reconcile-interval", 1, 3600), read.seconds("orders.held-alert-age", 0, 604_800));
     }
 
     /** The carriers whose credentials are given, in the default order; Aramex counts when any of its keys is set. */

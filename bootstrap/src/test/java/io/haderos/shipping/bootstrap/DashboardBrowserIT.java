@@ -66,6 +66,10 @@ class DashboardBrowserIT {
                     .containsExactly("aramex", "smsa");
             assertThat(browser.findElement(By.id("connection")).getAttribute("data-connection"))
                     .isEqualTo("ok");
+            assertThat(browser.findElement(By.id("held-orders")).getAttribute("data-count"))
+                    .as("the held-order count, from the monitoring report")
+                    .isEqualTo(String.valueOf(
+                            gateway.monitoring().path("held_orders").asInt()));
             js(browser, "window.__noReload = 1;");
 
             gateway.fault("aramex", "down");

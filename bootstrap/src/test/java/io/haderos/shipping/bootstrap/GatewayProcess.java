@@ -148,6 +148,9 @@ public final class GatewayProcess implements AutoCloseable {
         env.put("SANDBOX_PORT", String.valueOf(controlPort));
         env.put("SANDBOX_ARAMEX_PORT", String.valueOf(freePort()));
         env.put("SANDBOX_SMSA_PORT", String.valueOf(freePort()));
+        // The reconciler's look-ups would add carrier calls to the counts other tests assert; HeldOrdersReconcilerIT
+        // sets its own interval.
+        env.put("ORDERS_RECONCILE_INTERVAL", "3600");
         env.putAll(environment);
         return env;
     }
@@ -307,6 +310,17 @@ public final class GatewayProcess implements AutoCloseable {
         HttpResponse<String> response = send(HttpRequest.newBuilder(sandbox.resolve("/sandbox/" + carrier + "/fault"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"mode\":\"" + mode + "\"}")));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("sandbox refused fault " + mode + ": " + response.body());
+        }
+    }
+
+    /** Sets a stand-in's fault mode with a latency (for {@code slow}) through the sandbox control API. */
+    void fault(String carrier, String mode, int latencyMs) throws IOException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(sandbox.resolve("/sandbox/" + carrier + "/fault"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"mode\":\"" + mode + "\",\"latency_ms\":" + latencyMs + "}")));
         if (response.statusCode() != 200) {
             throw new IllegalStateException("sandbox refused fault " + mode + ": " + response.body());
         }

@@ -56,6 +56,17 @@ class GatewaySettingsTest {
         assertThat(settings.retention())
                 .isEqualTo(new RetentionPeriods(Duration.ofDays(400), Duration.ofDays(90)))
                 .isEqualTo(RetentionPeriods.DEFAULT);
+        assertThat(settings.heldOrders())
+                .isEqualTo(new GatewaySettings.HeldOrders(Duration.ofSeconds(60), Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void givenHeldOrderSettings_thenTheyAreTaken_aZeroAlertAgeIncluded() {
+        GatewaySettings settings =
+                GatewaySettings.from(config(Map.of("ORDERS_RECONCILE_INTERVAL", "5", "ORDERS_HELD_ALERT_AGE", "0")));
+
+        assertThat(settings.heldOrders())
+                .isEqualTo(new GatewaySettings.HeldOrders(Duration.ofSeconds(5), Duration.ZERO));
     }
 
     @Test
@@ -119,6 +130,9 @@ class GatewaySettingsTest {
                 "cluster.heartbeat-interval | 5s",
                 "cluster.heartbeat-timeout | 9",
                 "cluster.heartbeat-timeout | 7200",
+                "orders.reconcile-interval | 0",
+                "orders.reconcile-interval | 1m",
+                "orders.held-alert-age | -1",
                 "audit.retention-days | 0",
                 "audit.retention-days | -1",
                 "audit.retention-days | 400d",

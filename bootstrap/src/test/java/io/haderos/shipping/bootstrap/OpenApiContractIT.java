@@ -162,6 +162,10 @@ class OpenApiContractIT {
             gateway.fault("aramex", "healthy");
         }
         valid(get("/orders/ORD-OAS-HELD/shipment"), 200);
+        valid(operator("/orders?status=outcome_unknown&limit=1", TOKEN), 200);
+        valid(operator("/orders?status=outcome_unknown", TOKEN), 200);
+        invalid(operator("/orders?status=created", TOKEN), 400, "status");
+        valid(operator("/orders?status=outcome_unknown", "not-the-admin-token"), 403);
         String resolution =
                 "{\"outcome\":\"created\",\"tracking\":\"30123456789\",\"reason\":\"found\",\"actor\":\"nora\"}";
 
@@ -262,6 +266,11 @@ class OpenApiContractIT {
 
     private static Call post(String path, String json) {
         return send("POST", path, JSON, json);
+    }
+
+    /** An operator's GET, without a body or its content type. */
+    private static Call operator(String path, String token) {
+        return send("GET", path, null, null, "Authorization", "Bearer " + token);
     }
 
     private static Call admin(String method, String path, String json, String token) {

@@ -67,7 +67,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>CalculateRate prices with {@link AramexQuote}.</li>
  *   <li>TrackShipments knows the AWBs created here (one {@code SH014} "Record created." event at
  *   the origin city); others are listed in {@code NonExistingWaybills} with
- *   {@code HasErrors: false}.</li>
+ *   {@code HasErrors: false}. A number that is no AWB but the {@code Reference1} (else
+ *   {@code ForeignHAWB}) of shipments created here is answered with their AWBs as the
+ *   {@code WaybillNumber}s: the stand-in's form of a look-up by reference, which Aramex does not
+ *   document (the gateway's reconciler relies on it; an assumption about the real API).</li>
  *   <li>Fault mode {@code reject}: {@code ERR52} on every operation; the label files are served
  *   as usual (there is nothing to validate). The other modes apply to every path alike.</li>
  *   <li>The stand-in remembers the last {@value RecentShipments#CAPACITY} shipments it created
@@ -297,26 +300,38 @@ final class AramexStandIn extends StandIn {
         } else {
             for (String awb : waybills) {
                 Created shipment = byAwb(awb);
-                if (shipment == null) {
+                List<Created> found = shipment != null
+                        ? List.of(shipment)
+                        : created.matching(
+                                s -> !blank(s.reference()) && s.reference().equals(awb));
+                if (found.isEmpty()) {
                     nonExisting.add(awb);
                     continue;
                 }
                 ObjectNode entry = results.addObject();
                 entry.put("Key", awb);
-                ObjectNode update = entry.putArray("Value").addObject();
-                update.put("WaybillNumber", awb);
-                update.put("UpdateCode", "SH014");
-                update.put("UpdateDescription", "Record created.");
-                update.put("UpdateDateTime", WcfDate.format(shipment.at(), WcfDate.RIYADH));
-                update.put("UpdateLocation", shipment.origin().location());
-                update.put("Comments", "");
-                update.put("ProblemCode", "");
-                update.put("GrossWeight", shipment.grossWeight());
-                update.put("ChargeableWeight", shipment.chargeableWeight());
-                update.put("WeightUnit", shipment.weightUnit());
+                ArrayNode updates = entry.putArray("Value");
+                for (Created each : found) {
+                    addCreatedUpdate(updates, each);
+                }
             }
         }
         return response;
+    }
+
+    /** The one tracking update a shipment created here has: {@code SH014} "Record created." at its origin. */
+    private static void addCreatedUpdate(ArrayNode updates, Created shipment) {
+        ObjectNode update = updates.addObject();
+        update.put("WaybillNumber", shipment.awb());
+        update.put("UpdateCode", "SH014");
+        update.put("UpdateDescription", "Record created.");
+        update.put("UpdateDateTime", WcfDate.format(shipment.at(), WcfDate.RIYADH));
+        update.put("UpdateLocation", shipment.origin().location());
+        update.put("Comments", "");
+        update.put("ProblemCode", "");
+        update.put("GrossWeight", shipment.grossWeight());
+        update.put("ChargeableWeight", shipment.chargeableWeight());
+        update.put("WeightUnit", shipment.weightUnit());
     }
 
     private ObjectNode printLabel(JsonNode root, boolean reject) throws MalformedException {

@@ -331,6 +331,20 @@ class AramexStandInTest {
     }
 
     @Test
+    void givenAShipmentCreatedUnderAReference_whenTrackShipmentsAsksForTheReference_thenItsAwbAnswers()
+            throws Exception {
+        json(http.postJson(aramex(sandbox, CREATE), Fixtures.createRequest()));
+
+        JsonNode body = json(http.postJson(aramex(sandbox, TRACK), Fixtures.trackRequest("ORD-100245", "ORD-UNKNOWN")));
+
+        assertThat(body.get("HasErrors").asBoolean()).isFalse();
+        assertThat(body.at("/TrackingResults/0/Key").asText()).isEqualTo("ORD-100245");
+        assertThat(body.at("/TrackingResults/0/Value/0/WaybillNumber").asText()).isEqualTo("30100000001");
+        assertThat(body.get("NonExistingWaybills")).hasSize(1);
+        assertThat(body.at("/NonExistingWaybills/0").asText()).isEqualTo("ORD-UNKNOWN");
+    }
+
+    @Test
     void givenAnyAnswer_whenReadRaw_thenSlashesEscapedAsWcfWritesThem() throws Exception {
         json(http.postJson(aramex(sandbox, CREATE), Fixtures.createRequest()));
 

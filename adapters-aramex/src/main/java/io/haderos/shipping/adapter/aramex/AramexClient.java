@@ -313,6 +313,37 @@ final class AramexClient {
                 .thenApply(reply -> tracking(operation, awb, reply));
     }
 
+    /**
+     * The shipments Aramex holds under {@code reference} (our {@code Reference1}). Aramex documents no look-up by
+     * reference in its JSON API; this assumes that {@code TrackShipments} accepts a shipment reference in place of an
+     * AWB, as Aramex's public tracking page does, and answers with the AWB as each result's {@code WaybillNumber}. A
+     * reference Aramex does not know comes back in {@code NonExistingWaybills}, like an unknown AWB: none found. A
+     * result whose waybill number is the reference itself is an AWB that happens to equal it, not our shipment: ignored.
+     */
+    CompletableFuture<List<CreatedShipment>> findByReference(String reference) {
+        AramexOperation operation = AramexOperation.TRACK_SHIPMENTS;
+        String wanted = reference.strip();
+        ShipmentTrackingRequest body =
+                new ShipmentTrackingRequest(clientInfo, Transaction.of(wanted), List.of(wanted), true);
+
+        return http.post(operation, body, ShipmentTrackingResponse.class).thenApply(reply -> {
+            faults.throwIfErrors(operation, reply.hasErrors(), reply.notifications());
+            if (reply.nonExistingWaybills().stream().anyMatch(wanted::equalsIgnoreCase)) {
+                return List.<CreatedShipment>of();
+            }
+            return reply.trackingResults().stream()
+                    .map(TrackingEntry::value)
+                    .flatMap(List::stream)
+                    .map(TrackingResult::waybillNumber)
+                    .filter(awb -> awb != null && !awb.isBlank())
+                    .map(String::strip)
+                    .filter(awb -> !awb.equalsIgnoreCase(wanted))
+                    .distinct()
+                    .map(awb -> new CreatedShipment(ARAMEX, awb, List.of()))
+                    .toList();
+        });
+    }
+
     private ShipmentTracking tracking(AramexOperation operation, String awb, ShipmentTrackingResponse reply) {
         faults.throwIfErrors(operation, reply.hasErrors(), reply.notifications());
         // Not an error on the wire (HasErrors stays false), but the caller asked for an AWB that does not exist.

@@ -5,6 +5,7 @@ import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.Checks;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.Label;
+import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRequest;
@@ -178,6 +179,20 @@ public final class AramexShippingCarrier implements ShippingCarrier {
     public CompletableFuture<List<Label>> labelsAsync(String trackingNumber) {
         String awb = Checks.text(trackingNumber, "tracking", 64);
         return breaker.callAsync(CarrierOperation.FETCH_LABEL, () -> client.labels(awb));
+    }
+
+    /**
+     * The shipments Aramex holds under the order id, which {@link #createShipmentAsync} sent as {@code Reference1}:
+     * a {@code TrackShipments} query with the reference in place of an AWB, through the breaker like tracking. Aramex
+     * documents no look-up by reference, so this form is an assumption (docs/architecture.md#held-orders); a
+     * reference Aramex does not know completes with an empty list.
+     *
+     * @throws NullPointerException when {@code orderId} is null (before the breaker: not counted)
+     */
+    @Override
+    public CompletableFuture<List<CreatedShipment>> findByReferenceAsync(OrderId orderId) {
+        Objects.requireNonNull(orderId, "orderId");
+        return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> client.findByReference(orderId.value()));
     }
 
     /** A quote for {@link AramexConfig#probe()}, through the breaker. */

@@ -5,6 +5,8 @@ import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.HeldOrderCursor;
+import io.haderos.shipping.domain.model.HeldOrderSummary;
 import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.OrderId;
@@ -27,6 +29,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -202,6 +205,64 @@ public final class JdbiShipmentStore implements ShipmentStore {
     @Override
     public Optional<ShipmentRecord> find(OrderId orderId) {
         return guarded("read order " + orderId, () -> jdbi.withHandle(handle -> find(handle, orderId)));
+    }
+
+    @Override
+    public List<ShipmentRecord> held(Instant now, Optional<HeldOrderCursor> after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        String page = after.isEmpty()
+                ? ""
+                : " AND (updated_at > :afterSince OR (updated_at = :afterSince AND order_id > :afterId))";
+        return guarded(
+                "list the held orders",
+                () -> jdbi.inTransaction(handle -> {
+                    Query query = heldQuery(
+                                    handle,
+                                    "SELECT order_id FROM shipment WHERE " + HELD + page
+                                            + " ORDER BY updated_at, order_id LIMIT :limit",
+                                    now)
+                            .bind("limit", limit);
+                    after.ifPresent(cursor -> query.bind("afterSince", UtcTime.of(cursor.since()))
+                            .bind("afterId", cursor.orderId().value()));
+                    List<String> ids = query.mapTo(String.class).list();
+                    return ids.stream()
+                            .map(id -> find(handle, OrderId.of(id)))
+                            .flatMap(Optional::stream)
+                            .toList();
+                }));
+    }
+
+    @Override
+    public HeldOrderSummary heldSummary(Instant now) {
+        return guarded(
+                "count the held orders",
+                () -> jdbi.withHandle(handle -> heldQuery(
+                                handle,
+                                "SELECT COUNT(*) AS held, MIN(updated_at) AS oldest FROM shipment WHERE " + HELD,
+                                now)
+                        .map((rs, ctx) -> {
+                            long count = rs.getLong("held");
+                            return count == 0
+                                    ? HeldOrderSummary.NONE
+                                    : new HeldOrderSummary(count, Optional.of(UtcTime.read(rs, "oldest")));
+                        })
+                        .one()));
+    }
+
+    /**
+     * {@link ShipmentRecord#awaitsResolution} in SQL: outcome unknown, or a claim not updated for longer than
+     * {@link ShipmentRecord#ABANDONED_AFTER}. The index on (status, updated_at) serves both halves.
+     */
+    private static final String HELD =
+            "(status = :outcomeUnknown OR (status = :inProgress AND updated_at < :abandonedBefore))";
+
+    private static Query heldQuery(Handle handle, String sql, Instant now) {
+        return handle.createQuery(sql)
+                .bind("outcomeUnknown", statusName(ShipmentStatus.OUTCOME_UNKNOWN))
+                .bind("inProgress", statusName(ShipmentStatus.IN_PROGRESS))
+                .bind("abandonedBefore", UtcTime.of(now.minus(ShipmentRecord.ABANDONED_AFTER)));
     }
 
     private boolean insertClaim(OrderId orderId, ClientId client, String fingerprint, Instant now) {

@@ -2,6 +2,7 @@ package io.haderos.shipping.adapter.resilience4j;
 
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRequest;
@@ -41,6 +42,11 @@ final class GuardedCarrier implements ShippingCarrier {
     @Override
     public CompletableFuture<ShipmentTracking> trackAsync(String trackingNumber) {
         return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> carrier.trackAsync(trackingNumber));
+    }
+
+    @Override
+    public CompletableFuture<List<CreatedShipment>> findByReferenceAsync(OrderId orderId) {
+        return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> carrier.findByReferenceAsync(orderId));
     }
 
     @Override

@@ -14,16 +14,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code {"circuit_breakers":{"aramex":{…}},"alerts":[…],"timestamp":"2025-12-28T10:30:00Z"}}
- * (docs/architecture.md#rest-contract). {@code circuit_breakers} is keyed by carrier, in the configured order.
+ * {@code {"circuit_breakers":{"aramex":{…}},"alerts":[…],"timestamp":"2025-12-28T10:30:00Z","held_orders":0}}
+ * (docs/architecture.md#rest-contract). {@code circuit_breakers} is keyed by carrier, in the configured order;
+ * {@code held_orders} counts the orders awaiting an operator's resolution (the count only: the list is for operators).
  */
-record MonitoringReportResponse(Map<String, Breaker> circuitBreakers, List<AlertEntry> alerts, Instant timestamp) {
+record MonitoringReportResponse(
+        Map<String, Breaker> circuitBreakers, List<AlertEntry> alerts, Instant timestamp, long heldOrders) {
 
     static MonitoringReportResponse from(MonitoringReport report) {
         Map<String, Breaker> breakers = new LinkedHashMap<>();
         report.breakers().forEach(snapshot -> breakers.put(snapshot.carrier().value(), Breaker.from(snapshot)));
         return new MonitoringReportResponse(
-                breakers, report.alerts().stream().map(AlertEntry::from).toList(), report.timestamp());
+                breakers,
+                report.alerts().stream().map(AlertEntry::from).toList(),
+                report.timestamp(),
+                report.heldOrders());
     }
 
     /**

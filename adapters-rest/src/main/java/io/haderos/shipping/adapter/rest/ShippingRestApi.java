@@ -89,6 +89,7 @@ public final class ShippingRestApi implements Feature {
 
         context.register(RatesResource.class);
         context.register(OrderShipmentResource.class);
+        context.register(HeldOrdersResource.class);
         context.register(ShipmentTrackingResource.class);
         context.register(CircuitBreakerMonitoringResource.class);
         context.register(DashboardResource.class);

@@ -158,12 +158,26 @@ class CircuitBreakerMonitoringResourceIT {
     }
 
     @Test
+    void givenHeldOrders_whenMonitored_thenTheirCountIsShownButNotTheOrders() {
+        List<CircuitSnapshot> breakers =
+                List.of(snapshot(ARAMEX, CircuitState.CLOSED, 0, 0, Optional.empty(), STARTED, NOW));
+        api.fakes().onReport(() -> new MonitoringReport(breakers, List.of(), NOW, 3));
+
+        JsonNode json = api.get(MONITORING).json();
+
+        assertThat(json.get("held_orders").asLong()).isEqualTo(3);
+        assertThat(json.toString()).doesNotContain("order_id");
+    }
+
+    @Test
     void givenAnyBreaker_whenMonitored_thenEveryNameOfTheDesignIsPresent() {
         report(snapshot(ARAMEX, CircuitState.CLOSED, 0, 0, Optional.empty(), STARTED, NOW));
 
         JsonNode json = api.get(MONITORING).json();
 
-        assertThat(json.fieldNames()).toIterable().containsExactly("circuit_breakers", "alerts", "timestamp");
+        assertThat(json.fieldNames())
+                .toIterable()
+                .containsExactly("circuit_breakers", "alerts", "timestamp", "held_orders");
         assertThat(json.get("circuit_breakers").get("aramex").fieldNames())
                 .toIterable()
                 .contains(

@@ -5,6 +5,9 @@ import io.haderos.shipping.application.port.in.CheckReadinessUseCase.Readiness;
 import io.haderos.shipping.application.port.in.ClusterView;
 import io.haderos.shipping.application.port.in.FetchLabelUseCase;
 import io.haderos.shipping.application.port.in.FindShipmentUseCase;
+import io.haderos.shipping.application.port.in.HeldOrdersPage;
+import io.haderos.shipping.application.port.in.ListHeldOrdersQuery;
+import io.haderos.shipping.application.port.in.ListHeldOrdersUseCase;
 import io.haderos.shipping.application.port.in.MonitorCircuitBreakersUseCase;
 import io.haderos.shipping.application.port.in.MonitoringReport;
 import io.haderos.shipping.application.port.in.OverrideCircuitBreakerCommand;
@@ -50,6 +53,7 @@ final class FakeUseCases
                 ReadCircuitTransitionsUseCase,
                 OverrideCircuitBreakerUseCase,
                 ResolveShipmentUseCase,
+                ListHeldOrdersUseCase,
                 CheckReadinessUseCase,
                 FetchLabelUseCase {
 
@@ -64,6 +68,7 @@ final class FakeUseCases
     private volatile Function<ResolveShipmentCommand, ShipmentRecord> resolve;
     private volatile Supplier<Readiness> readiness;
     private volatile Function<OrderId, CreatedShipment> labels;
+    private volatile Function<ListHeldOrdersQuery, HeldOrdersPage> heldOrders;
     private final List<Object> received = new CopyOnWriteArrayList<>();
 
     FakeUseCases() {
@@ -82,6 +87,7 @@ final class FakeUseCases
         resolve = command -> unexpected("resolve");
         readiness = () -> unexpected("readiness");
         labels = orderId -> unexpected("labels");
+        heldOrders = query -> unexpected("heldOrders");
         received.clear();
     }
 
@@ -132,6 +138,10 @@ final class FakeUseCases
 
     void onReadiness(Supplier<Readiness> answer) {
         readiness = answer;
+    }
+
+    void onHeldOrders(Function<ListHeldOrdersQuery, HeldOrdersPage> answer) {
+        heldOrders = answer;
     }
 
     /** Everything the use cases were asked, in order: requests, commands, queries, order ids, tracking numbers. */
@@ -206,6 +216,12 @@ final class FakeUseCases
     public CompletionStage<ShipmentRecord> resolve(ResolveShipmentCommand command) {
         received.add(command);
         return completed(() -> resolve.apply(command));
+    }
+
+    @Override
+    public CompletionStage<HeldOrdersPage> heldOrders(ListHeldOrdersQuery query) {
+        received.add(query);
+        return completed(() -> heldOrders.apply(query));
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.haderos.shipping.application.port.in.CheckReadinessUseCase;
 import io.haderos.shipping.application.port.in.FetchLabelUseCase;
 import io.haderos.shipping.application.port.in.FindShipmentUseCase;
+import io.haderos.shipping.application.port.in.ListHeldOrdersUseCase;
 import io.haderos.shipping.application.port.in.MonitorCircuitBreakersUseCase;
 import io.haderos.shipping.application.port.in.OverrideCircuitBreakerUseCase;
 import io.haderos.shipping.application.port.in.QuoteRatesUseCase;
@@ -106,6 +107,7 @@ final class RestApiExtension implements BeforeAllCallback, AfterAllCallback, Bef
                         bind(fakes).to(ResolveShipmentUseCase.class);
                         bind(fakes).to(CheckReadinessUseCase.class);
                         bind(fakes).to(FetchLabelUseCase.class);
+                        bind(fakes).to(ListHeldOrdersUseCase.class);
                     }
                 })
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);

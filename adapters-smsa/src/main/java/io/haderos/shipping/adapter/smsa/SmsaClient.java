@@ -302,6 +302,36 @@ final class SmsaClient {
                         .toList());
     }
 
+    /**
+     * {@code GET /api/track/reference/{reference}}: the shipments SMSA holds under the merchant's reference (the
+     * {@code OrderNumber} sent at creation), one tracking object each, their {@code AWB} being the shipment's. A 404,
+     * an empty reply or an empty array means none. A reply of one object rather than an array is read as one.
+     */
+    CompletableFuture<List<CreatedShipment>> findByReference(String reference) {
+        String wanted = reference.strip();
+        return http.get(SmsaOperation.TRACK_REFERENCE, wanted).thenApply(reply -> {
+            Optional<JsonNode> found = trackingJson(reply);
+            if (found.isEmpty()) {
+                return List.<CreatedShipment>of();
+            }
+            JsonNode json = found.get();
+            List<SmsaWire.Tracking> trackings;
+            if (json.isArray()) {
+                trackings = trackings(reply.operation(), json);
+            } else if (json.isObject()) {
+                SmsaWire.Tracking one = http.convert(reply.operation(), json, SmsaWire.Tracking.class);
+                trackings = isBlank(one.awb()) ? List.of() : List.of(one);
+            } else {
+                throw faults.unreadable(reply.operation(), "expected a JSON array, got " + json.getNodeType());
+            }
+            return trackings.stream()
+                    .map(tracking -> tracking.awb().strip())
+                    .distinct()
+                    .map(awb -> new CreatedShipment(SMSA, awb, List.of()))
+                    .toList();
+        });
+    }
+
     private List<SmsaWire.Tracking> bulkTrackings(SmsaHttp.Reply reply) {
         Optional<JsonNode> found = trackingJson(reply);
         if (found.isEmpty()) {

@@ -76,7 +76,7 @@ final class SmsaHttp {
     /**
      * {@code GET} of {@code operation}'s path followed by {@code argument}.
      *
-     * @param argument the last path segment, used as is: letters, digits, {@code -} and {@code _} only
+     * @param argument the last path segment, used as is: letters, digits, {@code .}, {@code -} and {@code _} only
      * @return the reply, whatever its status; or a carrier fault when none came back in time or the connection failed
      */
     CompletableFuture<Reply> get(SmsaOperation operation, String argument) {

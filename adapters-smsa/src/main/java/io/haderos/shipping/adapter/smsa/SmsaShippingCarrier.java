@@ -4,6 +4,7 @@ import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.Label;
+import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRequest;
@@ -201,6 +202,19 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
     public CompletableFuture<List<Label>> labelsAsync(String trackingNumber) {
         Objects.requireNonNull(trackingNumber, "trackingNumber");
         return breaker.callAsync(CarrierOperation.FETCH_LABEL, () -> client.labels(trackingNumber));
+    }
+
+    /**
+     * The shipments SMSA holds under the order id, which {@link #createShipmentAsync} sent as the merchant's reference
+     * ({@code OrderNumber}): {@code GET /api/track/reference/{reference}}, through the breaker like tracking. None
+     * known completes with an empty list.
+     *
+     * @throws NullPointerException when {@code orderId} is null (before the breaker: not counted)
+     */
+    @Override
+    public CompletableFuture<List<CreatedShipment>> findByReferenceAsync(OrderId orderId) {
+        Objects.requireNonNull(orderId, "orderId");
+        return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> client.findByReference(orderId.value()));
     }
 
     /**

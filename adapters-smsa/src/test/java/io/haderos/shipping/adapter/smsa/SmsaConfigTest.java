@@ -152,6 +152,7 @@ class SmsaConfigTest {
                         "circuitBreaker",
                         "create",
                         "createShipmentAsync",
+                        "findByReferenceAsync",
                         "id",
                         "labelsAsync",
                         "probeAsync",

@@ -111,7 +111,7 @@ public final class ShipOrderService implements ShipOrderUseCase {
         }
         throw new OrderConflictException(
                 existing.orderId(),
-                existing.awaitsResolution(now)
+                existing.statusAt(now) == ShipmentStatus.OUTCOME_UNKNOWN
                         ? OrderConflictException.Reason.OUTCOME_UNKNOWN
                         : OrderConflictException.Reason.IN_PROGRESS);
     }

@@ -9,6 +9,8 @@ import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentStatus;
 import io.haderos.shipping.domain.testing.InMemoryShipmentStore;
+import io.haderos.shipping.domain.testing.MutableClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,8 @@ class FindShipmentServiceTest {
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
 
     private final InMemoryShipmentStore store = new InMemoryShipmentStore();
-    private final FindShipmentService find = new FindShipmentService(store, Runnable::run);
+    private final MutableClock clock = new MutableClock(NOW);
+    private final FindShipmentService find = new FindShipmentService(store, clock, Runnable::run);
 
     @Test
     void givenAClientsOrder_whenThatClientReadsIt_thenItIsFound() {
@@ -42,5 +45,21 @@ class FindShipmentServiceTest {
     @Test
     void givenNoOrder_whenRead_thenNothingIsFound() {
         assertThat(await(find.findShipment(SHOP, ORDER))).isEmpty();
+    }
+
+    @Test
+    void givenAClaimAbandonedByADeadProcess_whenRead_thenItReadsAsHeld_asARepeatedRequestIsTold() {
+        store.claim(ORDER, SHOP, "fp", NOW);
+        clock.advance(ShipmentRecord.ABANDONED_AFTER);
+        assertThat(await(find.findShipment(SHOP, ORDER)))
+                .as("a live claim")
+                .map(ShipmentRecord::status)
+                .contains(ShipmentStatus.IN_PROGRESS);
+
+        clock.advance(Duration.ofMillis(1));
+
+        ShipmentRecord read = await(find.findShipment(SHOP, ORDER)).orElseThrow();
+        assertThat(read.status()).isEqualTo(ShipmentStatus.OUTCOME_UNKNOWN);
+        assertThat(read.heldSince()).isEqualTo(NOW);
     }
 }

@@ -19,6 +19,8 @@ import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.HeldOrderCursor;
+import io.haderos.shipping.domain.model.HeldOrderSummary;
 import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
@@ -214,6 +216,16 @@ class ShipOrderServiceTest {
             @Override
             public Optional<ShipmentRecord> find(OrderId orderId) {
                 return Optional.of(legacy);
+            }
+
+            @Override
+            public List<ShipmentRecord> held(Instant now, Optional<HeldOrderCursor> after, int limit) {
+                return List.of();
+            }
+
+            @Override
+            public HeldOrderSummary heldSummary(Instant now) {
+                return HeldOrderSummary.NONE;
             }
         };
         ShipOrderService legacyService = Fixtures.shipOrder(List.of(aramex, smsa), legacyStore, clock);

@@ -25,13 +25,14 @@ public final class BareServerProcess implements AutoCloseable {
      * Starts the endpoint on a free port and waits until it serves a quote through the stand-in.
      *
      * @param classPath this module's jar (or class path)
+     * @param jvmOptions the JVM options, the gateway's for a fair comparison
      */
-    public static BareServerProcess start(String classPath, Path workDir, URI aramexBaseUrl)
+    public static BareServerProcess start(String classPath, List<String> jvmOptions, Path workDir, URI aramexBaseUrl)
             throws IOException, InterruptedException {
         int port = FreePorts.take(1)[0];
         ChildJvm jvm = ChildJvm.start(
                 "bare",
-                List.of(),
+                jvmOptions,
                 List.of(
                         "-cp",
                         classPath,

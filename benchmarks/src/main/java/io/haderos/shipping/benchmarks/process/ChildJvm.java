@@ -54,11 +54,23 @@ public final class ChildJvm implements AutoCloseable {
     public static ChildJvm start(
             String name, List<String> jvmOptions, List<String> arguments, Map<String, String> environment, Path workDir)
             throws IOException {
-        Files.createDirectories(workDir);
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmOptions);
         command.addAll(arguments);
+        return exec(name, command, environment, workDir);
+    }
+
+    /**
+     * Starts {@code command}, which runs a JVM in its own process ({@code java …}, or a script that {@code exec}s it,
+     * so that the process's counters are the JVM's).
+     *
+     * @param workDir the working directory (created if needed)
+     * @param environment variables set on top of the clean environment
+     */
+    public static ChildJvm exec(String name, List<String> command, Map<String, String> environment, Path workDir)
+            throws IOException {
+        Files.createDirectories(workDir);
         Path log = workDir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())

@@ -5,9 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The real gateway jar running as a child process on loopback, on free ports, in its own working directory (so its
@@ -31,11 +29,11 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Starts the gateway with its embedded sandbox (what {@code java -jar} gives a user), on free ports.
+     * Starts the gateway with its embedded sandbox (what {@code ./gateway} gives a user), on free ports.
      *
      * @param environment further settings ({@code CIRCUIT_BREAKER_RECOVERY_TIMEOUT} …), applied last
      */
-    public static Gateway start(Path jar, Path workDir, List<String> jvmOptions, Map<String, String> environment)
+    public static Gateway start(GatewayLaunch launch, Path workDir, Map<String, String> environment)
             throws IOException {
         int[] ports = FreePorts.take(4);
         Map<String, String> env = new LinkedHashMap<>();
@@ -45,15 +43,14 @@ public final class Gateway implements AutoCloseable {
         env.put("SANDBOX_ARAMEX_PORT", Integer.toString(ports[2]));
         env.put("SANDBOX_SMSA_PORT", Integer.toString(ports[3]));
         env.putAll(environment);
-        return launch(jar, workDir, jvmOptions, env, ports[0], ports[1]);
+        return new Gateway(launch.start("gateway", env, workDir), ports[0], ports[1]);
     }
 
     /**
      * Starts the gateway without its sandbox, calling the stand-ins of a separate sandbox process as if they were the
      * carriers (with the stand-ins' accounts as credentials).
      */
-    public static Gateway startAgainst(Path jar, Path workDir, SandboxProcess sandbox, List<String> jvmOptions)
-            throws IOException {
+    public static Gateway startAgainst(GatewayLaunch launch, Path workDir, SandboxProcess sandbox) throws IOException {
         int httpPort = FreePorts.take(1)[0];
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HTTP_HOST", "127.0.0.1");
@@ -70,18 +67,7 @@ public final class Gateway implements AutoCloseable {
         env.put("API_ALLOW_ANONYMOUS", "true");
         env.put("API_RATE_LIMIT", "0");
         env.put("SMSA_EXAMPLE_TARIFF", "true");
-        return launch(jar, workDir, jvmOptions, env, httpPort, -1);
-    }
-
-    private static Gateway launch(
-            Path jar, Path workDir, List<String> jvmOptions, Map<String, String> env, int httpPort, int sandboxPort)
-            throws IOException {
-        Objects.requireNonNull(jar, "jar");
-        if (!jar.toFile().isFile()) {
-            throw new IOException("no gateway jar at " + jar + ": build it first (mvn -q -DskipTests package)");
-        }
-        ChildJvm jvm = ChildJvm.start("gateway", jvmOptions, List.of("-jar", jar.toString()), env, workDir);
-        return new Gateway(jvm, httpPort, sandboxPort);
+        return new Gateway(launch.start("gateway", env, workDir), httpPort, -1);
     }
 
     /**

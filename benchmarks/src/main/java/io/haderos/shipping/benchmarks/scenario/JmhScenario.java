@@ -23,7 +23,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * forks, 3 × 2 s warm-up and 3 × 2 s measurement; {@code --forks}, {@code --warmup-iterations},
  * {@code --measurement-iterations}, {@code --iteration-seconds} and {@code --include=REGEX} override them.
  */
-public final class JmhScenario implements Scenario {
+public final class JmhScenario extends Scenario {
 
     static final double MAX_OVERHEAD_NS = 100;
     static final double MAX_ASYNC_OVERHEAD_NS = 1_000;
@@ -31,14 +31,8 @@ public final class JmhScenario implements Scenario {
     private static final String BREAKER = "CircuitBreakerBenchmark";
     private static final String ALL = "io\\.haderos\\.shipping\\..*Benchmark\\..*";
 
-    @Override
-    public String name() {
-        return "jmh";
-    }
-
-    @Override
-    public String title() {
-        return "JMH: the breaker's call, the fallback decision, the rates JSON";
+    public JmhScenario() {
+        super("jmh", "JMH: the breaker's call, the fallback decision, the rates JSON");
     }
 
     @Override
@@ -101,11 +95,7 @@ public final class JmhScenario implements Scenario {
                 options.integer("iteration-seconds", 2, 1),
                 options.integer("measurement-iterations", 3, 2),
                 options.integer("iteration-seconds", 2, 1));
-        String markdown = setup + "\n\n" + table.markdown() + "\n"
-                + TargetCheck.table(checks).markdown();
-        String console =
-                setup + "\n\n" + table.text() + "\n" + TargetCheck.table(checks).text();
-        return new ScenarioReport(markdown, console, checks);
+        return ScenarioReport.of(checks, setup, table);
     }
 
     /** B/op: JMH 1.37 names it {@code gc.alloc.rate.norm} (older versions put a middle dot before it). */

@@ -5,6 +5,7 @@ import io.haderos.shipping.benchmarks.driver.HttpClients;
 import io.haderos.shipping.benchmarks.process.BareServerProcess;
 import io.haderos.shipping.benchmarks.process.ChildJvm;
 import io.haderos.shipping.benchmarks.process.Gateway;
+import io.haderos.shipping.benchmarks.process.GatewayLaunch;
 import io.haderos.shipping.benchmarks.process.SandboxProcess;
 import io.haderos.shipping.benchmarks.report.MarkdownTable;
 import io.haderos.shipping.benchmarks.report.TargetCheck;
@@ -24,7 +25,7 @@ import java.util.function.Supplier;
  * makes the same loopback call, (c) the gateway; at 1, 16 and 64 closed-loop clients. Each server runs in its own JVM;
  * one sandbox process plays Aramex for (b) and (c), so that each server's CPU per request is its own.
  */
-public final class LoadScenario implements Scenario {
+public final class LoadScenario extends Scenario {
 
     static final String STAND_IN = "stand-in";
     static final String BARE = "bare";
@@ -32,14 +33,8 @@ public final class LoadScenario implements Scenario {
     static final double MAX_CPU_RATIO = 1.4;
     static final double MIN_THROUGHPUT_RATIO = 0.7;
 
-    @Override
-    public String name() {
-        return "load";
-    }
-
-    @Override
-    public String title() {
-        return "Load: the stand-in, a bare Jersey endpoint and the gateway side by side";
+    public LoadScenario() {
+        super("load", "Load: the stand-in, a bare Jersey endpoint and the gateway side by side");
     }
 
     @Override
@@ -52,13 +47,14 @@ public final class LoadScenario implements Scenario {
         String classPath = context.benchmarksJar() != null
                 ? context.benchmarksJar().toString()
                 : System.getProperty("java.class.path");
+        GatewayLaunch launch = context.gatewayLaunch();
+        List<String> jvmOptions = launch.jvmOptions();
         HttpClient client = HttpClients.create("driver-load", 4, Duration.ofSeconds(5));
         try (SandboxProcess sandbox =
                         SandboxProcess.start(context.gatewayJar(), context.scratch("sandbox"), List.of());
-                BareServerProcess bare =
-                        BareServerProcess.start(classPath, context.scratch("bare"), sandbox.aramexBaseUrl());
-                Gateway gateway = Gateway.startAgainst(
-                        context.gatewayJar(), context.scratch("gateway"), sandbox, context.gatewayJvmOptions())) {
+                BareServerProcess bare = BareServerProcess.start(
+                        classPath, jvmOptions, context.scratch("bare"), sandbox.aramexBaseUrl());
+                Gateway gateway = Gateway.startAgainst(launch, context.scratch("gateway"), sandbox)) {
             gateway.awaitReady(Duration.ofSeconds(60));
             Map<String, Target> targets = new LinkedHashMap<>();
             targets.put(
@@ -98,7 +94,8 @@ public final class LoadScenario implements Scenario {
             }
             Duration idle = options.seconds("idle", Duration.ofSeconds(5), Duration.ofSeconds(1));
             Map<String, ChildJvm> servers = Map.of(STAND_IN, sandbox.jvm(), BARE, bare.jvm(), GATEWAY, gateway.jvm());
-            return new LoadReport(levels, warmUp, settle, measure).build(points, idleCpu(servers, idle));
+            return new LoadReport(levels, warmUp, settle, measure, launch, jvmOptions)
+                    .build(points, idleCpu(servers, idle));
         }
     }
 
@@ -145,7 +142,13 @@ public final class LoadScenario implements Scenario {
         private final List<Integer> levels;
         private final String setup;
 
-        LoadReport(List<Integer> levels, Duration warmUp, Duration settle, Duration measure) {
+        LoadReport(
+                List<Integer> levels,
+                Duration warmUp,
+                Duration settle,
+                Duration measure,
+                GatewayLaunch launch,
+                List<String> jvmOptions) {
             this.levels = levels;
             this.setup = "Closed loop at " + levels + " clients; each server warmed up with 16 clients for "
                     + Units.seconds(warmUp) + ", then per level " + Units.seconds(settle) + " settling and "
@@ -153,7 +156,10 @@ public final class LoadScenario implements Scenario {
                     + " its JVM, sent the CalculateRate body the gateway sends; (b) *bare*: a Jersey + Grizzly +"
                     + " Jackson endpoint (the gateway's versions) that reads the rates request, sends that CalculateRate"
                     + " call with `HttpClient.sendAsync` and resumes an `AsyncResponse` with the stand-in's body;"
-                    + " (c) *gateway*: the jar with its sandbox off, configured with the stand-ins' URLs and accounts."
+                    + " (c) *gateway*: `" + launch.describe() + "` with its sandbox off, configured with the stand-ins'"
+                    + " URLs and accounts. (b) and (c) run with the same JVM options, `" + String.join(" ", jvmOptions)
+                    + "`" + (launch.viaLauncher() ? " (the launcher's)" : "") + ", so that their ratio compares code,"
+                    + " not settings; the stand-in runs on the JVM's defaults."
                     + " (b) and (c) call the stand-in of (a). Server CPU per request is read from each process's own"
                     + " counters over the measured period.";
         }
@@ -218,11 +224,7 @@ public final class LoadScenario implements Scenario {
                             throughput >= MIN_THROUGHPUT_RATIO, Units.percent(throughput)));
                 }
             }
-            String markdown = setup + "\n\n" + table.markdown() + "\n" + idle + "\n\n" + ratios.markdown() + "\n"
-                    + TargetCheck.table(checks).markdown();
-            String console = setup + "\n\n" + table.text() + "\n" + idle + "\n\n" + ratios.text() + "\n"
-                    + TargetCheck.table(checks).text();
-            return new ScenarioReport(markdown, console, checks);
+            return ScenarioReport.of(checks, setup, table, idle, ratios);
         }
 
         private static LoadPoint find(List<LoadPoint> points, String target, int clients) {

@@ -3,9 +3,9 @@ package io.haderos.shipping.benchmarks.scenario;
 import io.haderos.shipping.benchmarks.driver.ClosedLoop;
 import io.haderos.shipping.benchmarks.driver.HttpClients;
 import io.haderos.shipping.benchmarks.process.Gateway;
+import io.haderos.shipping.benchmarks.process.GatewayLaunch;
 import io.haderos.shipping.benchmarks.process.Http;
 import io.haderos.shipping.benchmarks.process.PrometheusText;
-import io.haderos.shipping.benchmarks.process.RecommendedOptions;
 import io.haderos.shipping.benchmarks.report.MarkdownTable;
 import io.haderos.shipping.benchmarks.report.TargetCheck;
 import io.haderos.shipping.benchmarks.report.Units;
@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * 60 s of closed-loop quotes at 64 clients, once per candidate set of JVM options: the JVM's defaults first, then the
  * candidates for a recommended setting. The first candidate after the defaults is the one checked against the target.
  */
-public final class MemoryScenario implements Scenario {
+public final class MemoryScenario extends Scenario {
 
     static final long TARGET_RSS = 256L * 1024 * 1024;
 
@@ -35,14 +35,8 @@ public final class MemoryScenario implements Scenario {
             "-Xmx64m -Xss256k -XX:MaxMetaspaceSize=128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=32m",
             "-Xmx128m -XX:+UseSerialGC");
 
-    @Override
-    public String name() {
-        return "memory";
-    }
-
-    @Override
-    public String title() {
-        return "Memory: RSS and heap after 60 s at 64 clients";
+    public MemoryScenario() {
+        super("memory", "Memory: RSS and heap after 60 s at 64 clients");
     }
 
     @Override
@@ -50,18 +44,20 @@ public final class MemoryScenario implements Scenario {
         Options options = context.options();
         int clients = options.integer("clients", 64, 64);
         Duration load = options.seconds("duration", Duration.ofSeconds(60), Duration.ofSeconds(5));
-        List<String> candidates = new ArrayList<>();
-        candidates.add("");
+        List<GatewayLaunch> candidates = new ArrayList<>();
+        candidates.add(java(context, ""));
         Optional<String> given = options.string("candidates");
         if (given.isEmpty()) {
             // the README's run command first: that is the setting the target is about
-            candidates.add(String.join(" ", RecommendedOptions.of(context.root())));
+            candidates.add(context.gatewayLaunch());
         }
-        candidates.addAll(given.map(text ->
+        for (String candidate : given.map(text ->
                         Arrays.stream(text.split(";")).map(String::strip).toList())
-                .orElse(context.quick() ? List.of() : CANDIDATES));
+                .orElse(context.quick() ? List.of() : CANDIDATES)) {
+            candidates.add(java(context, candidate));
+        }
         List<Row> rows = new ArrayList<>();
-        for (String candidate : candidates) {
+        for (GatewayLaunch candidate : candidates) {
             rows.add(measure(context, candidate, clients, load));
             System.out.println("  " + rows.get(rows.size() - 1));
         }
@@ -71,7 +67,7 @@ public final class MemoryScenario implements Scenario {
     /**
      * One candidate's figures.
      *
-     * @param options the JVM options ({@code ""}: the JVM's defaults)
+     * @param label how the gateway was started, and its JVM options
      * @param rssAtStart RSS once ready
      * @param heapAtStart heap used once ready (from {@code /metrics})
      * @param rssAfter RSS at the end of the load
@@ -83,7 +79,7 @@ public final class MemoryScenario implements Scenario {
      * @param note what went wrong, or {@code ""}
      */
     record Row(
-            String options,
+            String label,
             OptionalLong rssAtStart,
             OptionalDouble heapAtStart,
             OptionalLong rssAfter,
@@ -100,15 +96,21 @@ public final class MemoryScenario implements Scenario {
 
         @Override
         public String toString() {
-            return label(options) + ": RSS " + bytes(rssAtStart) + " → " + bytes(rssAfter) + ", "
-                    + Units.number(perSecond, 0) + " quotes/s" + (note.isEmpty() ? "" : " (" + note + ")");
+            return label + ": RSS " + bytes(rssAtStart) + " → " + bytes(rssAfter) + ", " + Units.number(perSecond, 0)
+                    + " quotes/s" + (note.isEmpty() ? "" : " (" + note + ")");
         }
     }
 
-    private static Row measure(RunContext context, String candidate, int clients, Duration load) throws Exception {
-        List<String> jvmOptions =
-                candidate.isBlank() ? List.of() : List.of(candidate.trim().split("\\s+"));
-        try (Gateway gateway = Gateway.start(context.gatewayJar(), context.scratch("memory"), jvmOptions, Map.of())) {
+    /** {@code java <options> -jar} ({@code ""}: the JVM's defaults). */
+    private static GatewayLaunch java(RunContext context, String options) {
+        return GatewayLaunch.java(
+                context.root(),
+                context.gatewayJar(),
+                options.isBlank() ? List.of() : List.of(options.strip().split("\\s+")));
+    }
+
+    private static Row measure(RunContext context, GatewayLaunch launch, int clients, Duration load) throws Exception {
+        try (Gateway gateway = Gateway.start(launch, context.scratch("memory"), Map.of())) {
             gateway.awaitReady(Duration.ofSeconds(60));
             Thread.sleep(1000); // let start-up's garbage settle a moment, as an idle gateway would
             OptionalLong rssAtStart = gateway.jvm().rssBytes();
@@ -126,7 +128,7 @@ public final class MemoryScenario implements Scenario {
                     ? ""
                     : "the gateway exited: " + lastLine(gateway.jvm().logTail(400));
             return new Row(
-                    candidate,
+                    label(launch),
                     rssAtStart,
                     heapAtStart,
                     gateway.jvm().rssBytes(),
@@ -179,7 +181,7 @@ public final class MemoryScenario implements Scenario {
                 "RSS ≤ 256 MB");
         for (Row row : rows) {
             table.row(
-                    label(row.options()),
+                    row.label(),
                     bytes(row.rssAtStart()),
                     bytes(row.heapAtStart()),
                     bytes(row.rssAfter()),
@@ -195,24 +197,26 @@ public final class MemoryScenario implements Scenario {
             Row recommended = rows.get(1);
             checks.add(new TargetCheck(
                     "RSS ≤ 256 MB after " + load.toSeconds() + " s at " + clients + " clients with the recommended"
-                            + " settings (`" + recommended.options() + "`)",
+                            + " settings, " + recommended.label(),
                     recommended.withinTarget(),
                     bytes(recommended.rssAfter()) + (recommended.note().isEmpty() ? "" : "; " + recommended.note())));
         }
-        String setup = "The jar with its embedded sandbox (as a user runs it), fresh `./data`, once per set of JVM"
-                + " options. RSS is `VmRSS` of `/proc/<pid>/status`; heap is the sum of"
+        String setup = "The gateway with its embedded sandbox in the same process (as a user runs it), fresh `./data`,"
+                + " once per set of JVM options: `java -jar` on the JVM's defaults, the README's run command"
+                + " (`./gateway`: its options and its class-data archive), then other candidates with `java <options>"
+                + " -jar`. RSS is `VmRSS` of `/proc/<pid>/status`; heap is the sum of"
                 + " `jvm_memory_used_bytes{area=\"heap\"}` from `/metrics`. At start: 1 s after `/health/ready`"
                 + " answered; after: at the end of " + load.toSeconds() + " s of closed-loop quotes at " + clients
-                + " clients; peak: sampled every second. The first set after the JVM's defaults is the candidate"
-                + " checked against the target.";
-        String markdown = setup + "\n\n" + table.markdown() + "\n"
-                + TargetCheck.table(checks).markdown();
-        String console =
-                setup + "\n\n" + table.text() + "\n" + TargetCheck.table(checks).text();
-        return new ScenarioReport(markdown, console, checks);
+                + " clients; peak: sampled every second. The set after the JVM's defaults (the run command's, unless"
+                + " `--candidates` names others) is the one checked against the target.";
+        return ScenarioReport.of(checks, setup, table);
     }
 
-    private static String label(String options) {
+    private static String label(GatewayLaunch launch) throws java.io.IOException {
+        String options = String.join(" ", launch.jvmOptions());
+        if (launch.viaLauncher()) {
+            return "`" + launch.describe() + "` (`" + options + "`)";
+        }
         return options.isBlank() ? "(JVM defaults)" : "`" + options + "`";
     }
 

@@ -1,5 +1,6 @@
 package io.haderos.shipping.benchmarks.scenario;
 
+import io.haderos.shipping.benchmarks.process.GatewayLaunch;
 import io.haderos.shipping.benchmarks.process.RecommendedOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,17 +54,29 @@ public record RunContext(Path root, Path gatewayJar, Path benchmarksJar, Options
     }
 
     /**
-     * The gateway's JVM options: those of {@code --jvm-options} when given, else the ones the README's run command
-     * ({@code ./gateway}) uses, so that a scenario measures the gateway as a user runs it.
+     * How to start the gateway: as the README's run command does ({@code ./gateway}: its JVM options and its
+     * class-data archive), so that a scenario measures the gateway as a user runs it; {@code java <options> -jar} when
+     * {@code --jvm-options} is given, or when {@code --gateway-jar} names another jar than the launcher's (with the
+     * launcher's options).
      */
-    public List<String> gatewayJvmOptions() throws IOException {
+    public GatewayLaunch gatewayLaunch() throws IOException {
         Optional<String> given = options.string("jvm-options");
         if (given.isPresent()) {
-            return given.get().isBlank()
-                    ? List.of()
-                    : List.of(given.get().strip().split("\\s+"));
+            return GatewayLaunch.java(
+                    root,
+                    gatewayJar,
+                    given.get().isBlank()
+                            ? List.of()
+                            : List.of(given.get().strip().split("\\s+")));
         }
-        return RecommendedOptions.of(root);
+        GatewayLaunch launcher = GatewayLaunch.launcher(root);
+        if (!launcher.jar()
+                .toAbsolutePath()
+                .normalize()
+                .equals(gatewayJar.toAbsolutePath().normalize())) {
+            return GatewayLaunch.java(root, gatewayJar, RecommendedOptions.of(root));
+        }
+        return launcher;
     }
 
     /** Whether {@code --quick} was given. */

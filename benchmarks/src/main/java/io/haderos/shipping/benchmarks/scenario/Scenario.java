@@ -1,14 +1,30 @@
 package io.haderos.shipping.benchmarks.scenario;
 
 /** One benchmark, run by name: it measures, checks its targets and reports. */
-public interface Scenario {
+public abstract class Scenario {
+
+    private final String name;
+    private final String title;
+
+    /**
+     * @param name the name on the command line and of its section in {@code docs/benchmarks.md}
+     * @param title the section's heading
+     */
+    protected Scenario(String name, String title) {
+        this.name = name;
+        this.title = title;
+    }
 
     /** The name on the command line and of its section in {@code docs/benchmarks.md}. */
-    String name();
+    public final String name() {
+        return name;
+    }
 
     /** The section's heading. */
-    String title();
+    public final String title() {
+        return title;
+    }
 
     /** Runs the scenario. */
-    ScenarioReport run(RunContext context) throws Exception;
+    public abstract ScenarioReport run(RunContext context) throws Exception;
 }

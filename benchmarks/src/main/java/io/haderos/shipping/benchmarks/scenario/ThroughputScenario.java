@@ -6,6 +6,7 @@ import io.haderos.shipping.benchmarks.driver.CpuUsage;
 import io.haderos.shipping.benchmarks.driver.HttpClients;
 import io.haderos.shipping.benchmarks.driver.LatencySummary;
 import io.haderos.shipping.benchmarks.process.Gateway;
+import io.haderos.shipping.benchmarks.process.GatewayLaunch;
 import io.haderos.shipping.benchmarks.report.MarkdownTable;
 import io.haderos.shipping.benchmarks.report.TargetCheck;
 import io.haderos.shipping.benchmarks.report.Units;
@@ -21,18 +22,12 @@ import java.util.Optional;
  * quotes per second (target ≥ 800), p50 and p99, and what the driver itself used. wrk drives the load when it is on the
  * {@code PATH} ({@code --driver=java} forces the Java driver).
  */
-public final class ThroughputScenario implements Scenario {
+public final class ThroughputScenario extends Scenario {
 
     static final double TARGET_PER_SECOND = 800;
 
-    @Override
-    public String name() {
-        return "throughput";
-    }
-
-    @Override
-    public String title() {
-        return "Throughput: rate quotes at 16 clients, Aramex healthy";
+    public ThroughputScenario() {
+        super("throughput", "Throughput: rate quotes at 16 clients, Aramex healthy");
     }
 
     @Override
@@ -43,13 +38,13 @@ public final class ThroughputScenario implements Scenario {
         Duration measure = options.seconds("measure", Duration.ofSeconds(30), Duration.ofSeconds(5));
         Optional<Wrk> wrk = options.string("driver").orElse("auto").equals("java") ? Optional.empty() : Wrk.find();
         Path work = context.scratch("throughput");
-        List<String> jvmOptions = context.gatewayJvmOptions();
-        try (Gateway gateway = Gateway.start(context.gatewayJar(), work, jvmOptions, Map.of())) {
+        GatewayLaunch launch = context.gatewayLaunch();
+        try (Gateway gateway = Gateway.start(launch, work, Map.of())) {
             gateway.awaitReady(Duration.ofSeconds(60));
             Row row = wrk.isPresent()
                     ? withWrk(wrk.get(), gateway, clients, warmUp, measure, work)
                     : withJava(gateway, clients, warmUp, measure);
-            return report(row, clients, warmUp, measure);
+            return report(row, clients, warmUp, measure, launch);
         }
     }
 
@@ -99,7 +94,8 @@ public final class ThroughputScenario implements Scenario {
                 gatewayCpu.microsPer(quotes));
     }
 
-    private static ScenarioReport report(Row row, int clients, Duration warmUp, Duration measure) {
+    private static ScenarioReport report(
+            Row row, int clients, Duration warmUp, Duration measure, GatewayLaunch launch) {
         MarkdownTable table = new MarkdownTable(
                 "driver", "clients", "quotes/s", "p50", "p99", "errors", "driver CPU share", "gateway CPU per quote");
         table.row(
@@ -117,13 +113,10 @@ public final class ThroughputScenario implements Scenario {
                 Units.number(row.perSecond(), 0) + " quotes/s"));
         String setup = "Closed loop, " + clients + " clients, each sending its next `POST " + Gateway.RATES_PATH
                 + "` (Riyadh → Dubai, 1.5 kg) when the previous one is answered; " + Units.seconds(warmUp)
-                + " warm-up, then " + Units.seconds(measure) + " measured. Gateway: the jar on its defaults with its"
-                + " embedded sandbox, Aramex healthy, fresh `./data`. Driver: " + row.driver() + " (wrk is used when"
+                + " warm-up, then " + Units.seconds(measure) + " measured. Gateway: `" + launch.describe() + "` on its"
+                + " defaults with its embedded sandbox, Aramex healthy, fresh `./data`. Driver: " + row.driver()
+                + " (wrk is used when"
                 + " it is on the PATH). Gateway CPU per quote is from its own process counters.";
-        String markdown = setup + "\n\n" + table.markdown() + "\n"
-                + TargetCheck.table(checks).markdown();
-        String console =
-                setup + "\n\n" + table.text() + "\n" + TargetCheck.table(checks).text();
-        return new ScenarioReport(markdown, console, checks);
+        return ScenarioReport.of(checks, setup, table);
     }
 }

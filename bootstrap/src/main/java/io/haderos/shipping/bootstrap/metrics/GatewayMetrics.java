@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.DoubleSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
@@ -55,7 +56,8 @@ import java.util.function.LongSupplier;
  *   <li>{@code http_server_requests_seconds{method,uri,status,outcome}} from {@link #jaxRsFeature()}, with
  *       {@code uri} the route template, never the raw path;</li>
  *   <li>{@code gateway_auth_refusals_total{kind,reason}} and {@code gateway_rate_limited_requests_total{client}} from
- *       {@link #accessObserver}.</li>
+ *       {@link #accessObserver};</li>
+ *   <li>{@code gateway_held_orders} and {@code gateway_held_order_oldest_seconds} from {@link #bindHeldOrders}.</li>
  * </ul>
  * Tag values are lower case ({@code half_open}, {@code quote_rates}, {@code circuit_open}).
  *
@@ -193,6 +195,24 @@ public final class GatewayMetrics implements AutoCloseable {
         FunctionCounter.builder("gateway.alert.notices.dropped", droppedNotices, LongSupplier::getAsLong)
                 .description("Outage notices given up on: attempts exhausted, queue full, or undelivered at shutdown")
                 .tag("channel", channel)
+                .register(registry);
+    }
+
+    /**
+     * Publishes the held orders (outcome unknown, or claims abandoned mid-call) as {@code gateway_held_orders} and how
+     * long the oldest has waited as {@code gateway_held_order_oldest_seconds} (0 when none). Both suppliers must be
+     * cheap: they read the count last taken by the reconciler's pass, never the database.
+     */
+    public void bindHeldOrders(LongSupplier count, DoubleSupplier oldestSeconds) {
+        keep(count);
+        keep(oldestSeconds);
+        Gauge.builder("gateway.held.orders", count, LongSupplier::getAsLong)
+                .description("Orders held for an operator because their outcome at the carrier is unknown, as last"
+                        + " counted (every orders.reconcile-interval)")
+                .register(registry);
+        Gauge.builder("gateway.held.order.oldest", oldestSeconds, DoubleSupplier::getAsDouble)
+                .description("How long the oldest held order has waited, in seconds; 0 when none is held")
+                .baseUnit("seconds")
                 .register(registry);
     }
 

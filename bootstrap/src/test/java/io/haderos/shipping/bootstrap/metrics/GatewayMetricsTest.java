@@ -61,6 +61,22 @@ class GatewayMetricsTest {
     }
 
     @Test
+    void givenHeldOrderSuppliersNobodyElseHolds_thenTheCountAndTheOldestAgeStillReadAfterAGarbageCollection() {
+        AtomicLong held = new AtomicLong(2);
+        metrics.bindHeldOrders(held::get, () -> 960.5);
+
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+        }
+
+        assertThat(metrics.scrape())
+                .contains("gateway_held_orders 2.0")
+                .contains("gateway_held_order_oldest_seconds 960.5");
+        held.set(0);
+        assertThat(metrics.scrape()).contains("gateway_held_orders 0.0");
+    }
+
+    @Test
     void givenRefusedAuthenticationsAndARateLimitedClient_thenTheyAreCountedFromZero() {
         AccessObserver observer = metrics.accessObserver(List.of(ClientId.of("shop-web"), ClientId.of("erp")));
 

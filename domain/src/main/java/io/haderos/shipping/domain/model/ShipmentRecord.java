@@ -203,6 +203,50 @@ public record ShipmentRecord(
                         && updatedAt.plus(ABANDONED_AFTER).isBefore(now);
     }
 
+    /**
+     * The status a reader is told at {@code now}: {@link ShipmentStatus#OUTCOME_UNKNOWN} for every order that
+     * {@linkplain #awaitsResolution awaits resolution}, an abandoned claim included; the stored status otherwise. The
+     * one place that decides it, for a repeated request, a read of the order and the list of held orders alike.
+     */
+    public ShipmentStatus statusAt(Instant now) {
+        return awaitsResolution(now) ? ShipmentStatus.OUTCOME_UNKNOWN : status;
+    }
+
+    /** This record as a reader sees it at {@code now}: its status is {@link #statusAt}, all else as stored. */
+    public ShipmentRecord asSeenAt(Instant now) {
+        ShipmentStatus seen = statusAt(now);
+        return seen == status
+                ? this
+                : new ShipmentRecord(
+                        orderId,
+                        requestFingerprint,
+                        seen,
+                        shipment,
+                        fallback,
+                        attempts,
+                        createdAt,
+                        updatedAt,
+                        resolution,
+                        client,
+                        personalDataErasedAt);
+    }
+
+    /**
+     * Since when an order that awaits resolution has been held: its last change (the unknown outcome, or the start of
+     * the abandoned claim). Held orders are listed oldest first by it.
+     */
+    public Instant heldSince() {
+        return updatedAt;
+    }
+
+    /**
+     * The carriers an order was attempted at, in the order they were asked, each once; empty when the record names
+     * none (a claim abandoned before its attempts were recorded).
+     */
+    public List<CarrierId> carriersAttempted() {
+        return attempts.stream().map(Attempt::carrier).distinct().toList();
+    }
+
     /** The record once an operator has said what they found at the carrier. */
     public ShipmentRecord resolved(ShipmentResolution answer) {
         return answer.found()

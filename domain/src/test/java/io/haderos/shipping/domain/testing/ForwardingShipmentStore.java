@@ -3,6 +3,8 @@ package io.haderos.shipping.domain.testing;
 import io.haderos.shipping.domain.model.Attempt;
 import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.HeldOrderCursor;
+import io.haderos.shipping.domain.model.HeldOrderSummary;
 import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
@@ -58,5 +60,15 @@ public class ForwardingShipmentStore implements ShipmentStore {
     @Override
     public Optional<ShipmentRecord> find(OrderId orderId) {
         return store.find(orderId);
+    }
+
+    @Override
+    public List<ShipmentRecord> held(Instant now, Optional<HeldOrderCursor> after, int limit) {
+        return store.held(now, after, limit);
+    }
+
+    @Override
+    public HeldOrderSummary heldSummary(Instant now) {
+        return store.heldSummary(now);
     }
 }

@@ -3,6 +3,8 @@ package io.haderos.shipping.domain.testing;
 import io.haderos.shipping.domain.model.Attempt;
 import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.HeldOrderCursor;
+import io.haderos.shipping.domain.model.HeldOrderSummary;
 import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
@@ -10,6 +12,7 @@ import io.haderos.shipping.domain.model.ShipmentResolution;
 import io.haderos.shipping.domain.model.ShipmentStatus;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,4 +91,25 @@ public final class InMemoryShipmentStore implements ShipmentStore {
     public Optional<ShipmentRecord> find(OrderId orderId) {
         return Optional.ofNullable(records.get(orderId));
     }
+
+    @Override
+    public List<ShipmentRecord> held(Instant now, Optional<HeldOrderCursor> after, int limit) {
+        return records.values().stream()
+                .filter(record -> record.awaitsResolution(now))
+                .filter(record -> after.map(cursor -> cursor.precedes(record)).orElse(true))
+                .sorted(OLDEST_FIRST)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public HeldOrderSummary heldSummary(Instant now) {
+        List<ShipmentRecord> held = held(now, Optional.empty(), Integer.MAX_VALUE);
+        return held.isEmpty()
+                ? HeldOrderSummary.NONE
+                : new HeldOrderSummary(held.size(), Optional.of(held.get(0).heldSince()));
+    }
+
+    private static final Comparator<ShipmentRecord> OLDEST_FIRST = Comparator.comparing(ShipmentRecord::heldSince)
+            .thenComparing(record -> record.orderId().value());
 }

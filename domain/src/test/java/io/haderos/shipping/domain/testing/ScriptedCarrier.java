@@ -4,6 +4,7 @@ import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.Money;
+import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRequest;
@@ -13,8 +14,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -34,6 +37,8 @@ public final class ScriptedCarrier implements ShippingCarrier {
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger created = new AtomicInteger();
     private final AtomicInteger probes = new AtomicInteger();
+    private final Map<OrderId, CreatedShipment> byReference = new ConcurrentHashMap<>();
+    private final AtomicInteger lookups = new AtomicInteger();
     private Supplier<RuntimeException> persistent;
     private boolean probeable = true;
     private volatile List<Label> labels = List.of();
@@ -105,6 +110,20 @@ public final class ScriptedCarrier implements ShippingCarrier {
         return labelFetches.get();
     }
 
+    /**
+     * The carrier holds a shipment with {@code trackingNumber} under the reference {@code orderId}, as if a creation
+     * whose reply was lost had gone through.
+     */
+    public ScriptedCarrier knowsByReference(OrderId orderId, String trackingNumber) {
+        byReference.put(orderId, new CreatedShipment(id, trackingNumber, List.of()));
+        return this;
+    }
+
+    /** Look-ups by reference that reached this carrier. */
+    public int lookupsByReference() {
+        return lookups.get();
+    }
+
     /** Calls that reached this carrier, probes included. */
     public int calls() {
         return calls.get();
@@ -155,6 +174,13 @@ public final class ScriptedCarrier implements ShippingCarrier {
     @Override
     public CompletableFuture<ShipmentTracking> trackAsync(String trackingNumber) {
         return next(() -> new ShipmentTracking(id, trackingNumber, false, List.of()));
+    }
+
+    /** What {@link #knowsByReference} said, through the script like every call. */
+    @Override
+    public CompletableFuture<List<CreatedShipment>> findByReferenceAsync(OrderId orderId) {
+        lookups.incrementAndGet();
+        return next(() -> Optional.ofNullable(byReference.get(orderId)).stream().toList());
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.HeldOrderCursor;
+import io.haderos.shipping.domain.model.HeldOrderSummary;
 import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.OrderId;
@@ -290,6 +292,74 @@ public abstract class ShipmentStoreContract {
 
         assertThat(store.find(ORDER).orElseThrow().status()).isEqualTo(ShipmentStatus.CREATED);
         assertThat(store.find(other)).isEmpty();
+    }
+    // ------------------------------------------------------------------------------------------- held orders
+
+    /** Holds {@code id} at {@code at}: claimed a second earlier, then its outcome became unknown. */
+    private static void hold(ShipmentStore store, String id, Instant at) {
+        store.claim(OrderId.of(id), SHOP, "fp-" + id, at.minusSeconds(1));
+        store.recordOutcomeUnknown(OrderId.of(id), ARAMEX_TIMED_OUT, at);
+    }
+
+    private static List<String> ids(List<ShipmentRecord> records) {
+        return records.stream().map(record -> record.orderId().value()).toList();
+    }
+
+    @Test
+    void heldOrdersAreTheUnknownOutcomesAndTheAbandonedClaims_oldestFirst() {
+        ShipmentStore store = store();
+        hold(store, "ORD-2001", T0.plusSeconds(30));
+        hold(store, "ORD-2002", T0.plusSeconds(10));
+        store.claim(OrderId.of("ORD-2003"), SHOP, "fp-abandoned", T0);
+        store.claim(OrderId.of("ORD-2004"), SHOP, "fp-live", T0.plusSeconds(20));
+        store.claim(OrderId.of("ORD-2005"), SHOP, "fp-created", T0);
+        store.recordCreated(OrderId.of("ORD-2005"), AT_ARAMEX, false, List.of(Attempt.success(CarrierId.ARAMEX)), T0);
+        hold(store, "ORD-2006", T0.plusSeconds(5));
+        store.resolve(OrderId.of("ORD-2006"), new ShipmentResolution(Optional.empty(), "nora", "", T0.plusSeconds(40)));
+        // ORD-2003's claim is abandoned at this moment; ORD-2004's is not yet.
+        Instant now = T0.plus(ShipmentRecord.ABANDONED_AFTER).plusSeconds(15);
+
+        List<ShipmentRecord> held = store.held(now, Optional.empty(), 10);
+
+        assertThat(ids(held)).containsExactly("ORD-2003", "ORD-2002", "ORD-2001");
+        assertThat(held.get(0).status()).as("stored as it is").isEqualTo(ShipmentStatus.IN_PROGRESS);
+        assertThat(held.get(0).asSeenAt(now).status()).isEqualTo(ShipmentStatus.OUTCOME_UNKNOWN);
+        assertThat(held.get(1).attempts()).isEqualTo(ARAMEX_TIMED_OUT);
+        assertThat(held.get(1).client()).contains(SHOP);
+        assertThat(store.heldSummary(now)).isEqualTo(new HeldOrderSummary(3, Optional.of(T0)));
+    }
+
+    @Test
+    void heldOrdersArePagedByAStableKey_withoutSkippingOrRepeatingOne() {
+        ShipmentStore store = store();
+        // Two held at the same instant: the order id breaks the tie.
+        hold(store, "ORD-3003", T0.plusSeconds(20));
+        hold(store, "ORD-3001", T0.plusSeconds(10));
+        hold(store, "ORD-3002", T0.plusSeconds(10));
+        hold(store, "ORD-3004", T0.plusSeconds(30));
+        hold(store, "ORD-3005", T0.plusSeconds(40));
+        Instant now = T0.plusSeconds(60);
+
+        List<ShipmentRecord> first = store.held(now, Optional.empty(), 2);
+        List<ShipmentRecord> second = store.held(now, Optional.of(HeldOrderCursor.after(first.get(1))), 2);
+        // An order resolved between pages does not move the others.
+        store.resolve(OrderId.of("ORD-3001"), new ShipmentResolution(Optional.of(AT_ARAMEX), "nora", "", now));
+        List<ShipmentRecord> third = store.held(now, Optional.of(HeldOrderCursor.after(second.get(1))), 2);
+
+        assertThat(ids(first)).containsExactly("ORD-3001", "ORD-3002");
+        assertThat(ids(second)).containsExactly("ORD-3003", "ORD-3004");
+        assertThat(ids(third)).containsExactly("ORD-3005");
+        assertThat(store.held(now, Optional.of(HeldOrderCursor.after(third.get(0))), 2))
+                .isEmpty();
+    }
+
+    @Test
+    void givenNothingHeld_thenTheListIsEmptyAndTheSummarySaysNone() {
+        ShipmentStore store = store();
+        store.claim(ORDER, SHOP, "fp-1", T0);
+
+        assertThat(store.held(T0.plusSeconds(1), Optional.empty(), 10)).isEmpty();
+        assertThat(store.heldSummary(T0.plusSeconds(1))).isEqualTo(HeldOrderSummary.NONE);
     }
 
     @Test

@@ -34,7 +34,7 @@ import java.util.UUID;
  * hold only the orders it must, and recover? Runs the real jar with its embedded sandbox on free loopback ports in a
  * fresh working directory.
  */
-public final class HangScenario implements Scenario {
+public final class HangScenario extends Scenario {
 
     /** The gauge of the hedge delay in effect, per carrier. */
     public static final String HEDGE_DELAY_METRIC = "gateway_hedge_delay_seconds";
@@ -45,14 +45,8 @@ public final class HangScenario implements Scenario {
     private static final long HANG_LATENCY_MS = 60_000;
     private static final Duration CATCH_UP = Duration.ofMinutes(3);
 
-    @Override
-    public String name() {
-        return "hang";
-    }
-
-    @Override
-    public String title() {
-        return "Hang: Aramex stops answering under open-loop load";
+    public HangScenario() {
+        super("hang", "Hang: Aramex stops answering under open-loop load");
     }
 
     @Override
@@ -62,8 +56,7 @@ public final class HangScenario implements Scenario {
                 "CIRCUIT_BREAKER_RECOVERY_TIMEOUT",
                         Long.toString(plan.recoveryTimeout().toSeconds()),
                 "ARAMEX_TIMEOUT", Long.toString(plan.carrierTimeout().toSeconds()));
-        List<String> jvmOptions = context.gatewayJvmOptions();
-        try (Gateway gateway = Gateway.start(context.gatewayJar(), context.scratch("hang"), jvmOptions, env)) {
+        try (Gateway gateway = Gateway.start(context.gatewayLaunch(), context.scratch("hang"), env)) {
             gateway.awaitReady(Duration.ofSeconds(60));
             return new Run(plan, gateway).execute(env);
         }

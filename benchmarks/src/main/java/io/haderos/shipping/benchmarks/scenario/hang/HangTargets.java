@@ -193,27 +193,44 @@ public final class HangTargets {
     }
 
     private TargetCheck opened(List<BreakerTransition> transitions) {
-        Duration hang = timeline.hangStart();
-        Optional<Duration> opened = transitions.stream()
-                .filter(t -> t.to().equals("open") && t.at().compareTo(hang) >= 0)
-                .map(t -> t.at().minus(hang))
-                .findFirst();
-        return new TargetCheck(
+        return transition(
+                transitions,
+                "open",
+                timeline.hangStart(),
+                plan.openWithin(),
                 "breaker opens within S(rates) + 1 s = " + Units.seconds(plan.openWithin()) + " of the hang's start",
-                opened.isPresent() && opened.get().compareTo(plan.openWithin()) <= 0,
-                opened.map(d -> "opened after " + Units.seconds(d)).orElse("never opened during the run"));
+                "opened after ",
+                "never opened during the run");
     }
 
     private TargetCheck closed(List<BreakerTransition> transitions) {
-        Duration heal = timeline.heal();
-        Optional<Duration> closed = transitions.stream()
-                .filter(t -> t.to().equals("closed") && t.at().compareTo(heal) >= 0)
-                .map(t -> t.at().minus(heal))
+        return transition(
+                transitions,
+                "closed",
+                timeline.heal(),
+                plan.closeWithin(),
+                "breaker closes within T + S(rates) + 1 s = " + Units.seconds(plan.closeWithin()) + " of healing",
+                "closed after ",
+                "not closed again by the run's end");
+    }
+
+    /** Whether the breaker's first move to {@code state} after {@code since} came within {@code within}. */
+    private static TargetCheck transition(
+            List<BreakerTransition> transitions,
+            String state,
+            Duration since,
+            Duration within,
+            String target,
+            String after,
+            String never) {
+        Optional<Duration> moved = transitions.stream()
+                .filter(t -> t.to().equals(state) && t.at().compareTo(since) >= 0)
+                .map(t -> t.at().minus(since))
                 .findFirst();
         return new TargetCheck(
-                "breaker closes within T + S(rates) + 1 s = " + Units.seconds(plan.closeWithin()) + " of healing",
-                closed.isPresent() && closed.get().compareTo(plan.closeWithin()) <= 0,
-                closed.map(d -> "closed after " + Units.seconds(d)).orElse("not closed again by the run's end"));
+                target,
+                moved.isPresent() && moved.get().compareTo(within) <= 0,
+                moved.map(d -> after + Units.seconds(d)).orElse(never));
     }
 
     private static long count(List<ShipResult> ships, ShipResult.Outcome outcome) {

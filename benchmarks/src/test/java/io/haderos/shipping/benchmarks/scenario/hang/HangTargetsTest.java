@@ -163,40 +163,25 @@ class HangTargetsTest {
 
     private static HangWindow withLive(HangWindow w, long max) {
         StreamWindow live = new StreamWindow(50, 50, 0, 0, 0, new LatencySummary(50, 2 * MS, 10 * MS, max));
-        return new HangWindow(
-                w.index(),
-                w.from(),
-                w.phase(),
-                w.rates(),
-                w.ships(),
-                w.shipsByOutcome(),
-                live,
-                w.monitoring(),
-                w.hedgeDelaySeconds(),
-                w.heldOrdersGauge(),
-                w.breaker(),
-                w.driverCpuShare());
+        return copy(w, w.rates(), live, w.hedgeDelaySeconds());
     }
 
     private static HangWindow withRatesP99(HangWindow w, long p99) {
         StreamWindow rates = new StreamWindow(2000, 2000, 0, 0, 0, new LatencySummary(2000, 5 * MS, p99, p99));
-        return new HangWindow(
-                w.index(),
-                w.from(),
-                w.phase(),
-                rates,
-                w.ships(),
-                w.shipsByOutcome(),
-                w.live(),
-                w.monitoring(),
-                w.hedgeDelaySeconds(),
-                w.heldOrdersGauge(),
-                w.breaker(),
-                w.driverCpuShare());
+        return copy(w, rates, w.live(), w.hedgeDelaySeconds());
     }
 
     private static HangWindow withRatesOk(HangWindow w, int ok) {
         StreamWindow rates = new StreamWindow(2000, ok, 0, 0, 0, w.rates().latency());
+        return copy(w, rates, w.live(), w.hedgeDelaySeconds());
+    }
+
+    private static HangWindow withoutHedgeDelay(HangWindow w) {
+        return copy(w, w.rates(), w.live(), OptionalDouble.empty());
+    }
+
+    /** {@code w} with other rates, live probes and hedge delay. */
+    private static HangWindow copy(HangWindow w, StreamWindow rates, StreamWindow live, OptionalDouble hedgeDelay) {
         return new HangWindow(
                 w.index(),
                 w.from(),
@@ -204,25 +189,9 @@ class HangTargetsTest {
                 rates,
                 w.ships(),
                 w.shipsByOutcome(),
-                w.live(),
+                live,
                 w.monitoring(),
-                w.hedgeDelaySeconds(),
-                w.heldOrdersGauge(),
-                w.breaker(),
-                w.driverCpuShare());
-    }
-
-    private static HangWindow withoutHedgeDelay(HangWindow w) {
-        return new HangWindow(
-                w.index(),
-                w.from(),
-                w.phase(),
-                w.rates(),
-                w.ships(),
-                w.shipsByOutcome(),
-                w.live(),
-                w.monitoring(),
-                OptionalDouble.empty(),
+                hedgeDelay,
                 w.heldOrdersGauge(),
                 w.breaker(),
                 w.driverCpuShare());

@@ -3,6 +3,8 @@ package io.haderos.shipping.domain.port.out;
 import io.haderos.shipping.domain.model.Attempt;
 import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.HeldOrderCursor;
+import io.haderos.shipping.domain.model.HeldOrderSummary;
 import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
@@ -61,4 +63,18 @@ public interface ShipmentStore {
     Optional<ShipmentRecord> resolve(OrderId orderId, ShipmentResolution resolution);
 
     Optional<ShipmentRecord> find(OrderId orderId);
+
+    /**
+     * The orders that await resolution at {@code now} ({@link ShipmentRecord#awaitsResolution}: outcome unknown, or a
+     * claim abandoned longer than {@link ShipmentRecord#ABANDONED_AFTER}), oldest first: ordered by
+     * {@link ShipmentRecord#heldSince}, then by order id. Records are as stored (an abandoned claim is still
+     * {@code IN_PROGRESS}; {@link ShipmentRecord#asSeenAt} says how to show it).
+     *
+     * @param after only the orders after this place in the list; empty for the first page
+     * @param limit at most this many, at least 1
+     */
+    List<ShipmentRecord> held(Instant now, Optional<HeldOrderCursor> after, int limit);
+
+    /** How many orders await resolution at {@code now}, and since when the oldest has: one cheap query. */
+    HeldOrderSummary heldSummary(Instant now);
 }

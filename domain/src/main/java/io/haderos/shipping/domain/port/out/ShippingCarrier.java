@@ -3,6 +3,7 @@ package io.haderos.shipping.domain.port.out;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.Label;
+import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRequest;
@@ -49,6 +50,13 @@ public interface ShippingCarrier {
     }
 
     /**
+     * The shipments the carrier holds under our reference for {@code orderId} (the order id is sent as the shipment's
+     * reference when it is created), for settling an order whose creation's outcome is unknown. A read: safe to repeat,
+     * passes the carrier's breaker like tracking. Completes with an empty list when the carrier knows none.
+     */
+    CompletableFuture<List<CreatedShipment>> findByReferenceAsync(OrderId orderId);
+
+    /**
      * Sends a call that reaches the carrier and is safe to repeat, so that a breaker waiting for a trial gets one
      * when no client call comes: a quote for a configured route, a query of a known shipment.
      *
@@ -65,6 +73,11 @@ public interface ShippingCarrier {
     /** {@link #createShipmentAsync}, waiting for the answer. */
     default CreatedShipment createShipment(ShipmentRequest request) {
         return await(createShipmentAsync(request));
+    }
+
+    /** {@link #findByReferenceAsync}, waiting for the answer. */
+    default List<CreatedShipment> findByReference(OrderId orderId) {
+        return await(findByReferenceAsync(orderId));
     }
 
     /** {@link #trackAsync}, waiting for the answer. */
