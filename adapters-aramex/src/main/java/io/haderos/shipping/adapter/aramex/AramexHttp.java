@@ -2,45 +2,29 @@ package io.haderos.shipping.adapter.aramex;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.haderos.shipping.adapter.carrierhttp.CarrierExchange;
 import io.haderos.shipping.domain.model.CarrierId;
-import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
-import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * POSTs one JSON body to one Aramex operation and reads the JSON reply, asynchronously, or fails with the failure
- * classified by {@link AramexFaults}. HTTP/1.1 only (Grizzly-like servers drop {@code Content-Type} on an h2c
- * upgrade), redirects not followed (a POST that is redirected went to the wrong endpoint).
- *
- * <p>Threads: nothing here blocks. The reply is taken from the body subscriber, which runs on {@code executor}; the
- * JDK client's own future is watched only for failures, which are handed to {@code executor} too — that future
- * completes on {@code CompletableFuture}'s default pool, where none of our work may run. The whole-request
- * {@code timeout} (connect to last byte) is one timer on {@code timer}.
+ * classified by {@link AramexFaults}. The exchange itself (HTTP/1.1, no redirects, the whole-request deadline, the
+ * reply threads) is the shared {@link CarrierExchange}.
  */
 final class AramexHttp {
 
-    private final HttpClient client;
+    private final CarrierExchange<AramexOperation> exchange;
     private final URI baseUrl;
-    private final Duration timeout;
     private final ObjectMapper mapper;
     private final AramexFaults faults;
-    private final Executor executor;
-    private final ScheduledExecutorService timer;
 
     AramexHttp(
             AramexConfig config,
@@ -48,18 +32,17 @@ final class AramexHttp {
             AramexFaults faults,
             Executor executor,
             ScheduledExecutorService timer) {
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
+        this.exchange = new CarrierExchange<>(
+                CarrierId.ARAMEX,
+                config.connectTimeout(),
+                config.timeout(),
+                executor,
+                timer,
+                faults::timeout,
+                faults::forIoFailure);
         this.baseUrl = config.baseUrl();
-        this.timeout = config.timeout();
         this.mapper = mapper;
         this.faults = faults;
-        this.executor = executor;
-        this.timer = timer;
     }
 
     /**
@@ -104,45 +87,8 @@ final class AramexHttp {
         });
     }
 
-    /** A reply's status, headers and body. */
-    record Reply(int status, HttpHeaders headers, byte[] body) {}
-
-    private CompletableFuture<Reply> exchange(AramexOperation operation, HttpRequest request) {
-        CompletableFuture<Reply> reply = new CompletableFuture<>();
-        CompletableFuture<HttpResponse<Void>> sent = client.sendAsync(
-                request,
-                info -> BodySubscribers.mapping(BodySubscribers.ofByteArray(), bytes -> {
-                    reply.complete(new Reply(info.statusCode(), info.headers(), bytes));
-                    return null;
-                }));
-        ScheduledFuture<?> deadline = timer.schedule(
-                () -> executor.execute(() -> {
-                    if (reply.completeExceptionally(faults.timeout(operation, timeout))) {
-                        sent.cancel(true);
-                    }
-                }),
-                timeout.toNanos(),
-                TimeUnit.NANOSECONDS);
-        sent.whenComplete((response, failure) -> {
-            if (failure != null && !reply.isDone()) {
-                executor.execute(() -> reply.completeExceptionally(forFailure(operation, failure)));
-            }
-        });
-        reply.whenComplete((done, failure) -> deadline.cancel(false));
-        return reply;
-    }
-
-    private CarrierUnavailableException forFailure(AramexOperation operation, Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof IOException io) {
-            return faults.forIoFailure(operation, io);
-        }
-        return new CarrierUnavailableException(
-                CarrierId.ARAMEX,
-                Reason.CONNECTION_LOST,
-                "the exchange for " + operation + " failed (" + cause.getClass().getSimpleName() + ")",
-                cause);
+    private CompletableFuture<CarrierExchange.Reply<byte[]>> exchange(AramexOperation operation, HttpRequest request) {
+        return exchange.send(operation, request, BodySubscribers::ofByteArray);
     }
 
     private byte[] serialize(Object body) {

@@ -1,5 +1,6 @@
 package io.haderos.shipping.adapter.aramex;
 
+import io.haderos.shipping.adapter.carrierhttp.CarrierWiring;
 import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.Checks;
@@ -14,7 +15,6 @@ import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
-import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import java.util.List;
@@ -22,8 +22,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Aramex's JSON API (rates, shipment creation, tracking, label reprints) as a {@link ShippingCarrier} whose every call passes its own
@@ -75,10 +73,7 @@ public final class AramexShippingCarrier implements ShippingCarrier {
      */
     public static AramexShippingCarrier create(AramexConfig config) {
         Objects.requireNonNull(config, "config");
-        return create(
-                config,
-                CarrierCircuitBreaker.create(
-                        CarrierId.ARAMEX, config.circuitBreaker(), config.clock(), CircuitTransitionListener.none()));
+        return create(config, CarrierWiring.ownBreaker(CarrierId.ARAMEX, config.circuitBreaker(), config.clock()));
     }
 
     /**
@@ -94,12 +89,8 @@ public final class AramexShippingCarrier implements ShippingCarrier {
      */
     public static AramexShippingCarrier create(AramexConfig config, CarrierCircuitBreaker breaker) {
         Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(breaker, "breaker");
-        if (!CarrierId.ARAMEX.equals(breaker.carrier())) {
-            throw new IllegalArgumentException(
-                    "the breaker is for carrier '" + breaker.carrier() + "', not '" + CarrierId.ARAMEX + "'");
-        }
-        Executor executor = config.executor().orElseGet(AramexShippingCarrier::ownThreads);
+        CarrierWiring.breakerFor(CarrierId.ARAMEX, breaker);
+        Executor executor = CarrierWiring.replyThreads(config.executor(), "aramex-http");
         return new AramexShippingCarrier(
                 breaker, new AramexClient(config, executor, breaker.scheduler()), config.probe());
     }
@@ -205,14 +196,5 @@ public final class AramexShippingCarrier implements ShippingCarrier {
     @Override
     public String toString() {
         return "AramexShippingCarrier[" + breaker.snapshot().state() + "]";
-    }
-
-    private static Executor ownThreads() {
-        AtomicInteger threads = new AtomicInteger();
-        return Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "aramex-http-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 }

@@ -1,5 +1,6 @@
 package io.haderos.shipping.adapter.smsa;
 
+import io.haderos.shipping.adapter.carrierhttp.CarrierWiring;
 import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CreatedShipment;
@@ -13,7 +14,6 @@ import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
-import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import java.util.List;
@@ -21,8 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -78,10 +76,7 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
      */
     public static SmsaShippingCarrier create(SmsaConfig config) {
         Objects.requireNonNull(config, "config");
-        return create(
-                config,
-                CarrierCircuitBreaker.create(
-                        CarrierId.SMSA, config.circuitBreaker(), config.clock(), CircuitTransitionListener.none()));
+        return create(config, CarrierWiring.ownBreaker(CarrierId.SMSA, config.circuitBreaker(), config.clock()));
     }
 
     /**
@@ -100,13 +95,9 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
      */
     public static SmsaShippingCarrier create(SmsaConfig config, CarrierCircuitBreaker breaker) {
         Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(breaker, "breaker");
-        if (!CarrierId.SMSA.equals(breaker.carrier())) {
-            throw new IllegalArgumentException(
-                    "the breaker is for carrier '" + breaker.carrier() + "', not '" + CarrierId.SMSA + "'");
-        }
+        CarrierWiring.breakerFor(CarrierId.SMSA, breaker);
         SmsaTariff tariff = SmsaTariff.load(config.tariffFile());
-        Executor executor = config.executor().orElseGet(SmsaShippingCarrier::ownThreads);
+        Executor executor = CarrierWiring.replyThreads(config.executor(), "smsa-http");
         return new SmsaShippingCarrier(
                 breaker, new SmsaClient(config, tariff, executor, breaker.scheduler()), config.probeAwb());
     }
@@ -238,14 +229,5 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
     @Override
     public String toString() {
         return "SmsaShippingCarrier[" + breaker.snapshot().state() + "]";
-    }
-
-    private static Executor ownThreads() {
-        AtomicInteger threads = new AtomicInteger();
-        return Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "smsa-http-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 }
