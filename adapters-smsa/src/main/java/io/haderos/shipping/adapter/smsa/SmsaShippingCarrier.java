@@ -3,6 +3,7 @@ package io.haderos.shipping.adapter.smsa;
 import io.haderos.shipping.adapter.carrierhttp.CarrierWiring;
 import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.Checks;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.OrderId;
@@ -168,14 +169,16 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
      * offset combined. Accepts the {@code sawb} or a parcel waybill. Safe to repeat, so it may serve as the breaker's
      * trial.
      *
+     * @throws io.haderos.shipping.domain.model.InvalidValueException when {@code trackingNumber} is null, blank or
+     *                                         longer than 64 characters (before the breaker: not counted)
      * @throws TrackingNumberNotFoundException when SMSA does not know the number (or it cannot be an AWB)
      * @throws CarrierConfigurationException   when SMSA refuses the API key
      * @throws CarrierUnavailableException     on a carrier fault or an open breaker
      */
     @Override
     public CompletableFuture<ShipmentTracking> trackAsync(String trackingNumber) {
-        Objects.requireNonNull(trackingNumber, "trackingNumber");
-        return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> client.track(trackingNumber));
+        String awb = Checks.text(trackingNumber, "tracking", 64);
+        return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> client.track(awb));
     }
 
     /**
@@ -184,15 +187,16 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
      * call and may serve as the breaker's trial.
      *
      * @return the labels, ordered by parcel; empty when SMSA answers without any
-     * @throws NullPointerException when {@code trackingNumber} is null (before the breaker: not counted). The future
+     * @throws io.haderos.shipping.domain.model.InvalidValueException when {@code trackingNumber} is null, blank or
+     *     longer than 64 characters (before the breaker: not counted). The future
      *     fails with {@link TrackingNumberNotFoundException} when SMSA does not know the AWB, and with
      *     {@link CarrierUnavailableException} ({@code UNREADABLE_REPLY}) when a label is not PDF or ZPL of at most
      *     5 MB.
      */
     @Override
     public CompletableFuture<List<Label>> labelsAsync(String trackingNumber) {
-        Objects.requireNonNull(trackingNumber, "trackingNumber");
-        return breaker.callAsync(CarrierOperation.FETCH_LABEL, () -> client.labels(trackingNumber));
+        String awb = Checks.text(trackingNumber, "tracking", 64);
+        return breaker.callAsync(CarrierOperation.FETCH_LABEL, () -> client.labels(awb));
     }
 
     /**
