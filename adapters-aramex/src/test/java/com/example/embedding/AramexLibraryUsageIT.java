@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -22,6 +23,8 @@ import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CountryCode;
 import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.Label;
+import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.Parcel;
@@ -33,6 +36,7 @@ import io.haderos.shipping.domain.model.ShipmentTracking;
 import io.haderos.shipping.domain.model.Weight;
 import io.haderos.shipping.domain.port.out.CarrierException;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -90,6 +94,9 @@ class AramexLibraryUsageIT {
                  "TrackingResults": [{"Key": "30999999999", "Value": [{"WaybillNumber": "30999999999",
                    "UpdateCode": "SH014", "UpdateDescription": "Record created.",
                    "UpdateDateTime": "/Date(1735725660000+0300)/", "UpdateLocation": "Riyadh"}]}]}""")));
+        ARAMEX.stubFor(post(urlPathMatching(".*/PrintLabel")).willReturn(okJson("""
+                {"HasErrors": false, "Notifications": [], "ShipmentNumber": "30999999999",
+                 "ShipmentLabel": {"LabelURL": null, "LabelFileContents": "JVBERi0xLjQKJSVFT0YK"}}""")));
         AramexShippingCarrier aramex = AramexShippingCarrier.create(config());
         ShippingCarrier carrier = aramex;
 
@@ -107,16 +114,25 @@ class AramexLibraryUsageIT {
                 Money.of("0", "SAR"),
                 Optional.empty()));
         ShipmentTracking tracking = carrier.track(shipment.trackingNumber());
+        List<Label> labels = carrier.labels(shipment.trackingNumber());
 
         assertThat(carrier.id()).isEqualTo(CarrierId.ARAMEX);
         assertThat(quotes).containsExactly(new RateQuote(CarrierId.ARAMEX, "ONP", Money.of("31.50", "SAR")));
         assertThat(shipment.trackingNumber()).isEqualTo("30999999999");
-        assertThat(shipment.labelUrl()).isPresent();
+        assertThat(shipment.labels()).singleElement().satisfies(label -> {
+            assertThat(label.source()).contains(URI.create("https://labels.example/30999999999.pdf"));
+            assertThat(label.isFetched()).isFalse();
+        });
         assertThat(tracking.events()).hasSize(1);
+        assertThat(labels).singleElement().satisfies(label -> {
+            assertThat(label.format()).isEqualTo(LabelFormat.PDF);
+            assertThat(label.content())
+                    .hasValueSatisfying(pdf -> assertThat(pdf).startsWith("%PDF-".getBytes(US_ASCII)));
+        });
         CircuitSnapshot snapshot = aramex.circuitBreaker().snapshot();
         assertThat(snapshot.carrier()).isEqualTo(CarrierId.ARAMEX);
         assertThat(snapshot.state()).isEqualTo(CircuitState.CLOSED);
-        assertThat(snapshot.successCount()).isEqualTo(3);
+        assertThat(snapshot.successCount()).isEqualTo(4);
         assertThat(snapshot.failureCount()).isZero();
     }
 

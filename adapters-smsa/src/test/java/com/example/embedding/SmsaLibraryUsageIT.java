@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,6 +23,8 @@ import io.haderos.shipping.domain.model.Address;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CountryCode;
 import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.Label;
+import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.Parcel;
@@ -35,6 +38,7 @@ import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -64,10 +68,16 @@ class SmsaLibraryUsageIT {
     }
 
     @Test
-    void givenOnlyAConfig_whenUsedAsAShippingCarrier_thenQuotesShipsAndTracksBehindItsOwnBreaker() {
+    void givenOnlyAConfig_whenUsedAsAShippingCarrier_thenQuotesShipsTracksAndReprintsBehindItsOwnBreaker() {
+        String zpl = Base64.getEncoder().encodeToString("^XA^FDAWB 290000000002^FS^XZ".getBytes(US_ASCII));
+        String created = "{\"sawb\": \"290000000001\", \"waybills\": [{\"awb\": \"290000000002\", \"awbFile\": \"" + zpl
+                + "\"}]}";
         SMSA.stubFor(post(urlEqualTo("/api/shipment/b2c/new"))
                 .withHeader("apikey", equalTo(KEY))
-                .willReturn(okJson("{\"sawb\": \"290000000001\", \"waybills\": [{\"awb\": \"290000000002\"}]}")));
+                .willReturn(okJson(created)));
+        SMSA.stubFor(get(urlEqualTo("/api/shipment/b2c/query/290000000001"))
+                .withHeader("apikey", equalTo(KEY))
+                .willReturn(okJson(created)));
         SMSA.stubFor(get(urlEqualTo("/api/track/single/290000000001"))
                 .withHeader("apikey", equalTo(KEY))
                 .willReturn(
@@ -81,6 +91,7 @@ class SmsaLibraryUsageIT {
                 RateRequest.of(Address.of(SA, "Riyadh"), Address.of(SA, "Dammam"), Weight.ofKilograms("1.5")));
         CreatedShipment shipment = carrier.createShipment(order());
         ShipmentTracking tracking = carrier.track(shipment.trackingNumber());
+        List<Label> reprinted = carrier.labels(shipment.trackingNumber());
 
         assertThat(carrier.id()).isEqualTo(CarrierId.SMSA);
         assertThat(quotes).singleElement().satisfies(quote -> {
@@ -89,11 +100,16 @@ class SmsaLibraryUsageIT {
         });
         assertThat(shipment.trackingNumber()).isEqualTo("290000000001");
         assertThat(shipment.parcelTrackingNumbers()).containsExactly("290000000002");
+        assertThat(shipment.labels()).singleElement().satisfies(label -> {
+            assertThat(label.parcel()).isEqualTo(1);
+            assertThat(label.format()).isEqualTo(LabelFormat.ZPL);
+        });
+        assertThat(reprinted).isEqualTo(shipment.labels());
         assertThat(tracking.events())
                 .singleElement()
                 .satisfies(event -> assertThat(event.code()).isEqualTo("PU"));
-        // The tariff quote reached no server, so only the create and the track count as successes.
-        assertThat(smsa.circuitBreaker().snapshot().successCount()).isEqualTo(2);
+        // The tariff quote reached no server, so only the create, the track and the reprint count as successes.
+        assertThat(smsa.circuitBreaker().snapshot().successCount()).isEqualTo(3);
         assertThat(smsa.circuitBreaker().snapshot().state()).isEqualTo(CircuitState.CLOSED);
     }
 

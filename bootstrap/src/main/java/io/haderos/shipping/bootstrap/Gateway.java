@@ -23,6 +23,7 @@ import io.haderos.shipping.application.port.out.CarrierCallObserver;
 import io.haderos.shipping.application.port.out.ReadinessCheck;
 import io.haderos.shipping.application.service.CheckReadinessService;
 import io.haderos.shipping.application.service.DataRetentionJob;
+import io.haderos.shipping.application.service.FetchLabelService;
 import io.haderos.shipping.application.service.FindShipmentService;
 import io.haderos.shipping.application.service.FleetOverrideSync;
 import io.haderos.shipping.application.service.HeldOrderReconciler;
@@ -367,6 +368,12 @@ public final class Gateway implements AutoCloseable {
     private static UseCases useCases(GatewaySettings settings, Clock clock, Parts parts) {
         FallbackPolicy fallbackPolicy = new FallbackPolicy();
         Executor database = parts.threads().database();
+        FetchLabelService labels = new FetchLabelService(
+                parts.carriers(),
+                parts.store(),
+                parts.observer(),
+                database,
+                parts.threads().timer());
         return new UseCases(
                 new QuoteRatesService(
                         parts.carriers(),
@@ -381,7 +388,8 @@ public final class Gateway implements AutoCloseable {
                         settings.defaultShipper(),
                         clock,
                         parts.observer(),
-                        database),
+                        database,
+                        Optional.of(labels)),
                 new FindShipmentService(parts.store(), clock, database),
                 new TrackShipmentService(parts.carriers(), parts.observer()),
                 new MonitorCircuitBreakersService(
@@ -397,6 +405,7 @@ public final class Gateway implements AutoCloseable {
                         parts.overrideStore(), parts.overrideSync(), parts.breakers(), clock, database),
                 new ResolveShipmentService(parts.store(), clock, database),
                 new CheckReadinessService(List.of(parts.database()), database),
+                labels,
                 new ListHeldOrdersService(parts.store(), clock, database));
     }
 

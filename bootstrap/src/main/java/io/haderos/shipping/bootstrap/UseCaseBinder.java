@@ -1,6 +1,7 @@
 package io.haderos.shipping.bootstrap;
 
 import io.haderos.shipping.application.port.in.CheckReadinessUseCase;
+import io.haderos.shipping.application.port.in.FetchLabelUseCase;
 import io.haderos.shipping.application.port.in.FindShipmentUseCase;
 import io.haderos.shipping.application.port.in.ListHeldOrdersUseCase;
 import io.haderos.shipping.application.port.in.MonitorCircuitBreakersUseCase;
@@ -41,6 +42,7 @@ final class UseCaseBinder extends AbstractBinder {
         bindTo(OverrideCircuitBreakerUseCase.class, UseCases::overrideCircuitBreaker);
         bindTo(ResolveShipmentUseCase.class, UseCases::resolveShipment);
         bindTo(CheckReadinessUseCase.class, UseCases::checkReadiness);
+        bindTo(FetchLabelUseCase.class, UseCases::fetchLabel);
         bindTo(ListHeldOrdersUseCase.class, UseCases::listHeldOrders);
     }
 

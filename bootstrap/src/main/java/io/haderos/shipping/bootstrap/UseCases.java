@@ -1,6 +1,7 @@
 package io.haderos.shipping.bootstrap;
 
 import io.haderos.shipping.application.port.in.CheckReadinessUseCase;
+import io.haderos.shipping.application.port.in.FetchLabelUseCase;
 import io.haderos.shipping.application.port.in.FindShipmentUseCase;
 import io.haderos.shipping.application.port.in.ListHeldOrdersUseCase;
 import io.haderos.shipping.application.port.in.MonitorCircuitBreakersUseCase;
@@ -22,4 +23,5 @@ record UseCases(
         OverrideCircuitBreakerUseCase overrideCircuitBreaker,
         ResolveShipmentUseCase resolveShipment,
         CheckReadinessUseCase checkReadiness,
+        FetchLabelUseCase fetchLabel,
         ListHeldOrdersUseCase listHeldOrders) {}

@@ -56,6 +56,16 @@ class ClientAccessIT {
             HttpResponse<String> noOrder = gateway.get("/orders/ORD-NONE/shipment", ERP_TOKEN);
             assertThat(othersOrder.statusCode()).isEqualTo(404);
             assertThat(othersOrder.body()).isEqualTo(noOrder.body().replace("ORD-NONE", "ORD-A1"));
+            // Its label likewise: the creator prints it, to another client the order does not exist.
+            assertThat(gateway.get("/orders/ORD-A1/label").statusCode()).isEqualTo(401);
+            assertThat(gateway.get("/orders/ORD-A1/label", SHOP_TOKEN).statusCode())
+                    .isEqualTo(200);
+            HttpResponse<String> othersLabel = gateway.get("/orders/ORD-A1/label", ERP_TOKEN);
+            assertThat(othersLabel.statusCode()).isEqualTo(404);
+            assertThat(othersLabel.body())
+                    .isEqualTo(gateway.get("/orders/ORD-NONE/label", ERP_TOKEN)
+                            .body()
+                            .replace("ORD-NONE", "ORD-A1"));
             HttpResponse<String> reused = gateway.post("/orders/ORD-A1/ship", shipment(1.0), ERP_TOKEN);
             assertThat(reused.statusCode()).isEqualTo(409);
             assertThat(gateway.json(reused).path("reason").asText()).isEqualTo("order_id_taken");
@@ -72,7 +82,7 @@ class ClientAccessIT {
                 assertThat(gateway.get(open).statusCode()).as(open).isEqualTo(200);
             }
             assertThat(gateway.get("/metrics").body())
-                    .contains("gateway_auth_refusals_total{kind=\"client\",reason=\"missing\"} 2")
+                    .contains("gateway_auth_refusals_total{kind=\"client\",reason=\"missing\"} 3")
                     .contains("gateway_auth_refusals_total{kind=\"client\",reason=\"unknown_token\"} 1");
             assertThat(gateway.log())
                     .contains("clients authenticate by bearer token: [erp, shop]")

@@ -117,6 +117,20 @@ class GatewayIT {
         assertThat(gateway.json(shipped).path("provider").asText()).isEqualTo("smsa");
         assertThat(gateway.json(shipped).path("fallback").asBoolean()).isTrue();
         assertThat(gateway.stats("aramex").path("requests").asInt()).isEqualTo(before);
+
+        // The walk-through then downloads the label, with SMSA down as well: the gateway kept it.
+        assertThat(gateway.json(shipped).path("label_url").asText()).isEqualTo("/orders/ORD-OPEN-1/label");
+        gateway.fault("smsa", "down");
+        try {
+            HttpResponse<byte[]> label = gateway.getBytes("/orders/ORD-OPEN-1/label");
+            assertThat(label.statusCode()).isEqualTo(200);
+            assertThat(label.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/pdf"));
+            assertThat(new String(label.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo("%PDF-");
+        } finally {
+            gateway.fault("smsa", "healthy");
+        }
     }
 
     @Test

@@ -236,6 +236,22 @@ public final class GatewayProcess implements AutoCloseable {
                 .GET());
     }
 
+    /** A GET whose body is read as bytes (a label), with extra headers (name, value, …). */
+    HttpResponse<byte[]> getBytes(String path, String... headers) throws IOException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(gateway.resolve(path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return client.send(
+                    request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
     public HttpResponse<String> post(String path, String json) throws IOException {
         return call(HttpRequest.newBuilder(gateway.resolve(path))
                 .header("Content-Type", "application/json")

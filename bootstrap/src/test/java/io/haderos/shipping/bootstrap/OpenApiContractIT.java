@@ -142,6 +142,14 @@ class OpenApiContractIT {
         valid(get("/api/v1/shipments/aramex/30199999999"), 404);
         valid(get("/api/v1/shipments/dhl/30199999999"), 404);
         invalid(get("/api/v1/shipments/aramex/" + "9".repeat(65)), 400, "path tracking");
+
+        Exchange label = valid(get("/orders/ORD-OAS-1/label"), 200);
+        valid(get("/orders/ORD-OAS-1/label?parcel=1"), 200);
+        String etag = label.responseHeader("ETag").orElseThrow();
+        valid(send("GET", "/orders/ORD-OAS-1/label", null, null, "If-None-Match", etag), 304);
+        valid(get("/orders/ORD-OAS-1/label?parcel=2"), 400);
+        invalid(get("/orders/ORD-OAS-1/label?parcel=0"), 400, "parcel");
+        valid(get("/orders/ORD-OAS-404/label"), 404);
     }
 
     @Test

@@ -22,7 +22,9 @@ class OpenApiContractTest {
     private static final String SHIP = "/orders/ORD-1/ship";
     private static final String SHIPMENT = """
             {"order_id":"ORD-1","provider":"aramex","tracking":"30123456789","parcel_tracking":[],"fallback":false,
-             "label_url":null,"status":"created","attempts":[{"provider":"aramex","outcome":"success"}],
+             "label_url":"/orders/ORD-1/label","label_format":"pdf",
+             "labels":[{"parcel":1,"format":"pdf","url":"/orders/ORD-1/label?parcel=1"}],
+             "status":"created","attempts":[{"provider":"aramex","outcome":"success"}],
              "created_at":"2025-12-28T10:31:02Z","updated_at":"2025-12-28T10:31:03Z","resolution":null}""";
     private static final String ORDER = """
             {"consignee":{"name":"Sara Ahmed","phone":"+966551112233","address":{"country":"SA","city":"Jeddah",

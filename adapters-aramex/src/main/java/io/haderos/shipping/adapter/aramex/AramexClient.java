@@ -3,6 +3,8 @@ package io.haderos.shipping.adapter.aramex;
 import io.haderos.shipping.adapter.aramex.AramexWire.ClientInfo;
 import io.haderos.shipping.adapter.aramex.AramexWire.Contact;
 import io.haderos.shipping.adapter.aramex.AramexWire.LabelInfo;
+import io.haderos.shipping.adapter.aramex.AramexWire.LabelPrintingRequest;
+import io.haderos.shipping.adapter.aramex.AramexWire.LabelPrintingResponse;
 import io.haderos.shipping.adapter.aramex.AramexWire.Notification;
 import io.haderos.shipping.adapter.aramex.AramexWire.ProcessedShipment;
 import io.haderos.shipping.adapter.aramex.AramexWire.RateCalculatorRequest;
@@ -19,6 +21,8 @@ import io.haderos.shipping.domain.model.Address;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.Dimensions;
+import io.haderos.shipping.domain.model.Label;
+import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.Parcel;
 import io.haderos.shipping.domain.model.Party;
@@ -34,6 +38,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
@@ -43,9 +48,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The Aramex JSON API without a breaker: maps domain requests to the wire (rates, shipment creation, tracking),
+ * The Aramex JSON API without a breaker: maps domain requests to the wire (rates, shipment creation, tracking, label
+ * reprints),
  * and replies back into domain values, or into exactly one exception each (via {@link AramexFaults}). Every call is
  * asynchronous. {@link AramexShippingCarrier} puts the breaker in front of it.
  */
@@ -59,10 +67,13 @@ final class AramexClient {
     static final String CASH_ON_DELIVERY_SERVICE = "CODS";
     /** The label layout Magento and ERPNext use; {@code URL} asks for a link rather than the file. */
     static final LabelInfo LABEL = new LabelInfo(9729, "URL");
+    /** The same layout as the file itself, for a reprint: no second download. */
+    static final LabelInfo REPRINT = new LabelInfo(9729, "RPT");
     /** Aramex's "Delivered" update code, as integrators read it (no official list is known). */
     static final String DELIVERED = "SH005";
 
     private static final CarrierId ARAMEX = CarrierId.ARAMEX;
+    private static final Logger LOG = LoggerFactory.getLogger(AramexClient.class);
 
     private final AramexConfig config;
     private final ClientInfo clientInfo;
@@ -153,7 +164,8 @@ final class AramexClient {
             if (created.id() == null || created.id().isBlank()) {
                 throw new IllegalArgumentException("the shipment has no ID");
             }
-            return new CreatedShipment(ARAMEX, created.id().strip(), List.of(), labelUrl(created));
+            String awb = created.id().strip();
+            return new CreatedShipment(ARAMEX, awb, List.of(), createdLabel(awb, created.shipmentLabel()));
         } catch (IllegalArgumentException e) {
             throw faults.unreadable(operation, e.getMessage(), e);
         }
@@ -190,6 +202,104 @@ final class AramexClient {
                 "",
                 "",
                 details);
+    }
+
+    // ------------------------------------------------------------------------------------------- labels
+
+    /**
+     * {@code PrintLabel} for {@code awb}, asking for the file itself ({@code RPT}); when Aramex answers with a link
+     * only, the file is downloaded from it. Aramex gives one PDF per shipment (a page per piece): one label, parcel 1.
+     * A shipment number Aramex does not know, or a link that is gone, is {@link TrackingNumberNotFoundException};
+     * bytes that are not a PDF are an unreadable reply.
+     */
+    CompletableFuture<List<Label>> labels(String awb) {
+        AramexOperation operation = AramexOperation.PRINT_LABEL;
+        // The product group is not kept with the shipment; Aramex's need for it on a reprint is unverified.
+        LabelPrintingRequest body =
+                new LabelPrintingRequest(clientInfo, Transaction.of(""), awb, "", config.accountEntity(), REPRINT);
+        return http.post(operation, body, LabelPrintingResponse.class).thenCompose(reply -> {
+            if (reply.hasErrors() && reply.notifications().stream().anyMatch(AramexClient::isUnknownShipment)) {
+                throw new TrackingNumberNotFoundException(ARAMEX, awb);
+            }
+            faults.throwIfErrors(operation, reply.hasErrors(), reply.notifications());
+            Optional<byte[]> inline = inlineLabel(reply.shipmentLabel());
+            Optional<URI> link = labelLink(reply.shipmentLabel());
+            if (inline.isPresent()) {
+                return CompletableFuture.completedFuture(List.of(sound(operation, label(inline.get(), link))));
+            }
+            if (link.isPresent()) {
+                return http.download(link.get(), awb)
+                        .thenApply(bytes -> List.of(sound(AramexOperation.DOWNLOAD_LABEL, label(bytes, link))));
+            }
+            return CompletableFuture.completedFuture(List.<Label>of());
+        });
+    }
+
+    /**
+     * The label a creation reply carries: its bytes when they are sound, its link when it has one. The label is a
+     * convenience: a missing, malformed or corrupt one must not fail a shipment that exists, so it is left out (and
+     * logged with the reason) and can be fetched again later.
+     */
+    private static List<Label> createdLabel(String awb, AramexWire.ShipmentLabel wire) {
+        Optional<URI> link = labelLink(wire);
+        Optional<byte[]> inline = inlineLabel(wire);
+        if (inline.isPresent()) {
+            Label label = label(inline.get(), link);
+            Optional<String> defect = label.defect();
+            if (defect.isEmpty()) {
+                return List.of(label);
+            }
+            LOG.warn("Aramex shipment {}: its label is not kept: {}", awb, defect.get());
+        } else if (wire != null && !isBlank(wire.labelFileContents())) {
+            LOG.warn("Aramex shipment {}: its label is not kept: LabelFileContents is not base64", awb);
+        }
+        return link.map(uri -> List.of(Label.at(1, LabelFormat.PDF, uri))).orElse(List.of());
+    }
+
+    private static Label label(byte[] bytes, Optional<URI> link) {
+        return new Label(1, LabelFormat.PDF, Optional.of(bytes), link);
+    }
+
+    private Label sound(AramexOperation operation, Label label) {
+        label.defect().ifPresent(defect -> {
+            throw faults.unreadable(operation, defect, null);
+        });
+        return label;
+    }
+
+    private static Optional<byte[]> inlineLabel(AramexWire.ShipmentLabel wire) {
+        if (wire == null || isBlank(wire.labelFileContents())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(
+                    Base64.getDecoder().decode(wire.labelFileContents().replaceAll("\\s", "")));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** An absolute http(s) link; anything else is no link. */
+    private static Optional<URI> labelLink(AramexWire.ShipmentLabel wire) {
+        if (wire == null || isBlank(wire.labelUrl())) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(wire.labelUrl().strip());
+            boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+            return uri.isAbsolute() && web ? Optional.of(uri) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** How Aramex (as far as known: the sandbox's code) says that it has no such shipment. */
+    private static boolean isUnknownShipment(Notification notification) {
+        return notification.message().toLowerCase(Locale.ROOT).contains("not found");
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     // ----------------------------------------------------------------------------------------- tracking
@@ -229,7 +339,7 @@ final class AramexClient {
                     .map(String::strip)
                     .filter(awb -> !awb.equalsIgnoreCase(wanted))
                     .distinct()
-                    .map(awb -> new CreatedShipment(ARAMEX, awb, List.of(), Optional.empty()))
+                    .map(awb -> new CreatedShipment(ARAMEX, awb, List.of()))
                     .toList();
         });
     }
@@ -333,20 +443,5 @@ final class AramexClient {
         BigDecimal amount =
                 money.value().scale() > digits ? money.value().setScale(digits, RoundingMode.HALF_UP) : money.value();
         return new Money(amount, currency);
-    }
-
-    /** The label is a convenience: a missing or malformed link must not fail a shipment that exists. */
-    private static Optional<URI> labelUrl(ProcessedShipment shipment) {
-        if (shipment.shipmentLabel() == null
-                || shipment.shipmentLabel().labelUrl() == null
-                || shipment.shipmentLabel().labelUrl().isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = new URI(shipment.shipmentLabel().labelUrl().strip());
-            return uri.isAbsolute() ? Optional.of(uri) : Optional.empty();
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
     }
 }

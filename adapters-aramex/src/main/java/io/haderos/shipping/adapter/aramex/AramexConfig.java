@@ -1,5 +1,6 @@
 package io.haderos.shipping.adapter.aramex;
 
+import io.haderos.shipping.adapter.carrierhttp.CarrierUrls;
 import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
 import io.haderos.shipping.domain.model.Address;
 import io.haderos.shipping.domain.model.Checks;
@@ -8,7 +9,6 @@ import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.Weight;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -130,9 +130,9 @@ public record AramexConfig(
     public AramexConfig {
         baseUrl = normalise(baseUrl);
         userName = Checks.text(userName, "userName", MAX_CREDENTIAL);
-        password = secret(password, "password", MAX_CREDENTIAL);
+        password = Checks.secret(password, "password", MAX_CREDENTIAL);
         accountNumber = Checks.text(accountNumber, "accountNumber", MAX_CREDENTIAL);
-        accountPin = secret(accountPin, "accountPin", MAX_CREDENTIAL);
+        accountPin = Checks.secret(accountPin, "accountPin", MAX_CREDENTIAL);
         accountEntity = letters(accountEntity, "accountEntity", 3);
         accountCountryCode = letters(accountCountryCode, "accountCountryCode", 2);
         version = Checks.text(version, "version", MAX_CREDENTIAL);
@@ -140,11 +140,8 @@ public record AramexConfig(
         if (source.isPresent() && source.getAsInt() < 0) {
             throw new InvalidValueException("source", "must not be negative");
         }
-        timeout = positive(timeout, "timeout");
-        if (timeout.compareTo(MAX_TIMEOUT) > 0) {
-            throw new InvalidValueException("timeout", "must be at most " + MAX_TIMEOUT.toMinutes() + " minutes");
-        }
-        connectTimeout = positive(connectTimeout, "connectTimeout");
+        timeout = Checks.positive(timeout, "timeout", MAX_TIMEOUT);
+        connectTimeout = Checks.positive(connectTimeout, "connectTimeout");
         if (connectTimeout.compareTo(timeout) > 0) {
             throw new InvalidValueException("connectTimeout", "must not be longer than timeout (" + timeout + ")");
         }
@@ -174,27 +171,10 @@ public record AramexConfig(
     }
 
     private static URI normalise(URI baseUrl) {
-        Checks.required(baseUrl, "baseUrl");
-        String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (!baseUrl.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || baseUrl.getHost() == null) {
-            throw new InvalidValueException(
-                    "baseUrl", "must be an absolute http or https URL such as " + PRODUCTION_BASE_URL);
-        }
-        if (baseUrl.getRawUserInfo() != null) {
-            throw new InvalidValueException(
-                    "baseUrl", "must not contain user info: credentials go in userName and password");
-        }
-        if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-            throw new InvalidValueException("baseUrl", "must not have a query or fragment");
-        }
-        String text = baseUrl.toString();
+        String text = CarrierUrls.checkedBaseUrl(
+                        baseUrl, PRODUCTION_BASE_URL, "credentials go in userName and password")
+                .toString();
         return text.endsWith("/") ? baseUrl : URI.create(text + "/");
-    }
-
-    /** Validated like any text, but kept exactly as given; messages never show it. */
-    private static String secret(String value, String field, int max) {
-        Checks.text(value, field, max);
-        return value;
     }
 
     private static String letters(String value, String field, int length) {
@@ -203,14 +183,6 @@ public record AramexConfig(
             throw new InvalidValueException(field, "must be " + length + " letters");
         }
         return normalised;
-    }
-
-    private static Duration positive(Duration value, String field) {
-        Checks.required(value, field);
-        if (value.isNegative() || value.isZero()) {
-            throw new InvalidValueException(field, "must be positive");
-        }
-        return value;
     }
 
     /**
@@ -257,11 +229,7 @@ public record AramexConfig(
          * @throws InvalidValueException naming {@code baseUrl} when the text is not a URI
          */
         public Builder baseUrl(String baseUrl) {
-            try {
-                return baseUrl(baseUrl == null ? null : new URI(baseUrl.strip()));
-            } catch (URISyntaxException e) {
-                throw new InvalidValueException("baseUrl", "is not a valid URL");
-            }
+            return baseUrl(CarrierUrls.parse(baseUrl));
         }
 
         /**

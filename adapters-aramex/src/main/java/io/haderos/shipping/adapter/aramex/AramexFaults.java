@@ -1,5 +1,6 @@
 package io.haderos.shipping.adapter.aramex;
 
+import io.haderos.shipping.adapter.carrierhttp.CarrierStatuses;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierException;
@@ -125,14 +126,14 @@ final class AramexFaults {
      */
     CarrierException forStatus(AramexOperation operation, int status, HttpHeaders headers) {
         String detail = "HTTP " + status + " from " + operation;
-        if (status == 502 || status == 503 || status == 429) {
-            return new CarrierUnavailableException(
-                    ARAMEX, Reason.SERVICE_UNAVAILABLE, detail, retryAfter(headers), null);
+        Optional<Reason> unavailable = CarrierStatuses.unavailableReason(status);
+        if (unavailable.isPresent()) {
+            Optional<Duration> retryAfter = unavailable.get() == Reason.SERVICE_UNAVAILABLE
+                    ? CarrierStatuses.retryAfter(headers)
+                    : Optional.empty();
+            return new CarrierUnavailableException(ARAMEX, unavailable.get(), detail, retryAfter, null);
         }
-        if (status == 504 || status == 408) {
-            return new CarrierUnavailableException(ARAMEX, Reason.TIMEOUT, detail);
-        }
-        if (status >= 500) {
+        if (status >= 600) {
             return new CarrierUnavailableException(ARAMEX, Reason.SERVER_ERROR, detail);
         }
         String contentType =
@@ -211,12 +212,6 @@ final class AramexFaults {
         return messages.stream()
                 .map(m -> m.code().isEmpty() ? m.message() : (m.code() + " " + m.message()).strip())
                 .collect(Collectors.joining("; "));
-    }
-
-    private static Optional<Duration> retryAfter(HttpHeaders headers) {
-        return headers.firstValue("Retry-After")
-                .filter(value -> value.strip().matches("\\d{1,6}"))
-                .map(value -> Duration.ofSeconds(Long.parseLong(value.strip())));
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

@@ -2,48 +2,29 @@ package io.haderos.shipping.adapter.aramex;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.haderos.shipping.adapter.carrierhttp.CarrierExchange;
 import io.haderos.shipping.domain.model.CarrierId;
-import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
-import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
+import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
-import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * POSTs one JSON body to one Aramex operation and reads the JSON reply, asynchronously, or fails with the failure
- * classified by {@link AramexFaults}. HTTP/1.1 only (Grizzly-like servers drop {@code Content-Type} on an h2c
- * upgrade), redirects not followed (a POST that is redirected went to the wrong endpoint).
- *
- * <p>Threads: nothing here blocks. The reply is taken from the body subscriber, which runs on {@code executor}; the
- * JDK client's own future is watched only for failures, which are handed to {@code executor} too — that future
- * completes on {@code CompletableFuture}'s default pool, where none of our work may run. The whole-request
- * {@code timeout} (connect to last byte) is one timer on {@code timer}.
+ * classified by {@link AramexFaults}. The exchange itself (HTTP/1.1, no redirects, the whole-request deadline, the
+ * reply threads) is the shared {@link CarrierExchange}.
  */
 final class AramexHttp {
 
-    private final HttpClient client;
-    /** Each operation's URL, resolved once ({@code URI.resolve} parses and allocates on every call). */
-    private final Map<AramexOperation, URI> urls = new EnumMap<>(AramexOperation.class);
-
-    private final Duration timeout;
+    private final CarrierExchange<AramexOperation> exchange;
+    private final URI baseUrl;
     private final ObjectMapper mapper;
     private final AramexFaults faults;
-    private final Executor executor;
-    private final ScheduledExecutorService timer;
 
     AramexHttp(
             AramexConfig config,
@@ -51,20 +32,17 @@ final class AramexHttp {
             AramexFaults faults,
             Executor executor,
             ScheduledExecutorService timer) {
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
-        for (AramexOperation operation : AramexOperation.values()) {
-            urls.put(operation, config.baseUrl().resolve(operation.path()));
-        }
-        this.timeout = config.timeout();
+        this.exchange = new CarrierExchange<>(
+                CarrierId.ARAMEX,
+                config.connectTimeout(),
+                config.timeout(),
+                executor,
+                timer,
+                faults::timeout,
+                faults::forIoFailure);
+        this.baseUrl = config.baseUrl();
         this.mapper = mapper;
         this.faults = faults;
-        this.executor = executor;
-        this.timer = timer;
     }
 
     /**
@@ -73,7 +51,7 @@ final class AramexHttp {
      *     {@link io.haderos.shipping.domain.port.out.CarrierConfigurationException} for 4xx (our request or URL)
      */
     <T extends AramexWire.Reply> CompletableFuture<T> post(AramexOperation operation, Object body, Class<T> replyType) {
-        HttpRequest request = HttpRequest.newBuilder(urls.get(operation))
+        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(operation.path()))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(serialize(body)))
@@ -86,45 +64,31 @@ final class AramexHttp {
         });
     }
 
-    /** A reply's status, headers and body. */
-    record Reply(int status, HttpHeaders headers, byte[] body) {}
-
-    private CompletableFuture<Reply> exchange(AramexOperation operation, HttpRequest request) {
-        CompletableFuture<Reply> reply = new CompletableFuture<>();
-        CompletableFuture<HttpResponse<Void>> sent = client.sendAsync(
-                request,
-                info -> BodySubscribers.mapping(BodySubscribers.ofByteArray(), bytes -> {
-                    reply.complete(new Reply(info.statusCode(), info.headers(), bytes));
-                    return null;
-                }));
-        ScheduledFuture<?> deadline = timer.schedule(
-                () -> executor.execute(() -> {
-                    if (reply.completeExceptionally(faults.timeout(operation, timeout))) {
-                        sent.cancel(true);
-                    }
-                }),
-                timeout.toNanos(),
-                TimeUnit.NANOSECONDS);
-        sent.whenComplete((response, failure) -> {
-            if (failure != null && !reply.isDone()) {
-                executor.execute(() -> reply.completeExceptionally(forFailure(operation, failure)));
+    /**
+     * GETs a label file from a link Aramex gave, following no redirect.
+     *
+     * @return the file's bytes; or a failure classified as for {@link #post}, except that a 404 or 410 means the file
+     *     is gone: {@link io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException} for {@code awb}
+     */
+    CompletableFuture<byte[]> download(URI link, String awb) {
+        AramexOperation operation = AramexOperation.DOWNLOAD_LABEL;
+        HttpRequest request = HttpRequest.newBuilder(link)
+                .header("Accept", "application/pdf")
+                .GET()
+                .build();
+        return exchange(operation, request).thenApply(reply -> {
+            if (reply.status() == 404 || reply.status() == 410) {
+                throw new TrackingNumberNotFoundException(CarrierId.ARAMEX, awb);
             }
+            if (reply.status() / 100 != 2) {
+                throw faults.forStatus(operation, reply.status(), reply.headers());
+            }
+            return reply.body();
         });
-        reply.whenComplete((done, failure) -> deadline.cancel(false));
-        return reply;
     }
 
-    private CarrierUnavailableException forFailure(AramexOperation operation, Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof IOException io) {
-            return faults.forIoFailure(operation, io);
-        }
-        return new CarrierUnavailableException(
-                CarrierId.ARAMEX,
-                Reason.CONNECTION_LOST,
-                "the exchange for " + operation + " failed (" + cause.getClass().getSimpleName() + ")",
-                cause);
+    private CompletableFuture<CarrierExchange.Reply<byte[]>> exchange(AramexOperation operation, HttpRequest request) {
+        return exchange.send(operation, request, BodySubscribers::ofByteArray);
     }
 
     private byte[] serialize(Object body) {

@@ -1,10 +1,15 @@
 package io.haderos.shipping.adapter.aramex;
 
-/** The three Aramex JSON operations this adapter uses, each with its path below the base URL. */
+/**
+ * The Aramex JSON operations this adapter uses, each with its path below the base URL, and the download of a label
+ * file from the link Aramex gave (no path of its own).
+ */
 enum AramexOperation {
     CALCULATE_RATE("CalculateRate", "RateCalculator/Service_1_0.svc/json/CalculateRate"),
     CREATE_SHIPMENTS("CreateShipments", "Shipping/Service_1_0.svc/json/CreateShipments"),
-    TRACK_SHIPMENTS("TrackShipments", "Tracking/Service_1_0.svc/json/TrackShipments");
+    TRACK_SHIPMENTS("TrackShipments", "Tracking/Service_1_0.svc/json/TrackShipments"),
+    PRINT_LABEL("PrintLabel", "Shipping/Service_1_0.svc/json/PrintLabel"),
+    DOWNLOAD_LABEL("the label download", "");
 
     private final String wireName;
     private final String path;

@@ -1,9 +1,11 @@
 package io.haderos.shipping.adapter.aramex;
 
+import io.haderos.shipping.adapter.carrierhttp.CarrierWiring;
 import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.Checks;
 import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
@@ -13,7 +15,6 @@ import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
-import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import java.util.List;
@@ -21,11 +22,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Aramex's JSON API (rates, shipment creation, tracking) as a {@link ShippingCarrier} whose every call passes its own
+ * Aramex's JSON API (rates, shipment creation, tracking, label reprints) as a {@link ShippingCarrier} whose every call passes its own
  * circuit breaker.
  *
  * <p>Every call is asynchronous ({@code …Async}): it returns at once and completes on the carrier's reply threads
@@ -74,10 +73,7 @@ public final class AramexShippingCarrier implements ShippingCarrier {
      */
     public static AramexShippingCarrier create(AramexConfig config) {
         Objects.requireNonNull(config, "config");
-        return create(
-                config,
-                CarrierCircuitBreaker.create(
-                        CarrierId.ARAMEX, config.circuitBreaker(), config.clock(), CircuitTransitionListener.none()));
+        return create(config, CarrierWiring.ownBreaker(CarrierId.ARAMEX, config.circuitBreaker(), config.clock()));
     }
 
     /**
@@ -93,12 +89,8 @@ public final class AramexShippingCarrier implements ShippingCarrier {
      */
     public static AramexShippingCarrier create(AramexConfig config, CarrierCircuitBreaker breaker) {
         Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(breaker, "breaker");
-        if (!CarrierId.ARAMEX.equals(breaker.carrier())) {
-            throw new IllegalArgumentException(
-                    "the breaker is for carrier '" + breaker.carrier() + "', not '" + CarrierId.ARAMEX + "'");
-        }
-        Executor executor = config.executor().orElseGet(AramexShippingCarrier::ownThreads);
+        CarrierWiring.breakerFor(CarrierId.ARAMEX, breaker);
+        Executor executor = CarrierWiring.replyThreads(config.executor(), "aramex-http");
         return new AramexShippingCarrier(
                 breaker, new AramexClient(config, executor, breaker.scheduler()), config.probe());
     }
@@ -139,7 +131,10 @@ public final class AramexShippingCarrier implements ShippingCarrier {
      * is due or running it fails {@code CIRCUIT_OPEN} without being sent. A creation slower than its threshold is
      * counted as a fault but still completes with its own outcome.
      *
-     * @return the AWB ({@code Shipments[0].ID}) and the label URL when Aramex gives one
+     * @return the AWB ({@code Shipments[0].ID}) and its label: one PDF for the whole shipment, with its bytes when
+     *     Aramex sends them and its link when Aramex gives one (the bytes are then fetched later, with
+     *     {@link #labelsAsync}); none when Aramex gave neither or the bytes were not a PDF of at most 5 MB (logged).
+     *     Aramex's JSON API makes PDF whatever {@link ShipmentRequest#labelFormat()} asks for.
      * @throws NullPointerException when {@code request} is null (before the breaker: not counted)
      */
     @Override
@@ -158,6 +153,23 @@ public final class AramexShippingCarrier implements ShippingCarrier {
     public CompletableFuture<ShipmentTracking> trackAsync(String trackingNumber) {
         String awb = Checks.text(trackingNumber, "tracking", 64);
         return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> client.track(awb));
+    }
+
+    /**
+     * The shipment's label again, with {@code PrintLabel}: one PDF for the whole shipment (a page per piece), parcel
+     * 1, its bytes fetched (from the link Aramex gives, when it gives only a link). Aramex's JSON API makes PDF only.
+     * A read: safe to repeat, it counts like any call and may serve as the breaker's trial.
+     *
+     * @return one label; empty when Aramex answers without one
+     * @throws io.haderos.shipping.domain.model.InvalidValueException when {@code trackingNumber} is null, blank or
+     *     longer than 64 characters (before the breaker: not counted). The future fails with
+     *     {@link TrackingNumberNotFoundException} when Aramex does not know the AWB or its label link is gone, and with
+     *     {@link CarrierUnavailableException} ({@code UNREADABLE_REPLY}) when the bytes are not a PDF of at most 5 MB.
+     */
+    @Override
+    public CompletableFuture<List<Label>> labelsAsync(String trackingNumber) {
+        String awb = Checks.text(trackingNumber, "tracking", 64);
+        return breaker.callAsync(CarrierOperation.FETCH_LABEL, () -> client.labels(awb));
     }
 
     /**
@@ -184,14 +196,5 @@ public final class AramexShippingCarrier implements ShippingCarrier {
     @Override
     public String toString() {
         return "AramexShippingCarrier[" + breaker.snapshot().state() + "]";
-    }
-
-    private static Executor ownThreads() {
-        AtomicInteger threads = new AtomicInteger();
-        return Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "aramex-http-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 }

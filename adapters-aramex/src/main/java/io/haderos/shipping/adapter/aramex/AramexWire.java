@@ -145,7 +145,28 @@ final class AramexWire {
         }
     }
 
-    record ShipmentLabel(@JsonProperty("LabelURL") String labelUrl) {}
+    /** A label as a link ({@code LabelURL}), as base64 bytes ({@code LabelFileContents}), or both. */
+    record ShipmentLabel(
+            @JsonProperty("LabelURL") String labelUrl,
+            @JsonProperty("LabelFileContents") String labelFileContents) {}
+
+    /** {@code PrintLabel}: a created shipment's label again. */
+    record LabelPrintingRequest(
+            ClientInfo clientInfo,
+            Transaction transaction,
+            String shipmentNumber,
+            String productGroup,
+            String originEntity,
+            LabelInfo labelInfo) {}
+
+    record LabelPrintingResponse(
+            Boolean hasErrors, List<Notification> notifications, String shipmentNumber, ShipmentLabel shipmentLabel)
+            implements Reply {
+
+        LabelPrintingResponse {
+            notifications = present(notifications);
+        }
+    }
 
     record ProcessedShipment(
             @JsonProperty("ID") String id,

@@ -12,15 +12,13 @@ import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
-import java.io.ByteArrayOutputStream;
+import io.haderos.shipping.domain.testing.StandardError;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -221,10 +219,11 @@ class AramexFaultsTest {
 
     @Test
     void givenAConfigurationFault_whenClassified_thenOneWarningWithTheFaultsMessageAndNoSecret() {
-        String refused = logged(() -> classify("ERR01", "ClientInfo - password " + PASSWORD + " / pin " + PIN));
-        String wrongUrl = logged(() -> faults.forStatus(
+        String refused =
+                StandardError.during(() -> classify("ERR01", "ClientInfo - password " + PASSWORD + " / pin " + PIN));
+        String wrongUrl = StandardError.during(() -> faults.forStatus(
                 CALCULATE_RATE, 404, headers(Map.of("Content-Type", List.of("text/html; charset=UTF-8")))));
-        String rejected = logged(() -> classify("ERR52", "City " + PIN + " is invalid"));
+        String rejected = StandardError.during(() -> classify("ERR52", "City " + PIN + " is invalid"));
 
         assertThat(refused.lines())
                 .singleElement()
@@ -241,19 +240,6 @@ class AramexFaultsTest {
         assertThat(rejected)
                 .as("a caller fault is the caller's to fix, not the operator's")
                 .isEmpty();
-    }
-
-    /** What the adapter logs while {@code action} runs: the tests' binding writes to System.err as it is then. */
-    static String logged(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -29,6 +29,7 @@ import io.haderos.shipping.domain.model.Weight;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.testing.MutableClock;
+import io.haderos.shipping.domain.testing.Requests;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -62,12 +63,7 @@ abstract class AramexFixture {
             "+966112345678",
             "ops@example-store.sa",
             new Address(CountryCode.of("SA"), "Riyadh", "Warehouse 4, Industrial Area 2", "", "14335"));
-    static final Party CONSIGNEE = new Party(
-            "Sara Ahmed",
-            "",
-            "+966551112233",
-            "sara@example.com",
-            new Address(CountryCode.of("SA"), "Jeddah", "Building 7, Al Olaya St", "Apt 12", "23434"));
+    static final Party CONSIGNEE = Requests.CONSIGNEE;
     static final RateRequest DOMESTIC_RATE = RateRequest.of(
             new Address(CountryCode.of("SA"), "Riyadh", "King Fahd Rd 12", "", "12211"),
             Address.of(CountryCode.of("SA"), "Jeddah"),

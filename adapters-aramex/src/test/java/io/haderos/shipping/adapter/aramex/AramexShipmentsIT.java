@@ -15,6 +15,8 @@ import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CountryCode;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.Dimensions;
+import io.haderos.shipping.domain.model.Label;
+import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.Parcel;
 import io.haderos.shipping.domain.model.Party;
@@ -52,7 +54,10 @@ class AramexShipmentsIT extends AramexFixture {
                         CarrierId.ARAMEX,
                         "30123456789",
                         List.of(),
-                        Optional.of(URI.create("https://ws.aramex.net/content/rpt_cache/9f1c2e7a.pdf"))));
+                        List.of(Label.at(
+                                1,
+                                LabelFormat.PDF,
+                                URI.create("https://ws.aramex.net/content/rpt_cache/9f1c2e7a.pdf")))));
         long now = Instant.parse("2026-01-05T10:00:00Z").toEpochMilli();
         ARAMEX.verify(
                 1,
@@ -187,7 +192,7 @@ class AramexShipmentsIT extends AramexFixture {
                 shipment(CONSIGNEE, Money.of("1", "SAR"), Money.of("0", "SAR"), Parcel.of(Weight.ofKilograms("1"))));
 
         assertThat(created.trackingNumber()).isEqualTo("30123456790");
-        assertThat(created.labelUrl()).isEmpty();
+        assertThat(created.labels()).isEmpty();
     }
 
     @Test

@@ -128,40 +128,36 @@ final class AuditWriter {
         List<Alert> alerts = new ArrayList<>(3);
         long lostCount = lost.get();
         if (lostCount > 0) {
-            alerts.add(new Alert(
-                    AlertPolicy.GATEWAY,
+            alerts.add(auditAlert(
                     Severity.CRITICAL,
-                    "audit trail: " + transitions(lostCount)
+                    transitions(lostCount)
                             + " lost: more than " + settings.queueCapacity()
                             + " were waiting to be written",
                     sinceOrNow(firstLoss)));
         }
         long conflicts = conflicting.get();
         if (conflicts > 0) {
-            alerts.add(new Alert(
-                    AlertPolicy.GATEWAY,
+            alerts.add(auditAlert(
                     Severity.CRITICAL,
-                    "audit trail: " + transitions(conflicts)
+                    transitions(conflicts)
                             + " not recorded: other rows already hold their instance id '" + instanceId
                             + "', carrier and sequence (the instance id must be unique per process start)",
                     sinceOrNow(firstConflict)));
         }
         Failure death = died;
         if (death != null && !closing) {
-            alerts.add(new Alert(
-                    AlertPolicy.GATEWAY,
+            alerts.add(auditAlert(
                     Severity.CRITICAL,
-                    "audit trail: the writer stopped: " + death.reason() + "; transitions are no longer recorded",
+                    "the writer stopped: " + death.reason() + "; transitions are no longer recorded",
                     death.since()));
         }
         int waiting = backlog.get();
         Failure failing = failure;
         Instant oldest = oldestWaiting;
         if (waiting > 0 && failing != null) {
-            alerts.add(new Alert(
-                    AlertPolicy.GATEWAY,
+            alerts.add(auditAlert(
                     Severity.WARNING,
-                    "audit trail: " + transitions(waiting)
+                    transitions(waiting)
                             + " waiting to be written; database unavailable since " + failing.since() + ": "
                             + failing.reason(),
                     failing.since()));
@@ -170,10 +166,9 @@ final class AuditWriter {
                 && !Duration.between(oldest, clock.instant())
                         .minus(settings.backlogAlertAge())
                         .isNegative()) {
-            alerts.add(new Alert(
-                    AlertPolicy.GATEWAY,
+            alerts.add(auditAlert(
                     Severity.WARNING,
-                    "audit trail: " + transitions(waiting) + " waiting to be written; the oldest since " + oldest,
+                    transitions(waiting) + " waiting to be written; the oldest since " + oldest,
                     oldest));
         }
         return List.copyOf(alerts);
@@ -375,6 +370,11 @@ final class AuditWriter {
     }
 
     /** The time a counter first moved, which another thread may not have published yet. */
+    /** A gateway alert about the audit trail: {@code text} follows "audit trail: ". */
+    private static Alert auditAlert(Severity severity, String text, Instant since) {
+        return new Alert(AlertPolicy.GATEWAY, severity, "audit trail: " + text, since);
+    }
+
     private Instant sinceOrNow(Instant since) {
         return since != null ? since : clock.instant();
     }

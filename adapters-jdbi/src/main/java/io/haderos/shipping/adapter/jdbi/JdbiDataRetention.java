@@ -21,8 +21,7 @@ public final class JdbiDataRetention implements DataRetention {
     /**
      * What erasing an order's personal data means: one statement per table that holds some, each limited to the orders
      * of {@link #MARKED} (bound: {@code :erasedAt}). Whatever keeps an order's idempotency record is left alone. A
-     * table added later joins with one line here; stored labels, for example, with
-     * {@code "DELETE FROM shipment_label WHERE order_id IN (" + MARKED + ")"}.
+     * table added later joins with one line here.
      */
     static final List<String> ERASURE_STEPS = List.of(
             // Carriers' answers may repeat what they were sent (a rejected phone number, an address they could not
@@ -30,7 +29,9 @@ public final class JdbiDataRetention implements DataRetention {
             "UPDATE shipment_attempt SET detail = '' WHERE detail <> '' AND order_id IN (" + MARKED + ")",
             // A carrier's label link opens the label itself; the operator's note is free text about the order.
             "UPDATE shipment SET label_url = NULL, resolution_note = NULL WHERE personal_data_erased_at = :erasedAt"
-                    + " AND (label_url IS NOT NULL OR resolution_note IS NOT NULL)");
+                    + " AND (label_url IS NOT NULL OR resolution_note IS NOT NULL)",
+            // A stored label prints the consignee's name and address (V8).
+            "DELETE FROM shipment_label WHERE order_id IN (" + MARKED + ")");
 
     /**
      * Marks the oldest batch of orders still holding personal data, which the steps then erase. The outer conditions

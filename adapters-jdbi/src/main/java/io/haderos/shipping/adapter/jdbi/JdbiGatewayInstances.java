@@ -47,17 +47,20 @@ public final class JdbiGatewayInstances implements GatewayInstances {
 
     @Override
     public void seen(String instanceId, Instant at) {
-        jdbi.useHandle(handle -> handle.createUpdate(
-                        "UPDATE gateway_instance SET last_seen = :at WHERE instance_id = :id AND stopped_at IS NULL")
-                .bind("id", instanceId)
-                .bind("at", UtcTime.of(at))
-                .execute());
+        update(
+                "UPDATE gateway_instance SET last_seen = :at WHERE instance_id = :id AND stopped_at IS NULL",
+                instanceId,
+                at);
     }
 
     @Override
     public void stopped(String instanceId, Instant at) {
-        jdbi.useHandle(handle -> handle.createUpdate(
-                        "UPDATE gateway_instance SET last_seen = :at, stopped_at = :at WHERE instance_id = :id")
+        update("UPDATE gateway_instance SET last_seen = :at, stopped_at = :at WHERE instance_id = :id", instanceId, at);
+    }
+
+    /** One instance's row updated: {@code :id} is the instance, {@code :at} the instant. */
+    private void update(String sql, String instanceId, Instant at) {
+        jdbi.useHandle(handle -> handle.createUpdate(sql)
                 .bind("id", instanceId)
                 .bind("at", UtcTime.of(at))
                 .execute());

@@ -7,6 +7,8 @@ import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.HeldOrderCursor;
 import io.haderos.shipping.domain.model.HeldOrderSummary;
+import io.haderos.shipping.domain.model.Label;
+import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentResolution;
@@ -18,6 +20,7 @@ import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,6 +30,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link ShipmentStore} in a database shared by every gateway instance: the primary key on the order id
@@ -43,6 +48,7 @@ public final class JdbiShipmentStore implements ShipmentStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private static final int MAX_DETAIL = 4000;
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiShipmentStore.class);
 
     private final Jdbi jdbi;
 
@@ -77,16 +83,12 @@ public final class JdbiShipmentStore implements ShipmentStore {
                     int updated = handle.createUpdate("""
                             UPDATE shipment
                                SET status = :to, carrier = :carrier, tracking_number = :tracking,
-                                   label_url = :labelUrl, fallback = :fallback, updated_at = :now,
-                                   personal_data_erased_at = NULL
+                                   fallback = :fallback, updated_at = :now, personal_data_erased_at = NULL
                              WHERE order_id = :orderId AND status IN (<from>)""")
                             .define("from", from(ShipmentTransition.CREATE))
                             .bind("to", to(ShipmentTransition.CREATE))
                             .bind("carrier", shipment.carrier().value())
                             .bind("tracking", shipment.trackingNumber())
-                            .bind(
-                                    "labelUrl",
-                                    shipment.labelUrl().map(URI::toString).orElse(null))
                             .bind("fallback", fallback)
                             .bind("now", UtcTime.of(now))
                             .bind("orderId", orderId.value())
@@ -94,8 +96,32 @@ public final class JdbiShipmentStore implements ShipmentStore {
                     if (updated == 1) {
                         replaceAttempts(handle, orderId, attempts);
                         replaceParcels(handle, orderId, shipment.parcelTrackingNumbers());
+                        replaceLabels(handle, orderId, shipment.labels());
                     }
                     return null;
+                }));
+    }
+
+    @Override
+    public List<Label> storeLabels(OrderId orderId, List<Label> labels) {
+        return guarded(
+                "store the labels of order " + orderId,
+                () -> jdbi.inTransaction(handle -> {
+                    // Locks the order's row: a concurrent store of its labels waits, and the later one wins whole.
+                    // An erased order's labels are not kept again: they print both parties' addresses.
+                    boolean created = handle.createQuery("""
+                                    SELECT status FROM shipment
+                                     WHERE order_id = :orderId AND personal_data_erased_at IS NULL FOR UPDATE""")
+                            .bind("orderId", orderId.value())
+                            .mapTo(String.class)
+                            .findOne()
+                            .filter(statusName(ShipmentStatus.CREATED)::equals)
+                            .isPresent();
+                    if (!created) {
+                        return List.<Label>of();
+                    }
+                    replaceLabels(handle, orderId, labels);
+                    return labels(handle, orderId);
                 }));
     }
 
@@ -147,7 +173,7 @@ public final class JdbiShipmentStore implements ShipmentStore {
                     int updated = handle.createUpdate("""
                             UPDATE shipment
                                SET status = :status, carrier = :carrier, tracking_number = :tracking,
-                                   label_url = :labelUrl, fallback = :fallback, updated_at = :now,
+                                   fallback = :fallback, updated_at = :now,
                                    resolved_by = :actor, resolution_found = :found, resolution_note = :note,
                                    resolved_at = :now, personal_data_erased_at = NULL
                              WHERE order_id = :orderId AND status = :expectedStatus AND updated_at = :expectedUpdatedAt""")
@@ -156,11 +182,6 @@ public final class JdbiShipmentStore implements ShipmentStore {
                             .bind(
                                     "tracking",
                                     found.map(CreatedShipment::trackingNumber).orElse(null))
-                            .bind(
-                                    "labelUrl",
-                                    found.flatMap(CreatedShipment::labelUrl)
-                                            .map(URI::toString)
-                                            .orElse(null))
                             .bind("fallback", resolved.fallback())
                             .bind("now", UtcTime.of(resolution.at()))
                             .bind("actor", resolution.actor())
@@ -173,7 +194,10 @@ public final class JdbiShipmentStore implements ShipmentStore {
                     if (updated != 1) {
                         return Optional.<ShipmentRecord>empty();
                     }
-                    found.ifPresent(shipment -> replaceParcels(handle, orderId, shipment.parcelTrackingNumbers()));
+                    found.ifPresent(shipment -> {
+                        replaceParcels(handle, orderId, shipment.parcelTrackingNumbers());
+                        replaceLabels(handle, orderId, shipment.labels());
+                    });
                     return find(handle, orderId);
                 }));
     }
@@ -285,6 +309,7 @@ public final class JdbiShipmentStore implements ShipmentStore {
             if (updated == 1) {
                 replaceAttempts(handle, orderId, List.of());
                 replaceParcels(handle, orderId, List.of());
+                replaceLabels(handle, orderId, List.of());
             }
             return updated == 1;
         });
@@ -312,7 +337,49 @@ public final class JdbiShipmentStore implements ShipmentStore {
                 .bind("orderId", orderId.value())
                 .mapTo(String.class)
                 .list();
-        return Optional.of(row.get().toRecord(attempts, parcels));
+        return Optional.of(row.get().toRecord(attempts, parcels, labels(handle, orderId)));
+    }
+
+    private static List<Label> labels(Handle handle, OrderId orderId) {
+        return handle.createQuery("""
+                        SELECT parcel_no, format, content, source_url FROM shipment_label
+                         WHERE order_id = :orderId ORDER BY parcel_no""")
+                .bind("orderId", orderId.value())
+                .map((rs, ctx) -> new Label(
+                        rs.getInt("parcel_no"),
+                        LabelFormat.of(rs.getString("format"), "format"),
+                        Optional.ofNullable(rs.getBytes("content")),
+                        Optional.ofNullable(rs.getString("source_url")).map(URI::create)))
+                .list();
+    }
+
+    /** The order's labels become {@code labels}, less any with a defect, which is logged with its reason. */
+    private static void replaceLabels(Handle handle, OrderId orderId, List<Label> labels) {
+        handle.createUpdate("DELETE FROM shipment_label WHERE order_id = :orderId")
+                .bind("orderId", orderId.value())
+                .execute();
+        List<Label> sound = new ArrayList<>();
+        for (Label label : labels) {
+            label.defect()
+                    .ifPresentOrElse(
+                            defect -> LOG.warn("order {}: a label is not stored: {}", orderId, defect),
+                            () -> sound.add(label));
+        }
+        if (sound.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("""
+                INSERT INTO shipment_label (order_id, parcel_no, format, content, source_url)
+                VALUES (:orderId, :parcelNo, :format, :content, :sourceUrl)""");
+        for (Label label : sound) {
+            batch.bind("orderId", orderId.value())
+                    .bind("parcelNo", label.parcel())
+                    .bind("format", label.format().wireName())
+                    .bindByType("content", label.content().orElse(null), byte[].class)
+                    .bind("sourceUrl", label.source().map(URI::toString).orElse(null))
+                    .add();
+        }
+        batch.execute();
     }
 
     private static void replaceAttempts(Handle handle, OrderId orderId, List<Attempt> attempts) {
@@ -401,7 +468,6 @@ public final class JdbiShipmentStore implements ShipmentStore {
             ShipmentStatus status,
             Optional<CarrierId> carrier,
             Optional<String> trackingNumber,
-            Optional<URI> labelUrl,
             boolean fallback,
             Instant createdAt,
             Instant updatedAt,
@@ -419,7 +485,6 @@ public final class JdbiShipmentStore implements ShipmentStore {
                     ShipmentStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
                     Optional.ofNullable(rs.getString("carrier")).map(CarrierId::of),
                     Optional.ofNullable(rs.getString("tracking_number")),
-                    Optional.ofNullable(rs.getString("label_url")).map(URI::create),
                     rs.getBoolean("fallback"),
                     UtcTime.read(rs, "created_at"),
                     UtcTime.read(rs, "updated_at"),
@@ -431,9 +496,9 @@ public final class JdbiShipmentStore implements ShipmentStore {
                     Optional.ofNullable(UtcTime.read(rs, "personal_data_erased_at")));
         }
 
-        ShipmentRecord toRecord(List<Attempt> attempts, List<String> parcels) {
+        ShipmentRecord toRecord(List<Attempt> attempts, List<String> parcels, List<Label> labels) {
             Optional<CreatedShipment> shipment = carrier.flatMap(
-                    c -> trackingNumber.map(tracking -> new CreatedShipment(c, tracking, parcels, labelUrl)));
+                    c -> trackingNumber.map(tracking -> new CreatedShipment(c, tracking, parcels, labels)));
             Optional<ShipmentResolution> resolution = resolvedBy.flatMap(actor -> resolvedAt.map(at ->
                     new ShipmentResolution(resolutionFound ? shipment : Optional.empty(), actor, resolutionNote, at)));
             return new ShipmentRecord(

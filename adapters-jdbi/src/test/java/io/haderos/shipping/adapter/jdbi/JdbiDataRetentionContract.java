@@ -18,6 +18,8 @@ import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.CountryCode;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.GatewayInstance;
+import io.haderos.shipping.domain.model.Label;
+import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.Parcel;
@@ -32,6 +34,7 @@ import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.testing.MutableClock;
 import io.haderos.shipping.domain.testing.ScriptedCarrier;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -184,7 +187,7 @@ abstract class JdbiDataRetentionContract {
     }
 
     @Test
-    void givenAnOrderWithALabelLinkAndAResolutionNote_whenErased_thenBothGo_andTheResolutionItselfStays() {
+    void givenAnOrderWithLabelsAndAResolutionNote_whenErased_thenBothGo_andTheResolutionItselfStays() {
         OrderId orderId = OrderId.of("ORD-HELD");
         store.claim(orderId, SHOP, "v2:fp", T0);
         store.recordOutcomeUnknown(orderId, List.of(), T0);
@@ -192,8 +195,11 @@ abstract class JdbiDataRetentionContract {
                 CarrierId.ARAMEX,
                 "30123456789",
                 List.of(),
-                Optional.of(URI.create("https://labels.example/30123.pdf")));
+                List.of(Label.at(1, LabelFormat.PDF, URI.create("https://labels.example/30123.pdf"))
+                        .withContent("%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII))));
         store.resolve(orderId, new ShipmentResolution(Optional.of(found), "ops-amal", "called Sara on " + PHONE, T0));
+        assertThat(store.find(orderId).orElseThrow().shipment().orElseThrow().labels())
+                .hasSize(1);
         clock.advance(Duration.ofDays(91));
 
         retention.erasePersonalDataBefore(PERIODS.personalDataCutoff(clock.instant()), clock.instant(), 10);
@@ -201,8 +207,11 @@ abstract class JdbiDataRetentionContract {
         ShipmentRecord erased = store.find(orderId).orElseThrow();
         assertThat(erased.shipment()).hasValueSatisfying(s -> {
             assertThat(s.trackingNumber()).isEqualTo("30123456789");
-            assertThat(s.labelUrl()).isEmpty();
+            assertThat(s.labels()).isEmpty();
         });
+        assertThat(store.storeLabels(orderId, found.labels())).isEmpty();
+        assertThat(store.find(orderId).orElseThrow().shipment().orElseThrow().labels())
+                .isEmpty();
         assertThat(erased.resolution()).hasValueSatisfying(r -> {
             assertThat(r.actor()).isEqualTo("ops-amal");
             assertThat(r.created()).isTrue();

@@ -3,14 +3,21 @@ package io.haderos.shipping.adapter.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.haderos.shipping.domain.model.ClientId;
+import io.haderos.shipping.domain.model.Label;
+import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentResolution;
 import io.haderos.shipping.domain.model.ShipmentStatus;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
 import io.haderos.shipping.domain.testing.ShipmentStoreContract;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Properties;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +83,39 @@ abstract class JdbiShipmentStoreContract extends ShipmentStoreContract {
         assertThat(reclaimed.status()).isEqualTo(ShipmentStatus.IN_PROGRESS);
         assertThat(reclaimed.client()).contains(ClientId.of("shop-app"));
         assertThat(reclaimed.isVisibleTo(ClientId.of("shop-web"))).isFalse();
+    }
+
+    @Test
+    void givenAShipmentStoredBeforeLabels_whenMigrated_thenItsLabelLinkIsALabelWhoseBytesAreStillToFetch() {
+        Database.Settings settings = TestDatabases.settings(kind());
+        FluentConfiguration flyway = Flyway.configure()
+                .dataSource(
+                        settings.url(),
+                        settings.username().orElse(null),
+                        settings.password().orElse(null))
+                .locations("classpath:db/migration")
+                .target("7");
+        settings.schema().ifPresent(flyway::schemas);
+        flyway.load().migrate();
+        Properties credentials = new Properties();
+        settings.username().ifPresent(user -> credentials.setProperty("user", user));
+        settings.password().ifPresent(password -> credentials.setProperty("password", password));
+        Jdbi.create(settings.url(), credentials)
+                .useHandle(handle -> handle.createUpdate("""
+                                INSERT INTO shipment (order_id, request_fingerprint, status, carrier, tracking_number,
+                                                      label_url, fallback, created_at, updated_at, client_name)
+                                VALUES (:orderId, 'fp-old', 'created', 'aramex', '30123456789',
+                                        'https://ws.aramex.example/content/rpt_cache/9f1c.pdf', FALSE, :at, :at, 'shop')""")
+                        .bind("orderId", LEGACY.value())
+                        .bind("at", UtcTime.of(T0))
+                        .execute());
+
+        database = Database.open(settings);
+        ShipmentRecord record =
+                new JdbiShipmentStore(database.jdbi()).find(LEGACY).orElseThrow();
+
+        assertThat(record.shipment().orElseThrow().labels())
+                .containsExactly(Label.at(
+                        1, LabelFormat.PDF, URI.create("https://ws.aramex.example/content/rpt_cache/9f1c.pdf")));
     }
 }

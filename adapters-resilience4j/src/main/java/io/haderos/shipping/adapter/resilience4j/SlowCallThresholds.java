@@ -10,7 +10,8 @@ import java.util.Objects;
  * quotes open it for everyone.
  *
  * @param rates    rate quotes; default 3 s
- * @param ship     shipment creation; default 8 s (a create may legitimately take longer)
+ * @param ship     shipment creation and label fetches (a download as well as a read); default 8 s (a create may
+ *                 legitimately take longer)
  * @param tracking tracking and other reads; default 3 s
  * @throws IllegalArgumentException naming the operation when a threshold is not positive
  */
@@ -32,6 +33,7 @@ public record SlowCallThresholds(Duration rates, Duration ship, Duration trackin
             case QUOTE_RATES -> rates;
             case CREATE_SHIPMENT -> ship;
             case TRACK_SHIPMENT -> tracking;
+            case FETCH_LABEL -> ship;
         };
     }
 

@@ -1,5 +1,6 @@
 package io.haderos.shipping.adapter.rest;
 
+import io.haderos.shipping.application.port.in.FetchLabelUseCase;
 import io.haderos.shipping.application.port.in.FindShipmentUseCase;
 import io.haderos.shipping.application.port.in.ResolveShipmentCommand;
 import io.haderos.shipping.application.port.in.ResolveShipmentUseCase;
@@ -7,6 +8,7 @@ import io.haderos.shipping.application.port.in.ShipOrderResult;
 import io.haderos.shipping.application.port.in.ShipOrderUseCase;
 import io.haderos.shipping.application.port.in.ShipmentOutcomeUnknownException;
 import io.haderos.shipping.domain.model.ClientId;
+import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.OrderId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -16,12 +18,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -29,8 +37,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /orders/{order_id}/ship} creates an order's shipment at most once; a repeat with the same
- * body replays it. {@code GET /orders/{order_id}/shipment} returns what is stored. Both act for the client that made
- * the request ({@link ClientAuthentication}): an order is its creator's, and to any other client it does not exist.
+ * body replays it. {@code GET /orders/{order_id}/shipment} returns what is stored, {@code GET /orders/{order_id}/label}
+ * its labels. All act for the client that made the request ({@link ClientAuthentication}): an order is its creator's, and to any other client it does not exist.
  */
 @Singleton
 @Path("/orders/{order_id}")
@@ -39,18 +47,26 @@ public final class OrderShipmentResource {
     /** Marks a response that returns the stored result of an earlier, identical request. */
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
+    /** Labels never change once made: a client may keep one for a day, no shared cache may. */
+    static final String LABEL_CACHE_CONTROL = "private, max-age=86400";
+
     private static final Logger LOG = LoggerFactory.getLogger(OrderShipmentResource.class);
 
     private final ShipOrderUseCase shipOrder;
     private final FindShipmentUseCase findShipment;
     private final ResolveShipmentUseCase resolveShipment;
+    private final FetchLabelUseCase fetchLabel;
 
     @Inject
     public OrderShipmentResource(
-            ShipOrderUseCase shipOrder, FindShipmentUseCase findShipment, ResolveShipmentUseCase resolveShipment) {
+            ShipOrderUseCase shipOrder,
+            FindShipmentUseCase findShipment,
+            ResolveShipmentUseCase resolveShipment,
+            FetchLabelUseCase fetchLabel) {
         this.shipOrder = shipOrder;
         this.findShipment = findShipment;
         this.resolveShipment = resolveShipment;
+        this.fetchLabel = fetchLabel;
     }
 
     @POST
@@ -87,6 +103,51 @@ public final class OrderShipmentResource {
                                         "no shipment is stored for order " + orderId)
                                 .with("order_id", orderId.value())
                                 .toResponse()));
+    }
+
+    /**
+     * The order's labels as one document in the format they were made in: {@code application/pdf} (every parcel's
+     * label, one after the other) or ZPL as {@code text/plain}, offered as a {@code .zpl} file; {@code ?parcel=n} (from
+     * 1) for one parcel's label. Labels are the API's one cacheable response: {@code ETag} (a matching
+     * {@code If-None-Match} is answered 304) and {@code Cache-Control: private, max-age=86400}. Stored labels are served
+     * even while their carrier is down; a missing one is asked of the carrier that created the shipment (503 with
+     * {@code Retry-After} when it cannot answer; 404 when it has none). Another client's order does not exist (404).
+     */
+    @GET
+    @Path("label")
+    public CompletionStage<Response> label(
+            @PathParam("order_id") String orderIdParam,
+            @QueryParam("parcel") String parcelParam,
+            @Context ContainerRequestContext context,
+            @Context Request request) {
+        OrderId orderId = RequestBodies.orderId(orderIdParam);
+        Optional<Integer> parcel = parcel(parcelParam);
+        return fetchLabel
+                .labels(ClientAuthentication.clientOf(context), orderId)
+                .thenApply(shipment -> {
+                    List<Label> labels = shipment.labels();
+                    LabelDocument document = parcel.map(n -> {
+                                if (n > labels.size()) {
+                                    throw new InvalidRequestException(
+                                            "parcel",
+                                            "must be between 1 and " + labels.size() + ", the labels of this shipment");
+                                }
+                                return LabelDocument.of(orderId, List.of(labels.get(n - 1)), "-parcel-" + n);
+                            })
+                            .orElseGet(() -> LabelDocument.of(orderId, labels, ""));
+                    EntityTag etag = new EntityTag(document.etag());
+                    Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+                    Response.ResponseBuilder response = notModified != null
+                            ? notModified
+                            : Response.ok(document.bytes(), document.mediaType())
+                                    .header(
+                                            "Content-Disposition",
+                                            (document.mediaType().equals(LabelDocument.PDF) ? "inline" : "attachment")
+                                                    + "; filename=\"" + document.fileName() + "\"");
+                    return response.tag(etag)
+                            .header(HttpHeaders.CACHE_CONTROL, LABEL_CACHE_CONTROL)
+                            .build();
+                });
     }
 
     /**
@@ -137,6 +198,22 @@ public final class OrderShipmentResource {
             return Response.ok(shipment).header(REPLAYED_HEADER, "true").build();
         }
         return Response.created(shipmentLocation(orderId)).entity(shipment).build();
+    }
+
+    /** Absent: every label. Else a whole number from 1; its upper bound is the shipment's label count. */
+    private static Optional<Integer> parcel(String parcel) {
+        if (parcel == null) {
+            return Optional.empty();
+        }
+        try {
+            int n = Integer.parseInt(parcel.strip());
+            if (n >= 1) {
+                return Optional.of(n);
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidRequestException("parcel", "must be a whole number from 1");
     }
 
     private static URI shipmentLocation(OrderId orderId) {

@@ -1,5 +1,6 @@
 package io.haderos.shipping.adapter.rest;
 
+import io.haderos.shipping.application.port.in.LabelNotFoundException;
 import io.haderos.shipping.application.port.in.NoCarrierAvailableException;
 import io.haderos.shipping.application.port.in.OrderConflictException;
 import io.haderos.shipping.application.port.in.OrderNotFoundException;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * <table>
  *   <caption>status by failure</caption>
  *   <tr><td>malformed JSON, empty body, wrong JSON types, unknown or missing fields, invalid values</td><td>400</td></tr>
- *   <tr><td>no such order shipment, carrier or tracking number; unknown path</td><td>404</td></tr>
+ *   <tr><td>no such order shipment, label, carrier or tracking number; unknown path</td><td>404</td></tr>
  *   <tr><td>the order is claimed by a different request, in progress, or held</td><td>409</td></tr>
  *   <tr><td>a carrier rejected the request's content (with its messages)</td><td>422</td></tr>
  *   <tr><td>a carrier may have created the shipment: outcome unknown</td><td>502</td></tr>
@@ -71,6 +72,7 @@ final class ProblemMappers {
                 new UnknownCarrier(),
                 new TrackingNotFound(),
                 new OrderNotFound(),
+                new LabelNotFound(),
                 new StoreUnavailable(),
                 new HistoryUnavailable(),
                 new OverrideStoreUnavailable(),
@@ -189,6 +191,16 @@ final class ProblemMappers {
         @Override
         public Response toResponse(OrderNotFoundException e) {
             return Problem.of(404, "shipment-not-found", "Shipment not found", e.getMessage())
+                    .with("order_id", e.orderId().value())
+                    .toResponse();
+        }
+    }
+
+    static final class LabelNotFound implements ExceptionMapper<LabelNotFoundException> {
+
+        @Override
+        public Response toResponse(LabelNotFoundException e) {
+            return Problem.of(404, "label-not-found", "Label not found", e.getMessage())
                     .with("order_id", e.orderId().value())
                     .toResponse();
         }

@@ -5,6 +5,7 @@ import static io.haderos.shipping.adapter.rest.InvalidRequestException.required;
 
 import io.haderos.shipping.application.port.in.ShipOrderCommand;
 import io.haderos.shipping.domain.model.ClientId;
+import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.Parcel;
@@ -18,7 +19,7 @@ import java.util.Optional;
 /**
  * The body of {@code POST /orders/{order_id}/ship} (docs/architecture.md#rest-contract). {@code shipper} is optional (the
  * configured shipper is used without it), {@code cod} too (none: zero in the declared value's currency),
- * and {@code service}.
+ * {@code service}, and {@code label_format} ({@code pdf}, the default, or {@code zpl}).
  */
 record ShipOrderRequest(
         PartyRequest shipper,
@@ -27,7 +28,8 @@ record ShipOrderRequest(
         String description,
         MoneyRequest declaredValue,
         MoneyRequest cod,
-        String service) {
+        String service,
+        String labelFormat) {
 
     ShipOrderCommand toCommand(OrderId orderId, ClientId client) {
         Optional<Party> sender = Optional.ofNullable(shipper).map(s -> s.toDomain("shipper"));
@@ -35,6 +37,8 @@ record ShipOrderRequest(
         List<Parcel> pieces = toParcels();
         Money declared = required(declaredValue, "declared_value").toDomain("declared_value");
         Money cashOnDelivery = cod == null ? new Money(BigDecimal.ZERO, declared.currency()) : cod.toDomain("cod");
+        LabelFormat format =
+                labelFormat == null ? LabelFormat.PDF : at("", () -> LabelFormat.of(labelFormat, "label_format"));
         return at(
                 "",
                 () -> new ShipOrderCommand(
@@ -46,7 +50,8 @@ record ShipOrderRequest(
                         declared,
                         cashOnDelivery,
                         Optional.ofNullable(service),
-                        client));
+                        client,
+                        format));
     }
 
     private List<Parcel> toParcels() {

@@ -18,14 +18,6 @@ import io.haderos.shipping.application.port.in.ShipOrderResult;
 import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentTracking;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -56,34 +48,20 @@ class ClientAuthenticationIT {
     static volatile Optional<Duration> appWait = Optional.empty();
 
     @RegisterExtension
-    static final RestApiExtension api = RestApiExtension.with(
-            builder -> builder.adminToken(Optional.of(ADMIN_TOKEN))
-                    .clients(ClientTokens.of(Map.of(WEB, sha256Hex(WEB_TOKEN), APP, sha256Hex(APP_TOKEN))))
-                    .rateLimits(client -> client.equals(APP) ? appWait : Optional.empty())
-                    .observer(new AccessObserver() {
-                        @Override
-                        public void refused(Kind kind, Reason reason) {
-                            refusals.add(kind.tag() + ":" + reason.tag());
-                        }
+    static final RestApiExtension api = RestApiExtension.with(builder -> builder.adminToken(Optional.of(ADMIN_TOKEN))
+            .clients(ClientTokens.of(Map.of(WEB, sha256Hex(WEB_TOKEN), APP, sha256Hex(APP_TOKEN))))
+            .rateLimits(client -> client.equals(APP) ? appWait : Optional.empty())
+            .observer(new AccessObserver() {
+                @Override
+                public void refused(Kind kind, Reason reason) {
+                    refusals.add(kind.tag() + ":" + reason.tag());
+                }
 
-                        @Override
-                        public void rateLimited(ClientId client) {
-                            limited.add(client);
-                        }
-                    }),
-            LabelStandIn.class);
-
-    /** Stands for a resource another part of the API may add under an order: the client rules must cover it. */
-    @Path("/orders/{order_id}/label")
-    public static final class LabelStandIn {
-        @GET
-        @Produces(MediaType.APPLICATION_JSON)
-        public Response label(@PathParam("order_id") String orderId, @Context ContainerRequestContext request) {
-            return Response.ok(Map.of(
-                            "client", ClientAuthentication.clientOf(request).value()))
-                    .build();
-        }
-    }
+                @Override
+                public void rateLimited(ClientId client) {
+                    limited.add(client);
+                }
+            }));
 
     static String sha256Hex(String token) {
         return HexFormat.of().formatHex(ClientTokens.sha256(token));
@@ -114,6 +92,7 @@ class ClientAuthenticationIT {
         api.fakes().onShipOrder(command -> new ShipOrderResult(createdByAramex(), false));
         api.fakes().onFindShipment(orderId -> Optional.of(createdByAramex()));
         api.fakes().onTrack((carrier, tracking) -> new ShipmentTracking(carrier, tracking, false, List.of()));
+        api.fakes().onLabels(orderId -> createdByAramex().shipment().orElseThrow());
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -175,7 +154,9 @@ class ClientAuthenticationIT {
 
         assertThat(reply.status()).as(reply.toString()).isIn(200, 201);
         assertThat(reply.header("X-Content-Type-Options")).contains("nosniff");
-        assertThat(reply.header("Cache-Control")).contains("no-store");
+        // A label is the one answer a client may keep, and only the client: no shared cache ever may.
+        assertThat(reply.header("Cache-Control"))
+                .contains(path.endsWith("/label") ? "private, max-age=86400" : "no-store");
         assertThat(reply.body()).doesNotContain(WEB_TOKEN, sha256Hex(WEB_TOKEN));
         assertThat(refusals).isEmpty();
     }
@@ -196,6 +177,16 @@ class ClientAuthenticationIT {
         as(WEB_TOKEN, "GET", "/orders/" + ORDER_ID + "/shipment", null);
 
         assertThat(api.fakes().lastReceived(ClientId.class)).isEqualTo(WEB);
+    }
+
+    @Test
+    void givenAClientsToken_whenReadingAnOrdersLabel_thenTheUseCaseIsAskedForThatClient() {
+        scriptEveryUseCase();
+
+        Reply label = as(APP_TOKEN, "GET", "/orders/" + ORDER_ID + "/label", null);
+
+        assertThat(label.status()).isEqualTo(200);
+        assertThat(api.fakes().lastReceived(ClientId.class)).isEqualTo(APP);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.haderos.shipping.adapter.rest;
 import io.haderos.shipping.application.port.in.CheckReadinessUseCase;
 import io.haderos.shipping.application.port.in.CheckReadinessUseCase.Readiness;
 import io.haderos.shipping.application.port.in.ClusterView;
+import io.haderos.shipping.application.port.in.FetchLabelUseCase;
 import io.haderos.shipping.application.port.in.FindShipmentUseCase;
 import io.haderos.shipping.application.port.in.HeldOrdersPage;
 import io.haderos.shipping.application.port.in.ListHeldOrdersQuery;
@@ -25,6 +26,7 @@ import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.circuit.RecordedTransition;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.ClientId;
+import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRecord;
@@ -52,7 +54,8 @@ final class FakeUseCases
                 OverrideCircuitBreakerUseCase,
                 ResolveShipmentUseCase,
                 ListHeldOrdersUseCase,
-                CheckReadinessUseCase {
+                CheckReadinessUseCase,
+                FetchLabelUseCase {
 
     private volatile Function<RateRequest, CompletionStage<RateQuotation>> rates;
     private volatile Function<ShipOrderCommand, ShipOrderResult> ship;
@@ -64,6 +67,7 @@ final class FakeUseCases
     private volatile Function<OverrideCircuitBreakerCommand, CircuitSnapshot> override;
     private volatile Function<ResolveShipmentCommand, ShipmentRecord> resolve;
     private volatile Supplier<Readiness> readiness;
+    private volatile Function<OrderId, CreatedShipment> labels;
     private volatile Function<ListHeldOrdersQuery, HeldOrdersPage> heldOrders;
     private final List<Object> received = new CopyOnWriteArrayList<>();
 
@@ -82,6 +86,7 @@ final class FakeUseCases
         override = command -> unexpected("override");
         resolve = command -> unexpected("resolve");
         readiness = () -> unexpected("readiness");
+        labels = orderId -> unexpected("labels");
         heldOrders = query -> unexpected("heldOrders");
         received.clear();
     }
@@ -127,6 +132,10 @@ final class FakeUseCases
         resolve = answer;
     }
 
+    void onLabels(Function<OrderId, CreatedShipment> answer) {
+        labels = answer;
+    }
+
     void onReadiness(Supplier<Readiness> answer) {
         readiness = answer;
     }
@@ -165,6 +174,13 @@ final class FakeUseCases
         received.add(client);
         received.add(orderId);
         return completed(() -> find.apply(orderId));
+    }
+
+    @Override
+    public CompletionStage<CreatedShipment> labels(ClientId client, OrderId orderId) {
+        received.add(client);
+        received.add(orderId);
+        return completed(() -> labels.apply(orderId));
     }
 
     @Override

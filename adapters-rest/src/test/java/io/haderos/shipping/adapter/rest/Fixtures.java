@@ -7,12 +7,14 @@ import io.haderos.shipping.domain.model.Attempt;
 import io.haderos.shipping.domain.model.AttemptOutcome;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.Label;
+import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentStatus;
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +49,7 @@ final class Fixtures {
                 carrier,
                 "30123456789",
                 List.of("30123456790", "30123456791"),
-                Optional.of(URI.create("https://labels.example.com/30123456789.pdf")));
+                List.of(Label.of(1, LabelFormat.PDF, "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII))));
         return new ShipmentRecord(
                 OrderId.of(ORDER_ID),
                 "fingerprint",

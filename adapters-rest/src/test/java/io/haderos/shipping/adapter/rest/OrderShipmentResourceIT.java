@@ -55,7 +55,8 @@ class OrderShipmentResourceIT {
     private static final String CREATED_BY_ARAMEX = """
             {"order_id":"ORD-1001","provider":"aramex","tracking":"30123456789",
              "parcel_tracking":["30123456790","30123456791"],"fallback":false,
-             "label_url":"https://labels.example.com/30123456789.pdf","status":"created",
+             "label_url":"/orders/ORD-1001/label","label_format":"pdf",
+             "labels":[{"parcel":1,"format":"pdf","url":"/orders/ORD-1001/label?parcel=1"}],"status":"created",
              "attempts":[{"provider":"aramex","outcome":"success"}],
              "created_at":"2025-12-28T10:30:00Z","updated_at":"2025-12-28T10:30:02Z",
              "resolution":null}""";
@@ -89,7 +90,7 @@ class OrderShipmentResourceIT {
 
     @Test
     void givenSmsaServedAfterAramexFailed_whenShipped_thenFallbackIsTrueAndLabelUrlIsNullWithoutOne() {
-        CreatedShipment bySmsa = new CreatedShipment(SMSA, "231200012345", List.of(), Optional.empty());
+        CreatedShipment bySmsa = new CreatedShipment(SMSA, "231200012345", List.of());
         ShipmentRecord record = createdRecord(
                 SMSA,
                 true,
@@ -111,7 +112,9 @@ class OrderShipmentResourceIT {
 
         assertThat(json.get("provider").asText()).isEqualTo("smsa");
         assertThat(json.get("fallback").booleanValue()).isTrue();
-        assertThat(json.get("label_url").isNull()).isTrue();
+        assertThat(json.get("label_url").asText()).isEqualTo("/orders/ORD-1001/label");
+        assertThat(json.get("labels")).isEmpty();
+        assertThat(json.get("label_format").isNull()).isTrue();
         assertThat(json.get("parcel_tracking").isArray()).isTrue();
         assertThat(json.get("parcel_tracking")).isEmpty();
         assertThat(json.get("attempts").get(0).get("outcome").asText()).isEqualTo("connection_refused");
@@ -274,7 +277,7 @@ class OrderShipmentResourceIT {
                 OrderId.of(ORDER_ID),
                 "fingerprint",
                 ShipmentStatus.CREATED,
-                Optional.of(new CreatedShipment(CarrierId.SMSA, "290019283746", List.of(), Optional.empty())),
+                Optional.of(new CreatedShipment(CarrierId.SMSA, "290019283746", List.of())),
                 true,
                 List.of(
                         failed(CarrierId.ARAMEX, AttemptOutcome.SERVICE_UNAVAILABLE, ""),
@@ -292,7 +295,7 @@ class OrderShipmentResourceIT {
         assertThat(reply.header("Idempotent-Replayed")).contains("true");
         assertThat(reply.json()).isEqualTo(json("""
                 {"order_id":"ORD-1001","provider":"smsa","tracking":"290019283746","parcel_tracking":[],
-                 "fallback":true,"label_url":null,"status":"created",
+                 "fallback":true,"label_url":null,"label_format":null,"labels":[],"status":"created",
                  "attempts":[{"provider":"aramex","outcome":"service_unavailable"},{"provider":"smsa","outcome":"success"}],
                  "created_at":"2025-12-28T10:30:00Z","updated_at":"2025-12-28T10:30:02Z",
                  "resolution":null,"personal_data_erased_at":"2026-03-29T10:30:00Z"}"""));
@@ -322,6 +325,7 @@ class OrderShipmentResourceIT {
         assertThat(json.get("provider").isNull()).isTrue();
         assertThat(json.get("tracking").isNull()).isTrue();
         assertThat(json.get("label_url").isNull()).isTrue();
+        assertThat(json.get("labels")).isEmpty();
         assertThat(json.get("parcel_tracking")).isEmpty();
         assertThat(json.get("attempts")).isEmpty();
         assertThat(json.get("created_at").asText()).isEqualTo("2025-12-28T10:30:00Z");

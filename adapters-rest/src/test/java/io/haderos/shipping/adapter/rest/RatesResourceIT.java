@@ -190,6 +190,6 @@ class RatesResourceIT {
     }
 
     static JsonNode json(String text) {
-        return new RestApiExtension.Reply(200, null, text).json();
+        return new RestApiExtension.Reply(200, null, text, null).json();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.haderos.shipping.application.port.in.CheckReadinessUseCase;
+import io.haderos.shipping.application.port.in.FetchLabelUseCase;
 import io.haderos.shipping.application.port.in.FindShipmentUseCase;
 import io.haderos.shipping.application.port.in.ListHeldOrdersUseCase;
 import io.haderos.shipping.application.port.in.MonitorCircuitBreakersUseCase;
@@ -21,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +106,7 @@ final class RestApiExtension implements BeforeAllCallback, AfterAllCallback, Bef
                         bind(fakes).to(OverrideCircuitBreakerUseCase.class);
                         bind(fakes).to(ResolveShipmentUseCase.class);
                         bind(fakes).to(CheckReadinessUseCase.class);
+                        bind(fakes).to(FetchLabelUseCase.class);
                         bind(fakes).to(ListHeldOrdersUseCase.class);
                     }
                 })
@@ -178,8 +181,12 @@ final class RestApiExtension implements BeforeAllCallback, AfterAllCallback, Bef
 
     private Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers(), response.body());
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Reply(
+                    response.statusCode(),
+                    response.headers(),
+                    new String(response.body(), StandardCharsets.UTF_8),
+                    response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -188,8 +195,11 @@ final class RestApiExtension implements BeforeAllCallback, AfterAllCallback, Bef
         }
     }
 
-    /** A response, with its body parsed on demand (decimals as {@code BigDecimal}, keys in document order). */
-    record Reply(int status, HttpHeaders headers, String body) {
+    /**
+     * A response, with its body parsed on demand (decimals as {@code BigDecimal}, keys in document order), and as it
+     * came ({@code bytes}: a label).
+     */
+    record Reply(int status, HttpHeaders headers, String body, byte[] bytes) {
 
         JsonNode json() {
             try {

@@ -36,8 +36,7 @@ class ShipmentResolutionIT {
 
     private static ShipmentRecord resolved(ResolveShipmentCommand command) {
         Optional<CreatedShipment> found = command.trackingNumber()
-                .map(tracking -> new CreatedShipment(
-                        command.carrier().orElse(CarrierId.ARAMEX), tracking, List.of(), Optional.empty()));
+                .map(tracking -> new CreatedShipment(command.carrier().orElse(CarrierId.ARAMEX), tracking, List.of()));
         ShipmentResolution resolution = new ShipmentResolution(found, command.actor(), command.note(), AT);
         return new ShipmentRecord(
                 command.orderId(),

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.Label;
+import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.Party;
 import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
@@ -22,16 +24,20 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * SMSA without a breaker: rates from the tariff, and the eCom API for shipment creation and tracking — domain
+ * SMSA without a breaker: rates from the tariff, and the eCom API for shipment creation, labels and tracking — domain
  * requests mapped to the wire, and replies back into domain values, or into exactly one exception each (via
  * {@link SmsaFaults}). Every remote call is asynchronous. {@link SmsaShippingCarrier} puts the breaker in front of
  * it.
@@ -61,6 +67,7 @@ final class SmsaClient {
             "SA", "966", "AE", "971", "BH", "973", "KW", "965", "OM", "968", "QA", "974", "EG", "20", "JO", "962");
 
     private static final CarrierId SMSA = CarrierId.SMSA;
+    private static final Logger LOG = LoggerFactory.getLogger(SmsaClient.class);
 
     private final SmsaConfig config;
     private final SmsaTariff tariff;
@@ -114,7 +121,8 @@ final class SmsaClient {
             String sawb = created.sawb() == null || created.sawb().isBlank()
                     ? parcels.get(0)
                     : created.sawb().strip();
-            return new CreatedShipment(SMSA, sawb, parcels, Optional.empty());
+            List<Label> labels = labels(created, defect -> LOG.warn("SMSA shipment {}: {}", sawb, defect));
+            return new CreatedShipment(SMSA, sawb, parcels, labels);
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw faults.unreadable(reply.operation(), "unusable waybill numbers: " + e.getMessage());
         }
@@ -147,7 +155,7 @@ final class SmsaClient {
                         .format(SHIP_DATE),
                 currency,
                 config.retailId(),
-                "PDF",
+                request.labelFormat() == LabelFormat.ZPL ? "ZPL" : "PDF",
                 request.totalWeight().kilograms(),
                 "KG",
                 request.description(),
@@ -165,6 +173,76 @@ final class SmsaClient {
         }
         JsonNode waybills = SmsaJson.field(body, "waybills");
         return waybills.isArray() && !waybills.isEmpty() && hasText(SmsaJson.field(waybills.get(0), "awb"));
+    }
+
+    // ------------------------------------------------------------------------------------------- labels
+
+    /**
+     * {@code GET /api/shipment/b2c/query/{awb}}: the labels of the shipment as it was created, one per parcel, in the
+     * format it was created with. SMSA does not know the AWB when it answers 404 (or the number cannot be an AWB); a
+     * label that is not the PDF or ZPL it should be is an unreadable reply.
+     */
+    CompletableFuture<List<Label>> labels(String trackingNumber) {
+        String awb = trackingNumber.strip();
+        if (!AWB.matcher(awb).matches()) {
+            return CompletableFuture.failedFuture(
+                    new TrackingNumberNotFoundException(SMSA, abbreviate(trackingNumber)));
+        }
+        return http.get(SmsaOperation.QUERY_B2C_SHIPMENT, awb).thenApply(reply -> {
+            if (reply.status() == 404) {
+                throw new TrackingNumberNotFoundException(SMSA, awb);
+            }
+            if (!reply.isSuccess()) {
+                throw faults.forStatus(reply);
+            }
+            SmsaWire.B2cCreated shipment = http.convert(reply.operation(), http.read(reply), SmsaWire.B2cCreated.class);
+            return labels(shipment, defect -> {
+                throw faults.unreadable(reply.operation(), defect);
+            });
+        });
+    }
+
+    /**
+     * One label per waybill that carries a file ({@code awbFile}, base64), numbered by the waybill's place from 1,
+     * in the format its bytes are in (the one asked for, unless SMSA made another). A file that is not base64, not
+     * PDF or ZPL, or larger than {@link Label#MAX_BYTES} goes to {@code defective} with the reason, and is left out.
+     */
+    private static List<Label> labels(SmsaWire.B2cCreated shipment, Consumer<String> defective) {
+        List<SmsaWire.Waybill> waybills = Optional.ofNullable(shipment.waybills()).orElse(List.of()).stream()
+                .filter(waybill -> waybill != null && !isBlank(waybill.awb()))
+                .toList();
+        List<Label> labels = new ArrayList<>();
+        for (int i = 0; i < waybills.size() && i < ShipmentRequest.MAX_PARCELS; i++) {
+            String file = waybills.get(i).awbFile();
+            if (isBlank(file)) {
+                continue;
+            }
+            int parcel = i + 1;
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(file.replaceAll("\\s", ""));
+            } catch (IllegalArgumentException e) {
+                defective.accept("the label of parcel " + parcel + " is not kept: awbFile is not base64");
+                continue;
+            }
+            Optional<LabelFormat> format = LabelFormat.recognise(bytes);
+            if (format.isEmpty()) {
+                defective.accept("the label of parcel " + parcel + " is not kept: it is neither PDF nor ZPL");
+                continue;
+            }
+            Label label = Label.of(parcel, format.get(), bytes);
+            Optional<String> defect = label.defect();
+            if (defect.isPresent()) {
+                defective.accept(defect.get() + "; it is not kept");
+                continue;
+            }
+            if (!labels.isEmpty() && labels.get(0).format() != label.format()) {
+                defective.accept("the label of parcel " + parcel + " is not kept: its format differs from parcel 1's");
+                continue;
+            }
+            labels.add(label);
+        }
+        return labels;
     }
 
     // ----------------------------------------------------------------------------------------- tracking
@@ -249,7 +327,7 @@ final class SmsaClient {
             return trackings.stream()
                     .map(tracking -> tracking.awb().strip())
                     .distinct()
-                    .map(awb -> new CreatedShipment(SMSA, awb, List.of(), Optional.empty()))
+                    .map(awb -> new CreatedShipment(SMSA, awb, List.of()))
                     .toList();
         });
     }

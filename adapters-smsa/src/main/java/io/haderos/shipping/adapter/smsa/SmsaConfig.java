@@ -1,15 +1,14 @@
 package io.haderos.shipping.adapter.smsa;
 
+import io.haderos.shipping.adapter.carrierhttp.CarrierUrls;
 import io.haderos.shipping.adapter.resilience4j.CircuitBreakerSettings;
 import io.haderos.shipping.domain.model.Checks;
 import io.haderos.shipping.domain.model.InvalidValueException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
@@ -141,12 +140,12 @@ public record SmsaConfig(
      */
     public SmsaConfig {
         baseUrl = normalise(baseUrl);
-        apiKey = secret(apiKey, "apiKey", 512);
+        apiKey = Checks.secret(apiKey, "apiKey", 512);
         if (!API_KEY.matcher(apiKey).matches()) {
             throw new InvalidValueException("apiKey", "must be 1 to 512 printable ASCII characters without spaces");
         }
-        connectTimeout = positive(connectTimeout, "connectTimeout");
-        timeout = positive(timeout, "timeout");
+        connectTimeout = Checks.positive(connectTimeout, "connectTimeout", MAX_TIMEOUT);
+        timeout = Checks.positive(timeout, "timeout", MAX_TIMEOUT);
         Checks.required(circuitBreaker, "circuitBreaker");
         Checks.required(tariffFile, "tariffFile");
         domesticServiceCode = matching(domesticServiceCode, "domesticServiceCode", SERVICE, SERVICE_RULE);
@@ -209,43 +208,15 @@ public record SmsaConfig(
     }
 
     private static URI normalise(URI baseUrl) {
-        Checks.required(baseUrl, "baseUrl");
-        String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (!baseUrl.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || baseUrl.getHost() == null) {
-            throw new InvalidValueException(
-                    "baseUrl", "must be an absolute http or https URL such as " + PRODUCTION_URL);
-        }
-        if (baseUrl.getRawUserInfo() != null) {
-            throw new InvalidValueException("baseUrl", "must not contain user info: the key goes in apiKey");
-        }
-        if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-            throw new InvalidValueException("baseUrl", "must not have a query or fragment");
-        }
-        String text = baseUrl.toString();
+        String text = CarrierUrls.checkedBaseUrl(baseUrl, PRODUCTION_URL, "the key goes in apiKey")
+                .toString();
         return text.endsWith("/") ? URI.create(text.replaceAll("/+$", "")) : baseUrl;
-    }
-
-    /** Validated like any text, but kept exactly as given; messages never show it. */
-    private static String secret(String value, String field, int max) {
-        Checks.text(value, field, max);
-        return value;
     }
 
     private static String matching(String value, String field, Pattern pattern, String rule) {
         Checks.required(value, field);
         if (!pattern.matcher(value).matches()) {
             throw new InvalidValueException(field, rule);
-        }
-        return value;
-    }
-
-    private static Duration positive(Duration value, String field) {
-        Checks.required(value, field);
-        if (value.isNegative() || value.isZero()) {
-            throw new InvalidValueException(field, "must be positive");
-        }
-        if (value.compareTo(MAX_TIMEOUT) > 0) {
-            throw new InvalidValueException(field, "must be at most " + MAX_TIMEOUT.toMinutes() + " minutes");
         }
         return value;
     }
@@ -292,11 +263,7 @@ public record SmsaConfig(
          * @throws InvalidValueException naming {@code baseUrl} when the text is not a URI
          */
         public Builder baseUrl(String baseUrl) {
-            try {
-                return baseUrl(baseUrl == null ? null : new URI(baseUrl.strip()));
-            } catch (URISyntaxException e) {
-                throw new InvalidValueException("baseUrl", "is not a valid URL");
-            }
+            return baseUrl(CarrierUrls.parse(baseUrl));
         }
 
         /**

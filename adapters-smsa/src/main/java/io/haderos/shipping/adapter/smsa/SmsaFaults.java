@@ -3,6 +3,7 @@ package io.haderos.shipping.adapter.smsa;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.haderos.shipping.adapter.carrierhttp.CarrierStatuses;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierException;
@@ -102,21 +103,13 @@ final class SmsaFaults {
             return configuration("SMSA refused the API key (HTTP " + status + ") for " + operation
                     + "; check the configured apikey");
         }
-        if (status == 408) {
-            return unavailable(Reason.TIMEOUT, "HTTP 408 for " + operation);
-        }
-        if (status == 429) {
-            return unavailable(
-                    Reason.SERVICE_UNAVAILABLE, "HTTP 429 (too many requests) for " + operation, retryAfter(reply));
-        }
-        if (status == 502 || status == 503) {
-            return unavailable(Reason.SERVICE_UNAVAILABLE, "HTTP " + status + " for " + operation, retryAfter(reply));
-        }
-        if (status == 504) {
-            return unavailable(Reason.TIMEOUT, "HTTP 504 (gateway timeout) for " + operation);
-        }
-        if (status >= 500 && status < 600) {
-            return unavailable(Reason.SERVER_ERROR, "HTTP " + status + " for " + operation);
+        Optional<Reason> unavailable = CarrierStatuses.unavailableReason(status);
+        if (unavailable.isPresent()) {
+            String meaning = status == 429 ? " (too many requests)" : status == 504 ? " (gateway timeout)" : "";
+            Optional<Duration> retryAfter = unavailable.get() == Reason.SERVICE_UNAVAILABLE
+                    ? CarrierStatuses.retryAfter(reply.headers())
+                    : Optional.empty();
+            return unavailable(unavailable.get(), "HTTP " + status + meaning + " for " + operation, retryAfter);
         }
         if (status >= 400 && status < 500) {
             return configuration("unexpected HTTP " + status + " for " + operation + "; check the base URL"
@@ -239,17 +232,6 @@ final class SmsaFaults {
             }
         }
         return false;
-    }
-
-    private static Optional<Duration> retryAfter(SmsaHttp.Reply reply) {
-        return reply.headers().firstValue("Retry-After").flatMap(value -> {
-            try {
-                long seconds = Long.parseLong(value.strip());
-                return seconds >= 0 && seconds <= 86_400 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
-            } catch (NumberFormatException e) {
-                return Optional.empty(); // an HTTP date; not worth parsing for a hint
-            }
-        });
     }
 
     private static String seconds(Duration duration) {

@@ -3,37 +3,25 @@ package io.haderos.shipping.adapter.smsa;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.haderos.shipping.adapter.carrierhttp.CarrierExchange;
 import io.haderos.shipping.domain.model.CarrierId;
-import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
-import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends one request to one SMSA eCom operation ({@code apikey} header, JSON both ways) and reads the whole reply,
- * asynchronously, or fails with the failure classified by {@link SmsaFaults}. HTTP/1.1 only (Grizzly-like servers
- * drop {@code Content-Type} on an h2c upgrade), redirects not followed.
+ * asynchronously, or fails with the failure classified by {@link SmsaFaults}. The exchange itself (HTTP/1.1, no
+ * redirects, the whole-request deadline, the reply threads) is the shared {@link CarrierExchange}.
  *
  * <p>Unlike Aramex, SMSA's status codes carry meaning per operation (a 404 to a tracking query is an unknown AWB),
  * so the reply comes back whatever its status; {@link #read} and {@link #convert} then turn a 2xx body into JSON.
- *
- * <p>Threads: nothing here blocks. The reply is taken from the body subscriber, which runs on {@code executor}; the
- * JDK client's own future is watched only for failures, which are handed to {@code executor} too — that future
- * completes on {@code CompletableFuture}'s default pool, where none of our work may run. The whole-request
- * {@code timeout} (connect to last byte) is one timer on {@code timer}.
  */
 final class SmsaHttp {
 
@@ -41,15 +29,11 @@ final class SmsaHttp {
 
     private static final String JSON = "application/json";
 
-    private final HttpClient client;
+    private final CarrierExchange<String> exchange;
     private final String baseUrl;
     private final String apiKey;
-    private final Duration connectTimeout;
-    private final Duration timeout;
     private final ObjectMapper mapper;
     private final SmsaFaults faults;
-    private final Executor executor;
-    private final ScheduledExecutorService timer;
 
     SmsaHttp(
             SmsaConfig config,
@@ -57,20 +41,19 @@ final class SmsaHttp {
             SmsaFaults faults,
             Executor executor,
             ScheduledExecutorService timer) {
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
+        Duration connectTimeout = config.connectTimeout();
+        this.exchange = new CarrierExchange<>(
+                CarrierId.SMSA,
+                connectTimeout,
+                config.timeout(),
+                executor,
+                timer,
+                faults::timeout,
+                (operation, failure) -> faults.forIoFailure(operation, failure, connectTimeout));
         this.baseUrl = config.baseUrl().toString();
         this.apiKey = config.apiKey();
-        this.connectTimeout = config.connectTimeout();
-        this.timeout = config.timeout();
         this.mapper = mapper;
         this.faults = faults;
-        this.executor = executor;
-        this.timer = timer;
     }
 
     /**
@@ -141,41 +124,9 @@ final class SmsaHttp {
     }
 
     private CompletableFuture<Reply> exchange(String operation, HttpRequest request) {
-        CompletableFuture<Reply> reply = new CompletableFuture<>();
-        CompletableFuture<HttpResponse<Void>> sent = client.sendAsync(
-                request,
-                info -> BodySubscribers.mapping(BodySubscribers.ofString(StandardCharsets.UTF_8), body -> {
-                    reply.complete(new Reply(operation, info.statusCode(), info.headers(), body == null ? "" : body));
-                    return null;
-                }));
-        ScheduledFuture<?> deadline = timer.schedule(
-                () -> executor.execute(() -> {
-                    if (reply.completeExceptionally(faults.timeout(operation, timeout))) {
-                        sent.cancel(true);
-                    }
-                }),
-                timeout.toNanos(),
-                TimeUnit.NANOSECONDS);
-        sent.whenComplete((response, failure) -> {
-            if (failure != null && !reply.isDone()) {
-                executor.execute(() -> reply.completeExceptionally(forFailure(operation, failure)));
-            }
-        });
-        reply.whenComplete((done, failure) -> deadline.cancel(false));
-        return reply;
-    }
-
-    private CarrierUnavailableException forFailure(String operation, Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof IOException io) {
-            return faults.forIoFailure(operation, io, connectTimeout);
-        }
-        return new CarrierUnavailableException(
-                CarrierId.SMSA,
-                Reason.CONNECTION_LOST,
-                "the exchange for " + operation + " failed (" + cause.getClass().getSimpleName() + ")",
-                cause);
+        return exchange.send(operation, request, () -> BodySubscribers.ofString(StandardCharsets.UTF_8))
+                .thenApply(reply -> new Reply(
+                        operation, reply.status(), reply.headers(), reply.body() == null ? "" : reply.body()));
     }
 
     private String serialize(Object body) {

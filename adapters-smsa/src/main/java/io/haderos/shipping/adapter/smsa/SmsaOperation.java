@@ -6,6 +6,8 @@ enum SmsaOperation {
     /** The AWB follows the path as its last segment. */
     TRACK_SINGLE("GET", "/api/track/single/"),
     TRACK_BULK("POST", "/api/track/bulk/"),
+    /** The shipment as created, labels included; the AWB follows the path as its last segment. */
+    QUERY_B2C_SHIPMENT("GET", "/api/shipment/b2c/query/"),
     /** The merchant's reference (our order id) follows the path as its last segment. */
     TRACK_REFERENCE("GET", "/api/track/reference/");
 

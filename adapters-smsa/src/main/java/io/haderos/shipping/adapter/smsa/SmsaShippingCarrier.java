@@ -1,8 +1,11 @@
 package io.haderos.shipping.adapter.smsa;
 
+import io.haderos.shipping.adapter.carrierhttp.CarrierWiring;
 import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.Checks;
 import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
@@ -12,7 +15,6 @@ import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
-import io.haderos.shipping.domain.port.out.CircuitTransitionListener;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import java.util.List;
@@ -20,8 +22,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -77,10 +77,7 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
      */
     public static SmsaShippingCarrier create(SmsaConfig config) {
         Objects.requireNonNull(config, "config");
-        return create(
-                config,
-                CarrierCircuitBreaker.create(
-                        CarrierId.SMSA, config.circuitBreaker(), config.clock(), CircuitTransitionListener.none()));
+        return create(config, CarrierWiring.ownBreaker(CarrierId.SMSA, config.circuitBreaker(), config.clock()));
     }
 
     /**
@@ -99,13 +96,9 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
      */
     public static SmsaShippingCarrier create(SmsaConfig config, CarrierCircuitBreaker breaker) {
         Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(breaker, "breaker");
-        if (!CarrierId.SMSA.equals(breaker.carrier())) {
-            throw new IllegalArgumentException(
-                    "the breaker is for carrier '" + breaker.carrier() + "', not '" + CarrierId.SMSA + "'");
-        }
+        CarrierWiring.breakerFor(CarrierId.SMSA, breaker);
         SmsaTariff tariff = SmsaTariff.load(config.tariffFile());
-        Executor executor = config.executor().orElseGet(SmsaShippingCarrier::ownThreads);
+        Executor executor = CarrierWiring.replyThreads(config.executor(), "smsa-http");
         return new SmsaShippingCarrier(
                 breaker, new SmsaClient(config, tariff, executor, breaker.scheduler()), config.probeAwb());
     }
@@ -149,8 +142,9 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
 
     /**
      * Creates a B2C shipment ({@code POST /api/shipment/b2c/new}). The tracking number is SMSA's shipment AWB
-     * ({@code sawb}); the per-parcel waybills are the parcel tracking numbers; SMSA returns labels inline, so there
-     * is no label URL. The service is the request's, else {@link SmsaConfig#domesticServiceCode()} or
+     * ({@code sawb}); the per-parcel waybills are the parcel tracking numbers; SMSA returns labels inline, one per
+     * parcel, in {@link ShipmentRequest#labelFormat()} ({@code WaybillType} PDF or ZPL); a label that is not the PDF
+     * or ZPL it should be, or larger than 5 MB, is left out and logged. The service is the request's, else {@link SmsaConfig#domesticServiceCode()} or
      * {@link SmsaConfig#internationalServiceCode()}. Not idempotent at SMSA: after a failure whose reason
      * {@link CarrierUnavailableException.Reason#mayHaveBeenProcessed() may have been processed}, reconcile by order
      * number before trying again. Never a breaker trial.
@@ -175,14 +169,34 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
      * offset combined. Accepts the {@code sawb} or a parcel waybill. Safe to repeat, so it may serve as the breaker's
      * trial.
      *
+     * @throws io.haderos.shipping.domain.model.InvalidValueException when {@code trackingNumber} is null, blank or
+     *                                         longer than 64 characters (before the breaker: not counted)
      * @throws TrackingNumberNotFoundException when SMSA does not know the number (or it cannot be an AWB)
      * @throws CarrierConfigurationException   when SMSA refuses the API key
      * @throws CarrierUnavailableException     on a carrier fault or an open breaker
      */
     @Override
     public CompletableFuture<ShipmentTracking> trackAsync(String trackingNumber) {
-        Objects.requireNonNull(trackingNumber, "trackingNumber");
-        return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> client.track(trackingNumber));
+        String awb = Checks.text(trackingNumber, "tracking", 64);
+        return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> client.track(awb));
+    }
+
+    /**
+     * The shipment's labels again, with {@code GET /api/shipment/b2c/query/{awb}} (the {@code sawb} or a parcel's
+     * AWB): one per parcel, in the format the shipment was created with. A read: safe to repeat, it counts like any
+     * call and may serve as the breaker's trial.
+     *
+     * @return the labels, ordered by parcel; empty when SMSA answers without any
+     * @throws io.haderos.shipping.domain.model.InvalidValueException when {@code trackingNumber} is null, blank or
+     *     longer than 64 characters (before the breaker: not counted). The future
+     *     fails with {@link TrackingNumberNotFoundException} when SMSA does not know the AWB, and with
+     *     {@link CarrierUnavailableException} ({@code UNREADABLE_REPLY}) when a label is not PDF or ZPL of at most
+     *     5 MB.
+     */
+    @Override
+    public CompletableFuture<List<Label>> labelsAsync(String trackingNumber) {
+        String awb = Checks.text(trackingNumber, "tracking", 64);
+        return breaker.callAsync(CarrierOperation.FETCH_LABEL, () -> client.labels(awb));
     }
 
     /**
@@ -219,14 +233,5 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
     @Override
     public String toString() {
         return "SmsaShippingCarrier[" + breaker.snapshot().state() + "]";
-    }
-
-    private static Executor ownThreads() {
-        AtomicInteger threads = new AtomicInteger();
-        return Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "smsa-http-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 }

@@ -154,6 +154,7 @@ class SmsaConfigTest {
                         "createShipmentAsync",
                         "findByReferenceAsync",
                         "id",
+                        "labelsAsync",
                         "probeAsync",
                         "quoteRatesAsync",
                         "toString",

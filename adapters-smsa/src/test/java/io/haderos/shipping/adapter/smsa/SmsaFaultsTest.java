@@ -11,16 +11,14 @@ import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
-import java.io.ByteArrayOutputStream;
+import io.haderos.shipping.domain.testing.StandardError;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -180,9 +178,11 @@ class SmsaFaultsTest {
 
     @Test
     void givenAConfigurationFault_whenClassified_thenOneWarningWithTheFaultsMessageAndNoSecret() {
-        String refused = logged(() -> faults.forStatus(reply(401, "apikey " + API_KEY + " is not valid", Map.of())));
-        String wrongUrl = logged(() -> faults.forStatus(reply(404, "<html>" + API_KEY + "</html>", Map.of())));
-        String rejected = logged(() -> faults.forStatus(reply(400, VALIDATION_ERRORS, Map.of())));
+        String refused = StandardError.during(
+                () -> faults.forStatus(reply(401, "apikey " + API_KEY + " is not valid", Map.of())));
+        String wrongUrl =
+                StandardError.during(() -> faults.forStatus(reply(404, "<html>" + API_KEY + "</html>", Map.of())));
+        String rejected = StandardError.during(() -> faults.forStatus(reply(400, VALIDATION_ERRORS, Map.of())));
 
         assertThat(refused.lines())
                 .singleElement()
@@ -199,19 +199,6 @@ class SmsaFaultsTest {
         assertThat(rejected)
                 .as("a caller fault is the caller's to fix, not the operator's")
                 .isEmpty();
-    }
-
-    /** What the adapter logs while {@code action} runs: the tests' binding writes to System.err as it is then. */
-    static String logged(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 
     private static JsonNode json(String text) {

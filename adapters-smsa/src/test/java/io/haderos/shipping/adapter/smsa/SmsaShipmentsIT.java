@@ -70,8 +70,8 @@ class SmsaShipmentsIT extends SmsaFixture {
         CreatedShipment created = carrier.createShipment(shipment());
 
         assertThat(created)
-                .isEqualTo(new CreatedShipment(
-                        CarrierId.SMSA, "231200000001", List.of("231200000002", "231200000003"), Optional.empty()));
+                .isEqualTo(
+                        new CreatedShipment(CarrierId.SMSA, "231200000001", List.of("231200000002", "231200000003")));
         SMSA.verify(1, postRequestedFor(urlEqualTo(CREATE)));
         assertBreaker(CircuitState.CLOSED, 0, 1);
     }

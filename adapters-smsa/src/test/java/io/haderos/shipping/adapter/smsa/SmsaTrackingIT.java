@@ -13,9 +13,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.InvalidValueException;
 import io.haderos.shipping.domain.model.ShipmentTracking;
 import io.haderos.shipping.domain.model.TrackingEvent;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
@@ -91,6 +93,18 @@ class SmsaTrackingIT extends SmsaFixture {
     @Test
     void givenATrackingNumberThatCannotBeAnAwb_whenTracked_thenNotFoundWithoutAsking() {
         thrown(TrackingNumberNotFoundException.class, () -> carrier.track("../shipment/b2c/new"));
+
+        SMSA.verify(0, getRequestedFor(urlPathMatching(".*")));
+        assertBreaker(CircuitState.CLOSED, 0, 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   "})
+    void givenABlankTrackingNumber_whenTracked_thenRefusedLikeAramexBeforeTheBreaker(String blank) {
+        assertThatThrownBy(() -> carrier.trackAsync(blank))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("tracking");
+        assertThatThrownBy(() -> carrier.labelsAsync(blank)).isInstanceOf(InvalidValueException.class);
 
         SMSA.verify(0, getRequestedFor(urlPathMatching(".*")));
         assertBreaker(CircuitState.CLOSED, 0, 0);

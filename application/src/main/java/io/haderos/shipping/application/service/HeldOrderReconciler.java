@@ -23,8 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Settles held orders without a person where the carrier can tell (docs/architecture.md#held-orders). Every interval
@@ -66,7 +64,7 @@ public final class HeldOrderReconciler implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService timer;
     private final SingleFlight passes;
-    private volatile ScheduledFuture<?> ticking;
+    private final Ticking ticking = new Ticking();
 
     /**
      * @param carriers the configured carriers, asked in this order for an order that names none
@@ -104,17 +102,13 @@ public final class HeldOrderReconciler implements AutoCloseable {
 
     /** Schedules a pass every interval, the first one interval from now. */
     public HeldOrderReconciler start() {
-        ticking =
-                timer.scheduleAtFixedRate(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        ticking.atFixedRate(timer, interval, this::tick);
         return this;
     }
 
     @Override
     public void close() {
-        ScheduledFuture<?> current = ticking;
-        if (current != null) {
-            current.cancel(false);
-        }
+        ticking.stop();
     }
 
     /** Starts a pass on the database executor unless the last one has not ended (its look-ups included). */

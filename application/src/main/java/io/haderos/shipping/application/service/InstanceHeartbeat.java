@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Records this process in the fleet's instances and keeps it live there (docs/architecture.md#instances-and-heartbeats):
@@ -27,7 +25,7 @@ public final class InstanceHeartbeat implements AutoCloseable {
     private final Clock clock;
     private volatile boolean registered;
     private volatile Instant startedAt;
-    private volatile ScheduledFuture<?> ticking;
+    private final Ticking ticking = new Ticking();
 
     /**
      * @param instanceId this process start, as its audit-trail rows carry it
@@ -57,18 +55,14 @@ public final class InstanceHeartbeat implements AutoCloseable {
     public InstanceHeartbeat start() {
         startedAt = clock.instant();
         beat();
-        ticking =
-                timer.scheduleAtFixedRate(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        ticking.atFixedRate(timer, interval, this::tick);
         return this;
     }
 
     /** Stops beating and records the graceful stop, on the calling thread. */
     @Override
     public void close() {
-        ScheduledFuture<?> current = ticking;
-        if (current != null) {
-            current.cancel(false);
-        }
+        ticking.stop();
         try {
             instances.stopped(instanceId, clock.instant());
         } catch (RuntimeException e) {

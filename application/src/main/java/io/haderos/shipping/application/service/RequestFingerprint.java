@@ -3,6 +3,7 @@ package io.haderos.shipping.application.service;
 import io.haderos.shipping.application.port.in.ShipOrderCommand;
 import io.haderos.shipping.domain.model.Address;
 import io.haderos.shipping.domain.model.Dimensions;
+import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.Parcel;
 import io.haderos.shipping.domain.model.Party;
@@ -22,7 +23,10 @@ import java.util.List;
  * ({@link #canonicalForm}). Strings are taken as validated (trimmed), decimals without trailing zeros
  * ({@code 1.20} = {@code 1.2}), amounts with their currency, an absent shipper as {@code shipper=default}, an absent
  * cash-on-delivery as the zero amount the request stands for. Renaming a Java field changes nothing; adding a field
- * to the request means a version 3, never a change of version 2.
+ * to the request means a version 3, never a change of version 2 — with one exception, made so that no order stored
+ * before labels existed turns a retry into a conflict: a label format other than the default {@code pdf} adds a last
+ * line {@code label_format=zpl}; the default (asked for or not) adds nothing, so the form of every earlier request
+ * stays as it was.
  *
  * <p><b>Version 1</b> (stored without a prefix, by gateways before version 2) is the SHA-256 of what the command
  * record's {@code toString()} was then: its request fields, written out here so that later components of the command
@@ -46,7 +50,8 @@ final class RequestFingerprint {
         if (stored.startsWith(VERSION_2)) {
             return stored.equals(of(command));
         }
-        return stored.equals(version1(command));
+        // Version 1 predates labels: every request it stored asked for the default format.
+        return command.labelFormat() == LabelFormat.PDF && stored.equals(version1(command));
     }
 
     /** Version 2's canonical text form of the request. */
@@ -69,6 +74,9 @@ final class RequestFingerprint {
         line(text, "declared_value", money(command.declaredValue()));
         line(text, "cod", money(command.cashOnDelivery()));
         line(text, "service", command.service().orElse(""));
+        if (command.labelFormat() != LabelFormat.PDF) {
+            line(text, "label_format", command.labelFormat().wireName());
+        }
         return text.toString();
     }
 

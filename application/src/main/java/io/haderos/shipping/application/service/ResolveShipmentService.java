@@ -46,7 +46,7 @@ public final class ResolveShipmentService implements ResolveShipmentUseCase {
         }
         Optional<CreatedShipment> found = command.trackingNumber()
                 .map(tracking -> new CreatedShipment(
-                        command.carrier().orElseGet(() -> carrierAsked(held)), tracking, List.of(), Optional.empty()));
+                        command.carrier().orElseGet(() -> carrierAsked(held)), tracking, List.of()));
         return store.resolve(command.orderId(), new ShipmentResolution(found, command.actor(), command.note(), now))
                 .orElseThrow(() -> notHeld(command));
     }

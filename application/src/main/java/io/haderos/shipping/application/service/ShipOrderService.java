@@ -40,13 +40,9 @@ public final class ShipOrderService implements ShipOrderUseCase {
     private final BlockingWork storeWork;
     private final Party defaultShipper;
     private final Clock clock;
+    private final Optional<FetchLabelService> labels;
 
-    /**
-     * @param carriers       in the order they are tried
-     * @param defaultShipper the shipper for commands that name none
-     * @param observer       sees every carrier call and every fallback
-     * @param storeExecutor  the bounded executor for the store's blocking calls
-     */
+    /** A service that leaves labels its carriers gave only a link to until they are first asked for. */
     public ShipOrderService(
             List<ShippingCarrier> carriers,
             FallbackPolicy policy,
@@ -55,11 +51,32 @@ public final class ShipOrderService implements ShipOrderUseCase {
             Clock clock,
             CarrierCallObserver observer,
             Executor storeExecutor) {
+        this(carriers, policy, store, defaultShipper, clock, observer, storeExecutor, Optional.empty());
+    }
+
+    /**
+     * @param carriers       in the order they are tried
+     * @param defaultShipper the shipper for commands that name none
+     * @param observer       sees every carrier call and every fallback
+     * @param storeExecutor  the bounded executor for the store's blocking calls
+     * @param labels         once a shipment is recorded, fetches in the background the labels its carrier gave only a
+     *                       link to ({@link FetchLabelService#prefetch}); without it they wait until first asked for
+     */
+    public ShipOrderService(
+            List<ShippingCarrier> carriers,
+            FallbackPolicy policy,
+            ShipmentStore store,
+            Party defaultShipper,
+            Clock clock,
+            CarrierCallObserver observer,
+            Executor storeExecutor,
+            Optional<FetchLabelService> labels) {
         this.chain = new CarrierChain(carriers, policy, observer);
         this.store = store;
         this.storeWork = new BlockingWork(storeExecutor);
         this.defaultShipper = defaultShipper;
         this.clock = clock;
+        this.labels = labels;
     }
 
     @Override
@@ -73,7 +90,12 @@ public final class ShipOrderService implements ShipOrderUseCase {
                 .thenCompose(existing -> existing.isPresent()
                         ? CompletableFuture.completedFuture(
                                 new ShipOrderResult(replay(existing.get(), command, clock.instant()), true))
-                        : create(chain, command, request).thenApply(record -> new ShipOrderResult(record, false)));
+                        : create(chain, command, request).thenApply(record -> {
+                            record.shipment()
+                                    .ifPresent(created ->
+                                            labels.ifPresent(fetch -> fetch.prefetch(command.orderId(), created)));
+                            return new ShipOrderResult(record, false);
+                        }));
     }
 
     private static ShipmentRecord replay(ShipmentRecord existing, ShipOrderCommand command, Instant now) {

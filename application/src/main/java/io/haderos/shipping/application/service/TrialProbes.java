@@ -18,8 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends a breaker the trial it waits for when no client does (docs/architecture.md#slowness-and-hangs). Shipments are never trials, so a carrier
@@ -42,7 +40,7 @@ public final class TrialProbes implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final Map<CarrierId, Probe> probes = new ConcurrentHashMap<>();
-    private volatile ScheduledFuture<?> ticking;
+    private final Ticking ticking = new Ticking();
 
     public TrialProbes(
             List<ShippingCarrier> carriers,
@@ -59,16 +57,13 @@ public final class TrialProbes implements AutoCloseable {
 
     /** Starts looking at the breakers every {@link #TICK}. */
     public TrialProbes start() {
-        ticking = scheduler.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        ticking.withFixedDelay(scheduler, TICK, this::tick);
         return this;
     }
 
     @Override
     public void close() {
-        ScheduledFuture<?> current = ticking;
-        if (current != null) {
-            current.cancel(false);
-        }
+        ticking.stop();
     }
 
     void tick() {

@@ -171,7 +171,7 @@ class HeldOrderReconcilerTest {
                 KNOWN,
                 new ShipmentResolution(
                         Optional.of(new io.haderos.shipping.domain.model.CreatedShipment(
-                                CarrierId.ARAMEX, "30100000042", List.of(), Optional.empty())),
+                                CarrierId.ARAMEX, "30100000042", List.of())),
                         "reconciler",
                         "the other instance",
                         clock.instant()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.haderos.shipping.application.port.in.ShipOrderCommand;
 import io.haderos.shipping.domain.model.ClientId;
+import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.Money;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -107,5 +108,40 @@ class RequestFingerprintTest {
                 known.client());
 
         assertThat(RequestFingerprint.canonicalForm(forged)).contains("description=Cotton T-shirts\\nservice=EXP\n");
+    }
+
+    @Test
+    void givenTheDefaultLabelFormatAskedForExplicitly_thenBothVersionsStayThePinnedOnes() {
+        ShipOrderCommand pdf = inFormat(LabelFormat.PDF);
+
+        assertThat(RequestFingerprint.of(pdf)).isEqualTo(KNOWN_V2);
+        assertThat(RequestFingerprint.matches(KNOWN_V1, pdf)).isTrue();
+        assertThat(RequestFingerprint.matches(KNOWN_V2, pdf)).isTrue();
+    }
+
+    @Test
+    void givenZplLabels_thenTheFormatTakesPartAndNoOrderStoredForPdfMatches() {
+        ShipOrderCommand zpl = inFormat(LabelFormat.ZPL);
+
+        assertThat(RequestFingerprint.canonicalForm(zpl))
+                .isEqualTo(RequestFingerprint.canonicalForm(known) + "label_format=zpl\n");
+        assertThat(RequestFingerprint.of(zpl)).isNotEqualTo(KNOWN_V2);
+        assertThat(RequestFingerprint.matches(KNOWN_V1, zpl)).isFalse();
+        assertThat(RequestFingerprint.matches(KNOWN_V2, zpl)).isFalse();
+        assertThat(RequestFingerprint.matches(RequestFingerprint.of(zpl), zpl)).isTrue();
+    }
+
+    private ShipOrderCommand inFormat(LabelFormat format) {
+        return new ShipOrderCommand(
+                known.orderId(),
+                known.shipper(),
+                known.consignee(),
+                known.parcels(),
+                known.description(),
+                known.declaredValue(),
+                known.cashOnDelivery(),
+                known.service(),
+                known.client(),
+                format);
     }
 }

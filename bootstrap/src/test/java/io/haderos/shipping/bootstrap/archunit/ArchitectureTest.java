@@ -17,6 +17,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import io.haderos.shipping.adapter.alerts.violations.AlertsUsingFlyway;
 import io.haderos.shipping.adapter.aramex.violations.AramexUsingJaxRs;
 import io.haderos.shipping.adapter.aramex.violations.AramexUsingSandbox;
+import io.haderos.shipping.adapter.carrierhttp.violations.CarrierHttpUsingSmsa;
 import io.haderos.shipping.adapter.rest.violations.RestUsingAramex;
 import io.haderos.shipping.adapter.rest.violations.RestUsingHk2;
 import io.haderos.shipping.adapter.rest.violations.RestUsingJakartaMail;
@@ -49,6 +50,7 @@ class ArchitectureTest {
     private static final String APPLICATION = BASE + "application..";
     private static final String ADAPTERS = BASE + "adapter..";
     private static final String BREAKER_ADAPTER = BASE + "adapter.resilience4j..";
+    private static final String CARRIER_HTTP = BASE + "adapter.carrierhttp..";
     private static final String ARAMEX = BASE + "adapter.aramex..";
     private static final String SMSA = BASE + "adapter.smsa..";
     private static final String REST = BASE + "adapter.rest..";
@@ -76,8 +78,19 @@ class ArchitectureTest {
     static final ArchRule ADAPTERS_DO_NOT_IMPORT_EACH_OTHER = slices().matching(BASE + "adapter.(*)..")
             .should()
             .notDependOnEachOther()
-            .ignoreDependency(resideInAnyPackage(ARAMEX, SMSA), resideInAPackage(BREAKER_ADAPTER))
-            .as("adapters never import each other, except the carrier adapters using adapters-resilience4j");
+            .ignoreDependency(resideInAnyPackage(ARAMEX, SMSA, CARRIER_HTTP), resideInAPackage(BREAKER_ADAPTER))
+            .ignoreDependency(resideInAnyPackage(ARAMEX, SMSA), resideInAPackage(CARRIER_HTTP))
+            .as("adapters never import each other, except the carrier adapters using adapters-resilience4j and"
+                    + " adapters-carrier-http");
+
+    static final ArchRule CARRIER_HTTP_KNOWS_NO_CARRIER = classes()
+            .that()
+            .resideInAPackage(CARRIER_HTTP)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", DOMAIN, BREAKER_ADAPTER, CARRIER_HTTP)
+            .as("adapters-carrier-http, shared by both carrier libraries, knows no carrier and no library beyond the"
+                    + " JDK, the domain and adapters-resilience4j");
 
     static final ArchRule ADAPTERS_USE_PORTS_NOT_SERVICES = noClasses()
             .that()
@@ -195,6 +208,7 @@ class ArchitectureTest {
                 arguments(DOMAIN_IS_PURE_JAVA, DomainWithJson.class),
                 arguments(APPLICATION_IS_PURE_JAVA, ApplicationWithConfig.class),
                 arguments(ADAPTERS_DO_NOT_IMPORT_EACH_OTHER, RestUsingAramex.class),
+                arguments(CARRIER_HTTP_KNOWS_NO_CARRIER, CarrierHttpUsingSmsa.class),
                 arguments(ADAPTERS_USE_PORTS_NOT_SERVICES, RestUsingService.class),
                 arguments(RESILIENCE4J_STAYS_IN_ITS_ADAPTERS, RestUsingResilience4j.class),
                 arguments(JDBI_STAYS_IN_ITS_ADAPTER, RestUsingJdbi.class),

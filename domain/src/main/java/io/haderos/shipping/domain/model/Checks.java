@@ -1,6 +1,7 @@
 package io.haderos.shipping.domain.model;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,6 +34,30 @@ public final class Checks {
             return "";
         }
         return bounded(value.strip(), field, max);
+    }
+
+    /** Non-blank text of at most {@code max} characters, kept exactly as given (a secret); messages never show it. */
+    public static String secret(String value, String field, int max) {
+        text(value, field, max);
+        return value;
+    }
+
+    /** A positive duration. */
+    public static Duration positive(Duration value, String field) {
+        required(value, field);
+        if (value.isNegative() || value.isZero()) {
+            throw new InvalidValueException(field, "must be positive");
+        }
+        return value;
+    }
+
+    /** A positive duration not above {@code max}, a whole number of minutes. */
+    public static Duration positive(Duration value, String field, Duration max) {
+        positive(value, field);
+        if (value.compareTo(max) > 0) {
+            throw new InvalidValueException(field, "must be at most " + max.toMinutes() + " minutes");
+        }
+        return value;
     }
 
     /** A positive decimal not above {@code max}, with at most {@code scale} fraction digits. */

@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param resolution         how an operator resolved an unknown outcome, if one did
  * @param client             the client that claimed the order; empty for orders stored before clients were recorded,
  *                           which every client may read ({@link #isVisibleTo})
- * @param personalDataErasedAt when the retention erased the personal data the order held (attempt details, label
- *                           links, the resolution's note); empty while it holds them. Every change of the record
+ * @param personalDataErasedAt when the retention erased the personal data the order held (attempt details, labels,
+ *                           the resolution's note); empty while it holds them. Every change of the record
  *                           stores new data, so the records the methods below return are not erased.
  */
 public record ShipmentRecord(
@@ -123,14 +123,12 @@ public record ShipmentRecord(
      * Only a client the order {@linkplain #isVisibleTo is visible to} may claim it again, and the order is then its.
      */
     public ShipmentRecord reclaimed(ClientId client, String fingerprint, Instant now) {
-        return new ShipmentRecord(
-                orderId,
+        return changed(
                 fingerprint,
                 ShipmentTransition.RECLAIM.apply(status),
                 Optional.empty(),
                 false,
                 List.of(),
-                createdAt,
                 now,
                 resolution,
                 Optional.of(client));
@@ -145,28 +143,43 @@ public record ShipmentRecord(
     }
 
     public ShipmentRecord created(CreatedShipment created, boolean fallback, List<Attempt> attempts, Instant now) {
-        return new ShipmentRecord(
-                orderId,
+        return changed(
                 requestFingerprint,
                 ShipmentTransition.CREATE.apply(status),
                 Optional.of(created),
                 fallback,
                 attempts,
-                createdAt,
                 now,
                 resolution,
                 client);
     }
 
+    /**
+     * The record with {@code labels} as its shipment's labels; unchanged when no shipment was created, or when its
+     * personal data was erased (labels print both parties' addresses: they are not kept again).
+     */
+    public ShipmentRecord withLabels(List<Label> labels) {
+        if (personalDataErasedAt.isPresent()) {
+            return this;
+        }
+        return changed(
+                requestFingerprint,
+                status,
+                shipment.map(created -> created.withLabels(labels)),
+                fallback,
+                attempts,
+                updatedAt,
+                resolution,
+                client);
+    }
+
     public ShipmentRecord outcomeUnknown(List<Attempt> attempts, Instant now) {
-        return new ShipmentRecord(
-                orderId,
+        return changed(
                 requestFingerprint,
                 ShipmentTransition.HOLD.apply(status),
                 Optional.empty(),
                 attempts.size() > 1,
                 attempts,
-                createdAt,
                 now,
                 resolution,
                 client);
@@ -228,28 +241,43 @@ public record ShipmentRecord(
 
     /** The record once an operator has said what they found at the carrier. */
     public ShipmentRecord resolved(ShipmentResolution answer) {
-        return answer.found()
-                .map(found -> new ShipmentRecord(
-                        orderId,
-                        requestFingerprint,
-                        ShipmentTransition.RESOLVE_FOUND.apply(status),
-                        Optional.of(found),
-                        !attempts.isEmpty() && !attempts.get(0).carrier().equals(found.carrier()),
-                        attempts,
-                        createdAt,
-                        answer.at(),
-                        Optional.of(answer),
-                        client))
-                .orElseGet(() -> new ShipmentRecord(
-                        orderId,
-                        requestFingerprint,
-                        ShipmentTransition.RESOLVE_NOT_CREATED.apply(status),
-                        Optional.empty(),
-                        false,
-                        attempts,
-                        createdAt,
-                        answer.at(),
-                        Optional.of(answer),
-                        client));
+        ShipmentTransition move =
+                answer.found().isPresent() ? ShipmentTransition.RESOLVE_FOUND : ShipmentTransition.RESOLVE_NOT_CREATED;
+        boolean servedByAnother = answer.found()
+                .map(found -> !attempts.isEmpty() && !attempts.get(0).carrier().equals(found.carrier()))
+                .orElse(false);
+        return changed(
+                requestFingerprint,
+                move.apply(status),
+                answer.found(),
+                servedByAnother,
+                attempts,
+                answer.at(),
+                Optional.of(answer),
+                client);
+    }
+
+    /** The same order, changed: new data, so its personal data is held (not erased). */
+    private ShipmentRecord changed(
+            String fingerprint,
+            ShipmentStatus newStatus,
+            Optional<CreatedShipment> newShipment,
+            boolean newFallback,
+            List<Attempt> newAttempts,
+            Instant newUpdatedAt,
+            Optional<ShipmentResolution> newResolution,
+            Optional<ClientId> newClient) {
+        return new ShipmentRecord(
+                orderId,
+                fingerprint,
+                newStatus,
+                newShipment,
+                newFallback,
+                newAttempts,
+                createdAt,
+                newUpdatedAt,
+                newResolution,
+                newClient,
+                Optional.empty());
     }
 }

@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything a carrier needs to create one shipment for an order. */
+/**
+ * Everything a carrier needs to create one shipment for an order.
+ *
+ * @param labelFormat the label format asked for; a carrier that cannot make it makes its own ({@link LabelFormat#PDF})
+ */
 public record ShipmentRequest(
         OrderId orderId,
         Party shipper,
@@ -13,7 +17,8 @@ public record ShipmentRequest(
         String description,
         Money declaredValue,
         Money cashOnDelivery,
-        Optional<String> service) {
+        Optional<String> service,
+        LabelFormat labelFormat) {
 
     public static final int MAX_PARCELS = 99;
     public static final int MAX_DESCRIPTION = 200;
@@ -27,6 +32,35 @@ public record ShipmentRequest(
         Checks.required(declaredValue, "declaredValue");
         Checks.required(cashOnDelivery, "cod");
         service = Checks.required(service, "service").map(s -> Checks.text(s, "service", 10));
+        Checks.required(labelFormat, "labelFormat");
+    }
+
+    /** A request for {@link LabelFormat#PDF} labels. */
+    public ShipmentRequest(
+            OrderId orderId,
+            Party shipper,
+            Party consignee,
+            List<Parcel> parcels,
+            String description,
+            Money declaredValue,
+            Money cashOnDelivery,
+            Optional<String> service) {
+        this(
+                orderId,
+                shipper,
+                consignee,
+                parcels,
+                description,
+                declaredValue,
+                cashOnDelivery,
+                service,
+                LabelFormat.PDF);
+    }
+
+    /** The same request, asking for labels in {@code format}. */
+    public ShipmentRequest withLabelFormat(LabelFormat format) {
+        return new ShipmentRequest(
+                orderId, shipper, consignee, parcels, description, declaredValue, cashOnDelivery, service, format);
     }
 
     /** The sum of the parcels' weights. */

@@ -10,7 +10,9 @@ public enum CarrierOperation {
     /** Creates a shipment: must never be done twice for one order, and never serves as a trial. */
     CREATE_SHIPMENT(false),
     /** Reads a shipment's events. Safe to repeat. */
-    TRACK_SHIPMENT(true);
+    TRACK_SHIPMENT(true),
+    /** Fetches a created shipment's labels again. Safe to repeat: a read. */
+    FETCH_LABEL(true);
 
     private final boolean safeToRepeat;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,6 +53,27 @@ class ValueRecordsTest {
         assertRefusedNaming(() -> Address.of(CountryCode.of("SA"), "x".repeat(61)), "city");
         assertThatThrownBy(() -> Address.of(CountryCode.of("SA"), "   "))
                 .hasMessageContaining("city: must not be blank");
+    }
+
+    @Test
+    void givenASecret_thenKeptExactlyAsGivenAndNeverQuotedWhenRefused() {
+        assertThat(Checks.secret(" pass word ", "password", 20)).isEqualTo(" pass word ");
+        assertRefusedNaming(() -> Checks.secret("   ", "password", 20), "password");
+        assertThatThrownBy(() -> Checks.secret("s3cret-" + "x".repeat(30), "password", 20))
+                .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void givenADuration_thenPositiveAndWithinItsBound() {
+        assertThat(Checks.positive(Duration.ofMinutes(5), "timeout", Duration.ofMinutes(5)))
+                .isEqualTo(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> Checks.positive(Duration.ZERO, "timeout"))
+                .hasMessageContaining("timeout: must be positive");
+        assertThatThrownBy(() -> Checks.positive(Duration.ofSeconds(-1), "timeout"))
+                .hasMessageContaining("timeout: must be positive");
+        assertThatThrownBy(() -> Checks.positive(Duration.ofMinutes(6), "timeout", Duration.ofMinutes(5)))
+                .hasMessageContaining("timeout: must be at most 5 minutes");
+        assertRefusedNaming(() -> Checks.positive(null, "connectTimeout"), "connectTimeout");
     }
 
     @Test

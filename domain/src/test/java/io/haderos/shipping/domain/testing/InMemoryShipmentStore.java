@@ -5,6 +5,7 @@ import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.HeldOrderCursor;
 import io.haderos.shipping.domain.model.HeldOrderSummary;
+import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentResolution;
@@ -44,7 +45,23 @@ public final class InMemoryShipmentStore implements ShipmentStore {
     @Override
     public void recordCreated(
             OrderId orderId, CreatedShipment shipment, boolean fallback, List<Attempt> attempts, Instant now) {
-        records.computeIfPresent(orderId, (id, claimed) -> claimed.created(shipment, fallback, attempts, now));
+        records.computeIfPresent(
+                orderId,
+                (id, claimed) ->
+                        claimed.created(shipment.withLabels(sound(shipment.labels())), fallback, attempts, now));
+    }
+
+    @Override
+    public List<Label> storeLabels(OrderId orderId, List<Label> labels) {
+        ShipmentRecord stored = records.computeIfPresent(orderId, (id, current) -> current.withLabels(sound(labels)));
+        return Optional.ofNullable(stored)
+                .flatMap(ShipmentRecord::shipment)
+                .map(CreatedShipment::labels)
+                .orElse(List.of());
+    }
+
+    private static List<Label> sound(List<Label> labels) {
+        return labels.stream().filter(label -> label.defect().isEmpty()).toList();
     }
 
     @Override

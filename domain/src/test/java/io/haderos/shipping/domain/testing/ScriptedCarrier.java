@@ -2,6 +2,7 @@ package io.haderos.shipping.domain.testing;
 
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.RateQuote;
@@ -40,6 +41,9 @@ public final class ScriptedCarrier implements ShippingCarrier {
     private final AtomicInteger lookups = new AtomicInteger();
     private Supplier<RuntimeException> persistent;
     private boolean probeable = true;
+    private volatile List<Label> labels = List.of();
+    private volatile List<Label> createdLabels = List.of();
+    private final AtomicInteger labelFetches = new AtomicInteger();
 
     public ScriptedCarrier(CarrierId id) {
         this.id = id;
@@ -89,12 +93,29 @@ public final class ScriptedCarrier implements ShippingCarrier {
         return this;
     }
 
+    /** The labels {@link #labelsAsync} gives from now on (a scripted failure still comes first). */
+    public ScriptedCarrier withLabels(List<Label> given) {
+        labels = List.copyOf(given);
+        return this;
+    }
+
+    /** The labels each shipment it creates from now on comes with. */
+    public ScriptedCarrier creatingWithLabels(List<Label> given) {
+        createdLabels = List.copyOf(given);
+        return this;
+    }
+
+    /** Label fetches that reached this carrier. */
+    public int labelFetches() {
+        return labelFetches.get();
+    }
+
     /**
      * The carrier holds a shipment with {@code trackingNumber} under the reference {@code orderId}, as if a creation
      * whose reply was lost had gone through.
      */
     public ScriptedCarrier knowsByReference(OrderId orderId, String trackingNumber) {
-        byReference.put(orderId, new CreatedShipment(id, trackingNumber, List.of(), Optional.empty()));
+        byReference.put(orderId, new CreatedShipment(id, trackingNumber, List.of()));
         return this;
     }
 
@@ -141,7 +162,13 @@ public final class ScriptedCarrier implements ShippingCarrier {
     @Override
     public CompletableFuture<CreatedShipment> createShipmentAsync(ShipmentRequest request) {
         return next(() -> new CreatedShipment(
-                id, id.value().toUpperCase() + "-" + created.incrementAndGet(), List.of(), Optional.empty()));
+                id, id.value().toUpperCase() + "-" + created.incrementAndGet(), List.of(), createdLabels));
+    }
+
+    @Override
+    public CompletableFuture<List<Label>> labelsAsync(String trackingNumber) {
+        labelFetches.incrementAndGet();
+        return next(() -> labels);
     }
 
     @Override

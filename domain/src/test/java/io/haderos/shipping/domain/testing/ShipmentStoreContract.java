@@ -1,5 +1,6 @@
 package io.haderos.shipping.domain.testing;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.haderos.shipping.domain.model.Attempt;
@@ -9,6 +10,8 @@ import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.HeldOrderCursor;
 import io.haderos.shipping.domain.model.HeldOrderSummary;
+import io.haderos.shipping.domain.model.Label;
+import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentResolution;
@@ -18,6 +21,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -42,9 +46,10 @@ public abstract class ShipmentStoreContract {
             CarrierId.SMSA,
             "231200021000",
             List.of("231200021001", "231200021002"),
-            Optional.of(URI.create("https://labels.example/231200021000")));
-    private static final CreatedShipment AT_ARAMEX =
-            new CreatedShipment(CarrierId.ARAMEX, "30123456789", List.of(), Optional.empty());
+            List.of(
+                    Label.of(1, LabelFormat.ZPL, zpl("231200021001")),
+                    Label.of(2, LabelFormat.ZPL, zpl("231200021002"))));
+    private static final CreatedShipment AT_ARAMEX = new CreatedShipment(CarrierId.ARAMEX, "30123456789", List.of());
     private static final List<Attempt> ARAMEX_DOWN_THEN_SMSA = List.of(
             new Attempt(CarrierId.ARAMEX, AttemptOutcome.CONNECTION_REFUSED, "aramex refused the connection"),
             Attempt.success(CarrierId.SMSA));
@@ -355,5 +360,87 @@ public abstract class ShipmentStoreContract {
 
         assertThat(store.held(T0.plusSeconds(1), Optional.empty(), 10)).isEmpty();
         assertThat(store.heldSummary(T0.plusSeconds(1))).isEqualTo(HeldOrderSummary.NONE);
+    }
+
+    @Test
+    void givenAnAramexLabelGivenAsALink_whenItsBytesAreStored_thenTheyReadBackWithTheLink() {
+        ShipmentStore store = store();
+        store.claim(ORDER, SHOP, "fp-1", T0);
+        URI link = URI.create("https://ws.aramex.example/content/rpt_cache/9f1c2e7a.pdf");
+        store.recordCreated(
+                ORDER,
+                AT_ARAMEX.withLabels(List.of(Label.at(1, LabelFormat.PDF, link))),
+                false,
+                List.of(Attempt.success(CarrierId.ARAMEX)),
+                T0.plusSeconds(1));
+        assertThat(store.find(ORDER).orElseThrow().shipment().orElseThrow().labels())
+                .containsExactly(Label.at(1, LabelFormat.PDF, link));
+
+        byte[] pdf = pdf("30123456789");
+        List<Label> stored = store.storeLabels(
+                ORDER, List.of(Label.at(1, LabelFormat.PDF, link).withContent(pdf)));
+
+        Label label = store.find(ORDER)
+                .orElseThrow()
+                .shipment()
+                .orElseThrow()
+                .labels()
+                .get(0);
+        assertThat(label.content())
+                .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(pdf));
+        assertThat(label.source()).contains(link);
+        assertThat(stored).containsExactly(label);
+    }
+
+    @Test
+    void aLabelThatIsNotWhatItsFormatSaysIsNotStored() {
+        ShipmentStore store = store();
+        store.claim(ORDER, SHOP, "fp-1", T0);
+        Label corrupt = Label.of(2, LabelFormat.ZPL, "<html>label service error</html>".getBytes(US_ASCII));
+        Label sound = Label.of(1, LabelFormat.ZPL, zpl("231200021001"));
+
+        store.recordCreated(
+                ORDER,
+                AT_SMSA.withLabels(List.of(sound, corrupt)),
+                false,
+                List.of(Attempt.success(CarrierId.SMSA)),
+                T0.plusSeconds(1));
+
+        assertThat(store.find(ORDER).orElseThrow().shipment().orElseThrow().labels())
+                .containsExactly(sound);
+        assertThat(store.storeLabels(ORDER, List.of(Label.of(1, LabelFormat.PDF, "not a pdf".getBytes(US_ASCII)))))
+                .isEmpty();
+    }
+
+    @Test
+    void aLabelOfFiveMegabytesIsStoredAndOneByteMoreIsNot() {
+        ShipmentStore store = store();
+        store.claim(ORDER, SHOP, "fp-1", T0);
+        store.recordCreated(ORDER, AT_ARAMEX, false, List.of(Attempt.success(CarrierId.ARAMEX)), T0.plusSeconds(1));
+        byte[] largest = Arrays.copyOf(pdf("30123456789"), Label.MAX_BYTES);
+
+        assertThat(store.storeLabels(ORDER, List.of(Label.of(1, LabelFormat.PDF, largest))))
+                .hasSize(1);
+        assertThat(store.storeLabels(
+                        ORDER, List.of(Label.of(1, LabelFormat.PDF, Arrays.copyOf(largest, Label.MAX_BYTES + 1)))))
+                .isEmpty();
+    }
+
+    @Test
+    void labelsOfAnOrderWithoutAShipmentAreNotStored() {
+        ShipmentStore store = store();
+        store.claim(ORDER, SHOP, "fp-1", T0);
+
+        assertThat(store.storeLabels(ORDER, List.of(Label.of(1, LabelFormat.PDF, pdf("1")))))
+                .isEmpty();
+        assertThat(store.find(ORDER).orElseThrow().shipment()).isEmpty();
+    }
+
+    private static byte[] zpl(String awb) {
+        return ("^XA\n^FO60,60^A0N,40,40^FDAWB " + awb + "^FS\n^XZ\n").getBytes(US_ASCII);
+    }
+
+    private static byte[] pdf(String awb) {
+        return ("%PDF-1.4\n% label " + awb + "\n%%EOF\n").getBytes(US_ASCII);
     }
 }

@@ -2,6 +2,7 @@ package io.haderos.shipping.application.port.in;
 
 import io.haderos.shipping.domain.model.Checks;
 import io.haderos.shipping.domain.model.ClientId;
+import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.Parcel;
@@ -13,7 +14,9 @@ import java.util.Optional;
 /**
  * Ship an order. The shipper is the configured default unless the caller gives one.
  *
- * @param client the client asking: the order becomes its, and no other client may ship under its id
+ * @param client      the client asking: the order becomes its, and no other client may ship under its id
+ * @param labelFormat the label format asked for ({@link LabelFormat#PDF} unless the request names one); a carrier
+ *                    that cannot make it makes PDF
  */
 public record ShipOrderCommand(
         OrderId orderId,
@@ -24,7 +27,8 @@ public record ShipOrderCommand(
         Money declaredValue,
         Money cashOnDelivery,
         Optional<String> service,
-        ClientId client) {
+        ClientId client,
+        LabelFormat labelFormat) {
 
     public ShipOrderCommand {
         Checks.required(orderId, "orderId");
@@ -36,6 +40,31 @@ public record ShipOrderCommand(
         Checks.required(cashOnDelivery, "cashOnDelivery");
         service = Checks.required(service, "service").map(s -> Checks.text(s, "service", 10));
         Checks.required(client, "client");
+        Checks.required(labelFormat, "labelFormat");
+    }
+
+    /** A command that asks for the default label format, {@link LabelFormat#PDF}. */
+    public ShipOrderCommand(
+            OrderId orderId,
+            Optional<Party> shipper,
+            Party consignee,
+            List<Parcel> parcels,
+            String description,
+            Money declaredValue,
+            Money cashOnDelivery,
+            Optional<String> service,
+            ClientId client) {
+        this(
+                orderId,
+                shipper,
+                consignee,
+                parcels,
+                description,
+                declaredValue,
+                cashOnDelivery,
+                service,
+                client,
+                LabelFormat.PDF);
     }
 
     /** The carrier request, with {@code defaultShipper} where the command names none. */
@@ -48,6 +77,7 @@ public record ShipOrderCommand(
                 description,
                 declaredValue,
                 cashOnDelivery,
-                service);
+                service,
+                labelFormat);
     }
 }

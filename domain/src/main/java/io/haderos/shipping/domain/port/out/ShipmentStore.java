@@ -5,6 +5,7 @@ import io.haderos.shipping.domain.model.ClientId;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.HeldOrderCursor;
 import io.haderos.shipping.domain.model.HeldOrderSummary;
+import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentResolution;
@@ -30,9 +31,22 @@ public interface ShipmentStore {
      */
     Optional<ShipmentRecord> claim(OrderId orderId, ClientId client, String requestFingerprint, Instant now);
 
-    /** The claimed order's shipment was created. */
+    /**
+     * The claimed order's shipment was created. Its labels are stored with it, except any with a
+     * {@linkplain Label#defect() defect}, which the store leaves out and logs.
+     */
     void recordCreated(
             OrderId orderId, CreatedShipment shipment, boolean fallback, List<Attempt> attempts, Instant now);
+
+    /**
+     * Replaces the labels of the order's created shipment with {@code labels}, those fetched from the carrier after
+     * the shipment was recorded. A label with a {@linkplain Label#defect() defect} is not stored (the store says why in
+     * its log); the others are. Nothing happens when the order has no created shipment, or when the retention has
+     * erased its personal data (labels print both parties' addresses).
+     *
+     * @return the labels now stored for the order
+     */
+    List<Label> storeLabels(OrderId orderId, List<Label> labels);
 
     /** The claimed order's shipment may or may not exist at a carrier: hold the order. */
     void recordOutcomeUnknown(OrderId orderId, List<Attempt> attempts, Instant now);

@@ -2,6 +2,7 @@ package io.haderos.shipping.domain.port.out;
 
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CreatedShipment;
+import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
@@ -13,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * A carrier that quotes, creates and tracks shipments.
+ * A carrier that quotes, creates and tracks shipments, and gives their labels again.
  *
  * <p>The asynchronous methods are the port: they return at once, never block the calling thread on the
  * network, and complete on a thread of the carrier's own (never on the common {@code ForkJoinPool}). A failure
@@ -35,6 +36,18 @@ public interface ShippingCarrier {
 
     /** The shipment's events, newest first. Safe to repeat. */
     CompletableFuture<ShipmentTracking> trackAsync(String trackingNumber);
+
+    /**
+     * The labels of a shipment this carrier created, fetched again, with their bytes: in the format the shipment was
+     * created with where the carrier keeps it. Safe to repeat; it passes the carrier's breaker like any call.
+     *
+     * <p>The default is for carriers that cannot give labels again: they have none to give.
+     *
+     * @return the labels, ordered by parcel; empty when the carrier has none for the shipment
+     */
+    default CompletableFuture<List<Label>> labelsAsync(String trackingNumber) {
+        return CompletableFuture.completedFuture(List.of());
+    }
 
     /**
      * The shipments the carrier holds under our reference for {@code orderId} (the order id is sent as the shipment's
@@ -70,6 +83,11 @@ public interface ShippingCarrier {
     /** {@link #trackAsync}, waiting for the answer. */
     default ShipmentTracking track(String trackingNumber) {
         return await(trackAsync(trackingNumber));
+    }
+
+    /** {@link #labelsAsync}, waiting for the answer. */
+    default List<Label> labels(String trackingNumber) {
+        return await(labelsAsync(trackingNumber));
     }
 
     /**

@@ -1,0 +1,127 @@
+package io.haderos.shipping.adapter.carrierhttp;
+
+import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/**
+ * One carrier's HTTP exchanges: a request sent, its whole reply read, within one deadline, or a failure the carrier's
+ * own fault classifier names. HTTP/1.1 only (Grizzly-like servers drop {@code Content-Type} on an h2c upgrade),
+ * redirects not followed (a request that is redirected went to the wrong endpoint).
+ *
+ * <p>Threads: nothing here blocks. The reply is taken from the body subscriber, which runs on {@code executor}; the
+ * JDK client's own future is watched only for failures, which are handed to {@code executor} too — that future
+ * completes on {@code CompletableFuture}'s default pool, where none of our work may run. The whole-request
+ * {@code timeout} (connect to last byte) is one timer on {@code timer}.
+ *
+ * @param <O> how the carrier names an operation in its messages
+ */
+public final class CarrierExchange<O> {
+
+    private final CarrierId carrier;
+    private final HttpClient client;
+    private final Duration timeout;
+    private final Executor executor;
+    private final ScheduledExecutorService timer;
+    private final BiFunction<O, Duration, CarrierUnavailableException> timedOut;
+    private final BiFunction<O, IOException, CarrierUnavailableException> ioFailed;
+
+    /**
+     * @param carrier        whose exchanges these are, for the failures no classifier names
+     * @param connectTimeout how long to wait for a connection
+     * @param timeout        the whole request, from sending to the last byte of the reply
+     * @param executor       the carrier's reply threads
+     * @param timer          runs the deadlines
+     * @param timedOut       the failure for an operation that had no complete reply within {@code timeout}
+     * @param ioFailed       the failure for an operation whose exchange failed with an {@link IOException}
+     */
+    public CarrierExchange(
+            CarrierId carrier,
+            Duration connectTimeout,
+            Duration timeout,
+            Executor executor,
+            ScheduledExecutorService timer,
+            BiFunction<O, Duration, CarrierUnavailableException> timedOut,
+            BiFunction<O, IOException, CarrierUnavailableException> ioFailed) {
+        this.carrier = Objects.requireNonNull(carrier, "carrier");
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor)
+                .build();
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.timer = Objects.requireNonNull(timer, "timer");
+        this.timedOut = Objects.requireNonNull(timedOut, "timedOut");
+        this.ioFailed = Objects.requireNonNull(ioFailed, "ioFailed");
+    }
+
+    /**
+     * A reply's status, headers and body, whatever the status.
+     *
+     * @param <B> the body as read
+     */
+    public record Reply<B>(int status, HttpHeaders headers, B body) {}
+
+    /**
+     * Sends {@code request} and reads its whole body with a fresh subscriber from {@code body}.
+     *
+     * @return the reply, whatever its status; or a {@link CarrierUnavailableException} when none came back in time
+     *     or the connection failed
+     */
+    public <B> CompletableFuture<Reply<B>> send(O operation, HttpRequest request, Supplier<BodySubscriber<B>> body) {
+        CompletableFuture<Reply<B>> reply = new CompletableFuture<>();
+        CompletableFuture<HttpResponse<Void>> sent = client.sendAsync(
+                request,
+                info -> BodySubscribers.mapping(body.get(), read -> {
+                    reply.complete(new Reply<>(info.statusCode(), info.headers(), read));
+                    return null;
+                }));
+        ScheduledFuture<?> deadline = timer.schedule(
+                () -> executor.execute(() -> {
+                    if (reply.completeExceptionally(timedOut.apply(operation, timeout))) {
+                        sent.cancel(true);
+                    }
+                }),
+                timeout.toNanos(),
+                TimeUnit.NANOSECONDS);
+        sent.whenComplete((response, failure) -> {
+            if (failure != null && !reply.isDone()) {
+                executor.execute(() -> reply.completeExceptionally(forFailure(operation, failure)));
+            }
+        });
+        reply.whenComplete((done, failure) -> deadline.cancel(false));
+        return reply;
+    }
+
+    private CarrierUnavailableException forFailure(O operation, Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof IOException io) {
+            return ioFailed.apply(operation, io);
+        }
+        return new CarrierUnavailableException(
+                carrier,
+                Reason.CONNECTION_LOST,
+                "the exchange for " + operation + " failed (" + cause.getClass().getSimpleName() + ")",
+                cause);
+    }
+}
