@@ -3,13 +3,14 @@ package io.haderos.shipping.adapter.aramex;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.haderos.shipping.adapter.carrierhttp.CarrierExchange;
+import io.haderos.shipping.adapter.carrierhttp.ReplyBodies;
 import io.haderos.shipping.domain.model.CarrierId;
+import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodySubscribers;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -68,7 +69,8 @@ final class AramexHttp {
      * GETs a label file from a link Aramex gave, following no redirect.
      *
      * @return the file's bytes; or a failure classified as for {@link #post}, except that a 404 or 410 means the file
-     *     is gone: {@link io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException} for {@code awb}
+     *     is gone: {@link io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException} for {@code awb}, and a
+     *     file longer than a label may be ({@link Label#MAX_BYTES}) is not read beyond that (an unreadable reply)
      */
     CompletableFuture<byte[]> download(URI link, String awb) {
         AramexOperation operation = AramexOperation.DOWNLOAD_LABEL;
@@ -76,19 +78,20 @@ final class AramexHttp {
                 .header("Accept", "application/pdf")
                 .GET()
                 .build();
-        return exchange(operation, request).thenApply(reply -> {
-            if (reply.status() == 404 || reply.status() == 410) {
-                throw new TrackingNumberNotFoundException(CarrierId.ARAMEX, awb);
-            }
-            if (reply.status() / 100 != 2) {
-                throw faults.forStatus(operation, reply.status(), reply.headers());
-            }
-            return reply.body();
-        });
+        return exchange.send(operation, request, ReplyBodies.bytes(Label.MAX_BYTES))
+                .thenApply(reply -> {
+                    if (reply.status() == 404 || reply.status() == 410) {
+                        throw new TrackingNumberNotFoundException(CarrierId.ARAMEX, awb);
+                    }
+                    if (reply.status() / 100 != 2) {
+                        throw faults.forStatus(operation, reply.status(), reply.headers());
+                    }
+                    return reply.body();
+                });
     }
 
     private CompletableFuture<CarrierExchange.Reply<byte[]>> exchange(AramexOperation operation, HttpRequest request) {
-        return exchange.send(operation, request, BodySubscribers::ofByteArray);
+        return exchange.send(operation, request, ReplyBodies.bytes(ReplyBodies.MAX_REPLY_BYTES));
     }
 
     private byte[] serialize(Object body) {

@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  * <p>Threads: nothing here blocks. The reply is taken from the body subscriber, which runs on {@code executor}; the
  * JDK client's own future is watched only for failures, which are handed to {@code executor} too — that future
  * completes on {@code CompletableFuture}'s default pool, where none of our work may run. The whole-request
- * {@code timeout} (connect to last byte) is one timer on {@code timer}.
+ * {@code timeout} (connect to last byte) is one timer on {@code timer}. A body read through {@link ReplyBodies} that
+ * runs past its size is an unreadable reply ({@link Reason#UNREADABLE_REPLY}): the carrier may have acted on it.
  *
  * @param <O> how the carrier names an operation in its messages
  */
@@ -115,6 +116,14 @@ public final class CarrierExchange<O> {
     private CarrierUnavailableException forFailure(O operation, Throwable failure) {
         Throwable cause =
                 failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof ReplyTooLargeException tooLarge) {
+            // The carrier answered, but not something we read: like any unreadable reply, it may have acted.
+            return new CarrierUnavailableException(
+                    carrier,
+                    Reason.UNREADABLE_REPLY,
+                    "the reply to " + operation + " is longer than " + tooLarge.maxBytes() + " bytes: not read",
+                    tooLarge);
+        }
         if (cause instanceof IOException io) {
             return ioFailed.apply(operation, io);
         }

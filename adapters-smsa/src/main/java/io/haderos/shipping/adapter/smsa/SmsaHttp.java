@@ -4,12 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.haderos.shipping.adapter.carrierhttp.CarrierExchange;
+import io.haderos.shipping.adapter.carrierhttp.ReplyBodies;
 import io.haderos.shipping.domain.model.CarrierId;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodySubscribers;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -124,7 +123,7 @@ final class SmsaHttp {
     }
 
     private CompletableFuture<Reply> exchange(String operation, HttpRequest request) {
-        return exchange.send(operation, request, () -> BodySubscribers.ofString(StandardCharsets.UTF_8))
+        return exchange.send(operation, request, ReplyBodies.utf8(ReplyBodies.MAX_REPLY_BYTES))
                 .thenApply(reply -> new Reply(
                         operation, reply.status(), reply.headers(), reply.body() == null ? "" : reply.body()));
     }
