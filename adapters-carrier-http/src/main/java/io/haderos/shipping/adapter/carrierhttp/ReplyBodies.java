@@ -18,10 +18,11 @@ import java.util.function.Supplier;
 public final class ReplyBodies {
 
     /**
-     * The most a carrier's reply may hold: a shipment's labels arrive inline (base64, each at most 5 MB), and tens of
-     * megabytes is far beyond any real reply while well within the gateway's heap.
+     * The most a carrier's reply may hold: labels arrive inline (base64, each at most 5 MB, real ones tens of
+     * kilobytes), so 16 MB holds two of the largest while a reply, read and parsed, stays well within the gateway's
+     * 128 MB heap.
      */
-    public static final int MAX_REPLY_BYTES = 32 * 1024 * 1024;
+    public static final int MAX_REPLY_BYTES = 16 * 1024 * 1024;
 
     private ReplyBodies() {}
 
