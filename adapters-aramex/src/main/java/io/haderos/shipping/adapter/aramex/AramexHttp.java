@@ -2,6 +2,8 @@ package io.haderos.shipping.adapter.aramex;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.haderos.shipping.adapter.carrierhttp.CarrierExchange;
 import io.haderos.shipping.adapter.carrierhttp.ReplyBodies;
 import io.haderos.shipping.domain.model.CarrierId;
@@ -11,7 +13,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -23,7 +28,13 @@ import java.util.concurrent.ScheduledExecutorService;
 final class AramexHttp {
 
     private final CarrierExchange<AramexOperation> exchange;
-    private final URI baseUrl;
+    /** Each operation's URL, resolved once (resolving parses and normalises the URI on every request otherwise). */
+    private final Map<AramexOperation, URI> endpoints = new EnumMap<>(AramexOperation.class);
+
+    /** Prebuilt writer and per-reply-type readers: the mapper would look each one up again on every request. */
+    private final ObjectWriter writer;
+
+    private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
     private final ObjectMapper mapper;
     private final AramexFaults faults;
 
@@ -41,7 +52,10 @@ final class AramexHttp {
                 timer,
                 faults::timeout,
                 faults::forIoFailure);
-        this.baseUrl = config.baseUrl();
+        for (AramexOperation operation : AramexOperation.values()) {
+            endpoints.put(operation, config.baseUrl().resolve(operation.path()));
+        }
+        this.writer = mapper.writer();
         this.mapper = mapper;
         this.faults = faults;
     }
@@ -52,7 +66,7 @@ final class AramexHttp {
      *     {@link io.haderos.shipping.domain.port.out.CarrierConfigurationException} for 4xx (our request or URL)
      */
     <T extends AramexWire.Reply> CompletableFuture<T> post(AramexOperation operation, Object body, Class<T> replyType) {
-        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(operation.path()))
+        HttpRequest request = HttpRequest.newBuilder(endpoints.get(operation))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(serialize(body)))
@@ -96,7 +110,7 @@ final class AramexHttp {
 
     private byte[] serialize(Object body) {
         try {
-            return mapper.writeValueAsBytes(body);
+            return writer.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             // Our own records always serialize; this is a bug, and the message must not quote the body.
             throw new UncheckedIOException(
@@ -107,7 +121,7 @@ final class AramexHttp {
     private <T extends AramexWire.Reply> T read(AramexOperation operation, byte[] body, Class<T> replyType) {
         T reply;
         try {
-            reply = mapper.readValue(body, replyType);
+            reply = readers.computeIfAbsent(replyType, mapper::readerFor).readValue(body);
         } catch (IOException e) {
             throw faults.unreadable(
                     operation, "not the expected JSON (" + e.getClass().getSimpleName() + ")", e);
