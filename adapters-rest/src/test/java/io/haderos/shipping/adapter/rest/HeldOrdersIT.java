@@ -46,7 +46,8 @@ class HeldOrdersIT {
                 since.minusSeconds(10),
                 since,
                 Optional.empty(),
-                Optional.of(ClientId.of("shop-web")));
+                Optional.of(ClientId.of("shop-web")),
+                Optional.empty());
     }
 
     /** Three held orders, served a page at a time as the store would. */

@@ -48,6 +48,7 @@ class ShipmentResolutionIT {
                 AT,
                 AT,
                 Optional.of(resolution),
+                Optional.empty(),
                 Optional.empty());
     }
 

@@ -170,7 +170,8 @@ public final class ShipOrderService implements ShipOrderUseCase {
                     now,
                     now,
                     Optional.empty(),
-                    Optional.of(command.client()));
+                    Optional.of(command.client()),
+                    Optional.empty());
         }
     }
 }

@@ -55,32 +55,6 @@ public record ShipmentRecord(
         Checks.required(personalDataErasedAt, "personalDataErasedAt");
     }
 
-    /** A record whose personal data is held (not erased). */
-    public ShipmentRecord(
-            OrderId orderId,
-            String requestFingerprint,
-            ShipmentStatus status,
-            Optional<CreatedShipment> shipment,
-            boolean fallback,
-            List<Attempt> attempts,
-            Instant createdAt,
-            Instant updatedAt,
-            Optional<ShipmentResolution> resolution,
-            Optional<ClientId> client) {
-        this(
-                orderId,
-                requestFingerprint,
-                status,
-                shipment,
-                fallback,
-                attempts,
-                createdAt,
-                updatedAt,
-                resolution,
-                client,
-                Optional.empty());
-    }
-
     public ShipmentRecord(
             OrderId orderId,
             String requestFingerprint,
@@ -100,6 +74,7 @@ public record ShipmentRecord(
                 createdAt,
                 updatedAt,
                 Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -115,7 +90,8 @@ public record ShipmentRecord(
                 now,
                 now,
                 Optional.empty(),
-                Optional.of(client));
+                Optional.of(client),
+                Optional.empty());
     }
 
     /**
