@@ -347,7 +347,8 @@ abstract class JdbiDataRetentionContract {
                 Money.of("250.00", "SAR"),
                 Money.of("0", "SAR"),
                 Optional.empty(),
-                SHOP);
+                SHOP,
+                LabelFormat.PDF);
     }
 
     private static Party party(String name, String phone) {

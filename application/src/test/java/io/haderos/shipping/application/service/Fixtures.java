@@ -4,6 +4,7 @@ import io.haderos.shipping.application.port.in.ShipOrderCommand;
 import io.haderos.shipping.application.port.out.CarrierCallObserver;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.ClientId;
+import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.Parcel;
@@ -58,7 +59,8 @@ final class Fixtures {
                 Money.of("250.00", "SAR"),
                 Money.of("0", "SAR"),
                 Optional.empty(),
-                SHOP);
+                SHOP,
+                LabelFormat.PDF);
     }
 
     static CarrierUnavailableException fault(CarrierId carrier, Reason reason) {

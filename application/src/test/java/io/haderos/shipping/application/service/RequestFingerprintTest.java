@@ -62,7 +62,8 @@ class RequestFingerprintTest {
                 known.declaredValue(),
                 known.cashOnDelivery(),
                 known.service(),
-                ClientId.of("another-client"));
+                ClientId.of("another-client"),
+                LabelFormat.PDF);
 
         assertThat(RequestFingerprint.of(fromAnother)).isEqualTo(KNOWN_V2);
         assertThat(RequestFingerprint.version1(fromAnother)).isEqualTo(KNOWN_V1);
@@ -90,7 +91,8 @@ class RequestFingerprintTest {
                 Money.of("250.0", "SAR"),
                 Money.of("0.00", "SAR"),
                 known.service(),
-                known.client());
+                known.client(),
+                LabelFormat.PDF);
         assertThat(RequestFingerprint.of(explicitZeroCod)).isEqualTo(KNOWN_V2);
     }
 
@@ -105,7 +107,8 @@ class RequestFingerprintTest {
                 known.declaredValue(),
                 known.cashOnDelivery(),
                 Optional.empty(),
-                known.client());
+                known.client(),
+                LabelFormat.PDF);
 
         assertThat(RequestFingerprint.canonicalForm(forged)).contains("description=Cotton T-shirts\\nservice=EXP\n");
     }

@@ -22,6 +22,7 @@ import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.HeldOrderCursor;
 import io.haderos.shipping.domain.model.HeldOrderSummary;
 import io.haderos.shipping.domain.model.Label;
+import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.model.ShipmentResolution;
@@ -247,7 +248,8 @@ class ShipOrderServiceTest {
                 command.declaredValue(),
                 command.cashOnDelivery(),
                 command.service(),
-                client);
+                client,
+                LabelFormat.PDF);
     }
 
     @Test

@@ -43,30 +43,6 @@ public record ShipOrderCommand(
         Checks.required(labelFormat, "labelFormat");
     }
 
-    /** A command that asks for the default label format, {@link LabelFormat#PDF}. */
-    public ShipOrderCommand(
-            OrderId orderId,
-            Optional<Party> shipper,
-            Party consignee,
-            List<Parcel> parcels,
-            String description,
-            Money declaredValue,
-            Money cashOnDelivery,
-            Optional<String> service,
-            ClientId client) {
-        this(
-                orderId,
-                shipper,
-                consignee,
-                parcels,
-                description,
-                declaredValue,
-                cashOnDelivery,
-                service,
-                client,
-                LabelFormat.PDF);
-    }
-
     /** The carrier request, with {@code defaultShipper} where the command names none. */
     public ShipmentRequest toShipmentRequest(Party defaultShipper) {
         return new ShipmentRequest(
