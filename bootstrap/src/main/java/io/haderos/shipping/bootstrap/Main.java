@@ -14,7 +14,8 @@ public final class Main {
     /**
      * The JDK's {@code HttpClient} completes every asynchronous exchange through {@code CompletableFuture}'s default
      * pool, which on a machine of two cores or fewer starts a new thread per task. Two common-pool threads avoid
-     * that; none of the gateway's own work runs there. Set before anything touches {@code ForkJoinPool}.
+     * that; the carriers' replies are processed there, where the client completes them. Set before anything touches
+     * {@code ForkJoinPool}.
      */
     private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 

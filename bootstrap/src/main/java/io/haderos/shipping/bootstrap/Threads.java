@@ -12,13 +12,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The gateway's own threads, besides Grizzly's (docs/architecture.md#slowness-and-hangs): no request thread waits for a carrier or the database,
- * and no stage runs on the common {@code ForkJoinPool}.
+ * and no stage of ours is sent to the common {@code ForkJoinPool} by choice: the carriers' replies are processed where the
+ * JDK's {@code HttpClient} completes them, on that pool (docs/architecture.md#threads).
  *
  * <ul>
  *   <li>{@code gateway-timer}: one thread for every timer (slow-call detection, hedges, request deadlines, trial
  *       probes); its tasks only hand work on;</li>
- *   <li>{@code gateway-carrier-N}: the carriers' replies: parsing, breaker counts, and writing the response to the
- *       client;</li>
+ *   <li>{@code gateway-carrier-N}: starting carrier exchanges (connecting and name lookups never hold a request
+ *       thread), and completing those past their deadline;</li>
  *   <li>{@code gateway-db-N}: blocking database work, as many as the connection pool has connections, with a
  *       bounded queue: when it is full, work that may be refused is (503), and the recording of a carrier's answer
  *       runs on the thread that has it.</li>

@@ -56,8 +56,8 @@ import java.util.concurrent.Executor;
  *                           offset of the clock's zone) and for the breaker that
  *                           {@link AramexShippingCarrier#create(AramexConfig)} builds; default
  *                           {@link Clock#systemUTC()}
- * @param executor           the threads that process Aramex's replies (and run what callers chain on the returned
- *                           futures); default empty: a pool of daemon threads of the carrier's own
+ * @param executor           the threads that start Aramex's exchanges and complete those past their deadline;
+ *                           default empty: a pool of daemon threads of the carrier's own
  * @param probe              the quote sent as a breaker trial when no client call comes (a recovering breaker
  *                           needs a safe call that reaches Aramex); default {@link #DEFAULT_PROBE}, Riyadh to
  *                           Jeddah, 1 kg
@@ -122,7 +122,7 @@ public record AramexConfig(
      * @param timeout            the whole-request timeout
      * @param circuitBreaker     the settings of the breaker {@link AramexShippingCarrier#create(AramexConfig)} builds
      * @param clock              the clock for {@code ShippingDateTime} and that breaker
-     * @param executor           the threads for Aramex's replies, or empty for the carrier's own
+     * @param executor           the threads that start Aramex's exchanges, or empty for the carrier's own
      * @param probe              the trial quote
      * @throws InvalidValueException naming the component ({@code baseUrl}, {@code password}, …) when one is
      *                               missing or out of range
@@ -367,7 +367,8 @@ public record AramexConfig(
         /**
          * See {@link AramexConfig#executor()}. Default: the carrier's own daemon threads.
          *
-         * @param executor the threads for Aramex's replies; never the common {@code ForkJoinPool}
+         * @param executor the threads that start Aramex's exchanges and complete those past their deadline; never
+         *     the common {@code ForkJoinPool}
          * @return this builder
          */
         public Builder executor(Executor executor) {

@@ -23,7 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * POSTs one JSON body to one Aramex operation and reads the JSON reply, asynchronously, or fails with the failure
  * classified by {@link AramexFaults}. The exchange itself (HTTP/1.1, no redirects, the whole-request deadline, the
- * reply threads) is the shared {@link CarrierExchange}.
+ * threads) is the shared {@link CarrierExchange}.
  */
 final class AramexHttp {
 

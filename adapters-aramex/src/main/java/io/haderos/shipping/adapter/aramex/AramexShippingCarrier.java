@@ -27,8 +27,9 @@ import java.util.concurrent.Executor;
  * Aramex's JSON API (rates, shipment creation, tracking, label reprints) as a {@link ShippingCarrier} whose every call passes its own
  * circuit breaker.
  *
- * <p>Every call is asynchronous ({@code …Async}): it returns at once and completes on the carrier's reply threads
- * ({@link AramexConfig#executor()}); the synchronous forms wait for it. Each call ends in a result or in exactly one
+ * <p>Every call is asynchronous ({@code …Async}): it returns at once, starts its exchange on the carrier's threads
+ * ({@link AramexConfig#executor()}) and completes where the JDK's {@code HttpClient} completes the exchange, on the common
+ * {@code ForkJoinPool} (do not block in a stage on it); the synchronous forms wait for it. Each call ends in a result or in exactly one
  * of:
  * <ul>
  *   <li>{@link CarrierUnavailableException}: a carrier fault, counted by the breaker. Reasons:

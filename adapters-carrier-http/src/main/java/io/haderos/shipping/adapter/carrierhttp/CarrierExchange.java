@@ -9,12 +9,12 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscriber;
-import java.net.http.HttpResponse.BodySubscribers;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,11 +26,25 @@ import java.util.function.Supplier;
  * own fault classifier names. HTTP/1.1 only (Grizzly-like servers drop {@code Content-Type} on an h2c upgrade),
  * redirects not followed (a request that is redirected went to the wrong endpoint).
  *
- * <p>Threads: nothing here blocks. The reply is taken from the body subscriber, which runs on {@code executor}; the
- * JDK client's own future is watched only for failures, which are handed to {@code executor} too — that future
- * completes on {@code CompletableFuture}'s default pool, where none of our work may run. The whole-request
- * {@code timeout} (connect to last byte) is one timer on {@code timer}. A body read through {@link ReplyBodies} that
- * runs past its size is an unreadable reply ({@link Reason#UNREADABLE_REPLY}): the carrier may have acted on it.
+ * <p>Threads: nothing here blocks, and a reply costs as few thread hand-offs as the JDK client allows, since on a
+ * small machine each one costs more CPU than our own work on the reply (docs/architecture.md#threads):
+ *
+ * <ul>
+ *   <li>the exchange starts on {@code executor} (the caller, often a request thread, returns at once: connecting and
+ *       name lookups never hold it);</li>
+ *   <li>the JDK client runs its own steps inline ({@code Runnable::run}): its selector thread reads the reply into
+ *       the body subscriber, which only collects buffers;</li>
+ *   <li>the reply, or the exchange's failure, is completed where the client completes its exchange, on the common
+ *       {@code ForkJoinPool}: the JDK hands every exchange there, and a further hand-off to a thread of ours would
+ *       cost a second context switch per call. Stages on the reply must not block; blocking work goes to an executor
+ *       of its own;</li>
+ *   <li>the whole-request {@code timeout} (connect to last byte) is one timer on {@code timer}, which completes the
+ *       reply on {@code executor} and cancels the exchange.</li>
+ * </ul>
+ *
+ * <p>A body read through {@link ReplyBodies} that runs past its size is an unreadable reply
+ * ({@link Reason#UNREADABLE_REPLY}): the carrier may have acted on it. When {@code executor} refuses to start an
+ * exchange, nothing is sent ({@link Reason#BUSY}).
  *
  * @param <O> how the carrier names an operation in its messages
  */
@@ -48,7 +62,7 @@ public final class CarrierExchange<O> {
      * @param carrier        whose exchanges these are, for the failures no classifier names
      * @param connectTimeout how long to wait for a connection
      * @param timeout        the whole request, from sending to the last byte of the reply
-     * @param executor       the carrier's reply threads
+     * @param executor       the carrier's threads: they start exchanges and complete those past their deadline
      * @param timer          runs the deadlines
      * @param timedOut       the failure for an operation that had no complete reply within {@code timeout}
      * @param ioFailed       the failure for an operation whose exchange failed with an {@link IOException}
@@ -66,7 +80,7 @@ public final class CarrierExchange<O> {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
+                .executor(Runnable::run)
                 .build();
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -90,27 +104,44 @@ public final class CarrierExchange<O> {
      */
     public <B> CompletableFuture<Reply<B>> send(O operation, HttpRequest request, Supplier<BodySubscriber<B>> body) {
         CompletableFuture<Reply<B>> reply = new CompletableFuture<>();
-        CompletableFuture<HttpResponse<Void>> sent = client.sendAsync(
-                request,
-                info -> BodySubscribers.mapping(body.get(), read -> {
-                    reply.complete(new Reply<>(info.statusCode(), info.headers(), read));
-                    return null;
-                }));
         ScheduledFuture<?> deadline = timer.schedule(
-                () -> executor.execute(() -> {
-                    if (reply.completeExceptionally(timedOut.apply(operation, timeout))) {
-                        sent.cancel(true);
-                    }
-                }),
+                () -> executor.execute(() -> reply.completeExceptionally(timedOut.apply(operation, timeout))),
                 timeout.toNanos(),
                 TimeUnit.NANOSECONDS);
-        sent.whenComplete((response, failure) -> {
-            if (failure != null && !reply.isDone()) {
-                executor.execute(() -> reply.completeExceptionally(forFailure(operation, failure)));
-            }
-        });
+        try {
+            executor.execute(() -> start(operation, request, body, reply));
+        } catch (RejectedExecutionException e) {
+            reply.completeExceptionally(new CarrierUnavailableException(
+                    carrier, Reason.BUSY, operation + " was not sent: the carrier's threads refused it", e));
+        }
         reply.whenComplete((done, failure) -> deadline.cancel(false));
         return reply;
+    }
+
+    private <B> void start(
+            O operation, HttpRequest request, Supplier<BodySubscriber<B>> body, CompletableFuture<Reply<B>> reply) {
+        if (reply.isDone()) {
+            return; // timed out before it could start
+        }
+        CompletableFuture<HttpResponse<B>> sent;
+        try {
+            sent = client.sendAsync(request, info -> body.get());
+        } catch (RuntimeException bug) { // a request the client refuses to send, as send() itself would have thrown
+            reply.completeExceptionally(bug);
+            return;
+        }
+        reply.whenComplete((done, failure) -> {
+            if (failure != null) {
+                sent.cancel(true);
+            }
+        });
+        sent.whenComplete((response, failure) -> {
+            if (failure == null) {
+                reply.complete(new Reply<>(response.statusCode(), response.headers(), response.body()));
+            } else if (!reply.isDone()) {
+                reply.completeExceptionally(forFailure(operation, failure));
+            }
+        });
     }
 
     private CarrierUnavailableException forFailure(O operation, Throwable failure) {

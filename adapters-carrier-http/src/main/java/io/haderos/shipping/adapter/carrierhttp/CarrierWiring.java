@@ -11,7 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** What a carrier library does alike when it is created: its breaker and its reply threads. */
+/** What a carrier library does alike when it is created: its breaker and its threads. */
 public final class CarrierWiring {
 
     private CarrierWiring() {}

@@ -2,7 +2,7 @@
  * The HTTP plumbing both carrier libraries share and neither owns: the exchange with its deadline
  * ({@link io.haderos.shipping.adapter.carrierhttp.CarrierExchange}), the statuses every carrier means alike
  * ({@link io.haderos.shipping.adapter.carrierhttp.CarrierStatuses}), the checks of a carrier's base URL
- * ({@link io.haderos.shipping.adapter.carrierhttp.CarrierUrls}) and the wiring of its breaker and reply threads
+ * ({@link io.haderos.shipping.adapter.carrierhttp.CarrierUrls}) and the wiring of its breaker and threads
  * ({@link io.haderos.shipping.adapter.carrierhttp.CarrierWiring}). It knows no carrier: each carrier's messages and
  * fault classification stay in its own module.
  */

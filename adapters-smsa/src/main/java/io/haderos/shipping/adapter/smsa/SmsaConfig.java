@@ -67,8 +67,8 @@ import java.util.regex.Pattern;
  *                                 the clock's zone) and for the breaker that
  *                                 {@link SmsaShippingCarrier#create(SmsaConfig)} builds; default the system clock
  *                                 in {@code Asia/Riyadh}
- * @param executor                 the threads that process SMSA's replies (and run what callers chain on the
- *                                 returned futures); default empty: a pool of daemon threads of the carrier's own
+ * @param executor                 the threads that start SMSA's exchanges and complete those past their deadline;
+ *                                 default empty: a pool of daemon threads of the carrier's own
  * @param probeAwb                 an AWB SMSA knows, queried as a breaker trial when no client call comes and the
  *                                 carrier has created no shipment since it started (SMSA's quotes are local, so a
  *                                 recovering breaker needs a tracking query to test the carrier); default empty

@@ -17,7 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Sends one request to one SMSA eCom operation ({@code apikey} header, JSON both ways) and reads the whole reply,
  * asynchronously, or fails with the failure classified by {@link SmsaFaults}. The exchange itself (HTTP/1.1, no
- * redirects, the whole-request deadline, the reply threads) is the shared {@link CarrierExchange}.
+ * redirects, the whole-request deadline, its threads) is the shared {@link CarrierExchange}.
  *
  * <p>Unlike Aramex, SMSA's status codes carry meaning per operation (a 404 to a tracking query is an unknown AWB),
  * so the reply comes back whatever its status; {@link #read} and {@link #convert} then turn a 2xx body into JSON.

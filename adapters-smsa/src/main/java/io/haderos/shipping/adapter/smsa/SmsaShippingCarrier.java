@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * SMSA Express as a {@link ShippingCarrier}, guarded by its own circuit breaker: shipments and tracking over the
  * SMSA eCom REST API, rate quotes from a local tariff (SMSA offers no rate API).
  *
- * <p>Every call is asynchronous ({@code …Async}): it returns at once and completes on the carrier's reply threads
- * ({@link SmsaConfig#executor()}); the synchronous forms wait for it. Every call, rate quotes included, passes the
+ * <p>Every call is asynchronous ({@code …Async}): it returns at once, starts its exchange on the carrier's threads
+ * ({@link SmsaConfig#executor()}) and completes where the JDK's {@code HttpClient} completes the exchange, on the common
+ * {@code ForkJoinPool} (do not block in a stage on it); the synchronous forms wait for it. Every call, rate quotes included, passes the
  * breaker: when it is open the call fails at once with {@link CarrierUnavailableException} reason
  * {@code CIRCUIT_OPEN} and nothing is sent; when its bulkhead is full, with reason {@code BUSY}. Failures are
  * reported as follows:

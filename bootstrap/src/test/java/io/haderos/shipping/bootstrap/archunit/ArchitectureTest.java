@@ -189,7 +189,7 @@ class ArchitectureTest {
                                             .noneMatch(type -> type.isAssignableTo(Executor.class));
                         }
                     })
-            .as("no stage runs on the common ForkJoinPool: every ...Async call names its executor");
+            .as("no stage is sent to the common ForkJoinPool by choice: every ...Async call names its executor");
 
     private static JavaClasses production;
     private static JavaClasses withViolations;

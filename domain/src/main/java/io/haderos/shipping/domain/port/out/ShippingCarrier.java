@@ -17,7 +17,9 @@ import java.util.concurrent.CompletionException;
  * A carrier that quotes, creates and tracks shipments, and gives their labels again.
  *
  * <p>The asynchronous methods are the port: they return at once, never block the calling thread on the
- * network, and complete on a thread of the carrier's own (never on the common {@code ForkJoinPool}). A failure
+ * network, and complete on whichever thread finishes the carrier's work: for an HTTP carrier the thread where its
+ * client completes the exchange (the common {@code ForkJoinPool} for the JDK's {@code HttpClient}), for an answer
+ * known locally the calling thread. Stages on them must not block: blocking work goes to an executor. A failure
  * completes the future exceptionally with a {@link CarrierException}: {@link CarrierUnavailableException} for
  * carrier faults (the breaker counts them), {@link CarrierRejectedException} when the carrier refused the
  * request's content, {@link CarrierConfigurationException} when it refused our credentials, and
