@@ -97,8 +97,12 @@ public final class Checks {
         if (value.codePointCount(0, value.length()) > max) {
             throw new InvalidValueException(field, "must be at most " + max + " characters");
         }
-        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
-            throw new InvalidValueException(field, "must not contain control characters");
+        // Every ISO control character is a single UTF-16 unit, so a plain loop sees them all.
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && c != '\n') {
+                throw new InvalidValueException(field, "must not contain control characters");
+            }
         }
         return value;
     }

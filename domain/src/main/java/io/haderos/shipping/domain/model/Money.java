@@ -41,7 +41,7 @@ public record Money(BigDecimal amount, Currency currency) {
     /** Parses an ISO-4217 currency code, naming the field when it is not one. */
     public static Currency currency(String code) {
         Checks.required(code, "currency");
-        if (!code.matches("[A-Z]{3}")) {
+        if (!isThreeCapitals(code)) {
             throw new InvalidValueException("currency", "must be an ISO-4217 code such as SAR");
         }
         try {
@@ -49,6 +49,20 @@ public record Money(BigDecimal amount, Currency currency) {
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException("currency", "must be an ISO-4217 code such as SAR");
         }
+    }
+
+    /** {@code [A-Z]{3}}, without compiling a pattern per quote. */
+    private static boolean isThreeCapitals(String code) {
+        if (code.length() != 3) {
+            return false;
+        }
+        for (int i = 0; i < 3; i++) {
+            char c = code.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean isZero() {
