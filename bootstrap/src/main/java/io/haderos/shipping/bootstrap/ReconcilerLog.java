@@ -31,11 +31,16 @@ final class ReconcilerLog implements ReconcilerObserver {
     }
 
     @Override
+    public void ambiguous(OrderId orderId, CarrierId carrier, int shipments) {
+        LOG.warn(
+                "held order {} stays held: {} holds {} shipments under the reference: a person must choose",
+                orderId,
+                carrier,
+                shipments);
+    }
+
+    @Override
     public void stillHeld(OrderId orderId, CarrierId carrier, String why) {
-        if (why.contains("shipments under the reference")) {
-            LOG.warn("held order {} stays held: {} {}", orderId, carrier, why);
-        } else {
-            LOG.debug("held order {} stays held: {} {}", orderId, carrier, why);
-        }
+        LOG.debug("held order {} stays held: {} {}", orderId, carrier, why);
     }
 }

@@ -184,10 +184,7 @@ public final class HeldOrderReconciler implements AutoCloseable {
                         return askFrom(orderId, asked, index + 1);
                     }
                     if (found.size() > 1) {
-                        observer.stillHeld(
-                                orderId,
-                                carrier.id(),
-                                "it holds " + found.size() + " shipments under the reference: a person must choose");
+                        observer.ambiguous(orderId, carrier.id(), found.size());
                         return CompletableFuture.<Void>completedFuture(null);
                     }
                     if (found.size() == 1) {

@@ -49,6 +49,7 @@ class HeldOrderReconcilerTest {
     private final HeldOrderWatch watch = new HeldOrderWatch(store, ALERT_AGE, clock);
     private final List<ShipmentRecord> resolved = new CopyOnWriteArrayList<>();
     private final List<String> stillHeld = new CopyOnWriteArrayList<>();
+    private final List<String> ambiguous = new CopyOnWriteArrayList<>();
     private final HeldOrderReconciler reconciler = new HeldOrderReconciler(
                     store,
                     List.of(aramex, smsa),
@@ -59,6 +60,11 @@ class HeldOrderReconcilerTest {
                         @Override
                         public void resolved(ShipmentRecord record) {
                             resolved.add(record);
+                        }
+
+                        @Override
+                        public void ambiguous(OrderId orderId, CarrierId carrier, int shipments) {
+                            ambiguous.add(orderId + " at " + carrier + ": " + shipments);
                         }
 
                         @Override
@@ -112,6 +118,21 @@ class HeldOrderReconcilerTest {
                         .orders())
                 .extracting(ShipmentRecord::orderId)
                 .containsExactly(UNKNOWN);
+    }
+
+    @Test
+    void givenTheCarrierHoldsSeveralShipmentsUnderTheReference_thenTheOrderStaysHeldForAPerson() {
+        holdAtAramex(KNOWN);
+        aramex.knowsByReference(KNOWN, "30100000042", "30100000043");
+
+        scheduler.advance(INTERVAL);
+
+        assertThat(store.find(KNOWN).orElseThrow().status()).isEqualTo(ShipmentStatus.OUTCOME_UNKNOWN);
+        assertThat(resolved).isEmpty();
+        assertThat(ambiguous).containsExactly(KNOWN + " at aramex: 2");
+        assertThat(smsa.lookupsByReference())
+                .as("the carrier attempted answered: no other is asked")
+                .isZero();
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * A fake carrier: each call takes the next scripted behaviour (succeed, fail with a given failure, or stay unanswered
@@ -37,7 +38,7 @@ public final class ScriptedCarrier implements ShippingCarrier {
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger created = new AtomicInteger();
     private final AtomicInteger probes = new AtomicInteger();
-    private final Map<OrderId, CreatedShipment> byReference = new ConcurrentHashMap<>();
+    private final Map<OrderId, List<CreatedShipment>> byReference = new ConcurrentHashMap<>();
     private final AtomicInteger lookups = new AtomicInteger();
     private Supplier<RuntimeException> persistent;
     private boolean probeable = true;
@@ -111,11 +112,15 @@ public final class ScriptedCarrier implements ShippingCarrier {
     }
 
     /**
-     * The carrier holds a shipment with {@code trackingNumber} under the reference {@code orderId}, as if a creation
-     * whose reply was lost had gone through.
+     * The carrier holds a shipment with each of {@code trackingNumbers} under the reference {@code orderId}, as if a
+     * creation whose reply was lost had gone through (more than once, with several).
      */
-    public ScriptedCarrier knowsByReference(OrderId orderId, String trackingNumber) {
-        byReference.put(orderId, new CreatedShipment(id, trackingNumber, List.of()));
+    public ScriptedCarrier knowsByReference(OrderId orderId, String... trackingNumbers) {
+        byReference.put(
+                orderId,
+                Stream.of(trackingNumbers)
+                        .map(tracking -> new CreatedShipment(id, tracking, List.of()))
+                        .toList());
         return this;
     }
 
@@ -180,7 +185,7 @@ public final class ScriptedCarrier implements ShippingCarrier {
     @Override
     public CompletableFuture<List<CreatedShipment>> findByReferenceAsync(OrderId orderId) {
         lookups.incrementAndGet();
-        return next(() -> Optional.ofNullable(byReference.get(orderId)).stream().toList());
+        return next(() -> byReference.getOrDefault(orderId, List.of()));
     }
 
     @Override

@@ -13,9 +13,12 @@ public interface ReconcilerObserver {
     /** No carrier asked knows a shipment under the order's reference: it stays held for a person. */
     default void notFound(OrderId orderId) {}
 
+    /** The order stays held for a person: {@code carrier} holds several shipments under its reference. */
+    default void ambiguous(OrderId orderId, CarrierId carrier, int shipments) {}
+
     /**
-     * The order stays held for a person because a carrier holds several shipments under its reference, or could not be
-     * asked (its breaker is open) or failed to answer.
+     * The order stays held, to be asked again next pass: {@code carrier} could not be asked (its breaker is open),
+     * failed to answer, or its shipment could not be recorded.
      */
     default void stillHeld(OrderId orderId, CarrierId carrier, String why) {}
 
