@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ReconcilerLog implements ReconcilerObserver {
 
-    private static final Logger LOG = LoggerFactory.getLogger("io.haderos.shipping.reconciler");
+    private static final Logger LOG = LoggerFactory.getLogger(ReconcilerLog.class);
 
     @Override
     public void resolved(ShipmentRecord record) {
