@@ -121,7 +121,10 @@ public final class HeldOrderReconciler implements AutoCloseable {
         return pass().handle((done, failure) -> null).thenRunAsync(watch::refresh, database);
     }
 
-    /** Reads the held orders (blocking, on the database executor) and starts their look-ups. */
+    /**
+     * Reads the held orders (blocking, on the database executor) and looks them up one after the other: all at once,
+     * a backlog would fill a carrier's bulkhead and turn the clients' own calls away as busy.
+     */
     private CompletableFuture<Void> pass() {
         List<ShipmentRecord> held;
         try {
@@ -129,11 +132,11 @@ public final class HeldOrderReconciler implements AutoCloseable {
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(null); // the database is away: next interval
         }
-        List<CompletableFuture<Void>> lookups = new ArrayList<>();
+        CompletableFuture<Void> lookups = CompletableFuture.completedFuture(null);
         for (ShipmentRecord record : held) {
-            lookups.add(reconcile(record));
+            lookups = lookups.thenCompose(previous -> reconcile(record));
         }
-        return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new));
+        return lookups;
     }
 
     private List<ShipmentRecord> heldOrders() {
@@ -158,9 +161,7 @@ public final class HeldOrderReconciler implements AutoCloseable {
                 : carriers.stream()
                         .filter(carrier -> attempted.contains(carrier.id()))
                         .toList();
-        return askFrom(record.orderId(), asked, 0)
-                .exceptionally(failure -> null)
-                .thenApply(done -> null);
+        return askFrom(record.orderId(), asked, 0).exceptionally(failure -> null);
     }
 
     private CompletableFuture<Void> askFrom(OrderId orderId, List<ShippingCarrier> asked, int index) {

@@ -121,6 +121,24 @@ class HeldOrderReconcilerTest {
     }
 
     @Test
+    void givenSeveralHeldOrders_thenThePassAsksForOneAtATime_soThatItNeverCrowdsTheCarriersBulkhead() {
+        holdAtAramex(KNOWN);
+        holdAtAramex(UNKNOWN);
+        aramex.knowsByReference(KNOWN, "30100000042");
+        aramex.knowsByReference(UNKNOWN, "30100000043");
+        aramex.thenHold().thenHold();
+
+        scheduler.advance(INTERVAL);
+        assertThat(aramex.held()).as("the second look-up waits for the first").hasSize(1);
+
+        aramex.held().get(0).succeed();
+        assertThat(aramex.held()).hasSize(2);
+        aramex.held().get(1).succeed();
+
+        assertThat(resolved).extracting(ShipmentRecord::orderId).containsExactlyInAnyOrder(KNOWN, UNKNOWN);
+    }
+
+    @Test
     void givenTheCarrierHoldsSeveralShipmentsUnderTheReference_thenTheOrderStaysHeldForAPerson() {
         holdAtAramex(KNOWN);
         aramex.knowsByReference(KNOWN, "30100000042", "30100000043");
