@@ -12,8 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Start-up work that does not depend on the rest of the wiring (the sandbox, the database and its migrations, the TLS
- * context, Jersey),
- * each on a thread of its own so that it runs beside the wiring instead of before it
+ * context, Jersey), each on a thread of its own so that it runs beside the wiring instead of before it
  * (docs/architecture.md#start-up). The wiring {@link Task#join() joins} a task where it needs its result and then owns
  * it; when start-up fails, {@link #abandon()} waits for every task and closes what the wiring had not taken yet.
  */

@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Removes what is past its retention (docs/architecture.md#retention): {@link #FIRST_RUN_AFTER} after the start, then
@@ -36,8 +34,8 @@ public final class DataRetentionJob implements AutoCloseable {
     private final SingleFlight runs;
     private final Clock clock;
     private final RetentionObserver observer;
+    private final Ticking ticking = new Ticking();
     private volatile boolean closed;
-    private volatile ScheduledFuture<?> ticking;
 
     /**
      * @param timer  schedules the runs; its task only hands them to {@code worker}
@@ -60,8 +58,7 @@ public final class DataRetentionJob implements AutoCloseable {
 
     /** Schedules the runs. */
     public DataRetentionJob start() {
-        ticking = timer.scheduleAtFixedRate(
-                this::tick, FIRST_RUN_AFTER.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        ticking.atFixedRate(timer, FIRST_RUN_AFTER, INTERVAL, this::tick);
         return this;
     }
 
@@ -69,10 +66,7 @@ public final class DataRetentionJob implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        ScheduledFuture<?> current = ticking;
-        if (current != null) {
-            current.cancel(false);
-        }
+        ticking.stop();
     }
 
     void tick() {

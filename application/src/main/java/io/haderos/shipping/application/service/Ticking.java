@@ -12,7 +12,12 @@ final class Ticking {
 
     /** {@code tick} every {@code period}, the first one a period from now, each counted from the last one's start. */
     void atFixedRate(ScheduledExecutorService timer, Duration period, Runnable tick) {
-        scheduled = timer.scheduleAtFixedRate(tick, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        atFixedRate(timer, period, period, tick);
+    }
+
+    /** {@code tick} every {@code period}, the first one {@code first} from now, each counted from the last one's start. */
+    void atFixedRate(ScheduledExecutorService timer, Duration first, Duration period, Runnable tick) {
+        scheduled = timer.scheduleAtFixedRate(tick, first.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** {@code tick} every {@code period}, the first one a period from now, each counted from the last one's end. */
