@@ -355,9 +355,6 @@ public final class JdbiShipmentStore implements ShipmentStore {
 
     /** The order's labels become {@code labels}, less any with a defect, which is logged with its reason. */
     private static void replaceLabels(Handle handle, OrderId orderId, List<Label> labels) {
-        handle.createUpdate("DELETE FROM shipment_label WHERE order_id = :orderId")
-                .bind("orderId", orderId.value())
-                .execute();
         List<Label> sound = new ArrayList<>();
         for (Label label : labels) {
             label.defect()
@@ -365,60 +362,67 @@ public final class JdbiShipmentStore implements ShipmentStore {
                             defect -> LOG.warn("order {}: a label is not stored: {}", orderId, defect),
                             () -> sound.add(label));
         }
-        if (sound.isEmpty()) {
-            return;
-        }
-        PreparedBatch batch = handle.prepareBatch("""
+        replaceRows(
+                handle,
+                orderId,
+                "shipment_label",
+                """
                 INSERT INTO shipment_label (order_id, parcel_no, format, content, source_url)
-                VALUES (:orderId, :parcelNo, :format, :content, :sourceUrl)""");
-        for (Label label : sound) {
-            batch.bind("orderId", orderId.value())
-                    .bind("parcelNo", label.parcel())
-                    .bind("format", label.format().wireName())
-                    .bindByType("content", label.content().orElse(null), byte[].class)
-                    .bind("sourceUrl", label.source().map(URI::toString).orElse(null))
-                    .add();
-        }
-        batch.execute();
+                VALUES (:orderId, :parcelNo, :format, :content, :sourceUrl)""",
+                sound,
+                (batch, label, number) -> batch.bind("parcelNo", label.parcel())
+                        .bind("format", label.format().wireName())
+                        .bindByType("content", label.content().orElse(null), byte[].class)
+                        .bind("sourceUrl", label.source().map(URI::toString).orElse(null)));
     }
 
     private static void replaceAttempts(Handle handle, OrderId orderId, List<Attempt> attempts) {
-        handle.createUpdate("DELETE FROM shipment_attempt WHERE order_id = :orderId")
-                .bind("orderId", orderId.value())
-                .execute();
-        if (attempts.isEmpty()) {
-            return;
-        }
-        PreparedBatch batch = handle.prepareBatch("""
+        replaceRows(
+                handle,
+                orderId,
+                "shipment_attempt",
+                """
                 INSERT INTO shipment_attempt (order_id, attempt_no, carrier, outcome, detail)
-                VALUES (:orderId, :attemptNo, :carrier, :outcome, :detail)""");
-        for (int i = 0; i < attempts.size(); i++) {
-            Attempt attempt = attempts.get(i);
-            batch.bind("orderId", orderId.value())
-                    .bind("attemptNo", i + 1)
-                    .bind("carrier", attempt.carrier().value())
-                    .bind("outcome", attempt.outcome().name().toLowerCase(Locale.ROOT))
-                    .bind("detail", truncate(attempt.detail()))
-                    .add();
-        }
-        batch.execute();
+                VALUES (:orderId, :attemptNo, :carrier, :outcome, :detail)""",
+                attempts,
+                (batch, attempt, number) -> batch.bind("attemptNo", number)
+                        .bind("carrier", attempt.carrier().value())
+                        .bind("outcome", attempt.outcome().name().toLowerCase(Locale.ROOT))
+                        .bind("detail", truncate(attempt.detail())));
     }
 
     private static void replaceParcels(Handle handle, OrderId orderId, List<String> trackingNumbers) {
-        handle.createUpdate("DELETE FROM shipment_parcel WHERE order_id = :orderId")
+        replaceRows(
+                handle,
+                orderId,
+                "shipment_parcel",
+                """
+                INSERT INTO shipment_parcel (order_id, parcel_no, tracking_number)
+                VALUES (:orderId, :parcelNo, :trackingNumber)""",
+                trackingNumbers,
+                (batch, trackingNumber, number) ->
+                        batch.bind("parcelNo", number).bind("trackingNumber", trackingNumber));
+    }
+
+    /** Binds one element's columns, {@code :orderId} aside; {@code number} counts the elements from 1. */
+    @FunctionalInterface
+    private interface RowBinder<T> {
+        void bind(PreparedBatch batch, T element, int number);
+    }
+
+    /** The order's rows in {@code table} become one per element, inserted with {@code insert} in one batch. */
+    private static <T> void replaceRows(
+            Handle handle, OrderId orderId, String table, String insert, List<T> elements, RowBinder<T> binder) {
+        handle.createUpdate("DELETE FROM " + table + " WHERE order_id = :orderId")
                 .bind("orderId", orderId.value())
                 .execute();
-        if (trackingNumbers.isEmpty()) {
+        if (elements.isEmpty()) {
             return;
         }
-        PreparedBatch batch = handle.prepareBatch("""
-                INSERT INTO shipment_parcel (order_id, parcel_no, tracking_number)
-                VALUES (:orderId, :parcelNo, :trackingNumber)""");
-        for (int i = 0; i < trackingNumbers.size(); i++) {
-            batch.bind("orderId", orderId.value())
-                    .bind("parcelNo", i + 1)
-                    .bind("trackingNumber", trackingNumbers.get(i))
-                    .add();
+        PreparedBatch batch = handle.prepareBatch(insert);
+        for (int i = 0; i < elements.size(); i++) {
+            binder.bind(batch.bind("orderId", orderId.value()), elements.get(i), i + 1);
+            batch.add();
         }
         batch.execute();
     }

@@ -3,6 +3,7 @@ package io.haderos.shipping.bootstrap.http;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.http.HttpContent;
@@ -143,28 +144,22 @@ final class EdgeCodecFilter extends HttpServerFilter {
 
     /** Visible ASCII only: no control character, space, DEL or raw byte above 0x7F. */
     private static boolean printable(DataChunk chunk) {
-        if (chunk == null || chunk.isNull()) {
-            return true;
-        }
-        String text = chunk.toString(StandardCharsets.ISO_8859_1);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c <= 0x20 || c >= 0x7F) {
-                return false;
-            }
-        }
-        return true;
+        return !anyChar(chunk, c -> c <= 0x20 || c >= 0x7F);
     }
 
     /** A header value may hold tabs and any byte from the space up, but no other control character. */
     private static boolean hasControlCharacter(DataChunk value) {
-        if (value == null || value.isNull()) {
+        return anyChar(value, c -> (c < 0x20 && c != '\t') || c == 0x7F);
+    }
+
+    /** Whether a byte of {@code chunk} (read as ISO-8859-1) matches; an absent chunk has none. */
+    private static boolean anyChar(DataChunk chunk, IntPredicate matches) {
+        if (chunk == null || chunk.isNull()) {
             return false;
         }
-        String text = value.toString(StandardCharsets.ISO_8859_1);
+        String text = chunk.toString(StandardCharsets.ISO_8859_1);
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c < 0x20 && c != '\t') || c == 0x7F) {
+            if (matches.test(text.charAt(i))) {
                 return true;
             }
         }
