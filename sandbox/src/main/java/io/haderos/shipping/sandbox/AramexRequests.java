@@ -216,25 +216,14 @@ final class AramexRequests {
         return instant;
     }
 
-    /**
-     * Member {@code name} as {@code read} makes it of a JSON number or its text, or null when absent; what {@code read}
-     * cannot make (null, or text that is no number) makes the request malformed.
-     */
+    /** Member {@code name} as {@code read} makes it, or null when absent; what {@code read} cannot make is malformed. */
     private static <T> T numeric(JsonNode parent, String name, String expected, Function<JsonNode, T> read)
             throws MalformedException {
         JsonNode node = present(parent, name);
         if (node == null) {
             return null;
         }
-        try {
-            T value = read.apply(node);
-            if (value != null) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // malformed, as below
-        }
-        throw new MalformedException(name + " must be " + expected);
+        return Json.readable(node, read).orElseThrow(() -> new MalformedException(name + " must be " + expected));
     }
 
     private static JsonNode present(JsonNode parent, String name) {

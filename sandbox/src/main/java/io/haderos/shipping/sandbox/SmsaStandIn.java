@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -571,24 +572,19 @@ final class SmsaStandIn extends StandIn {
         }
 
         /**
-         * Member {@code name} as {@code read} makes it, or null when absent; what {@code read} cannot make (null, or
-         * text that is no number) is a type error at {@code path}, and null.
+         * Member {@code name} as {@code read} makes it, or null when absent; what {@code read} cannot make is a type
+         * error at {@code path}, and null.
          */
         private <T> T member(JsonNode parent, String name, String path, String type, Function<JsonNode, T> read) {
             JsonNode node = present(parent, name);
             if (node == null) {
                 return null;
             }
-            try {
-                T value = read.apply(node);
-                if (value != null) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
+            Optional<T> value = Json.readable(node, read);
+            if (value.isEmpty()) {
+                typeError(path, type);
             }
-            typeError(path, type);
-            return null;
+            return value.orElse(null);
         }
 
         private void typeError(String path, String type) {
