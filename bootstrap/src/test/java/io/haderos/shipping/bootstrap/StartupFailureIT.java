@@ -1,7 +1,7 @@
 package io.haderos.shipping.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import io.smallrye.config.EnvConfigSource;
@@ -31,13 +31,12 @@ class StartupFailureIT {
     void givenTheHttpPortIsTaken_whenStarting_thenItFailsNamingItAndReleasesTheSandboxAndTheDatabase()
             throws Exception {
         Map<String, String> environment = environment();
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            environment.put("HTTP_PORT", String.valueOf(taken.getLocalPort()));
 
-            assertThatThrownBy(() -> Gateway.start(config(environment)))
-                    .isInstanceOf(UncheckedIOException.class)
-                    .hasMessageContaining("cannot listen on 127.0.0.1:" + taken.getLocalPort());
-        }
+        Throwable failure = startWhileTaken(environment, "HTTP_PORT");
+
+        assertThat(failure)
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("cannot listen on 127.0.0.1:" + environment.get("HTTP_PORT"));
 
         for (String port : new String[] {"SANDBOX_PORT", "SANDBOX_ARAMEX_PORT", "SANDBOX_SMSA_PORT"}) {
             assertThat(canBind(Integer.parseInt(environment.get(port))))
@@ -56,13 +55,10 @@ class StartupFailureIT {
     void givenTheSandboxPortIsTaken_whenStarting_thenItFailsNamingItAndClosesTheDatabaseOpenedBesideIt()
             throws Exception {
         Map<String, String> environment = environment();
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            environment.put("SANDBOX_PORT", String.valueOf(taken.getLocalPort()));
 
-            assertThatThrownBy(() -> Gateway.start(config(environment)))
-                    .isInstanceOf(UncheckedIOException.class)
-                    .hasMessageContaining("cannot start the sandbox");
-        }
+        Throwable failure = startWhileTaken(environment, "SANDBOX_PORT");
+
+        assertThat(failure).isInstanceOf(UncheckedIOException.class).hasMessageContaining("cannot start the sandbox");
 
         // The pool's own threads (gateway-db housekeeper, …) end when the database is closed.
         await().atMost(Duration.ofSeconds(30))
@@ -81,6 +77,17 @@ class StartupFailureIT {
         }
         environment.put("DATABASE_URL", "jdbc:h2:file:" + data.resolve("gateway"));
         return environment;
+    }
+
+    /**
+     * What starting throws while another socket holds the port {@code variable} names; {@code environment} keeps that
+     * port, and the socket is closed again before this returns.
+     */
+    private static Throwable startWhileTaken(Map<String, String> environment, String variable) throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            environment.put(variable, String.valueOf(taken.getLocalPort()));
+            return catchThrowable(() -> Gateway.start(config(environment)));
+        }
     }
 
     private static Config config(Map<String, String> environment) {

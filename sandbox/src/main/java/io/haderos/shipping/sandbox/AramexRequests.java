@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads Aramex request bodies the way WCF deserialises them: member names are case-sensitive,
@@ -185,39 +186,21 @@ final class AramexRequests {
     }
 
     static Double number(JsonNode parent, String name) throws MalformedException {
-        JsonNode node = present(parent, name);
-        if (node == null) {
-            return null;
-        }
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        if (node.isTextual()) {
-            try {
-                return Double.valueOf(node.asText().trim());
-            } catch (NumberFormatException e) {
-                // fall through
+        return numeric(parent, name, "a number", node -> {
+            if (node.isNumber()) {
+                return node.doubleValue();
             }
-        }
-        throw new MalformedException(name + " must be a number");
+            return node.isTextual() ? Double.valueOf(node.asText().trim()) : null;
+        });
     }
 
     static Integer integer(JsonNode parent, String name) throws MalformedException {
-        JsonNode node = present(parent, name);
-        if (node == null) {
-            return null;
-        }
-        if (node.isIntegralNumber() && node.canConvertToInt()) {
-            return node.intValue();
-        }
-        if (node.isTextual()) {
-            try {
-                return Integer.valueOf(node.asText().trim());
-            } catch (NumberFormatException e) {
-                // fall through
+        return numeric(parent, name, "an integer", node -> {
+            if (node.isIntegralNumber() && node.canConvertToInt()) {
+                return node.intValue();
             }
-        }
-        throw new MalformedException(name + " must be an integer");
+            return node.isTextual() ? Integer.valueOf(node.asText().trim()) : null;
+        });
     }
 
     static Instant date(JsonNode parent, String name) throws MalformedException {
@@ -231,6 +214,16 @@ final class AramexRequests {
                     + "' does not start with '\\/Date(' and end with ')\\/' as required for JSON.");
         }
         return instant;
+    }
+
+    /** Member {@code name} as {@code read} makes it, or null when absent; what {@code read} cannot make is malformed. */
+    private static <T> T numeric(JsonNode parent, String name, String expected, Function<JsonNode, T> read)
+            throws MalformedException {
+        JsonNode node = present(parent, name);
+        if (node == null) {
+            return null;
+        }
+        return Json.readable(node, read).orElseThrow(() -> new MalformedException(name + " must be " + expected));
     }
 
     private static JsonNode present(JsonNode parent, String name) {

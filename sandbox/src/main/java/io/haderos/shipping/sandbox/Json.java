@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** JSON mappers: a plain one, and one that writes like WCF. */
 final class Json {
@@ -61,6 +63,18 @@ final class Json {
             }
         }
         return null;
+    }
+
+    /**
+     * What {@code read} makes of {@code node}; empty where it makes nothing of it (it answers null, or meets text that
+     * is no number).
+     */
+    static <T> Optional<T> readable(JsonNode node, Function<JsonNode, T> read) {
+        try {
+            return Optional.ofNullable(read.apply(node));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static final class WcfEscapes extends CharacterEscapes {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -517,83 +518,44 @@ final class SmsaStandIn extends StandIn {
         final Map<String, List<String>> errors = new LinkedHashMap<>();
 
         Address address(JsonNode root, String name) {
-            JsonNode node = present(root, name);
-            if (node == null) {
-                return null;
-            }
-            if (!node.isObject()) {
-                typeError(name, "SMSA.Ecom.Address");
-                return null;
-            }
-            return new Address(
-                    string(node, "ContactName", name + ".ContactName"),
-                    string(node, "ContactPhoneNumber", name + ".ContactPhoneNumber"),
-                    string(node, "Country", name + ".Country"),
-                    string(node, "City", name + ".City"),
-                    string(node, "AddressLine1", name + ".AddressLine1"),
-                    string(node, "AddressLine2", name + ".AddressLine2"));
+            return member(root, name, name, "SMSA.Ecom.Address", node -> {
+                if (!node.isObject()) {
+                    return null;
+                }
+                return new Address(
+                        string(node, "ContactName", name + ".ContactName"),
+                        string(node, "ContactPhoneNumber", name + ".ContactPhoneNumber"),
+                        string(node, "Country", name + ".Country"),
+                        string(node, "City", name + ".City"),
+                        string(node, "AddressLine1", name + ".AddressLine1"),
+                        string(node, "AddressLine2", name + ".AddressLine2"));
+            });
         }
 
         String string(JsonNode parent, String name, String path) {
-            JsonNode node = present(parent, name);
-            if (node == null) {
-                return null;
-            }
-            if (!node.isTextual()) {
-                typeError(path, "System.String");
-                return null;
-            }
-            return node.asText();
+            return member(parent, name, path, "System.String", node -> node.isTextual() ? node.asText() : null);
         }
 
         BigDecimal decimal(JsonNode parent, String name, String path) {
-            JsonNode node = present(parent, name);
-            if (node == null) {
-                return null;
-            }
-            try {
+            return member(parent, name, path, "System.Decimal", node -> {
                 if (node.isNumber()) {
                     return node.decimalValue();
                 }
-                if (node.isTextual()) {
-                    return new BigDecimal(node.asText().trim());
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            typeError(path, "System.Decimal");
-            return null;
+                return node.isTextual() ? new BigDecimal(node.asText().trim()) : null;
+            });
         }
 
         Integer int32(JsonNode parent, String name, String path) {
-            JsonNode node = present(parent, name);
-            if (node == null) {
-                return null;
-            }
-            try {
+            return member(parent, name, path, "System.Int32", node -> {
                 if (node.isIntegralNumber() && node.canConvertToInt()) {
                     return node.intValue();
                 }
-                if (node.isTextual()) {
-                    return Integer.valueOf(node.asText().trim());
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            typeError(path, "System.Int32");
-            return null;
+                return node.isTextual() ? Integer.valueOf(node.asText().trim()) : null;
+            });
         }
 
         Boolean bool(JsonNode parent, String name, String path) {
-            JsonNode node = present(parent, name);
-            if (node == null) {
-                return null;
-            }
-            if (!node.isBoolean()) {
-                typeError(path, "System.Boolean");
-                return null;
-            }
-            return node.booleanValue();
+            return member(parent, name, path, "System.Boolean", node -> node.isBoolean() ? node.booleanValue() : null);
         }
 
         LocalDateTime dateTime(JsonNode parent, String name, String path) {
@@ -607,6 +569,22 @@ final class SmsaStandIn extends StandIn {
                 typeError(path, "System.DateTime");
                 return null;
             }
+        }
+
+        /**
+         * Member {@code name} as {@code read} makes it, or null when absent; what {@code read} cannot make is a type
+         * error at {@code path}, and null.
+         */
+        private <T> T member(JsonNode parent, String name, String path, String type, Function<JsonNode, T> read) {
+            JsonNode node = present(parent, name);
+            if (node == null) {
+                return null;
+            }
+            Optional<T> value = Json.readable(node, read);
+            if (value.isEmpty()) {
+                typeError(path, type);
+            }
+            return value.orElse(null);
         }
 
         private void typeError(String path, String type) {

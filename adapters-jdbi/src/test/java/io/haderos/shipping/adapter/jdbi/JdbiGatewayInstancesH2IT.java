@@ -1,24 +1,10 @@
 package io.haderos.shipping.adapter.jdbi;
 
-import io.haderos.shipping.domain.port.out.GatewayInstances;
-import io.haderos.shipping.domain.testing.GatewayInstancesContract;
-import org.junit.jupiter.api.AfterEach;
-
 /** The gateway instances contract on a fresh H2 database. */
-class JdbiGatewayInstancesH2IT extends GatewayInstancesContract {
-
-    private Database database;
+class JdbiGatewayInstancesH2IT extends JdbiGatewayInstancesContract {
 
     @Override
-    protected GatewayInstances instances() {
-        database = TestDatabases.open(TestDatabases.Kind.H2);
-        return new JdbiGatewayInstances(database.jdbi());
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        if (database != null) {
-            database.close();
-        }
+    TestDatabases.Kind kind() {
+        return TestDatabases.Kind.H2;
     }
 }

@@ -63,6 +63,21 @@ final class Fixtures {
                 LabelFormat.PDF);
     }
 
+    /** The same request as {@code command}, from {@code client} and asking for labels in {@code format}. */
+    static ShipOrderCommand sameRequest(ShipOrderCommand command, ClientId client, LabelFormat format) {
+        return new ShipOrderCommand(
+                command.orderId(),
+                command.shipper(),
+                command.consignee(),
+                command.parcels(),
+                command.description(),
+                command.declaredValue(),
+                command.cashOnDelivery(),
+                command.service(),
+                client,
+                format);
+    }
+
     static CarrierUnavailableException fault(CarrierId carrier, Reason reason) {
         return new CarrierUnavailableException(carrier, reason, reason.name().toLowerCase());
     }

@@ -1,5 +1,6 @@
 package io.haderos.shipping.application.service;
 
+import static io.haderos.shipping.application.service.Fixtures.sameRequest;
 import static io.haderos.shipping.application.service.Fixtures.shipCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,17 +54,7 @@ class RequestFingerprintTest {
 
     @Test
     void givenTheSameRequestFromAnotherClient_thenBothVersionsAreTheSame() {
-        ShipOrderCommand fromAnother = new ShipOrderCommand(
-                known.orderId(),
-                known.shipper(),
-                known.consignee(),
-                known.parcels(),
-                known.description(),
-                known.declaredValue(),
-                known.cashOnDelivery(),
-                known.service(),
-                ClientId.of("another-client"),
-                LabelFormat.PDF);
+        ShipOrderCommand fromAnother = sameRequest(known, ClientId.of("another-client"), LabelFormat.PDF);
 
         assertThat(RequestFingerprint.of(fromAnother)).isEqualTo(KNOWN_V2);
         assertThat(RequestFingerprint.version1(fromAnother)).isEqualTo(KNOWN_V1);
@@ -135,16 +126,6 @@ class RequestFingerprintTest {
     }
 
     private ShipOrderCommand inFormat(LabelFormat format) {
-        return new ShipOrderCommand(
-                known.orderId(),
-                known.shipper(),
-                known.consignee(),
-                known.parcels(),
-                known.description(),
-                known.declaredValue(),
-                known.cashOnDelivery(),
-                known.service(),
-                known.client(),
-                format);
+        return sameRequest(known, known.client(), format);
     }
 }

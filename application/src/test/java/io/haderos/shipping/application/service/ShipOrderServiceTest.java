@@ -3,6 +3,7 @@ package io.haderos.shipping.application.service;
 import static io.haderos.shipping.application.service.Fixtures.circuitOpen;
 import static io.haderos.shipping.application.service.Fixtures.fault;
 import static io.haderos.shipping.application.service.Fixtures.rejected;
+import static io.haderos.shipping.application.service.Fixtures.sameRequest;
 import static io.haderos.shipping.application.service.Fixtures.shipCommand;
 import static io.haderos.shipping.domain.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -154,8 +155,8 @@ class ShipOrderServiceTest {
     void givenAnotherClientsOrder_whenShippedUnderTheSameId_thenConflictOrderIdTakenAndNothingIsAsked() {
         ShipOrderResult first = await(service.shipOrder(shipCommand("ORD-13", "1.2")));
 
-        Throwable thrown = catchThrowable(
-                () -> await(service.shipOrder(fromClient(shipCommand("ORD-13", "1.2"), ClientId.of("shop-app")))));
+        Throwable thrown = catchThrowable(() -> await(service.shipOrder(
+                sameRequest(shipCommand("ORD-13", "1.2"), ClientId.of("shop-app"), LabelFormat.PDF))));
 
         assertConflict(thrown, OrderConflictException.Reason.ORDER_ID_TAKEN);
         assertThat(thrown.getMessage())
@@ -231,25 +232,12 @@ class ShipOrderServiceTest {
         };
         ShipOrderService legacyService = Fixtures.shipOrder(List.of(aramex, smsa), legacyStore, clock);
 
-        ShipOrderResult again = await(legacyService.shipOrder(fromClient(command, ClientId.of("shop-app"))));
+        ShipOrderResult again =
+                await(legacyService.shipOrder(sameRequest(command, ClientId.of("shop-app"), LabelFormat.PDF)));
 
         assertThat(again.replayed()).isTrue();
         assertThat(again.record()).isEqualTo(legacy);
         assertThat(aramex.calls()).isZero();
-    }
-
-    private static ShipOrderCommand fromClient(ShipOrderCommand command, ClientId client) {
-        return new ShipOrderCommand(
-                command.orderId(),
-                command.shipper(),
-                command.consignee(),
-                command.parcels(),
-                command.description(),
-                command.declaredValue(),
-                command.cashOnDelivery(),
-                command.service(),
-                client,
-                LabelFormat.PDF);
     }
 
     @Test

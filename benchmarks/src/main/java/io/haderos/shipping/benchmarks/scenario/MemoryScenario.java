@@ -142,21 +142,10 @@ public final class MemoryScenario extends Scenario {
     }
 
     private static Thread sampler(Gateway gateway, AtomicLong peak) {
-        Thread thread = new Thread(
-                () -> {
-                    while (!Thread.currentThread().isInterrupted()) {
-                        gateway.jvm().rssBytes().ifPresent(rss -> peak.accumulateAndGet(rss, Math::max));
-                        try {
-                            Thread.sleep(1000);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                },
-                "rss-sampler");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        return Repeating.start("rss-sampler", Duration.ofSeconds(1), () -> {
+            gateway.jvm().rssBytes().ifPresent(rss -> peak.accumulateAndGet(rss, Math::max));
+            return false;
+        });
     }
 
     /** Heap used, summed over the heap pools of {@code jvm_memory_used_bytes}. */

@@ -138,26 +138,17 @@ public final class StartupScenario extends Scenario {
     /** A thread that sends {@code request} every 10 ms until it gets a 200, and records when (since launch). */
     private static Thread poller(
             AtomicLong answeredAfter, long launched, java.util.function.Supplier<HttpRequest> request) {
-        Thread thread = new Thread(
-                () -> {
-                    long deadline = launched + PATIENCE.toNanos();
-                    while (System.nanoTime() < deadline
-                            && !Thread.currentThread().isInterrupted()) {
-                        if (Http.send(request.get()).status() == 200) {
-                            answeredAfter.set(System.nanoTime() - launched);
-                            return;
-                        }
-                        try {
-                            Thread.sleep(POLL.toMillis());
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                },
-                "startup-poller");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        long deadline = launched + PATIENCE.toNanos();
+        return Repeating.start("startup-poller", POLL, () -> {
+            if (System.nanoTime() >= deadline) {
+                return true;
+            }
+            if (Http.send(request.get()).status() == 200) {
+                answeredAfter.set(System.nanoTime() - launched);
+                return true;
+            }
+            return false;
+        });
     }
 
     private static ScenarioReport report(

@@ -159,9 +159,7 @@ public abstract class ShipmentStoreContract {
 
     @Test
     void givenAnUnknownOutcome_whenAnOperatorFoundTheShipment_thenItIsCreatedAndReplayed() {
-        ShipmentStore store = store();
-        store.claim(ORDER, SHOP, "fp-1", T0);
-        store.recordOutcomeUnknown(ORDER, ARAMEX_TIMED_OUT, T0.plusSeconds(10));
+        ShipmentStore store = storeHoldingTheOrder();
         ShipmentResolution found = new ShipmentResolution(
                 Optional.of(AT_ARAMEX), "nora@haderos.io", "found in the Aramex portal", T0.plusSeconds(600));
 
@@ -180,9 +178,7 @@ public abstract class ShipmentStoreContract {
 
     @Test
     void givenAnUnknownOutcome_whenAnOperatorFoundNothing_thenTheNextRequestMayTryAgain() {
-        ShipmentStore store = store();
-        store.claim(ORDER, SHOP, "fp-1", T0);
-        store.recordOutcomeUnknown(ORDER, ARAMEX_TIMED_OUT, T0.plusSeconds(10));
+        ShipmentStore store = storeHoldingTheOrder();
         ShipmentResolution nothing =
                 new ShipmentResolution(Optional.empty(), "nora@haderos.io", "", T0.plusSeconds(600));
 
@@ -226,9 +222,7 @@ public abstract class ShipmentStoreContract {
 
     @Test
     void givenConcurrentResolutions_thenExactlyOneIsApplied() throws Exception {
-        ShipmentStore store = store();
-        store.claim(ORDER, SHOP, "fp-1", T0);
-        store.recordOutcomeUnknown(ORDER, ARAMEX_TIMED_OUT, T0.plusSeconds(10));
+        ShipmentStore store = storeHoldingTheOrder();
         int operators = 8;
         ExecutorService pool = Executors.newFixedThreadPool(operators);
         try {
@@ -268,9 +262,7 @@ public abstract class ShipmentStoreContract {
 
     @Test
     void givenAnOrderFoundNotCreated_whenAnotherClientClaimsIt_thenItStaysTheFirstClients() {
-        ShipmentStore store = store();
-        store.claim(ORDER, SHOP, "fp-1", T0);
-        store.recordOutcomeUnknown(ORDER, ARAMEX_TIMED_OUT, T0.plusSeconds(10));
+        ShipmentStore store = storeHoldingTheOrder();
         store.resolve(ORDER, new ShipmentResolution(Optional.empty(), "nora", "", T0.plusSeconds(600)));
 
         Optional<ShipmentRecord> stranger = store.claim(ORDER, OTHER_SHOP, "fp-2", T0.plusSeconds(700));
@@ -296,6 +288,14 @@ public abstract class ShipmentStoreContract {
     // ------------------------------------------------------------------------------------------- held orders
 
     /** Holds {@code id} at {@code at}: claimed a second earlier, then its outcome became unknown. */
+    /** A store holding {@link #ORDER}: {@link #SHOP} claimed it at T0 with fp-1, and its outcome was unknown 10 s later. */
+    private ShipmentStore storeHoldingTheOrder() {
+        ShipmentStore store = store();
+        store.claim(ORDER, SHOP, "fp-1", T0);
+        store.recordOutcomeUnknown(ORDER, ARAMEX_TIMED_OUT, T0.plusSeconds(10));
+        return store;
+    }
+
     private static void hold(ShipmentStore store, String id, Instant at) {
         store.claim(OrderId.of(id), SHOP, "fp-" + id, at.minusSeconds(1));
         store.recordOutcomeUnknown(OrderId.of(id), ARAMEX_TIMED_OUT, at);
