@@ -334,7 +334,8 @@ abstract class JdbiDataRetentionContract {
                 warehouse,
                 clock,
                 CarrierCallObserver.none(),
-                Runnable::run);
+                Runnable::run,
+                Optional.empty());
     }
 
     private static ShipOrderCommand command(String orderId, String consigneeName) {

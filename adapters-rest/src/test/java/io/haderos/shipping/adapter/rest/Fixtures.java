@@ -58,7 +58,10 @@ final class Fixtures {
                 fallback,
                 attempts,
                 CREATED_AT,
-                CREATED_AT.plusSeconds(2));
+                CREATED_AT.plusSeconds(2),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     static ShipmentRecord createdByAramex() {
@@ -87,6 +90,15 @@ final class Fixtures {
             Instant stateSince,
             Instant takenAt) {
         return new CircuitSnapshot(
-                carrier, state, failures, successes, lastFailure, stateSince, Duration.ofSeconds(120), takenAt);
+                carrier,
+                state,
+                failures,
+                successes,
+                lastFailure,
+                stateSince,
+                Duration.ofSeconds(120),
+                takenAt,
+                Optional.empty(),
+                Optional.empty());
     }
 }

@@ -47,7 +47,16 @@ class MonitoringReportResponseTest {
     void givenAnOpenBreakerWithAFractionOfASecondLeft_whenMapped_thenRetryAfterIsRoundedUp() {
         Instant opened = NOW.minusMillis(119_400);
         CircuitSnapshot open = new CircuitSnapshot(
-                CarrierId.ARAMEX, CircuitState.OPEN, 3, 0, Optional.of(opened), opened, Duration.ofSeconds(120), NOW);
+                CarrierId.ARAMEX,
+                CircuitState.OPEN,
+                3,
+                0,
+                Optional.of(opened),
+                opened,
+                Duration.ofSeconds(120),
+                NOW,
+                Optional.empty(),
+                Optional.empty());
 
         MonitoringReportResponse.Breaker breaker = MonitoringReportResponse.Breaker.from(open);
 
@@ -105,6 +114,8 @@ class MonitoringReportResponseTest {
                 lastFailure,
                 Instant.parse("2025-12-28T08:00:00Z"),
                 Duration.ofSeconds(120),
-                NOW);
+                NOW,
+                Optional.empty(),
+                Optional.empty());
     }
 }

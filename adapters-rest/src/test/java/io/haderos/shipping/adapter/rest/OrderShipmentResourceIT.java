@@ -105,7 +105,10 @@ class OrderShipmentResourceIT {
                 true,
                 record.attempts(),
                 record.createdAt(),
-                record.updatedAt());
+                record.updatedAt(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
         api.fakes().onShipOrder(command -> new ShipOrderResult(served, false));
 
         JsonNode json = api.postJson(SHIP, SHIP_REQUEST).json();

@@ -42,25 +42,13 @@ public final class ShipOrderService implements ShipOrderUseCase {
     private final Clock clock;
     private final Optional<FetchLabelService> labels;
 
-    /** A service that leaves labels its carriers gave only a link to until they are first asked for. */
-    public ShipOrderService(
-            List<ShippingCarrier> carriers,
-            FallbackPolicy policy,
-            ShipmentStore store,
-            Party defaultShipper,
-            Clock clock,
-            CarrierCallObserver observer,
-            Executor storeExecutor) {
-        this(carriers, policy, store, defaultShipper, clock, observer, storeExecutor, Optional.empty());
-    }
-
     /**
      * @param carriers       in the order they are tried
      * @param defaultShipper the shipper for commands that name none
      * @param observer       sees every carrier call and every fallback
      * @param storeExecutor  the bounded executor for the store's blocking calls
      * @param labels         once a shipment is recorded, fetches in the background the labels its carrier gave only a
-     *                       link to ({@link FetchLabelService#prefetch}); without it they wait until first asked for
+     *                       link to ({@link FetchLabelService#prefetch}); when empty, they wait until first asked for
      */
     public ShipOrderService(
             List<ShippingCarrier> carriers,

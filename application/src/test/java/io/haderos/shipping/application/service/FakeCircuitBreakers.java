@@ -70,6 +70,16 @@ final class FakeCircuitBreakers implements CircuitBreakers, CircuitBreakerOverri
     }
 
     private CircuitSnapshot snapshot(CarrierId carrier, CircuitState state, int failures) {
-        return new CircuitSnapshot(carrier, state, failures, 0, Optional.empty(), now, Duration.ofSeconds(120), now);
+        return new CircuitSnapshot(
+                carrier,
+                state,
+                failures,
+                0,
+                Optional.empty(),
+                now,
+                Duration.ofSeconds(120),
+                now,
+                Optional.empty(),
+                Optional.empty());
     }
 }

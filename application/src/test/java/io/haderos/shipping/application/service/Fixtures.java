@@ -46,7 +46,14 @@ final class Fixtures {
     /** Ships from {@link #WAREHOUSE} with the carriers in this order; store work runs on the calling thread. */
     static ShipOrderService shipOrder(List<ShippingCarrier> carriers, ShipmentStore store, Clock clock) {
         return new ShipOrderService(
-                carriers, new FallbackPolicy(), store, WAREHOUSE, clock, CarrierCallObserver.none(), Runnable::run);
+                carriers,
+                new FallbackPolicy(),
+                store,
+                WAREHOUSE,
+                clock,
+                CarrierCallObserver.none(),
+                Runnable::run,
+                Optional.empty());
     }
 
     static ShipOrderCommand shipCommand(String orderId, String weightKg) {

@@ -177,7 +177,10 @@ class ShipOrderServiceTest {
                         false,
                         List.of(),
                         clock.instant(),
-                        clock.instant())
+                        clock.instant(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty())
                 .created(
                         new CreatedShipment(CarrierId.ARAMEX, "30123456789", List.of()),
                         false,

@@ -41,8 +41,17 @@ class TrialProbesTest {
 
         @Override
         public Optional<CircuitSnapshot> snapshot(CarrierId carrier) {
-            return Optional.of(
-                    new CircuitSnapshot(carrier, state, 3, 0, Optional.empty(), stateSince, T, clock.instant()));
+            return Optional.of(new CircuitSnapshot(
+                    carrier,
+                    state,
+                    3,
+                    0,
+                    Optional.empty(),
+                    stateSince,
+                    T,
+                    clock.instant(),
+                    Optional.empty(),
+                    Optional.empty()));
         }
     };
     private final TrialProbes probes = new TrialProbes(

@@ -53,29 +53,6 @@ public record CircuitSnapshot(
         }
     }
 
-    /** A snapshot of a breaker whose carrier accepts our configuration. */
-    public CircuitSnapshot(
-            CarrierId carrier,
-            CircuitState state,
-            int failureCount,
-            int successCount,
-            Optional<Instant> lastFailureTime,
-            Instant stateSince,
-            Duration recoveryTimeout,
-            Instant takenAt) {
-        this(
-                carrier,
-                state,
-                failureCount,
-                successCount,
-                lastFailureTime,
-                stateSince,
-                recoveryTimeout,
-                takenAt,
-                Optional.empty(),
-                Optional.empty());
-    }
-
     /** OPEN and the recovery timeout has elapsed: the next call will be a trial. */
     public boolean shouldAttemptReset() {
         return state == CircuitState.OPEN && !takenAt.isBefore(trialAllowedAt());

@@ -55,29 +55,6 @@ public record ShipmentRecord(
         Checks.required(personalDataErasedAt, "personalDataErasedAt");
     }
 
-    public ShipmentRecord(
-            OrderId orderId,
-            String requestFingerprint,
-            ShipmentStatus status,
-            Optional<CreatedShipment> shipment,
-            boolean fallback,
-            List<Attempt> attempts,
-            Instant createdAt,
-            Instant updatedAt) {
-        this(
-                orderId,
-                requestFingerprint,
-                status,
-                shipment,
-                fallback,
-                attempts,
-                createdAt,
-                updatedAt,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
-    }
-
     /** A fresh claim by {@code client}: a request is about to ask the carriers. */
     public static ShipmentRecord inProgress(OrderId orderId, ClientId client, String fingerprint, Instant now) {
         return new ShipmentRecord(

@@ -131,7 +131,10 @@ class ValueRecordsTest {
                 false,
                 java.util.List.of(),
                 now,
-                now);
+                now,
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty());
 
         assertThat(owned.isVisibleTo(shop)).isTrue();
         assertThat(owned.isVisibleTo(other)).isFalse();

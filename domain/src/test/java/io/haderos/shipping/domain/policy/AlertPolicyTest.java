@@ -27,7 +27,9 @@ class AlertPolicyTest {
                 Optional.of(since),
                 since,
                 Duration.ofSeconds(120),
-                NOW);
+                NOW,
+                Optional.empty(),
+                Optional.empty());
     }
 
     @Test
