@@ -26,28 +26,25 @@ import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.Money;
-import io.haderos.shipping.domain.model.OrderId;
-import io.haderos.shipping.domain.model.Parcel;
-import io.haderos.shipping.domain.model.Party;
 import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
-import io.haderos.shipping.domain.model.ShipmentRequest;
 import io.haderos.shipping.domain.model.ShipmentTracking;
 import io.haderos.shipping.domain.model.Weight;
 import io.haderos.shipping.domain.port.out.CarrierException;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
+import io.haderos.shipping.domain.testing.Requests;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Another team's service embedding the Aramex jar: only the public API (the config builder, the two factories,
- * the {@link ShippingCarrier} port and the breaker's snapshot), as it would from outside this code base.
+ * the {@link ShippingCarrier} port and the breaker's snapshot), as it would from outside this code base. The shipment
+ * it sends is the domain's test request ({@link Requests}), built with the public model alone.
  */
 class AramexLibraryUsageIT {
 
@@ -55,19 +52,6 @@ class AramexLibraryUsageIT {
     static final WireMockExtension ARAMEX = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort())
             .build();
-
-    private static final Party WAREHOUSE = new Party(
-            "Returns Desk",
-            "Other Team LLC",
-            "+966112345678",
-            "",
-            new Address(CountryCode.of("SA"), "Riyadh", "Warehouse 9", "", "14335"));
-    private static final Party CUSTOMER = new Party(
-            "Sara Ahmed",
-            "",
-            "+966551112233",
-            "sara@example.com",
-            new Address(CountryCode.of("SA"), "Jeddah", "Building 7, Al Olaya St", "Apt 12", "23434"));
 
     private static AramexConfig config() {
         return AramexConfig.builder()
@@ -104,15 +88,7 @@ class AramexLibraryUsageIT {
                 Address.of(CountryCode.of("SA"), "Riyadh"),
                 Address.of(CountryCode.of("SA"), "Jeddah"),
                 Weight.ofKilograms("3")));
-        CreatedShipment shipment = carrier.createShipment(new ShipmentRequest(
-                OrderId.of("RET-77"),
-                WAREHOUSE,
-                CUSTOMER,
-                List.of(Parcel.of(Weight.ofKilograms("3"))),
-                "Returned shoes",
-                Money.of("100", "SAR"),
-                Money.of("0", "SAR"),
-                Optional.empty()));
+        CreatedShipment shipment = carrier.createShipment(Requests.shipment("RET-77"));
         ShipmentTracking tracking = carrier.track(shipment.trackingNumber());
         List<Label> labels = carrier.labels(shipment.trackingNumber());
 

@@ -26,28 +26,25 @@ import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.Money;
-import io.haderos.shipping.domain.model.OrderId;
-import io.haderos.shipping.domain.model.Parcel;
-import io.haderos.shipping.domain.model.Party;
 import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
-import io.haderos.shipping.domain.model.ShipmentRequest;
 import io.haderos.shipping.domain.model.ShipmentTracking;
 import io.haderos.shipping.domain.model.Weight;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.ShippingCarrier;
+import io.haderos.shipping.domain.testing.Requests;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Another team's service embedding the SMSA jar: only the public API (the config record, the carrier class, the
- * domain model and the breaker from adapters-resilience4j), nothing package-private.
+ * domain model and the breaker from adapters-resilience4j), nothing package-private. The shipment it sends is the
+ * domain's test request ({@link Requests}), built with the public model alone.
  */
 class SmsaLibraryUsageIT {
 
@@ -89,7 +86,7 @@ class SmsaLibraryUsageIT {
 
         List<RateQuote> quotes = carrier.quoteRates(
                 RateRequest.of(Address.of(SA, "Riyadh"), Address.of(SA, "Dammam"), Weight.ofKilograms("1.5")));
-        CreatedShipment shipment = carrier.createShipment(order());
+        CreatedShipment shipment = carrier.createShipment(Requests.shipment("EMB-1"));
         ShipmentTracking tracking = carrier.track(shipment.trackingNumber());
         List<Label> reprinted = carrier.labels(shipment.trackingNumber());
 
@@ -122,7 +119,8 @@ class SmsaLibraryUsageIT {
         SmsaShippingCarrier carrier = SmsaShippingCarrier.create(config(), breaker);
 
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> carrier.createShipment(order())).isInstanceOf(CarrierUnavailableException.class);
+            assertThatThrownBy(() -> carrier.createShipment(Requests.shipment("EMB-1")))
+                    .isInstanceOf(CarrierUnavailableException.class);
         }
 
         assertThat(carrier.circuitBreaker()).isSameAs(breaker);
@@ -133,29 +131,5 @@ class SmsaLibraryUsageIT {
     @Test
     void givenAConfig_whenLogged_thenTheKeyDoesNotShow() {
         assertThat(config().toString()).doesNotContain(KEY);
-    }
-
-    private static ShipmentRequest order() {
-        Party shop = new Party(
-                "Shop Owner",
-                "Embedding Shop",
-                "+966112345678",
-                "",
-                new Address(SA, "Riyadh", "King Fahd Road 100, Olaya", "", ""));
-        Party buyer = new Party(
-                "Khalid Saleh",
-                "",
-                "+966500000001",
-                "",
-                new Address(SA, "Dammam", "Street 12, Al Faisaliyah district", "", ""));
-        return new ShipmentRequest(
-                OrderId.of("EMB-1"),
-                shop,
-                buyer,
-                List.of(Parcel.of(Weight.ofKilograms("1.5"))),
-                "Books",
-                Money.of("120", "SAR"),
-                Money.of("0", "SAR"),
-                Optional.empty());
     }
 }

@@ -17,6 +17,7 @@ import io.haderos.shipping.adapter.aramex.AramexWire.ShipmentTrackingResponse;
 import io.haderos.shipping.adapter.aramex.AramexWire.TrackingEntry;
 import io.haderos.shipping.adapter.aramex.AramexWire.TrackingResult;
 import io.haderos.shipping.adapter.aramex.AramexWire.Transaction;
+import io.haderos.shipping.adapter.carrierhttp.BreakerGuardedCarrier;
 import io.haderos.shipping.domain.model.Address;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CreatedShipment;
@@ -57,7 +58,7 @@ import org.slf4j.LoggerFactory;
  * and replies back into domain values, or into exactly one exception each (via {@link AramexFaults}). Every call is
  * asynchronous. {@link AramexShippingCarrier} puts the breaker in front of it.
  */
-final class AramexClient {
+final class AramexClient implements BreakerGuardedCarrier.Client {
 
     static final String DOMESTIC = "DOM";
     static final String EXPRESS = "EXP";
@@ -139,7 +140,8 @@ final class AramexClient {
 
     // ---------------------------------------------------------------------------------------- shipments
 
-    CompletableFuture<CreatedShipment> createShipment(ShipmentRequest request) {
+    @Override
+    public CompletableFuture<CreatedShipment> createShipment(ShipmentRequest request) {
         AramexOperation operation = AramexOperation.CREATE_SHIPMENTS;
         String orderId = request.orderId().value();
         ShipmentCreationRequest body =
@@ -212,7 +214,8 @@ final class AramexClient {
      * A shipment number Aramex does not know, or a link that is gone, is {@link TrackingNumberNotFoundException};
      * bytes that are not a PDF are an unreadable reply.
      */
-    CompletableFuture<List<Label>> labels(String awb) {
+    @Override
+    public CompletableFuture<List<Label>> labels(String awb) {
         AramexOperation operation = AramexOperation.PRINT_LABEL;
         // The product group is not kept with the shipment; Aramex's need for it on a reprint is unverified.
         LabelPrintingRequest body =
@@ -304,7 +307,8 @@ final class AramexClient {
 
     // ----------------------------------------------------------------------------------------- tracking
 
-    CompletableFuture<ShipmentTracking> track(String trackingNumber) {
+    @Override
+    public CompletableFuture<ShipmentTracking> track(String trackingNumber) {
         AramexOperation operation = AramexOperation.TRACK_SHIPMENTS;
         String awb = trackingNumber.strip();
         ShipmentTrackingRequest body = new ShipmentTrackingRequest(clientInfo, Transaction.of(""), List.of(awb), false);
@@ -320,7 +324,8 @@ final class AramexClient {
      * reference Aramex does not know comes back in {@code NonExistingWaybills}, like an unknown AWB: none found. A
      * result whose waybill number is the reference itself is an AWB that happens to equal it, not our shipment: ignored.
      */
-    CompletableFuture<List<CreatedShipment>> findByReference(String reference) {
+    @Override
+    public CompletableFuture<List<CreatedShipment>> findByReference(String reference) {
         AramexOperation operation = AramexOperation.TRACK_SHIPMENTS;
         String wanted = reference.strip();
         ShipmentTrackingRequest body =

@@ -1,16 +1,12 @@
 package io.haderos.shipping.adapter.aramex;
 
+import io.haderos.shipping.adapter.carrierhttp.BreakerGuardedCarrier;
 import io.haderos.shipping.adapter.carrierhttp.CarrierWiring;
 import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
 import io.haderos.shipping.domain.model.CarrierId;
-import io.haderos.shipping.domain.model.Checks;
-import io.haderos.shipping.domain.model.CreatedShipment;
-import io.haderos.shipping.domain.model.Label;
-import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRequest;
-import io.haderos.shipping.domain.model.ShipmentTracking;
 import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
@@ -49,16 +45,43 @@ import java.util.concurrent.Executor;
  * </ul>
  * Messages never contain the password, the PIN or a request body.
  *
+ * <p>What each call does at Aramex ({@link #id()} is always {@link CarrierId#ARAMEX}; quotes and the trial are
+ * described on their methods):
+ * <ul>
+ *   <li>{@link #createShipmentAsync createShipmentAsync} creates one shipment with {@code CreateShipments}, the order
+ *       id as {@code Reference1} and a label link requested. Not idempotent at Aramex: after a {@code TIMEOUT},
+ *       {@code CONNECTION_LOST}, {@code SERVER_ERROR} or {@code UNREADABLE_REPLY} the shipment may exist, so never
+ *       retry blindly. Never a breaker trial: while a trial is due or running it fails {@code CIRCUIT_OPEN} without
+ *       being sent. A creation slower than its threshold is counted as a fault but still completes with its own
+ *       outcome. It completes with the AWB ({@code Shipments[0].ID}) and its label: one PDF for the whole shipment,
+ *       with its bytes when Aramex sends them and its link when Aramex gives one (the bytes are then fetched later,
+ *       with {@link #labelsAsync}); none when Aramex gave neither or the bytes were not a PDF of at most 5 MB
+ *       (logged). Aramex's JSON API makes PDF whatever {@link ShipmentRequest#labelFormat()} asks for.</li>
+ *   <li>{@link #trackAsync trackAsync} gives the AWB's events with {@code TrackShipments}, newest first;
+ *       {@code delivered} when the newest is {@code SH005}.</li>
+ *   <li>{@link #labelsAsync labelsAsync} gives the shipment's label again, with {@code PrintLabel}: one PDF for the
+ *       whole shipment (a page per piece), parcel 1, its bytes fetched (from the link Aramex gives, when it gives
+ *       only a link); empty when Aramex answers without one. Aramex's JSON API makes PDF only. A read: safe to
+ *       repeat, it counts like any call and may serve as the breaker's trial. The future fails with
+ *       {@link TrackingNumberNotFoundException} when Aramex does not know the AWB or its label link is gone, and
+ *       with {@link CarrierUnavailableException} ({@code UNREADABLE_REPLY}) when the bytes are not a PDF of at most
+ *       5 MB.</li>
+ *   <li>{@link #findByReferenceAsync findByReferenceAsync} gives the shipments Aramex holds under the order id,
+ *       which {@link #createShipmentAsync} sent as {@code Reference1}: a {@code TrackShipments} query with the
+ *       reference in place of an AWB, through the breaker like tracking. Aramex documents no look-up by reference,
+ *       so this form is an assumption (docs/architecture.md#held-orders); a reference Aramex does not know completes
+ *       with an empty list.</li>
+ * </ul>
+ *
  * <p>Thread-safe: one instance serves concurrent callers over one HTTP/1.1 connection pool.
  */
-public final class AramexShippingCarrier implements ShippingCarrier {
+public final class AramexShippingCarrier extends BreakerGuardedCarrier {
 
-    private final CarrierCircuitBreaker breaker;
     private final AramexClient client;
     private final RateRequest probe;
 
     private AramexShippingCarrier(CarrierCircuitBreaker breaker, AramexClient client, RateRequest probe) {
-        this.breaker = breaker;
+        super(CarrierId.ARAMEX, breaker, client);
         this.client = client;
         this.probe = probe;
     }
@@ -97,21 +120,6 @@ public final class AramexShippingCarrier implements ShippingCarrier {
     }
 
     /**
-     * The breaker in front of every call.
-     *
-     * @return the breaker; its {@code snapshot()} is what monitoring shows
-     */
-    public CarrierCircuitBreaker circuitBreaker() {
-        return breaker;
-    }
-
-    /** Always {@link CarrierId#ARAMEX}. */
-    @Override
-    public CarrierId id() {
-        return CarrierId.ARAMEX;
-    }
-
-    /**
      * Prices the request with {@code CalculateRate}: product group {@code DOM} when origin and destination share a
      * country, else {@code EXP}; product type {@code request.service()}, else {@code ONP} (domestic) or {@code PPX};
      * prepaid. Safe to repeat, so it may serve as the breaker's trial.
@@ -122,80 +130,12 @@ public final class AramexShippingCarrier implements ShippingCarrier {
     @Override
     public CompletableFuture<List<RateQuote>> quoteRatesAsync(RateRequest request) {
         Objects.requireNonNull(request, "request");
-        return breaker.callAsync(CarrierOperation.QUOTE_RATES, () -> client.quoteRates(request));
-    }
-
-    /**
-     * Creates one shipment with {@code CreateShipments}, the order id as {@code Reference1} and a label link
-     * requested. Not idempotent at Aramex: after a {@code TIMEOUT}, {@code CONNECTION_LOST}, {@code SERVER_ERROR} or
-     * {@code UNREADABLE_REPLY} the shipment may exist, so never retry blindly. Never a breaker trial: while a trial
-     * is due or running it fails {@code CIRCUIT_OPEN} without being sent. A creation slower than its threshold is
-     * counted as a fault but still completes with its own outcome.
-     *
-     * @return the AWB ({@code Shipments[0].ID}) and its label: one PDF for the whole shipment, with its bytes when
-     *     Aramex sends them and its link when Aramex gives one (the bytes are then fetched later, with
-     *     {@link #labelsAsync}); none when Aramex gave neither or the bytes were not a PDF of at most 5 MB (logged).
-     *     Aramex's JSON API makes PDF whatever {@link ShipmentRequest#labelFormat()} asks for.
-     * @throws NullPointerException when {@code request} is null (before the breaker: not counted)
-     */
-    @Override
-    public CompletableFuture<CreatedShipment> createShipmentAsync(ShipmentRequest request) {
-        Objects.requireNonNull(request, "request");
-        return breaker.callAsync(CarrierOperation.CREATE_SHIPMENT, () -> client.createShipment(request));
-    }
-
-    /**
-     * The AWB's events with {@code TrackShipments}, newest first; {@code delivered} when the newest is {@code SH005}.
-     *
-     * @throws io.haderos.shipping.domain.model.InvalidValueException when {@code trackingNumber} is null, blank or
-     *     longer than 64 characters (before the breaker: not counted)
-     */
-    @Override
-    public CompletableFuture<ShipmentTracking> trackAsync(String trackingNumber) {
-        String awb = Checks.text(trackingNumber, "tracking", 64);
-        return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> client.track(awb));
-    }
-
-    /**
-     * The shipment's label again, with {@code PrintLabel}: one PDF for the whole shipment (a page per piece), parcel
-     * 1, its bytes fetched (from the link Aramex gives, when it gives only a link). Aramex's JSON API makes PDF only.
-     * A read: safe to repeat, it counts like any call and may serve as the breaker's trial.
-     *
-     * @return one label; empty when Aramex answers without one
-     * @throws io.haderos.shipping.domain.model.InvalidValueException when {@code trackingNumber} is null, blank or
-     *     longer than 64 characters (before the breaker: not counted). The future fails with
-     *     {@link TrackingNumberNotFoundException} when Aramex does not know the AWB or its label link is gone, and with
-     *     {@link CarrierUnavailableException} ({@code UNREADABLE_REPLY}) when the bytes are not a PDF of at most 5 MB.
-     */
-    @Override
-    public CompletableFuture<List<Label>> labelsAsync(String trackingNumber) {
-        String awb = Checks.text(trackingNumber, "tracking", 64);
-        return breaker.callAsync(CarrierOperation.FETCH_LABEL, () -> client.labels(awb));
-    }
-
-    /**
-     * The shipments Aramex holds under the order id, which {@link #createShipmentAsync} sent as {@code Reference1}:
-     * a {@code TrackShipments} query with the reference in place of an AWB, through the breaker like tracking. Aramex
-     * documents no look-up by reference, so this form is an assumption (docs/architecture.md#held-orders); a
-     * reference Aramex does not know completes with an empty list.
-     *
-     * @throws NullPointerException when {@code orderId} is null (before the breaker: not counted)
-     */
-    @Override
-    public CompletableFuture<List<CreatedShipment>> findByReferenceAsync(OrderId orderId) {
-        Objects.requireNonNull(orderId, "orderId");
-        return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> client.findByReference(orderId.value()));
+        return circuitBreaker().callAsync(CarrierOperation.QUOTE_RATES, () -> client.quoteRates(request));
     }
 
     /** A quote for {@link AramexConfig#probe()}, through the breaker. */
     @Override
     public Optional<CompletableFuture<Void>> probeAsync() {
         return Optional.of(quoteRatesAsync(probe).thenApply(quotes -> null));
-    }
-
-    /** The carrier and its breaker's current state; never any configuration value. */
-    @Override
-    public String toString() {
-        return "AramexShippingCarrier[" + breaker.snapshot().state() + "]";
     }
 }

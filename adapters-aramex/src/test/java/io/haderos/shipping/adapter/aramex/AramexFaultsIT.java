@@ -8,9 +8,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.haderos.shipping.domain.circuit.CircuitState;
-import io.haderos.shipping.domain.model.Money;
-import io.haderos.shipping.domain.model.Parcel;
-import io.haderos.shipping.domain.model.Weight;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
@@ -43,12 +40,7 @@ class AramexFaultsIT extends AramexFixture {
 
             Throwable failure = catchThrowable(() -> carrier.quoteRates(DOMESTIC_RATE));
 
-            assertThat(failure)
-                    .isInstanceOfSatisfying(
-                            CarrierRejectedException.class,
-                            rejected -> assertThat(rejected.messages())
-                                    .containsExactly(new CarrierMessage(
-                                            "ERR52", "DestinationAddress - City name is invalid (Dubay)")));
+            assertRejectedWith(failure, "ERR52", "DestinationAddress - City name is invalid (Dubay)");
             assertBreaker(CircuitState.CLOSED, 1, 0);
         }
 
@@ -98,15 +90,9 @@ class AramexFaultsIT extends AramexFixture {
                        "ShipmentLabel": null, "ShipmentDetails": null, "ShipmentAttachments": null}]}
                     """));
 
-            Throwable failure = catchThrowable(() -> carrier.createShipment(shipment(
-                    CONSIGNEE, Money.of("1", "SAR"), Money.of("0", "SAR"), Parcel.of(Weight.ofKilograms("1")))));
+            Throwable failure = catchThrowable(() -> carrier.createShipment(oneKilogram()));
 
-            assertThat(failure)
-                    .isInstanceOfSatisfying(
-                            CarrierRejectedException.class,
-                            rejected -> assertThat(rejected.messages())
-                                    .containsExactly(new CarrierMessage(
-                                            "ERR52", "Consignee.PartyAddress - City name is invalid (Jedda)")));
+            assertRejectedWith(failure, "ERR52", "Consignee.PartyAddress - City name is invalid (Jedda)");
             assertBreaker(CircuitState.CLOSED, 1, 0);
         }
 
@@ -118,8 +104,7 @@ class AramexFaultsIT extends AramexFixture {
                        "Notifications": [{"Code": "REQ12", "Message": "Consignee phone is required"}]}]}
                     """));
 
-            assertThatThrownBy(() -> carrier.createShipment(shipment(
-                            CONSIGNEE, Money.of("1", "SAR"), Money.of("0", "SAR"), Parcel.of(Weight.ofKilograms("1")))))
+            assertThatThrownBy(() -> carrier.createShipment(oneKilogram()))
                     .isInstanceOf(CarrierRejectedException.class)
                     .hasMessageContaining("REQ12");
             assertBreaker(CircuitState.CLOSED, 0, 0);
@@ -157,8 +142,7 @@ class AramexFaultsIT extends AramexFixture {
         void givenHttp500_whenCreating_thenServerErrorThatMayHaveBeenProcessedAndCounted() {
             stub(CREATE_PATH, aResponse().withStatus(500).withBody("Internal Server Error"));
 
-            Throwable failure = catchThrowable(() -> carrier.createShipment(shipment(
-                    CONSIGNEE, Money.of("1", "SAR"), Money.of("0", "SAR"), Parcel.of(Weight.ofKilograms("1")))));
+            Throwable failure = catchThrowable(() -> carrier.createShipment(oneKilogram()));
 
             assertThat(reasonOf(failure)).isEqualTo(Reason.SERVER_ERROR);
             assertThat(reasonOf(failure).mayHaveBeenProcessed()).isTrue();
@@ -264,5 +248,13 @@ class AramexFaultsIT extends AramexFixture {
                     .isEqualTo(Reason.UNREADABLE_REPLY);
             assertBreaker(CircuitState.CLOSED, 1, 0);
         }
+    }
+
+    /** {@code failure} is a rejection that carries exactly this one message of Aramex's. */
+    private static void assertRejectedWith(Throwable failure, String code, String message) {
+        assertThat(failure)
+                .isInstanceOfSatisfying(
+                        CarrierRejectedException.class,
+                        rejected -> assertThat(rejected.messages()).containsExactly(new CarrierMessage(code, message)));
     }
 }

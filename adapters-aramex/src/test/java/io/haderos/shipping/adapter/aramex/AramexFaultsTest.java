@@ -4,6 +4,7 @@ import static io.haderos.shipping.adapter.aramex.AramexOperation.CALCULATE_RATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.haderos.shipping.adapter.aramex.AramexWire.Notification;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
@@ -23,10 +24,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Aramex's failure rules one observation at a time; {@link AramexFaultsIT} covers them over real HTTP. */
@@ -176,29 +180,21 @@ class AramexFaultsTest {
         assertThat(((CarrierUnavailableException) failure).retryAfter()).contains(Duration.ofSeconds(30));
     }
 
-    @Test
-    void givenNetworkFailures_whenClassified_thenRefusedTimeoutOrLost() {
-        assertThat(faults.forIoFailure(CALCULATE_RATE, new ConnectException("Connection refused"))
-                        .reason())
-                .isEqualTo(Reason.CONNECTION_REFUSED);
-        assertThat(faults.forIoFailure(CALCULATE_RATE, new HttpConnectTimeoutException("connect timed out"))
-                        .reason())
-                .isEqualTo(Reason.CONNECTION_REFUSED);
-        assertThat(faults.forIoFailure(CALCULATE_RATE, new IOException("wrapped", new ConnectException()))
-                        .reason())
-                .isEqualTo(Reason.CONNECTION_REFUSED);
-        assertThat(faults.forIoFailure(CALCULATE_RATE, new SSLHandshakeException("bad certificate"))
-                        .reason())
-                .isEqualTo(Reason.CONNECTION_REFUSED);
-        assertThat(faults.forIoFailure(CALCULATE_RATE, new HttpTimeoutException("request timed out"))
-                        .reason())
-                .isEqualTo(Reason.TIMEOUT);
-        assertThat(faults.forIoFailure(CALCULATE_RATE, new EOFException("EOF reached while reading"))
-                        .reason())
-                .isEqualTo(Reason.CONNECTION_LOST);
-        assertThat(faults.forIoFailure(CALCULATE_RATE, new IOException("Connection reset"))
-                        .reason())
-                .isEqualTo(Reason.CONNECTION_LOST);
+    static Stream<Arguments> networkFailures() {
+        return Stream.of(
+                arguments(new ConnectException("Connection refused"), Reason.CONNECTION_REFUSED),
+                arguments(new HttpConnectTimeoutException("connect timed out"), Reason.CONNECTION_REFUSED),
+                arguments(new IOException("wrapped", new ConnectException()), Reason.CONNECTION_REFUSED),
+                arguments(new SSLHandshakeException("bad certificate"), Reason.CONNECTION_REFUSED),
+                arguments(new HttpTimeoutException("request timed out"), Reason.TIMEOUT),
+                arguments(new EOFException("EOF reached while reading"), Reason.CONNECTION_LOST),
+                arguments(new IOException("Connection reset"), Reason.CONNECTION_LOST));
+    }
+
+    @ParameterizedTest
+    @MethodSource("networkFailures")
+    void givenNetworkFailure_whenClassified_thenRefusedTimeoutOrLost(IOException failure, Reason expected) {
+        assertThat(faults.forIoFailure(CALCULATE_RATE, failure).reason()).isEqualTo(expected);
     }
 
     @Test

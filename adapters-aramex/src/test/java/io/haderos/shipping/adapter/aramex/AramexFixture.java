@@ -161,6 +161,21 @@ abstract class AramexFixture {
         ARAMEX.resetAll();
     }
 
+    /** One kilogram to {@link #CONSIGNEE}, 1 SAR declared, no COD: for tests the request's content does not matter to. */
+    static ShipmentRequest oneKilogram() {
+        return shipment(CONSIGNEE, Money.of("1", "SAR"), Money.of("0", "SAR"), Parcel.of(Weight.ofKilograms("1")));
+    }
+
+    /** Two parcels (1.2 kg and 0.8 kg) to {@link #CONSIGNEE}, 250.00 SAR declared. */
+    static ShipmentRequest twoParcels(Money cod) {
+        return shipment(
+                CONSIGNEE,
+                Money.of("250.00", "SAR"),
+                cod,
+                Parcel.of(Weight.ofKilograms("1.2")),
+                Parcel.of(Weight.ofKilograms("0.8")));
+    }
+
     static ShipmentRequest shipment(Party consignee, Money declared, Money cod, Parcel... parcels) {
         return new ShipmentRequest(
                 OrderId.of("ORD-100245"),

@@ -11,14 +11,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.Label;
 import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.Money;
-import io.haderos.shipping.domain.model.Parcel;
 import io.haderos.shipping.domain.model.ShipmentRequest;
-import io.haderos.shipping.domain.model.Weight;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import java.net.URI;
@@ -109,12 +108,9 @@ class AramexLabelsIT extends AramexFixture {
 
     @Test
     void givenPrintLabelAnswersWithALink_whenFetchingLabels_thenTheFileIsDownloaded() {
-        String link = ARAMEX.baseUrl() + "/content/rpt_cache/4b7d.pdf";
-        stub(PRINT_PATH, okJson(printed("\"" + link + "\"", "null")));
-        ARAMEX.stubFor(get(urlEqualTo("/content/rpt_cache/4b7d.pdf"))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/pdf")
-                        .withBody(PDF)));
+        String link = printedWithLinkTo(
+                "/content/rpt_cache/4b7d.pdf",
+                aResponse().withHeader("Content-Type", "application/pdf").withBody(PDF));
 
         List<Label> labels = carrier.labels("30123456789");
 
@@ -146,10 +142,7 @@ class AramexLabelsIT extends AramexFixture {
 
     @Test
     void givenALinkThatIsGone_whenFetchingLabels_thenNotFound() {
-        String link = ARAMEX.baseUrl() + "/content/rpt_cache/expired.pdf";
-        stub(PRINT_PATH, okJson(printed("\"" + link + "\"", "null")));
-        ARAMEX.stubFor(get(urlEqualTo("/content/rpt_cache/expired.pdf"))
-                .willReturn(aResponse().withStatus(404)));
+        printedWithLinkTo("/content/rpt_cache/expired.pdf", aResponse().withStatus(404));
 
         assertThat(catchThrowable(() -> carrier.labels("30123456789")))
                 .isInstanceOf(TrackingNumberNotFoundException.class);
@@ -183,13 +176,7 @@ class AramexLabelsIT extends AramexFixture {
     }
 
     private static ShipmentRequest twoPieces(LabelFormat format) {
-        ShipmentRequest request = shipment(
-                CONSIGNEE,
-                Money.of("250.00", "SAR"),
-                Money.of("0", "SAR"),
-                Parcel.of(Weight.ofKilograms("1.2")),
-                Parcel.of(Weight.ofKilograms("0.8")));
-        return request.withLabelFormat(format);
+        return twoParcels(Money.of("0", "SAR")).withLabelFormat(format);
     }
 
     private static String created(String labelUrl, String labelFileContents) {
@@ -205,6 +192,19 @@ class AramexLabelsIT extends AramexFixture {
                 {"Notifications": [], "HasErrors": false, "ShipmentNumber": "30123456789",
                  "ShipmentLabel": {"LabelURL": %s, "LabelFileContents": %s}}
                 """.formatted(labelUrl, labelFileContents);
+    }
+
+    /**
+     * Stubs {@code PrintLabel} to answer with only a link, to {@code path} on the stand-in, and the download of that
+     * link to answer {@code download}.
+     *
+     * @return the link
+     */
+    private static String printedWithLinkTo(String path, ResponseDefinitionBuilder download) {
+        String link = ARAMEX.baseUrl() + path;
+        stub(PRINT_PATH, okJson(printed("\"" + link + "\"", "null")));
+        ARAMEX.stubFor(get(urlEqualTo(path)).willReturn(download));
+        return link;
     }
 
     private static String base64(byte[] bytes) {

@@ -40,12 +40,7 @@ class AramexShipmentsIT extends AramexFixture {
     @Test
     void givenDomesticCodShipment_whenCreating_thenSendsEveryRequiredFieldAndReturnsAwbAndLabel() {
         ARAMEX.stubFor(aramexPost(CREATE_PATH).willReturn(okJson(CREATE_OK)));
-        ShipmentRequest request = shipment(
-                CONSIGNEE,
-                Money.of("250.00", "SAR"),
-                Money.of("150.00", "SAR"),
-                Parcel.of(Weight.ofKilograms("1.2")),
-                Parcel.of(Weight.ofKilograms("0.8")));
+        ShipmentRequest request = twoParcels(Money.of("150.00", "SAR"));
 
         CreatedShipment created = carrier.createShipment(request);
 
@@ -173,8 +168,7 @@ class AramexShipmentsIT extends AramexFixture {
         AramexShippingCarrier riyadh = AramexShippingCarrier.create(
                 config().clock(Clock.fixed(now, ZoneId.of("Asia/Riyadh"))).build());
 
-        riyadh.createShipment(
-                shipment(CONSIGNEE, Money.of("1", "SAR"), Money.of("0", "SAR"), Parcel.of(Weight.ofKilograms("1"))));
+        riyadh.createShipment(oneKilogram());
 
         ARAMEX.verify(postRequestedFor(urlEqualTo(CREATE_PATH))
                 .withRequestBody(
@@ -188,8 +182,7 @@ class AramexShipmentsIT extends AramexFixture {
                  "Shipments": {"ProcessedShipment": {"ID": "30123456790", "HasErrors": false, "ShipmentLabel": null}}}
                 """)));
 
-        CreatedShipment created = carrier.createShipment(
-                shipment(CONSIGNEE, Money.of("1", "SAR"), Money.of("0", "SAR"), Parcel.of(Weight.ofKilograms("1"))));
+        CreatedShipment created = carrier.createShipment(oneKilogram());
 
         assertThat(created.trackingNumber()).isEqualTo("30123456790");
         assertThat(created.labels()).isEmpty();
@@ -201,8 +194,7 @@ class AramexShipmentsIT extends AramexFixture {
                 {"Notifications": [], "HasErrors": false, "Shipments": [{"ID": null, "HasErrors": false}]}
                 """));
 
-        Throwable failure = catchThrowable(() -> carrier.createShipment(
-                shipment(CONSIGNEE, Money.of("1", "SAR"), Money.of("0", "SAR"), Parcel.of(Weight.ofKilograms("1")))));
+        Throwable failure = catchThrowable(() -> carrier.createShipment(oneKilogram()));
 
         assertThat(reasonOf(failure)).isEqualTo(Reason.UNREADABLE_REPLY);
         assertBreaker(CircuitState.CLOSED, 1, 0);

@@ -2,6 +2,7 @@ package io.haderos.shipping.adapter.smsa;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.haderos.shipping.adapter.carrierhttp.BreakerGuardedCarrier;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.Label;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * {@link SmsaFaults}). Every remote call is asynchronous. {@link SmsaShippingCarrier} puts the breaker in front of
  * it.
  */
-final class SmsaClient {
+final class SmsaClient implements BreakerGuardedCarrier.Client {
 
     /**
      * SMSA's server-side length limits, counted in UTF-16 units as its .NET validation does: longer text is cut,
@@ -92,7 +93,8 @@ final class SmsaClient {
     // ---------------------------------------------------------------------------------------- shipments
 
     /** {@code POST /api/shipment/b2c/new}: the created shipment, or a classified failure. */
-    CompletableFuture<CreatedShipment> createShipment(ShipmentRequest request) {
+    @Override
+    public CompletableFuture<CreatedShipment> createShipment(ShipmentRequest request) {
         SmsaWire.B2cShipment body;
         try {
             body = shipment(request);
@@ -182,7 +184,8 @@ final class SmsaClient {
      * format it was created with. SMSA does not know the AWB when it answers 404 (or the number cannot be an AWB); a
      * label that is not the PDF or ZPL it should be is an unreadable reply.
      */
-    CompletableFuture<List<Label>> labels(String trackingNumber) {
+    @Override
+    public CompletableFuture<List<Label>> labels(String trackingNumber) {
         String awb = trackingNumber.strip();
         if (!AWB.matcher(awb).matches()) {
             return CompletableFuture.failedFuture(
@@ -251,7 +254,8 @@ final class SmsaClient {
      * {@code GET /api/track/single/{awb}}. SMSA does not know the AWB when it answers 404, an empty reply, or one
      * without {@code AWB} (as SMSA's own plugin reads it); a number that cannot be an AWB is not sent.
      */
-    CompletableFuture<ShipmentTracking> track(String trackingNumber) {
+    @Override
+    public CompletableFuture<ShipmentTracking> track(String trackingNumber) {
         String awb = trackingNumber.strip();
         if (!AWB.matcher(awb).matches()) {
             return CompletableFuture.failedFuture(
@@ -307,7 +311,8 @@ final class SmsaClient {
      * {@code OrderNumber} sent at creation), one tracking object each, their {@code AWB} being the shipment's. A 404,
      * an empty reply or an empty array means none. A reply of one object rather than an array is read as one.
      */
-    CompletableFuture<List<CreatedShipment>> findByReference(String reference) {
+    @Override
+    public CompletableFuture<List<CreatedShipment>> findByReference(String reference) {
         String wanted = reference.strip();
         return http.get(SmsaOperation.TRACK_REFERENCE, wanted).thenApply(reply -> {
             Optional<JsonNode> found = trackingJson(reply);

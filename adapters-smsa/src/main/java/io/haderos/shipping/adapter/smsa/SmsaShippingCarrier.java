@@ -1,12 +1,10 @@
 package io.haderos.shipping.adapter.smsa;
 
+import io.haderos.shipping.adapter.carrierhttp.BreakerGuardedCarrier;
 import io.haderos.shipping.adapter.carrierhttp.CarrierWiring;
 import io.haderos.shipping.adapter.resilience4j.CarrierCircuitBreaker;
 import io.haderos.shipping.domain.model.CarrierId;
-import io.haderos.shipping.domain.model.Checks;
 import io.haderos.shipping.domain.model.CreatedShipment;
-import io.haderos.shipping.domain.model.Label;
-import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.RateQuote;
 import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRequest;
@@ -50,17 +48,37 @@ import java.util.concurrent.atomic.AtomicReference;
  * </ul>
  * Messages never contain the API key or a request body.
  *
+ * <p>What each call does at SMSA ({@link #id()} is always {@link CarrierId#SMSA}; quotes, shipment creation and the
+ * trial are described on their methods):
+ * <ul>
+ * <li>{@link #trackAsync trackAsync} gives the shipment's scans, newest first ({@code GET /api/track/single/{awb}}),
+ *     with each scan's local time and offset combined. Accepts the {@code sawb} or a parcel waybill. Safe to repeat,
+ *     so it may serve as the breaker's trial. Fails with {@link TrackingNumberNotFoundException} when SMSA does not
+ *     know the number (or it cannot be an AWB), {@link CarrierConfigurationException} when SMSA refuses the API
+ *     key, {@link CarrierUnavailableException} on a carrier fault or an open breaker.</li>
+ * <li>{@link #labelsAsync labelsAsync} gives the shipment's labels again, with
+ *     {@code GET /api/shipment/b2c/query/{awb}} (the {@code sawb} or a parcel's AWB): one per parcel, ordered by
+ *     parcel, in the format the shipment was created with; empty when SMSA answers without any. A read: safe to
+ *     repeat, it counts like any call and may serve as the breaker's trial. The future fails with
+ *     {@link TrackingNumberNotFoundException} when SMSA does not know the AWB, and with
+ *     {@link CarrierUnavailableException} ({@code UNREADABLE_REPLY}) when a label is not PDF or ZPL of at most
+ *     5 MB.</li>
+ * <li>{@link #findByReferenceAsync findByReferenceAsync} gives the shipments SMSA holds under the order id, which
+ *     {@link #createShipmentAsync} sent as the merchant's reference ({@code OrderNumber}):
+ *     {@code GET /api/track/reference/{reference}}, through the breaker like tracking. None known completes with an
+ *     empty list.</li>
+ * </ul>
+ *
  * <p>Thread-safe: one instance serves concurrent callers over one HTTP/1.1 connection pool.
  */
-public final class SmsaShippingCarrier implements ShippingCarrier {
+public final class SmsaShippingCarrier extends BreakerGuardedCarrier {
 
-    private final CarrierCircuitBreaker breaker;
     private final SmsaClient client;
     private final Optional<String> probeAwb;
     private final AtomicReference<String> newestCreated = new AtomicReference<>();
 
     private SmsaShippingCarrier(CarrierCircuitBreaker breaker, SmsaClient client, Optional<String> probeAwb) {
-        this.breaker = breaker;
+        super(CarrierId.SMSA, breaker, client);
         this.client = client;
         this.probeAwb = probeAwb;
     }
@@ -105,21 +123,6 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
     }
 
     /**
-     * The breaker in front of every call.
-     *
-     * @return the breaker; its {@code snapshot()} is what monitoring shows
-     */
-    public CarrierCircuitBreaker circuitBreaker() {
-        return breaker;
-    }
-
-    /** Always {@link CarrierId#SMSA}. */
-    @Override
-    public CarrierId id() {
-        return CarrierId.SMSA;
-    }
-
-    /**
      * Prices the request from the tariff: one quote per service offered between the origin's and the destination's
      * zones (only the requested service when the request names one), for the weight rounded up to whole kilograms.
      * No network call, so the breaker refuses it while open but counts nothing, and it never serves as a trial; the
@@ -135,7 +138,7 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
         try {
             // A tariff lookup never reaches SMSA: it must not count as a success, nor use a half-open trial.
             return CompletableFuture.completedFuture(
-                    breaker.callUncounted(CarrierOperation.QUOTE_RATES, () -> client.quoteRates(request)));
+                    circuitBreaker().callUncounted(CarrierOperation.QUOTE_RATES, () -> client.quoteRates(request)));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -157,60 +160,10 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
      */
     @Override
     public CompletableFuture<CreatedShipment> createShipmentAsync(ShipmentRequest request) {
-        Objects.requireNonNull(request, "request");
-        return breaker.callAsync(CarrierOperation.CREATE_SHIPMENT, () -> client.createShipment(request))
-                .thenApply(created -> {
-                    newestCreated.set(created.trackingNumber());
-                    return created;
-                });
-    }
-
-    /**
-     * The shipment's scans, newest first ({@code GET /api/track/single/{awb}}), with each scan's local time and
-     * offset combined. Accepts the {@code sawb} or a parcel waybill. Safe to repeat, so it may serve as the breaker's
-     * trial.
-     *
-     * @throws io.haderos.shipping.domain.model.InvalidValueException when {@code trackingNumber} is null, blank or
-     *                                         longer than 64 characters (before the breaker: not counted)
-     * @throws TrackingNumberNotFoundException when SMSA does not know the number (or it cannot be an AWB)
-     * @throws CarrierConfigurationException   when SMSA refuses the API key
-     * @throws CarrierUnavailableException     on a carrier fault or an open breaker
-     */
-    @Override
-    public CompletableFuture<ShipmentTracking> trackAsync(String trackingNumber) {
-        String awb = Checks.text(trackingNumber, "tracking", 64);
-        return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> client.track(awb));
-    }
-
-    /**
-     * The shipment's labels again, with {@code GET /api/shipment/b2c/query/{awb}} (the {@code sawb} or a parcel's
-     * AWB): one per parcel, in the format the shipment was created with. A read: safe to repeat, it counts like any
-     * call and may serve as the breaker's trial.
-     *
-     * @return the labels, ordered by parcel; empty when SMSA answers without any
-     * @throws io.haderos.shipping.domain.model.InvalidValueException when {@code trackingNumber} is null, blank or
-     *     longer than 64 characters (before the breaker: not counted). The future
-     *     fails with {@link TrackingNumberNotFoundException} when SMSA does not know the AWB, and with
-     *     {@link CarrierUnavailableException} ({@code UNREADABLE_REPLY}) when a label is not PDF or ZPL of at most
-     *     5 MB.
-     */
-    @Override
-    public CompletableFuture<List<Label>> labelsAsync(String trackingNumber) {
-        String awb = Checks.text(trackingNumber, "tracking", 64);
-        return breaker.callAsync(CarrierOperation.FETCH_LABEL, () -> client.labels(awb));
-    }
-
-    /**
-     * The shipments SMSA holds under the order id, which {@link #createShipmentAsync} sent as the merchant's reference
-     * ({@code OrderNumber}): {@code GET /api/track/reference/{reference}}, through the breaker like tracking. None
-     * known completes with an empty list.
-     *
-     * @throws NullPointerException when {@code orderId} is null (before the breaker: not counted)
-     */
-    @Override
-    public CompletableFuture<List<CreatedShipment>> findByReferenceAsync(OrderId orderId) {
-        Objects.requireNonNull(orderId, "orderId");
-        return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> client.findByReference(orderId.value()));
+        return super.createShipmentAsync(request).thenApply(created -> {
+            newestCreated.set(created.trackingNumber());
+            return created;
+        });
     }
 
     /**
@@ -227,12 +180,6 @@ public final class SmsaShippingCarrier implements ShippingCarrier {
     /** Bulk tracking ({@code POST /api/track/bulk/}) through the breaker: one entry per AWB that SMSA knows. */
     CompletableFuture<List<ShipmentTracking>> trackAll(List<String> trackingNumbers) {
         List<String> numbers = List.copyOf(trackingNumbers);
-        return breaker.callAsync(CarrierOperation.TRACK_SHIPMENT, () -> client.trackAll(numbers));
-    }
-
-    /** The carrier and its breaker's current state; never any configuration value. */
-    @Override
-    public String toString() {
-        return "SmsaShippingCarrier[" + breaker.snapshot().state() + "]";
+        return circuitBreaker().callAsync(CarrierOperation.TRACK_SHIPMENT, () -> client.trackAll(numbers));
     }
 }

@@ -3,6 +3,7 @@ package io.haderos.shipping.adapter.smsa;
 import static io.haderos.shipping.adapter.smsa.SmsaFixture.API_KEY;
 import static io.haderos.shipping.adapter.smsa.SmsaFixture.VALIDATION_ERRORS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
@@ -22,10 +23,13 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** SMSA's failure rules one observation at a time; {@link SmsaFaultsIT} covers them over real HTTP. */
@@ -122,28 +126,28 @@ class SmsaFaultsTest {
         assertThat(reason(faults.notCreated(CREATE, other))).isEqualTo(Reason.UNREADABLE_REPLY);
     }
 
-    @Test
-    void givenNetworkFailures_whenClassified_thenRefusedTimeoutOrLost() {
-        Duration connect = Duration.ofSeconds(2);
+    static Stream<Arguments> networkFailures() {
+        return Stream.of(
+                arguments(new ConnectException("Connection refused"), Reason.CONNECTION_REFUSED),
+                arguments(new IOException("wrapped", new UnknownHostException("h")), Reason.CONNECTION_REFUSED),
+                arguments(new SSLHandshakeException("bad certificate"), Reason.CONNECTION_REFUSED),
+                arguments(new HttpTimeoutException("request timed out"), Reason.TIMEOUT),
+                arguments(new EOFException("EOF reached while reading"), Reason.CONNECTION_LOST));
+    }
 
-        assertThat(faults.forIoFailure(CREATE, new ConnectException("Connection refused"), connect)
-                        .reason())
-                .isEqualTo(Reason.CONNECTION_REFUSED);
-        assertThat(faults.forIoFailure(CREATE, new HttpConnectTimeoutException("connect timed out"), connect)
+    @ParameterizedTest
+    @MethodSource("networkFailures")
+    void givenNetworkFailure_whenClassified_thenRefusedTimeoutOrLost(IOException failure, Reason expected) {
+        assertThat(faults.forIoFailure(CREATE, failure, Duration.ofSeconds(2)).reason())
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void givenNoConnectionInTime_whenClassified_thenTheMessageNamesTheConnectTimeout() {
+        assertThat(faults.forIoFailure(
+                                CREATE, new HttpConnectTimeoutException("connect timed out"), Duration.ofSeconds(2))
                         .getMessage())
                 .contains("no connection within 2 s");
-        assertThat(faults.forIoFailure(CREATE, new IOException("wrapped", new UnknownHostException("h")), connect)
-                        .reason())
-                .isEqualTo(Reason.CONNECTION_REFUSED);
-        assertThat(faults.forIoFailure(CREATE, new SSLHandshakeException("bad certificate"), connect)
-                        .reason())
-                .isEqualTo(Reason.CONNECTION_REFUSED);
-        assertThat(faults.forIoFailure(CREATE, new HttpTimeoutException("request timed out"), connect)
-                        .reason())
-                .isEqualTo(Reason.TIMEOUT);
-        assertThat(faults.forIoFailure(CREATE, new EOFException("EOF reached while reading"), connect)
-                        .reason())
-                .isEqualTo(Reason.CONNECTION_LOST);
     }
 
     @Test
@@ -184,21 +188,21 @@ class SmsaFaultsTest {
                 StandardError.during(() -> faults.forStatus(reply(404, "<html>" + API_KEY + "</html>", Map.of())));
         String rejected = StandardError.during(() -> faults.forStatus(reply(400, VALIDATION_ERRORS, Map.of())));
 
-        assertThat(refused.lines())
-                .singleElement()
-                .asString()
-                .contains("WARN " + SmsaFaults.class.getName() + " - smsa configuration problem: ")
-                .contains("HTTP 401")
-                .doesNotContain(API_KEY);
-        assertThat(wrongUrl.lines())
-                .singleElement()
-                .asString()
-                .contains("WARN " + SmsaFaults.class.getName() + " - smsa configuration problem: ")
-                .contains("HTTP 404")
-                .doesNotContain(API_KEY);
+        assertOneConfigurationWarning(refused, "HTTP 401");
+        assertOneConfigurationWarning(wrongUrl, "HTTP 404");
         assertThat(rejected)
                 .as("a caller fault is the caller's to fix, not the operator's")
                 .isEmpty();
+    }
+
+    /** {@code log} is one WARN line of {@link SmsaFaults} that names the fault and not the key. */
+    private static void assertOneConfigurationWarning(String log, String fault) {
+        assertThat(log.lines())
+                .singleElement()
+                .asString()
+                .contains("WARN " + SmsaFaults.class.getName() + " - smsa configuration problem: ")
+                .contains(fault)
+                .doesNotContain(API_KEY);
     }
 
     private static JsonNode json(String text) {

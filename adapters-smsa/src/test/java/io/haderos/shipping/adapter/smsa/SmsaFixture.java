@@ -158,6 +158,11 @@ abstract class SmsaFixture {
     }
 
     static ShipmentRequest shipment(Party consignee, Optional<String> service) {
+        return shipment(consignee, Money.of("0", "SAR"), service);
+    }
+
+    /** Two parcels from {@link #SHIPPER}, 250.00 SAR declared, {@code cashOnDelivery} to collect. */
+    static ShipmentRequest shipment(Party consignee, Money cashOnDelivery, Optional<String> service) {
         return new ShipmentRequest(
                 OrderId.of("ORD-100245"),
                 SHIPPER,
@@ -165,7 +170,7 @@ abstract class SmsaFixture {
                 List.of(Parcel.of(Weight.ofKilograms("1.2")), Parcel.of(Weight.ofKilograms("0.8"))),
                 "Cotton T-shirts",
                 Money.of("250.00", "SAR"),
-                Money.of("0", "SAR"),
+                cashOnDelivery,
                 service);
     }
 

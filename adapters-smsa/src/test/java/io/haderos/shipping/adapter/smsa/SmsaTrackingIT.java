@@ -14,7 +14,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.InvalidValueException;
@@ -26,8 +28,11 @@ import io.haderos.shipping.domain.port.out.ShippingCarrier;
 import io.haderos.shipping.domain.port.out.TrackingNumberNotFoundException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -110,15 +115,22 @@ class SmsaTrackingIT extends SmsaFixture {
         assertBreaker(CircuitState.CLOSED, 0, 0);
     }
 
-    @Test
-    void given200WithNonJson_whenTracked_thenUnreadableReplyThatCounts() {
-        SMSA.stubFor(get(urlPathMatching(TRACK + ".*"))
-                .willReturn(aResponse().withStatus(200).withBody("OK")));
+    static Stream<Arguments> faultyReplies() {
+        return Stream.of(
+                arguments(aResponse().withStatus(200).withBody("OK"), Reason.UNREADABLE_REPLY),
+                arguments(status(500), Reason.SERVER_ERROR));
+    }
 
-        CarrierUnavailableException fault =
+    @ParameterizedTest
+    @MethodSource("faultyReplies")
+    void given200WithNonJsonOrA500_whenTracked_thenTheCarrierFaultCounts(
+            ResponseDefinitionBuilder reply, Reason fault) {
+        SMSA.stubFor(get(urlPathMatching(TRACK + ".*")).willReturn(reply));
+
+        CarrierUnavailableException failure =
                 thrown(CarrierUnavailableException.class, () -> carrier.track("231200000001"));
 
-        assertThat(fault.reason()).isEqualTo(Reason.UNREADABLE_REPLY);
+        assertThat(failure.reason()).isEqualTo(fault);
         assertBreaker(CircuitState.CLOSED, 1, 0);
     }
 
@@ -131,17 +143,6 @@ class SmsaTrackingIT extends SmsaFixture {
         CarrierUnavailableException fault = thrown(CarrierUnavailableException.class, () -> carrier.track("1"));
 
         assertThat(fault.reason()).isEqualTo(Reason.UNREADABLE_REPLY);
-    }
-
-    @Test
-    void givenA500_whenTracked_thenServerErrorThatCounts() {
-        SMSA.stubFor(get(urlPathMatching(TRACK + ".*")).willReturn(status(500)));
-
-        CarrierUnavailableException fault =
-                thrown(CarrierUnavailableException.class, () -> carrier.track("231200000001"));
-
-        assertThat(fault.reason()).isEqualTo(Reason.SERVER_ERROR);
-        assertBreaker(CircuitState.CLOSED, 1, 0);
     }
 
     @Test
