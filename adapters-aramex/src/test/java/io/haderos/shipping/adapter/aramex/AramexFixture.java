@@ -19,6 +19,7 @@ import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.model.Address;
 import io.haderos.shipping.domain.model.CountryCode;
+import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.Parcel;
@@ -185,6 +186,7 @@ abstract class AramexFixture {
                 "Cotton T-shirts",
                 declared,
                 cod,
-                Optional.empty());
+                Optional.empty(),
+                LabelFormat.PDF);
     }
 }

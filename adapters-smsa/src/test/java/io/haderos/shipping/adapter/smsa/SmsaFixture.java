@@ -16,6 +16,7 @@ import io.haderos.shipping.domain.circuit.CircuitStateChanged;
 import io.haderos.shipping.domain.model.Address;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CountryCode;
+import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.Parcel;
@@ -171,7 +172,8 @@ abstract class SmsaFixture {
                 "Cotton T-shirts",
                 Money.of("250.00", "SAR"),
                 cashOnDelivery,
-                service);
+                service,
+                LabelFormat.PDF);
     }
 
     static Party consigneeIn(CountryCode country, String city, String phone) {

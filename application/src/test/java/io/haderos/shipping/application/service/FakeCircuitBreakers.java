@@ -54,22 +54,18 @@ final class FakeCircuitBreakers implements CircuitBreakers, CircuitBreakerOverri
         }
         applied.add(override);
         int failures = override.target() == CircuitState.CLOSED ? 0 : current.failureCount();
-        CircuitSnapshot after = new CircuitSnapshot(
-                carrier,
-                override.target(),
-                failures,
-                0,
-                Optional.empty(),
-                now,
-                Duration.ofSeconds(120),
-                now,
-                Optional.empty(),
-                Optional.of(override).filter(OperatorOverride::holds));
+        CircuitSnapshot after = snapshot(
+                carrier, override.target(), failures, Optional.of(override).filter(OperatorOverride::holds));
         breakers.put(carrier, after);
         return Optional.of(after);
     }
 
     private CircuitSnapshot snapshot(CarrierId carrier, CircuitState state, int failures) {
+        return snapshot(carrier, state, failures, Optional.empty());
+    }
+
+    private CircuitSnapshot snapshot(
+            CarrierId carrier, CircuitState state, int failures, Optional<OperatorOverride> override) {
         return new CircuitSnapshot(
                 carrier,
                 state,
@@ -80,6 +76,6 @@ final class FakeCircuitBreakers implements CircuitBreakers, CircuitBreakerOverri
                 Duration.ofSeconds(120),
                 now,
                 Optional.empty(),
-                Optional.empty());
+                override);
     }
 }

@@ -35,28 +35,6 @@ public record ShipmentRequest(
         Checks.required(labelFormat, "labelFormat");
     }
 
-    /** A request for {@link LabelFormat#PDF} labels. */
-    public ShipmentRequest(
-            OrderId orderId,
-            Party shipper,
-            Party consignee,
-            List<Parcel> parcels,
-            String description,
-            Money declaredValue,
-            Money cashOnDelivery,
-            Optional<String> service) {
-        this(
-                orderId,
-                shipper,
-                consignee,
-                parcels,
-                description,
-                declaredValue,
-                cashOnDelivery,
-                service,
-                LabelFormat.PDF);
-    }
-
     /** The same request, asking for labels in {@code format}. */
     public ShipmentRequest withLabelFormat(LabelFormat format) {
         return new ShipmentRequest(

@@ -2,6 +2,7 @@ package io.haderos.shipping.domain.testing;
 
 import io.haderos.shipping.domain.model.Address;
 import io.haderos.shipping.domain.model.CountryCode;
+import io.haderos.shipping.domain.model.LabelFormat;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.OrderId;
 import io.haderos.shipping.domain.model.Parcel;
@@ -48,6 +49,7 @@ public final class Requests {
                 "Cotton T-shirts",
                 Money.of("250.00", "SAR"),
                 Money.of("0", "SAR"),
-                Optional.empty());
+                Optional.empty(),
+                LabelFormat.PDF);
     }
 }
