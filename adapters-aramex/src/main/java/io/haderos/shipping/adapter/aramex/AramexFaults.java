@@ -1,6 +1,7 @@
 package io.haderos.shipping.adapter.aramex;
 
 import io.haderos.shipping.adapter.carrierhttp.CarrierStatuses;
+import io.haderos.shipping.adapter.carrierhttp.ExchangeFailure;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierException;
@@ -9,10 +10,7 @@ import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -21,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,32 +141,22 @@ final class AramexFaults {
     // ------------------------------------------------------------------------------------ network failures
 
     /**
-     * A failure before a status arrived. Could not connect (refused, connect timeout, TLS handshake): nothing
-     * was sent. The whole-request timeout or a broken connection: the carrier may have acted on it.
+     * A failure before a status arrived, classified alike at every carrier ({@link ExchangeFailure}): could not
+     * connect (refused, unknown or unreachable host, connect timeout, TLS handshake): nothing was sent. The
+     * whole-request timeout or a broken connection: the carrier may have acted on it.
      */
     CarrierUnavailableException forIoFailure(AramexOperation operation, IOException failure) {
-        if (causedBy(failure, HttpConnectTimeoutException.class)) {
-            return new CarrierUnavailableException(
-                    ARAMEX, Reason.CONNECTION_REFUSED, "could not connect in time for " + operation, failure);
-        }
-        if (causedBy(failure, ConnectException.class)) {
-            return new CarrierUnavailableException(
-                    ARAMEX, Reason.CONNECTION_REFUSED, "could not connect for " + operation, failure);
-        }
-        if (failure instanceof HttpTimeoutException) {
-            return new CarrierUnavailableException(
-                    ARAMEX, Reason.TIMEOUT, "no reply to " + operation + " in time", failure);
-        }
-        if (causedBy(failure, SSLHandshakeException.class)) {
-            return new CarrierUnavailableException(
-                    ARAMEX, Reason.CONNECTION_REFUSED, "TLS handshake failed for " + operation, failure);
-        }
-        return new CarrierUnavailableException(
-                ARAMEX,
-                Reason.CONNECTION_LOST,
+        ExchangeFailure kind = ExchangeFailure.of(failure);
+        String message = switch (kind) {
+            case CONNECT_TIMEOUT -> "could not connect in time for " + operation;
+            case NOT_CONNECTED -> "could not connect for " + operation;
+            case TLS_HANDSHAKE -> "TLS handshake failed for " + operation;
+            case TIMEOUT -> "no reply to " + operation + " in time";
+            case CONNECTION_LOST ->
                 "connection lost during " + operation + " ("
-                        + failure.getClass().getSimpleName() + ")",
-                failure);
+                        + failure.getClass().getSimpleName() + ")";
+        };
+        return new CarrierUnavailableException(ARAMEX, kind.reason(), message, failure);
     }
 
     /** No complete reply within the whole-request timeout: the carrier may have acted on the request. */
@@ -212,17 +199,5 @@ final class AramexFaults {
         return messages.stream()
                 .map(m -> m.code().isEmpty() ? m.message() : (m.code() + " " + m.message()).strip())
                 .collect(Collectors.joining("; "));
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 }

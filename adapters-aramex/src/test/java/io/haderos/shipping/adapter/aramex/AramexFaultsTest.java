@@ -17,6 +17,7 @@ import io.haderos.shipping.domain.testing.StandardError;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
@@ -185,6 +186,7 @@ class AramexFaultsTest {
                 arguments(new ConnectException("Connection refused"), Reason.CONNECTION_REFUSED),
                 arguments(new HttpConnectTimeoutException("connect timed out"), Reason.CONNECTION_REFUSED),
                 arguments(new IOException("wrapped", new ConnectException()), Reason.CONNECTION_REFUSED),
+                arguments(new IOException("wrapped", new UnknownHostException("h")), Reason.CONNECTION_REFUSED),
                 arguments(new SSLHandshakeException("bad certificate"), Reason.CONNECTION_REFUSED),
                 arguments(new HttpTimeoutException("request timed out"), Reason.TIMEOUT),
                 arguments(new EOFException("EOF reached while reading"), Reason.CONNECTION_LOST),

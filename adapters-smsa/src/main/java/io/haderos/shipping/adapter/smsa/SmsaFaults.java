@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.haderos.shipping.adapter.carrierhttp.CarrierStatuses;
+import io.haderos.shipping.adapter.carrierhttp.ExchangeFailure;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierException;
@@ -12,19 +13,12 @@ import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,30 +116,22 @@ final class SmsaFaults {
     // ------------------------------------------------------------------------------------ network failures
 
     /**
-     * A failure before a status arrived. Could not connect (refused, unknown host, connect timeout, TLS handshake):
-     * nothing was sent. The whole-request timeout or a broken connection: SMSA may have acted on it.
+     * A failure before a status arrived, classified alike at every carrier ({@link ExchangeFailure}): could not
+     * connect (refused, unknown or unreachable host, connect timeout, TLS handshake): nothing was sent. The
+     * whole-request timeout or a broken connection: SMSA may have acted on it.
      */
     CarrierUnavailableException forIoFailure(String operation, IOException failure, Duration connectTimeout) {
-        if (failure instanceof HttpConnectTimeoutException) {
-            return unavailable(
-                    Reason.CONNECTION_REFUSED,
-                    "no connection within " + seconds(connectTimeout) + " for " + operation,
-                    failure);
-        }
-        if (failure instanceof HttpTimeoutException) {
-            return unavailable(Reason.TIMEOUT, "no answer in time to " + operation, failure);
-        }
-        if (refusedConnection(failure)) {
-            return unavailable(Reason.CONNECTION_REFUSED, "connection refused for " + operation, failure);
-        }
-        if (failure instanceof SSLHandshakeException) {
-            return unavailable(Reason.CONNECTION_REFUSED, "TLS handshake failed for " + operation, failure);
-        }
-        return unavailable(
-                Reason.CONNECTION_LOST,
+        ExchangeFailure kind = ExchangeFailure.of(failure);
+        String message = switch (kind) {
+            case CONNECT_TIMEOUT -> "no connection within " + seconds(connectTimeout) + " for " + operation;
+            case NOT_CONNECTED -> "connection refused for " + operation;
+            case TLS_HANDSHAKE -> "TLS handshake failed for " + operation;
+            case TIMEOUT -> "no answer in time to " + operation;
+            case CONNECTION_LOST ->
                 "connection lost during " + operation + " ("
-                        + failure.getClass().getSimpleName() + ")",
-                failure);
+                        + failure.getClass().getSimpleName() + ")";
+        };
+        return unavailable(kind.reason(), message, failure);
     }
 
     /** No complete reply within the whole-request timeout: SMSA may have acted on the request. */
@@ -217,21 +203,6 @@ final class SmsaFaults {
     private static Optional<String> text(JsonNode node, String field) {
         JsonNode value = SmsaJson.field(node, field);
         return value.isValueNode() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
-    }
-
-    private static boolean refusedConnection(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException
-                    || t instanceof UnresolvedAddressException
-                    || t instanceof UnknownHostException
-                    || t instanceof NoRouteToHostException) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 
     private static String seconds(Duration duration) {
