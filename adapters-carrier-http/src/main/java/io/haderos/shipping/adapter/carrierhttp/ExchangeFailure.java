@@ -38,10 +38,12 @@ public enum ExchangeFailure {
         if (causedBy(failure, HttpConnectTimeoutException.class)) {
             return CONNECT_TIMEOUT;
         }
-        if (causedBy(failure, ConnectException.class)
-                || causedBy(failure, UnresolvedAddressException.class)
-                || causedBy(failure, UnknownHostException.class)
-                || causedBy(failure, NoRouteToHostException.class)) {
+        if (causedBy(
+                failure,
+                ConnectException.class,
+                UnresolvedAddressException.class,
+                UnknownHostException.class,
+                NoRouteToHostException.class)) {
             return NOT_CONNECTED;
         }
         if (causedBy(failure, SSLHandshakeException.class)) {
@@ -58,10 +60,13 @@ public enum ExchangeFailure {
         return reason;
     }
 
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    @SafeVarargs
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable>... types) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
+            for (Class<? extends Throwable> type : types) {
+                if (type.isInstance(t)) {
+                    return true;
+                }
             }
             if (t.getCause() == t) {
                 break;
