@@ -11,7 +11,6 @@ import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
-import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -64,20 +63,14 @@ class AramexFaultsIT extends AramexFixture {
         void givenUnknownCode_whenQuoting_thenCarrierErrorAndCounted() {
             stub(RATE_PATH, errors("[{\"Code\": \"ERR99\", \"Message\": \"Unexpected internal error\"}]"));
 
-            Throwable failure = catchThrowable(() -> carrier.quoteRates(DOMESTIC_RATE));
-
-            assertThat(reasonOf(failure)).isEqualTo(Reason.CARRIER_ERROR);
-            assertThat(failure).hasMessageContaining("ERR99");
-            assertBreaker(CircuitState.CLOSED, 1, 0);
+            assertThat(quotingFailsCounted(Reason.CARRIER_ERROR)).hasMessageContaining("ERR99");
         }
 
         @Test
         void givenHasErrorsWithEmptyNotifications_whenQuoting_thenCarrierErrorAndCounted() {
             stub(RATE_PATH, errors("[]"));
 
-            assertThat(reasonOf(catchThrowable(() -> carrier.quoteRates(DOMESTIC_RATE))))
-                    .isEqualTo(Reason.CARRIER_ERROR);
-            assertBreaker(CircuitState.CLOSED, 1, 0);
+            quotingFailsCounted(Reason.CARRIER_ERROR);
         }
 
         @Test
@@ -160,20 +153,15 @@ class AramexFaultsIT extends AramexFixture {
                             .withHeader("Content-Type", "text/html")
                             .withBody("<html>Service Unavailable</html>"));
 
-            Throwable failure = catchThrowable(() -> carrier.quoteRates(DOMESTIC_RATE));
-
-            assertThat(reasonOf(failure)).isEqualTo(Reason.SERVICE_UNAVAILABLE);
-            assertThat(((CarrierUnavailableException) failure).retryAfter()).contains(Duration.ofSeconds(30));
-            assertBreaker(CircuitState.CLOSED, 1, 0);
+            assertThat(quotingFailsCounted(Reason.SERVICE_UNAVAILABLE).retryAfter())
+                    .contains(Duration.ofSeconds(30));
         }
 
         @Test
         void givenGatewayTimeout_whenQuoting_thenTimeoutAndCounted() {
             stub(RATE_PATH, aResponse().withStatus(504));
 
-            assertThat(reasonOf(catchThrowable(() -> carrier.quoteRates(DOMESTIC_RATE))))
-                    .isEqualTo(Reason.TIMEOUT);
-            assertBreaker(CircuitState.CLOSED, 1, 0);
+            quotingFailsCounted(Reason.TIMEOUT);
         }
 
         @Test
@@ -186,11 +174,8 @@ class AramexFaultsIT extends AramexFixture {
                     AramexShippingCarrier.create(config().baseUrl("http://127.0.0.1:" + closedPort + "/ShippingAPI.V2/")
                             .build());
 
-            Throwable failure = catchThrowable(() -> carrier.quoteRates(DOMESTIC_RATE));
-
-            assertThat(reasonOf(failure)).isEqualTo(Reason.CONNECTION_REFUSED);
-            assertThat(reasonOf(failure).mayHaveBeenProcessed()).isFalse();
-            assertBreaker(CircuitState.CLOSED, 1, 0);
+            assertThat(quotingFailsCounted(Reason.CONNECTION_REFUSED).reason().mayHaveBeenProcessed())
+                    .isFalse();
         }
 
         @Test
@@ -199,20 +184,15 @@ class AramexFaultsIT extends AramexFixture {
                     config().timeout(Duration.ofMillis(200)).build());
             stub(RATE_PATH, okJson(RATE_OK).withFixedDelay(2_000));
 
-            Throwable failure = catchThrowable(() -> carrier.quoteRates(DOMESTIC_RATE));
-
-            assertThat(reasonOf(failure)).isEqualTo(Reason.TIMEOUT);
-            assertThat(reasonOf(failure).mayHaveBeenProcessed()).isTrue();
-            assertBreaker(CircuitState.CLOSED, 1, 0);
+            assertThat(quotingFailsCounted(Reason.TIMEOUT).reason().mayHaveBeenProcessed())
+                    .isTrue();
         }
 
         @Test
         void givenConnectionResetMidReply_whenQuoting_thenConnectionLostAndCounted() {
             stub(RATE_PATH, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-            assertThat(reasonOf(catchThrowable(() -> carrier.quoteRates(DOMESTIC_RATE))))
-                    .isEqualTo(Reason.CONNECTION_LOST);
-            assertBreaker(CircuitState.CLOSED, 1, 0);
+            quotingFailsCounted(Reason.CONNECTION_LOST);
         }
 
         @Test
@@ -224,11 +204,7 @@ class AramexFaultsIT extends AramexFixture {
                             .withHeader("Content-Type", "text/html")
                             .withBody("<html><body>Down for maintenance</body></html>"));
 
-            Throwable failure = catchThrowable(() -> carrier.quoteRates(DOMESTIC_RATE));
-
-            assertThat(reasonOf(failure)).isEqualTo(Reason.UNREADABLE_REPLY);
-            assertThat(failure).hasMessageContaining("CalculateRate");
-            assertBreaker(CircuitState.CLOSED, 1, 0);
+            assertThat(quotingFailsCounted(Reason.UNREADABLE_REPLY)).hasMessageContaining("CalculateRate");
         }
 
         @ParameterizedTest
@@ -244,9 +220,7 @@ class AramexFaultsIT extends AramexFixture {
         void givenJsonOfTheWrongShape_whenQuoting_thenUnreadableReplyAndCounted(String body) {
             stub(RATE_PATH, okJson(body));
 
-            assertThat(reasonOf(catchThrowable(() -> carrier.quoteRates(DOMESTIC_RATE))))
-                    .isEqualTo(Reason.UNREADABLE_REPLY);
-            assertBreaker(CircuitState.CLOSED, 1, 0);
+            quotingFailsCounted(Reason.UNREADABLE_REPLY);
         }
     }
 

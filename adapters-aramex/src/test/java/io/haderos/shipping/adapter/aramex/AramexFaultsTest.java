@@ -4,7 +4,6 @@ import static io.haderos.shipping.adapter.aramex.AramexOperation.CALCULATE_RATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.haderos.shipping.adapter.aramex.AramexWire.Notification;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
@@ -14,22 +13,16 @@ import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.testing.StandardError;
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
-import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -145,16 +138,7 @@ class AramexFaultsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-        "502,SERVICE_UNAVAILABLE",
-        "503,SERVICE_UNAVAILABLE",
-        "429,SERVICE_UNAVAILABLE",
-        "504,TIMEOUT",
-        "408,TIMEOUT",
-        "500,SERVER_ERROR",
-        "501,SERVER_ERROR",
-        "599,SERVER_ERROR"
-    })
+    @MethodSource("io.haderos.shipping.adapter.carrierhttp.CarrierFaultCases#carrierSideStatuses")
     void givenCarrierSideStatus_whenClassified_thenCountedFault(int status, Reason expected) {
         CarrierException failure = faults.forStatus(CALCULATE_RATE, status, headers(Map.of()));
 
@@ -181,20 +165,8 @@ class AramexFaultsTest {
         assertThat(((CarrierUnavailableException) failure).retryAfter()).contains(Duration.ofSeconds(30));
     }
 
-    static Stream<Arguments> networkFailures() {
-        return Stream.of(
-                arguments(new ConnectException("Connection refused"), Reason.CONNECTION_REFUSED),
-                arguments(new HttpConnectTimeoutException("connect timed out"), Reason.CONNECTION_REFUSED),
-                arguments(new IOException("wrapped", new ConnectException()), Reason.CONNECTION_REFUSED),
-                arguments(new IOException("wrapped", new UnknownHostException("h")), Reason.CONNECTION_REFUSED),
-                arguments(new SSLHandshakeException("bad certificate"), Reason.CONNECTION_REFUSED),
-                arguments(new HttpTimeoutException("request timed out"), Reason.TIMEOUT),
-                arguments(new EOFException("EOF reached while reading"), Reason.CONNECTION_LOST),
-                arguments(new IOException("Connection reset"), Reason.CONNECTION_LOST));
-    }
-
     @ParameterizedTest
-    @MethodSource("networkFailures")
+    @MethodSource("io.haderos.shipping.adapter.carrierhttp.CarrierFaultCases#ioFailures")
     void givenNetworkFailure_whenClassified_thenRefusedTimeoutOrLost(IOException failure, Reason expected) {
         assertThat(faults.forIoFailure(CALCULATE_RATE, failure).reason()).isEqualTo(expected);
     }

@@ -153,12 +153,22 @@ abstract class AramexFixture {
         return ((CarrierUnavailableException) failure).reason();
     }
 
+    /**
+     * Quoting {@link #DOMESTIC_RATE} fails with a carrier fault for {@code reason}, the first the breaker counts.
+     *
+     * @return the fault, for what else a test asserts about it
+     */
+    CarrierUnavailableException quotingFailsCounted(Reason reason) {
+        Throwable failure = catchThrowable(() -> carrier.quoteRates(DOMESTIC_RATE));
+        assertThat(reasonOf(failure)).isEqualTo(reason);
+        assertBreaker(CircuitState.CLOSED, 1, 0);
+        return (CarrierUnavailableException) failure;
+    }
+
     /** One carrier fault on record, so that "not counted" is visible as "still 1" rather than "still 0". */
     void oneFaultFirst() {
         stub(RATE_PATH, aResponse().withStatus(503));
-        assertThat(reasonOf(catchThrowable(() -> carrier.quoteRates(DOMESTIC_RATE))))
-                .isEqualTo(Reason.SERVICE_UNAVAILABLE);
-        assertBreaker(CircuitState.CLOSED, 1, 0);
+        quotingFailsCounted(Reason.SERVICE_UNAVAILABLE);
         ARAMEX.resetAll();
     }
 

@@ -2,6 +2,7 @@ package io.haderos.shipping.adapter.aramex;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -36,18 +37,13 @@ class AramexRatesIT extends AramexFixture {
         ARAMEX.verify(
                 1,
                 withClientInfo(postRequestedFor(urlEqualTo(RATE_PATH)))
-                        .withRequestBody(matchingJsonPath("$.OriginAddress.City", equalTo("Riyadh")))
-                        .withRequestBody(matchingJsonPath("$.OriginAddress.Line1", equalTo("King Fahd Rd 12")))
-                        .withRequestBody(matchingJsonPath("$.OriginAddress.PostCode", equalTo("12211")))
-                        .withRequestBody(matchingJsonPath("$.OriginAddress.CountryCode", equalTo("SA")))
-                        .withRequestBody(matchingJsonPath("$.DestinationAddress.City", equalTo("Jeddah")))
-                        .withRequestBody(matchingJsonPath("$.DestinationAddress.CountryCode", equalTo("SA")))
-                        .withRequestBody(matchingJsonPath("$.ShipmentDetails.ActualWeight.Unit", equalTo("KG")))
-                        .withRequestBody(matchingJsonPath("$.ShipmentDetails.ActualWeight.Value", equalTo("2.5")))
-                        .withRequestBody(matchingJsonPath("$.ShipmentDetails.NumberOfPieces", equalTo("1")))
-                        .withRequestBody(matchingJsonPath("$.ShipmentDetails.ProductGroup", equalTo("DOM")))
-                        .withRequestBody(matchingJsonPath("$.ShipmentDetails.ProductType", equalTo("ONP")))
-                        .withRequestBody(matchingJsonPath("$.ShipmentDetails.PaymentType", equalTo("P")))
+                        .withRequestBody(equalToJson("""
+                                {"OriginAddress": {"City": "Riyadh", "Line1": "King Fahd Rd 12", "PostCode": "12211",
+                                                   "CountryCode": "SA"},
+                                 "DestinationAddress": {"City": "Jeddah", "CountryCode": "SA"},
+                                 "ShipmentDetails": {"ActualWeight": {"Unit": "KG", "Value": 2.5}, "NumberOfPieces": 1,
+                                   "ProductGroup": "DOM", "ProductType": "ONP", "PaymentType": "P"}}
+                                """, false, true))
                         .withRequestBody(matchingJsonPath("$.ShipmentDetails.Dimensions", absent()))
                         .withRequestBody(matchingJsonPath("$.PreferredCurrencyCode", absent())));
         assertBreaker(CircuitState.CLOSED, 0, 1);
@@ -71,17 +67,12 @@ class AramexRatesIT extends AramexFixture {
         List<RateQuote> quotes = carrier.quoteRates(request);
 
         assertThat(quotes).containsExactly(new RateQuote(CarrierId.ARAMEX, "PDX", Money.of("187.45", "SAR")));
-        ARAMEX.verify(
-                1,
-                postRequestedFor(urlEqualTo(RATE_PATH))
-                        .withRequestBody(matchingJsonPath("$.ShipmentDetails.ProductGroup", equalTo("EXP")))
-                        .withRequestBody(matchingJsonPath("$.ShipmentDetails.ProductType", equalTo("PDX")))
-                        .withRequestBody(matchingJsonPath("$.ShipmentDetails.NumberOfPieces", equalTo("2")))
-                        .withRequestBody(matchingJsonPath("$.ShipmentDetails.Dimensions.Length", equalTo("30")))
-                        .withRequestBody(matchingJsonPath("$.ShipmentDetails.Dimensions.Height", equalTo("15.5")))
-                        .withRequestBody(matchingJsonPath("$.ShipmentDetails.Dimensions.Unit", equalTo("CM")))
-                        .withRequestBody(matchingJsonPath("$.PreferredCurrencyCode", equalTo("SAR")))
-                        .withRequestBody(matchingJsonPath("$.DestinationAddress.CountryCode", equalTo("AE"))));
+        ARAMEX.verify(1, postRequestedFor(urlEqualTo(RATE_PATH)).withRequestBody(equalToJson("""
+                                {"DestinationAddress": {"CountryCode": "AE"},
+                                 "ShipmentDetails": {"ProductGroup": "EXP", "ProductType": "PDX", "NumberOfPieces": 2,
+                                   "Dimensions": {"Length": 30, "Height": 15.5, "Unit": "CM"}},
+                                 "PreferredCurrencyCode": "SAR"}
+                                """, false, true)));
     }
 
     @Test

@@ -11,20 +11,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CarrierStatusesTest {
 
     @ParameterizedTest
-    @CsvSource({
-        "429,SERVICE_UNAVAILABLE",
-        "502,SERVICE_UNAVAILABLE",
-        "503,SERVICE_UNAVAILABLE",
-        "408,TIMEOUT",
-        "504,TIMEOUT",
-        "500,SERVER_ERROR",
-        "599,SERVER_ERROR"
-    })
+    @MethodSource("io.haderos.shipping.adapter.carrierhttp.CarrierFaultCases#carrierSideStatuses")
     void givenAStatusThatNamesACarrierFault_whenRead_thenItsReason(int status, Reason reason) {
         assertThat(CarrierStatuses.unavailableReason(status)).contains(reason);
     }

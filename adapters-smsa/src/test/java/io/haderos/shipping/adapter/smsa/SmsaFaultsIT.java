@@ -118,11 +118,7 @@ class SmsaFaultsIT extends SmsaFixture {
         void givenAServerSideStatus_whenCreating_thenCarrierFaultThatCounts(int status, Reason reason) {
             stubCreate(aResponse().withStatus(status).withBody("<html>Service Unavailable</html>"));
 
-            CarrierUnavailableException fault = createFails();
-
-            assertThat(fault.reason()).isEqualTo(reason);
-            assertThat(fault.getMessage()).contains("HTTP " + status);
-            assertBreaker(CircuitState.CLOSED, 1, 0);
+            assertThat(createFailsCounted(reason).getMessage()).contains("HTTP " + status);
         }
 
         @Test
@@ -140,11 +136,8 @@ class SmsaFaultsIT extends SmsaFixture {
         void givenNothingListens_whenCreating_thenConnectionRefusedThatCounts() {
             carrier = carrierAt(URI.create("http://127.0.0.1:" + closedPort()), Duration.ofSeconds(5));
 
-            CarrierUnavailableException fault = createFails();
-
-            assertThat(fault.reason()).isEqualTo(Reason.CONNECTION_REFUSED);
-            assertThat(fault.reason().mayHaveBeenProcessed()).isFalse();
-            assertBreaker(CircuitState.CLOSED, 1, 0);
+            assertThat(createFailsCounted(Reason.CONNECTION_REFUSED).reason().mayHaveBeenProcessed())
+                    .isFalse();
         }
 
         @Test
@@ -152,11 +145,7 @@ class SmsaFaultsIT extends SmsaFixture {
             carrier = carrierAt(URI.create(SMSA.baseUrl()), Duration.ofMillis(300));
             stubCreate(okJson(CREATED).withFixedDelay(3_000));
 
-            CarrierUnavailableException fault = createFails();
-
-            assertThat(fault.reason()).isEqualTo(Reason.TIMEOUT);
-            assertThat(fault.getMessage()).contains("300 ms");
-            assertBreaker(CircuitState.CLOSED, 1, 0);
+            assertThat(createFailsCounted(Reason.TIMEOUT).getMessage()).contains("300 ms");
         }
 
         @Test
@@ -171,11 +160,8 @@ class SmsaFaultsIT extends SmsaFixture {
         void givenTheConnectionBreaks_whenCreating_thenConnectionLostThatCounts() {
             stubCreate(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-            CarrierUnavailableException fault = createFails();
-
-            assertThat(fault.reason()).isEqualTo(Reason.CONNECTION_LOST);
-            assertThat(fault.reason().mayHaveBeenProcessed()).isTrue();
-            assertBreaker(CircuitState.CLOSED, 1, 0);
+            assertThat(createFailsCounted(Reason.CONNECTION_LOST).reason().mayHaveBeenProcessed())
+                    .isTrue();
         }
 
         @Test
@@ -185,10 +171,7 @@ class SmsaFaultsIT extends SmsaFixture {
                     .withHeader("Content-Type", "text/html")
                     .withBody("<html><body>Scheduled maintenance</body></html>"));
 
-            CarrierUnavailableException fault = createFails();
-
-            assertThat(fault.reason()).isEqualTo(Reason.UNREADABLE_REPLY);
-            assertBreaker(CircuitState.CLOSED, 1, 0);
+            createFailsCounted(Reason.UNREADABLE_REPLY);
         }
 
         @ParameterizedTest(name = "body [{0}]")
@@ -203,8 +186,7 @@ class SmsaFaultsIT extends SmsaFixture {
         void given200WithJsonOfTheWrongShape_whenCreating_thenUnreadableReplyThatCounts(String body) {
             stubCreate(okJson(body));
 
-            assertThat(createFails().reason()).isEqualTo(Reason.UNREADABLE_REPLY);
-            assertBreaker(CircuitState.CLOSED, 1, 0);
+            createFailsCounted(Reason.UNREADABLE_REPLY);
         }
     }
 }

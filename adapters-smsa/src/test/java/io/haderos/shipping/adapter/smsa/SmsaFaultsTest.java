@@ -3,7 +3,6 @@ package io.haderos.shipping.adapter.smsa;
 import static io.haderos.shipping.adapter.smsa.SmsaFixture.API_KEY;
 import static io.haderos.shipping.adapter.smsa.SmsaFixture.VALIDATION_ERRORS;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
@@ -13,21 +12,16 @@ import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.testing.StandardError;
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -84,18 +78,8 @@ class SmsaFaultsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-        "502,SERVICE_UNAVAILABLE",
-        "503,SERVICE_UNAVAILABLE",
-        "429,SERVICE_UNAVAILABLE",
-        "504,TIMEOUT",
-        "408,TIMEOUT",
-        "500,SERVER_ERROR",
-        "501,SERVER_ERROR",
-        "599,SERVER_ERROR",
-        "302,CARRIER_ERROR",
-        "101,CARRIER_ERROR"
-    })
+    @MethodSource("io.haderos.shipping.adapter.carrierhttp.CarrierFaultCases#carrierSideStatuses")
+    @CsvSource({"302,CARRIER_ERROR", "101,CARRIER_ERROR"})
     void givenCarrierSideStatus_whenClassified_thenCountedFault(int status, Reason expected) {
         CarrierException failure = faults.forStatus(reply(status, "", Map.of()));
 
@@ -126,17 +110,8 @@ class SmsaFaultsTest {
         assertThat(reason(faults.notCreated(CREATE, other))).isEqualTo(Reason.UNREADABLE_REPLY);
     }
 
-    static Stream<Arguments> networkFailures() {
-        return Stream.of(
-                arguments(new ConnectException("Connection refused"), Reason.CONNECTION_REFUSED),
-                arguments(new IOException("wrapped", new UnknownHostException("h")), Reason.CONNECTION_REFUSED),
-                arguments(new SSLHandshakeException("bad certificate"), Reason.CONNECTION_REFUSED),
-                arguments(new HttpTimeoutException("request timed out"), Reason.TIMEOUT),
-                arguments(new EOFException("EOF reached while reading"), Reason.CONNECTION_LOST));
-    }
-
     @ParameterizedTest
-    @MethodSource("networkFailures")
+    @MethodSource("io.haderos.shipping.adapter.carrierhttp.CarrierFaultCases#ioFailures")
     void givenNetworkFailure_whenClassified_thenRefusedTimeoutOrLost(IOException failure, Reason expected) {
         assertThat(faults.forIoFailure(CREATE, failure, Duration.ofSeconds(2)).reason())
                 .isEqualTo(expected);

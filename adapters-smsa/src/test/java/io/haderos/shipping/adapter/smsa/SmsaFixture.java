@@ -25,6 +25,7 @@ import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.model.ShipmentRequest;
 import io.haderos.shipping.domain.model.Weight;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
+import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
 import io.haderos.shipping.domain.testing.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -148,6 +149,18 @@ abstract class SmsaFixture {
 
     CarrierUnavailableException createFails() {
         return thrown(CarrierUnavailableException.class, () -> carrier.createShipment(shipment()));
+    }
+
+    /**
+     * Creating {@link #shipment()} fails with a carrier fault for {@code reason}, the first the breaker counts.
+     *
+     * @return the fault, for what else a test asserts about it
+     */
+    CarrierUnavailableException createFailsCounted(Reason reason) {
+        CarrierUnavailableException fault = createFails();
+        assertThat(fault.reason()).isEqualTo(reason);
+        assertBreaker(CircuitState.CLOSED, 1, 0);
+        return fault;
     }
 
     static void stubCreate(ResponseDefinitionBuilder reply) {

@@ -2,6 +2,7 @@ package io.haderos.shipping.adapter.smsa;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -34,34 +35,17 @@ class SmsaShipmentsIT extends SmsaFixture {
                 .withHeader("apikey", equalTo(API_KEY))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withHeader("Upgrade", absent())
-                .withRequestBody(matchingJsonPath("$.OrderNumber", equalTo("ORD-100245")))
-                .withRequestBody(matchingJsonPath("$.DeclaredValue", equalTo("250")))
-                .withRequestBody(matchingJsonPath("$.CODAmount", equalTo("0")))
-                .withRequestBody(matchingJsonPath("$.Parcels", equalTo("2")))
-                .withRequestBody(matchingJsonPath("$.ShipDate", equalTo("2025-01-01T10:00:00")))
-                .withRequestBody(matchingJsonPath("$.ShipmentCurrency", equalTo("SAR")))
-                .withRequestBody(matchingJsonPath("$.Weight", equalTo("2")))
-                .withRequestBody(matchingJsonPath("$.WeightUnit", equalTo("KG")))
-                .withRequestBody(matchingJsonPath("$.ServiceCode", equalTo("EDDL")))
-                .withRequestBody(matchingJsonPath("$.WaybillType", equalTo("PDF")))
-                .withRequestBody(matchingJsonPath("$.SMSARetailID", equalTo("0")))
-                .withRequestBody(matchingJsonPath("$.ContentDescription", equalTo("Cotton T-shirts")))
-                .withRequestBody(matchingJsonPath("$.VatPaid", equalTo("true")))
-                .withRequestBody(matchingJsonPath("$.DutyPaid", equalTo("false")))
-                .withRequestBody(matchingJsonPath("$.ConsigneeAddress.ContactName", equalTo("Sara Ahmed")))
-                .withRequestBody(matchingJsonPath("$.ConsigneeAddress.ContactPhoneNumber", equalTo("966551112233")))
-                .withRequestBody(matchingJsonPath("$.ConsigneeAddress.Country", equalTo("SA")))
-                .withRequestBody(matchingJsonPath("$.ConsigneeAddress.City", equalTo("Jeddah")))
-                .withRequestBody(
-                        matchingJsonPath("$.ConsigneeAddress.AddressLine1", equalTo("Building 7, Prince Sultan St")))
-                .withRequestBody(matchingJsonPath("$.ConsigneeAddress.AddressLine2", equalTo("Apartment 12")))
-                .withRequestBody(matchingJsonPath("$.ConsigneeAddress.PostalCode", equalTo("23434")))
-                .withRequestBody(matchingJsonPath("$.ShipperAddress.ContactName", equalTo("Example Store LLC")))
-                .withRequestBody(matchingJsonPath("$.ShipperAddress.ContactPhoneNumber", equalTo("966112345678")))
-                .withRequestBody(matchingJsonPath("$.ShipperAddress.Country", equalTo("SA")))
-                .withRequestBody(matchingJsonPath("$.ShipperAddress.City", equalTo("Riyadh")))
-                .withRequestBody(
-                        matchingJsonPath("$.ShipperAddress.AddressLine1", equalTo("Warehouse 4, Industrial Area 2")))
+                .withRequestBody(equalToJson("""
+                        {"OrderNumber": "ORD-100245", "DeclaredValue": 250, "CODAmount": 0, "Parcels": 2,
+                         "ShipDate": "2025-01-01T10:00:00", "ShipmentCurrency": "SAR", "Weight": 2, "WeightUnit": "KG",
+                         "ServiceCode": "EDDL", "WaybillType": "PDF", "SMSARetailID": "0",
+                         "ContentDescription": "Cotton T-shirts", "VatPaid": true, "DutyPaid": false,
+                         "ConsigneeAddress": {"ContactName": "Sara Ahmed", "ContactPhoneNumber": "966551112233",
+                           "Country": "SA", "City": "Jeddah", "AddressLine1": "Building 7, Prince Sultan St",
+                           "AddressLine2": "Apartment 12", "PostalCode": "23434"},
+                         "ShipperAddress": {"ContactName": "Example Store LLC", "ContactPhoneNumber": "966112345678",
+                           "Country": "SA", "City": "Riyadh", "AddressLine1": "Warehouse 4, Industrial Area 2"}}
+                        """, false, true))
                 .willReturn(okJson(CREATED)));
 
         CreatedShipment created = carrier.createShipment(shipment());
