@@ -12,7 +12,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Date;
 import java.util.Objects;
 import java.util.Properties;
@@ -39,9 +38,8 @@ public final class EmailAlertNotifier extends QueuedAlertNotifier {
 
     private final EmailSettings settings;
 
-    private EmailAlertNotifier(
-            EmailSettings settings, RetryPolicy retry, Clock clock, int capacity, Duration closeTimeout) {
-        super(new AlertDelivery("E-mail", BREAKER, new Smtp(settings, clock), retry, clock, capacity, closeTimeout));
+    private EmailAlertNotifier(EmailSettings settings, RetryPolicy retry, Clock clock) {
+        super("E-mail", BREAKER, new Smtp(settings, clock), retry, clock);
         this.settings = settings;
     }
 
@@ -56,11 +54,8 @@ public final class EmailAlertNotifier extends QueuedAlertNotifier {
      * @throws NullPointerException when an argument is null
      */
     public static EmailAlertNotifier start(EmailSettings settings, RetryPolicy retry, Clock clock) {
-        Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(retry, "retry");
-        Objects.requireNonNull(clock, "clock");
-        return new EmailAlertNotifier(
-                settings, retry, clock, AlertDelivery.DEFAULT_CAPACITY, AlertDelivery.DEFAULT_CLOSE_TIMEOUT);
+        // The delivery checks retry and clock; Smtp would fail on a null settings without naming it.
+        return new EmailAlertNotifier(Objects.requireNonNull(settings, "settings"), retry, clock);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.haderos.shipping.application.port.out.AlertSource;
 import io.haderos.shipping.domain.policy.Alert;
 import io.haderos.shipping.domain.policy.OutageNotice;
 import io.haderos.shipping.domain.port.out.AlertNotifier;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -15,8 +16,22 @@ abstract class QueuedAlertNotifier implements AlertNotifier, AlertSource, AutoCl
 
     private final AlertDelivery delivery;
 
-    QueuedAlertNotifier(AlertDelivery delivery) {
-        this.delivery = delivery;
+    /**
+     * A notifier named {@code channelName} for people whose own alerts carry {@code breaker} as their
+     * {@link Alert#breaker()}, delivering through {@code channel} with the default queue capacity and close timeout.
+     *
+     * @throws NullPointerException when an argument is null
+     */
+    QueuedAlertNotifier(
+            String channelName, String breaker, AlertDelivery.Channel channel, RetryPolicy retry, Clock clock) {
+        this.delivery = new AlertDelivery(
+                channelName,
+                breaker,
+                channel,
+                retry,
+                clock,
+                AlertDelivery.DEFAULT_CAPACITY,
+                AlertDelivery.DEFAULT_CLOSE_TIMEOUT);
     }
 
     /**

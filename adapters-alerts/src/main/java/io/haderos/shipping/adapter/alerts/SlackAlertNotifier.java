@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -38,14 +37,8 @@ public final class SlackAlertNotifier extends QueuedAlertNotifier {
 
     private final SlackSettings settings;
 
-    private SlackAlertNotifier(
-            SlackSettings settings,
-            AlertDelivery.Channel webhook,
-            RetryPolicy retry,
-            Clock clock,
-            int capacity,
-            Duration closeTimeout) {
-        super(new AlertDelivery("Slack", BREAKER, webhook, retry, clock, capacity, closeTimeout));
+    private SlackAlertNotifier(SlackSettings settings, RetryPolicy retry, Clock clock) {
+        super("Slack", BREAKER, new Webhook(settings), retry, clock);
         this.settings = settings;
     }
 
@@ -59,16 +52,8 @@ public final class SlackAlertNotifier extends QueuedAlertNotifier {
      * @throws NullPointerException when an argument is null
      */
     public static SlackAlertNotifier start(SlackSettings settings, RetryPolicy retry, Clock clock) {
-        Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(retry, "retry");
-        Objects.requireNonNull(clock, "clock");
-        return new SlackAlertNotifier(
-                settings,
-                new Webhook(settings),
-                retry,
-                clock,
-                AlertDelivery.DEFAULT_CAPACITY,
-                AlertDelivery.DEFAULT_CLOSE_TIMEOUT);
+        // The delivery checks retry and clock; Webhook would fail on a null settings without naming it.
+        return new SlackAlertNotifier(Objects.requireNonNull(settings, "settings"), retry, clock);
     }
 
     /**

@@ -46,9 +46,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The retention (docs/architecture.md#retention) on a fresh database of {@link #kind()}: what is past its period goes,
@@ -62,6 +62,10 @@ abstract class JdbiDataRetentionContract {
     private static final String PHONE = "+966551112233";
 
     private final MutableClock clock = new MutableClock(T0);
+
+    @RegisterExtension
+    final FreshDatabases databases = new FreshDatabases();
+
     private Database database;
     private JdbiDataRetention retention;
     private JdbiShipmentStore store;
@@ -70,14 +74,9 @@ abstract class JdbiDataRetentionContract {
 
     @BeforeEach
     void openDatabase() {
-        database = TestDatabases.open(kind());
+        database = databases.open(kind());
         retention = new JdbiDataRetention(database.jdbi());
         store = new JdbiShipmentStore(database.jdbi());
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        database.close();
     }
 
     @Test

@@ -4,12 +4,15 @@ import io.haderos.shipping.domain.model.GatewayInstance;
 import io.haderos.shipping.domain.port.out.FleetOutages;
 import io.haderos.shipping.domain.testing.FleetOutagesContract;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The fleet outages contract on a fresh database of {@link #kind()}; instances are live by their heartbeats. */
 abstract class JdbiFleetOutagesContract extends FleetOutagesContract {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    final FreshDatabases databases = new FreshDatabases();
 
     private Database database;
 
@@ -18,7 +21,7 @@ abstract class JdbiFleetOutagesContract extends FleetOutagesContract {
     @Override
     protected FleetOutages instance(String instanceId) {
         if (database == null) {
-            database = TestDatabases.open(kind());
+            database = databases.open(kind());
         }
         new JdbiGatewayInstances(database.jdbi()).started(GatewayInstance.starting(instanceId, "gw", T0));
         return new JdbiFleetOutages(database.jdbi(), instanceId, TIMEOUT);
@@ -32,12 +35,5 @@ abstract class JdbiFleetOutagesContract extends FleetOutagesContract {
                         .bind("id", instanceId)
                         .bind("long_ago", UtcTime.of(T0.minus(Duration.ofHours(1))))
                         .execute());
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        if (database != null) {
-            database.close();
-        }
     }
 }

@@ -2,13 +2,14 @@ package io.haderos.shipping.adapter.jdbi;
 
 import io.haderos.shipping.domain.port.out.FleetOverrideStore;
 import io.haderos.shipping.domain.testing.FleetOverrideStoreContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The fleet override store contract on a fresh database of {@link #kind()}, opened twice as two instances would. */
 abstract class JdbiFleetOverrideStoreContract extends FleetOverrideStoreContract {
 
-    private Database here;
-    private Database elsewhere;
+    @RegisterExtension
+    final FreshDatabases databases = new FreshDatabases();
+
     private Database.Settings settings;
 
     abstract TestDatabases.Kind kind();
@@ -16,23 +17,11 @@ abstract class JdbiFleetOverrideStoreContract extends FleetOverrideStoreContract
     @Override
     protected FleetOverrideStore store() {
         settings = TestDatabases.settings(kind());
-        here = Database.open(settings);
-        return new JdbiFleetOverrideStore(here);
+        return new JdbiFleetOverrideStore(databases.open(settings));
     }
 
     @Override
     protected FleetOverrideStore sameStoreElsewhere() {
-        elsewhere = Database.open(settings);
-        return new JdbiFleetOverrideStore(elsewhere);
-    }
-
-    @AfterEach
-    void closeDatabases() {
-        if (elsewhere != null) {
-            elsewhere.close();
-        }
-        if (here != null) {
-            here.close();
-        }
+        return new JdbiFleetOverrideStore(databases.open(settings));
     }
 }

@@ -2,25 +2,18 @@ package io.haderos.shipping.adapter.jdbi;
 
 import io.haderos.shipping.domain.port.out.GatewayInstances;
 import io.haderos.shipping.domain.testing.GatewayInstancesContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The gateway instances contract on a fresh database of {@link #kind()}. */
 abstract class JdbiGatewayInstancesContract extends GatewayInstancesContract {
 
-    private Database database;
+    @RegisterExtension
+    final FreshDatabases databases = new FreshDatabases();
 
     abstract TestDatabases.Kind kind();
 
     @Override
     protected GatewayInstances instances() {
-        database = TestDatabases.open(kind());
-        return new JdbiGatewayInstances(database.jdbi());
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        if (database != null) {
-            database.close();
-        }
+        return new JdbiGatewayInstances(databases.open(kind()).jdbi());
     }
 }

@@ -18,8 +18,8 @@ import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The shipment store contract on a fresh database of {@link #kind()}, and what only a database holds: old rows. */
 abstract class JdbiShipmentStoreContract extends ShipmentStoreContract {
@@ -27,21 +27,17 @@ abstract class JdbiShipmentStoreContract extends ShipmentStoreContract {
     private static final Instant T0 = Instant.parse("2026-11-27T08:00:00Z");
     private static final OrderId LEGACY = OrderId.of("ORD-LEGACY");
 
+    @RegisterExtension
+    final FreshDatabases databases = new FreshDatabases();
+
     private Database database;
 
     abstract TestDatabases.Kind kind();
 
     @Override
     protected ShipmentStore store() {
-        database = TestDatabases.open(kind());
+        database = databases.open(kind());
         return new JdbiShipmentStore(database.jdbi());
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        if (database != null) {
-            database.close();
-        }
     }
 
     /** A claim as gateways wrote it before clients were recorded: no client_name. */
@@ -110,9 +106,9 @@ abstract class JdbiShipmentStoreContract extends ShipmentStoreContract {
                         .bind("at", UtcTime.of(T0))
                         .execute());
 
-        database = Database.open(settings);
-        ShipmentRecord record =
-                new JdbiShipmentStore(database.jdbi()).find(LEGACY).orElseThrow();
+        ShipmentRecord record = new JdbiShipmentStore(databases.open(settings).jdbi())
+                .find(LEGACY)
+                .orElseThrow();
 
         assertThat(record.shipment().orElseThrow().labels())
                 .containsExactly(Label.at(

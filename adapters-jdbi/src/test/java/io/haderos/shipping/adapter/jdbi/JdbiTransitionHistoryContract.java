@@ -12,11 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The audit trail contract on a fresh database of {@link #kind()}: one log per instance id. */
 abstract class JdbiTransitionHistoryContract extends TransitionHistoryContract {
 
-    private Database database;
+    @RegisterExtension
+    final FreshDatabases databases = new FreshDatabases();
 
     abstract TestDatabases.Kind kind();
 
@@ -24,7 +26,7 @@ abstract class JdbiTransitionHistoryContract extends TransitionHistoryContract {
 
     @Override
     protected Trail open(Clock clock, String... instanceIds) {
-        database = TestDatabases.open(kind());
+        Database database = databases.open(kind());
         Map<String, CircuitTransitionListener> writers = new LinkedHashMap<>();
         for (String instanceId : instanceIds) {
             JdbiCircuitTransitionLog log = new JdbiCircuitTransitionLog(database.jdbi(), instanceId, clock, FAST);
@@ -37,11 +39,9 @@ abstract class JdbiTransitionHistoryContract extends TransitionHistoryContract {
                 () -> await().atMost(PATIENCE).until(() -> logs.stream().allMatch(log -> log.backlog() == 0)));
     }
 
+    /** Before {@link #databases} closes the database, so that each log's last writes still reach it. */
     @AfterEach
-    void closeAll() {
+    void closeLogs() {
         logs.forEach(JdbiCircuitTransitionLog::close);
-        if (database != null) {
-            database.close();
-        }
     }
 }

@@ -4,23 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.haderos.shipping.domain.circuit.CircuitState;
-import io.haderos.shipping.domain.circuit.CircuitStateChanged;
-import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.CreatedShipment;
 import io.haderos.shipping.domain.model.RateQuote;
-import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
-import io.haderos.shipping.domain.testing.ManualScheduler;
-import io.haderos.shipping.domain.testing.MutableClock;
 import io.haderos.shipping.domain.testing.Requests;
 import io.haderos.shipping.domain.testing.ScriptedCarrier;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -29,23 +23,7 @@ import org.junit.jupiter.api.Test;
  * bulkhead, and shipments that are never trials. Calls are held open by a scripted carrier and time moves only when
  * the test moves the scheduler (and its clock).
  */
-class CarrierCircuitBreakerInFlightTest {
-
-    private static final CarrierId ARAMEX = CarrierId.ARAMEX;
-    private static final RateRequest REQUEST = Requests.QUOTE;
-
-    private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
-    private final ManualScheduler scheduler = new ManualScheduler(clock);
-    private final List<CircuitStateChanged> transitions = new CopyOnWriteArrayList<>();
-    private final ScriptedCarrier carrier = new ScriptedCarrier(ARAMEX);
-    private CarrierCircuitBreaker breaker = breaker(CircuitBreakerSettings.DEFAULTS);
-    private GuardedCarrier guarded = new GuardedCarrier(breaker, carrier);
-
-    private CarrierCircuitBreaker breaker(CircuitBreakerSettings settings) {
-        breaker = CarrierCircuitBreaker.create(ARAMEX, settings, clock, transitions::add, scheduler);
-        guarded = new GuardedCarrier(breaker, carrier);
-        return breaker;
-    }
+class CarrierCircuitBreakerInFlightTest extends BreakerBench {
 
     private CompletableFuture<List<RateQuote>> quote() {
         return guarded.quoteRatesAsync(REQUEST);
@@ -176,7 +154,7 @@ class CarrierCircuitBreakerInFlightTest {
 
         @Test
         void givenATrialOfAnEarlierHalfOpenWindow_whenItFailsLate_thenTheCurrentWindowIsUntouched() {
-            breaker(new CircuitBreakerSettings(3, Duration.ofSeconds(5), 2)
+            useSettings(new CircuitBreakerSettings(3, Duration.ofSeconds(5), 2)
                     .withSlowCallThresholds(new SlowCallThresholds(
                             Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(60))));
             openWithFaults();
@@ -220,7 +198,7 @@ class CarrierCircuitBreakerInFlightTest {
 
         @Test
         void givenTwoCallsInFlightOfTwo_whenAThirdComes_thenItIsNotSentFailsBusyAndCountsNothing() {
-            breaker(CircuitBreakerSettings.DEFAULTS.withMaxConcurrentCalls(2));
+            useSettings(CircuitBreakerSettings.DEFAULTS.withMaxConcurrentCalls(2));
             carrier.thenHold().thenHold();
             quote();
             ship();
@@ -240,7 +218,7 @@ class CarrierCircuitBreakerInFlightTest {
 
         @Test
         void givenHalfOpenAndAFullBulkhead_whenABusyCallIsRefused_thenItsTrialPermitIsGivenBack() {
-            breaker(CircuitBreakerSettings.DEFAULTS.withMaxConcurrentCalls(1));
+            useSettings(CircuitBreakerSettings.DEFAULTS.withMaxConcurrentCalls(1));
             openWithFaults();
             clock.advanceSeconds(120);
             carrier.thenHold();

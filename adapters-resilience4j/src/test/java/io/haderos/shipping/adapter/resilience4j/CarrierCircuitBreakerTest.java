@@ -7,17 +7,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.CircuitStateChanged;
-import io.haderos.shipping.domain.model.CarrierId;
-import io.haderos.shipping.domain.model.RateRequest;
 import io.haderos.shipping.domain.policy.CarrierOperation;
 import io.haderos.shipping.domain.port.out.CarrierConfigurationException;
 import io.haderos.shipping.domain.port.out.CarrierMessage;
 import io.haderos.shipping.domain.port.out.CarrierRejectedException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException;
 import io.haderos.shipping.domain.port.out.CarrierUnavailableException.Reason;
-import io.haderos.shipping.domain.port.out.ShippingCarrier;
-import io.haderos.shipping.domain.testing.ManualScheduler;
-import io.haderos.shipping.domain.testing.MutableClock;
 import io.haderos.shipping.domain.testing.Requests;
 import io.haderos.shipping.domain.testing.ScriptedCarrier;
 import java.time.Duration;
@@ -25,35 +20,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** docs/architecture.md#circuit-breaker, row by row, with a clock the test moves. Defaults: N = 3, T = 120 s, M = 2. */
-class CarrierCircuitBreakerTest {
-
-    private static final CarrierId ARAMEX = CarrierId.ARAMEX;
-    private static final RateRequest REQUEST = Requests.QUOTE;
-
-    private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
-    private final ManualScheduler scheduler = new ManualScheduler(clock);
-    private final List<CircuitStateChanged> transitions = new CopyOnWriteArrayList<>();
-    private ScriptedCarrier carrier;
-    private CarrierCircuitBreaker breaker;
-    private ShippingCarrier guarded;
-
-    @BeforeEach
-    void setUp() {
-        useSettings(CircuitBreakerSettings.DEFAULTS);
-    }
-
-    private void useSettings(CircuitBreakerSettings settings) {
-        transitions.clear();
-        carrier = new ScriptedCarrier(ARAMEX);
-        breaker = CarrierCircuitBreaker.create(ARAMEX, settings, clock, transitions::add, scheduler);
-        guarded = new GuardedCarrier(breaker, carrier);
-    }
+class CarrierCircuitBreakerTest extends BreakerBench {
 
     private static CarrierUnavailableException timeout() {
         return new CarrierUnavailableException(ARAMEX, Reason.TIMEOUT, "no answer within 10 s");

@@ -8,11 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -108,25 +103,8 @@ public abstract class FleetOutagesContract {
     }
 
     private static List<Boolean> race(List<FleetOutages> views, Predicate<FleetOutages> move) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(views.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Boolean>> moves = new ArrayList<>();
-            for (FleetOutages view : views) {
-                Callable<Boolean> call = () -> {
-                    start.await();
-                    return move.test(view);
-                };
-                moves.add(pool.submit(call));
-            }
-            start.countDown();
-            List<Boolean> results = new ArrayList<>();
-            for (Future<Boolean> future : moves) {
-                results.add(future.get(30, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Race.run(views.stream()
+                .map(view -> (Callable<Boolean>) () -> move.test(view))
+                .toList());
     }
 }

@@ -13,11 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,32 +93,21 @@ public abstract class FleetOverrideStoreContract {
         FleetOverrideStore here = store();
         FleetOverrideStore elsewhere = sameStoreElsewhere();
         int operators = 20;
-        ExecutorService pool = Executors.newFixedThreadPool(operators);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<FleetOverride>> orders = new ArrayList<>();
-            for (int i = 0; i < operators; i++) {
-                FleetOverrideStore store = i % 2 == 0 ? here : elsewhere;
-                OperatorOverride order = new OperatorOverride(
-                        i % 3 == 0 ? CircuitState.CLOSED : CircuitState.FORCED_OPEN, "operator-" + i, "drill");
-                Callable<FleetOverride> give = () -> {
-                    start.await();
-                    return store.record(ARAMEX, order, T0);
-                };
-                orders.add(pool.submit(give));
-            }
-            start.countDown();
-            List<Long> revisions = new ArrayList<>();
-            for (Future<FleetOverride> order : orders) {
-                revisions.add(order.get(30, TimeUnit.SECONDS).revision());
-            }
-            assertThat(revisions).doesNotHaveDuplicates().hasSize(operators).allMatch(r -> r >= 1 && r <= operators);
-            assertThat(here.latest())
-                    .singleElement()
-                    .extracting(FleetOverride::revision)
-                    .isEqualTo((long) operators);
-        } finally {
-            pool.shutdownNow();
+        List<Callable<FleetOverride>> orders = new ArrayList<>();
+        for (int i = 0; i < operators; i++) {
+            FleetOverrideStore store = i % 2 == 0 ? here : elsewhere;
+            OperatorOverride order = new OperatorOverride(
+                    i % 3 == 0 ? CircuitState.CLOSED : CircuitState.FORCED_OPEN, "operator-" + i, "drill");
+            orders.add(() -> store.record(ARAMEX, order, T0));
         }
+
+        List<Long> revisions =
+                Race.run(orders).stream().map(FleetOverride::revision).toList();
+
+        assertThat(revisions).doesNotHaveDuplicates().hasSize(operators).allMatch(r -> r >= 1 && r <= operators);
+        assertThat(here.latest())
+                .singleElement()
+                .extracting(FleetOverride::revision)
+                .isEqualTo((long) operators);
     }
 }

@@ -22,14 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -132,29 +128,11 @@ public abstract class ShipmentStoreContract {
     @Test
     void givenManyConcurrentClaims_thenExactlyOneCallerHoldsTheClaim() throws Exception {
         ShipmentStore store = store();
-        int callers = 40;
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Optional<ShipmentRecord>>> claims = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                Callable<Optional<ShipmentRecord>> claim = () -> {
-                    start.await();
-                    return store.claim(ORDER, SHOP, "fp-1", T0);
-                };
-                claims.add(pool.submit(claim));
-            }
-            start.countDown();
-            int winners = 0;
-            for (Future<Optional<ShipmentRecord>> claim : claims) {
-                if (claim.get(30, TimeUnit.SECONDS).isEmpty()) {
-                    winners++;
-                }
-            }
-            assertThat(winners).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        Callable<Optional<ShipmentRecord>> claim = () -> store.claim(ORDER, SHOP, "fp-1", T0);
+
+        List<Optional<ShipmentRecord>> claims = Race.run(Collections.nCopies(40, claim));
+
+        assertThat(claims).filteredOn(Optional::isEmpty).as("winners").hasSize(1);
     }
 
     @Test
@@ -223,29 +201,18 @@ public abstract class ShipmentStoreContract {
     @Test
     void givenConcurrentResolutions_thenExactlyOneIsApplied() throws Exception {
         ShipmentStore store = storeHoldingTheOrder();
-        int operators = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(operators);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Optional<ShipmentRecord>>> answers = new ArrayList<>();
-            for (int i = 0; i < operators; i++) {
-                Optional<CreatedShipment> found = i % 2 == 0 ? Optional.of(AT_ARAMEX) : Optional.empty();
-                ShipmentResolution answer = new ShipmentResolution(found, "operator-" + i, "", T0.plusSeconds(60));
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return store.resolve(ORDER, answer);
-                }));
-            }
-            start.countDown();
-            List<ShipmentRecord> applied = new ArrayList<>();
-            for (Future<Optional<ShipmentRecord>> answer : answers) {
-                answer.get(30, TimeUnit.SECONDS).ifPresent(applied::add);
-            }
-            assertThat(applied).hasSize(1);
-            assertThat(store.find(ORDER)).contains(applied.get(0));
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Optional<ShipmentRecord>>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Optional<CreatedShipment> found = i % 2 == 0 ? Optional.of(AT_ARAMEX) : Optional.empty();
+            ShipmentResolution answer = new ShipmentResolution(found, "operator-" + i, "", T0.plusSeconds(60));
+            answers.add(() -> store.resolve(ORDER, answer));
         }
+
+        List<ShipmentRecord> applied =
+                Race.run(answers).stream().flatMap(Optional::stream).toList();
+
+        assertThat(applied).hasSize(1);
+        assertThat(store.find(ORDER)).contains(applied.get(0));
     }
 
     @Test
