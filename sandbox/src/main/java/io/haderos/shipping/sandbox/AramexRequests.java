@@ -60,69 +60,58 @@ final class AramexRequests {
             String accountCountryCode) {}
 
     static Client client(JsonNode root) throws MalformedException {
-        JsonNode node = object(root, "ClientInfo");
-        if (node == null) {
-            return null;
-        }
-        integer(node, "Source");
-        return new Client(
-                string(node, "UserName"),
-                string(node, "Password"),
-                string(node, "AccountNumber"),
-                string(node, "AccountPin"),
-                string(node, "AccountEntity"),
-                string(node, "AccountCountryCode"));
+        return object(root, "ClientInfo", node -> {
+            integer(node, "Source");
+            return new Client(
+                    string(node, "UserName"),
+                    string(node, "Password"),
+                    string(node, "AccountNumber"),
+                    string(node, "AccountPin"),
+                    string(node, "AccountEntity"),
+                    string(node, "AccountCountryCode"));
+        });
     }
 
     static Address address(JsonNode parent, String name) throws MalformedException {
-        JsonNode node = object(parent, name);
-        if (node == null) {
-            return null;
-        }
-        return new Address(string(node, "Line1"), string(node, "City"), string(node, "CountryCode"));
+        return object(
+                parent,
+                name,
+                node -> new Address(string(node, "Line1"), string(node, "City"), string(node, "CountryCode")));
     }
 
     static Party party(JsonNode parent, String name) throws MalformedException {
-        JsonNode node = object(parent, name);
-        if (node == null) {
-            return null;
-        }
-        JsonNode contact = object(node, "Contact");
-        return new Party(
-                address(node, "PartyAddress"),
-                contact != null,
-                contact == null ? null : string(contact, "PersonName"),
-                contact == null ? null : string(contact, "PhoneNumber1"));
+        return object(parent, name, node -> {
+            JsonNode contact = object(node, "Contact");
+            return new Party(
+                    address(node, "PartyAddress"),
+                    contact != null,
+                    contact == null ? null : string(contact, "PersonName"),
+                    contact == null ? null : string(contact, "PhoneNumber1"));
+        });
     }
 
     static Details details(JsonNode parent, String name) throws MalformedException {
-        JsonNode node = object(parent, name);
-        if (node == null) {
-            return null;
-        }
-        return new Details(
-                weight(node, "ActualWeight"),
-                weight(node, "ChargeableWeight"),
-                integer(node, "NumberOfPieces"),
-                string(node, "ProductGroup"),
-                string(node, "ProductType"),
-                string(node, "PaymentType"),
-                string(node, "DescriptionOfGoods"),
-                string(node, "GoodsOriginCountry"));
+        return object(
+                parent,
+                name,
+                node -> new Details(
+                        weight(node, "ActualWeight"),
+                        weight(node, "ChargeableWeight"),
+                        integer(node, "NumberOfPieces"),
+                        string(node, "ProductGroup"),
+                        string(node, "ProductType"),
+                        string(node, "PaymentType"),
+                        string(node, "DescriptionOfGoods"),
+                        string(node, "GoodsOriginCountry")));
     }
 
     static List<Shipment> shipments(JsonNode root) throws MalformedException {
-        JsonNode array = array(root, "Shipments");
-        List<Shipment> shipments = new ArrayList<>();
-        if (array == null) {
-            return shipments;
-        }
-        for (JsonNode node : array) {
+        return elements(root, "Shipments", node -> {
             if (!node.isObject()) {
                 throw new MalformedException("Shipments must contain objects");
             }
             date(node, "DueDate");
-            shipments.add(new Shipment(
+            return new Shipment(
                     string(node, "Reference1"),
                     string(node, "Reference2"),
                     string(node, "Reference3"),
@@ -130,32 +119,21 @@ final class AramexRequests {
                     party(node, "Shipper"),
                     party(node, "Consignee"),
                     date(node, "ShippingDateTime"),
-                    details(node, "Details")));
-        }
-        return shipments;
+                    details(node, "Details"));
+        });
     }
 
     static List<String> waybills(JsonNode root) throws MalformedException {
-        JsonNode array = array(root, "Shipments");
-        List<String> waybills = new ArrayList<>();
-        if (array == null) {
-            return waybills;
-        }
-        for (JsonNode node : array) {
+        return elements(root, "Shipments", node -> {
             if (!node.isValueNode() || node.isNull()) {
                 throw new MalformedException("Shipments must contain waybill numbers");
             }
-            waybills.add(node.asText().trim());
-        }
-        return waybills;
+            return node.asText().trim();
+        });
     }
 
     static Weight weight(JsonNode parent, String name) throws MalformedException {
-        JsonNode node = object(parent, name);
-        if (node == null) {
-            return null;
-        }
-        return new Weight(string(node, "Unit"), number(node, "Value"));
+        return object(parent, name, node -> new Weight(string(node, "Unit"), number(node, "Value")));
     }
 
     static JsonNode object(JsonNode parent, String name) throws MalformedException {
@@ -214,6 +192,30 @@ final class AramexRequests {
                     + "' does not start with '\\/Date(' and end with ')\\/' as required for JSON.");
         }
         return instant;
+    }
+
+    /** Reads a member's or an element's JSON; what it cannot read makes the request malformed. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(JsonNode node) throws MalformedException;
+    }
+
+    /** Object member {@code name} as {@code read} makes it, or null when absent. */
+    private static <T> T object(JsonNode parent, String name, Reader<T> read) throws MalformedException {
+        JsonNode node = object(parent, name);
+        return node == null ? null : read.read(node);
+    }
+
+    /** The elements of array member {@code name} as {@code read} makes them, in order; none when absent. */
+    private static <T> List<T> elements(JsonNode parent, String name, Reader<T> read) throws MalformedException {
+        JsonNode array = array(parent, name);
+        List<T> elements = new ArrayList<>();
+        if (array != null) {
+            for (JsonNode node : array) {
+                elements.add(read.read(node));
+            }
+        }
+        return elements;
     }
 
     /** Member {@code name} as {@code read} makes it, or null when absent; what {@code read} cannot make is malformed. */

@@ -13,16 +13,10 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Aramex labels: CreateShipments' {@code ShipmentLabel}, the label files and PrintLabel. */
-class AramexLabelTest {
-
-    private final TestHttp http = new TestHttp();
-
-    @AutoClose
-    private final Sandbox sandbox = Fixtures.startSandbox();
+class AramexLabelTest extends SandboxOverHttp {
 
     @Test
     void givenReportTypeUrlAndThreePieces_whenCreateShipments_thenTheUrlServesAPdfWithAPagePerPiece() throws Exception {
@@ -139,12 +133,12 @@ class AramexLabelTest {
         URI file = URI.create(shipment.at("/ShipmentLabel/LabelURL").asText());
         String awb = shipment.get("ID").asText();
 
-        fault("{\"mode\":\"garbage\"}");
+        fault("aramex", "{\"mode\":\"garbage\"}");
         HttpResponse<byte[]> garbageFile = http.getBytes(file);
-        fault("{\"mode\":\"unavailable\"}");
+        fault("aramex", "{\"mode\":\"unavailable\"}");
         HttpResponse<String> unavailablePrint =
                 http.postJson(aramex(sandbox, PRINT), Fixtures.printRequest(awb, "URL"));
-        fault("{\"mode\":\"reject\"}");
+        fault("aramex", "{\"mode\":\"reject\"}");
         JsonNode rejectedPrint = json(http.postJson(aramex(sandbox, PRINT), Fixtures.printRequest(awb, "URL")));
         HttpResponse<byte[]> fileWhileRejecting = http.getBytes(file);
 
@@ -154,10 +148,7 @@ class AramexLabelTest {
         assertThat(unavailablePrint.statusCode()).isEqualTo(503);
         assertThat(rejectedPrint.at("/Notifications/0/Code").asText()).isEqualTo("ERR52");
         assertThat(fileWhileRejecting.headers().firstValue("Content-Type")).hasValue("application/pdf");
-        assertThat(json(http.get(URI.create(sandbox.controlUri() + "/aramex/stats")))
-                        .get("requests")
-                        .asLong())
-                .isEqualTo(5);
+        assertThat(stats("aramex").get("requests").asLong()).isEqualTo(5);
     }
 
     private JsonNode create(int pieces, String reportType) throws Exception {
@@ -167,10 +158,5 @@ class AramexLabelTest {
         JsonNode body = json(http.postJson(aramex(sandbox, CREATE), request));
         assertThat(body.get("HasErrors").asBoolean()).as(body.toString()).isFalse();
         return body.at("/Shipments/0");
-    }
-
-    private void fault(String body) throws Exception {
-        HttpResponse<String> response = http.putJson(URI.create(sandbox.controlUri() + "/aramex/fault"), body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 }

@@ -15,17 +15,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class AramexStandInTest {
-
-    private final TestHttp http = new TestHttp();
-
-    @AutoClose
-    private final Sandbox sandbox = Fixtures.startSandboxAtNow();
+class AramexStandInTest extends SandboxOverHttp {
 
     @Test
     void givenDomesticRequest_whenCalculateRate_thenDeterministicQuoteAndTransactionEchoed() throws Exception {
@@ -164,10 +158,7 @@ class AramexStandInTest {
 
     @Test
     void givenReportTypeRpt_whenCreateShipments_thenLabelContentsInline() throws Exception {
-        ObjectNode request = Fixtures.createRequest();
-        at(request, "/LabelInfo").put("ReportType", "RPT");
-
-        JsonNode body = json(http.postJson(aramex(sandbox, CREATE), request));
+        JsonNode body = json(createShipmentsWith("/LabelInfo", "ReportType", "RPT"));
 
         assertThat(body.at("/Shipments/0/ShipmentLabel/LabelURL").isNull()).isTrue();
         byte[] pdf = java.util.Base64.getDecoder()
@@ -177,10 +168,7 @@ class AramexStandInTest {
 
     @Test
     void givenUnknownConsigneeCity_whenCreateShipments_thenErrorInsideShipmentOnly() throws Exception {
-        ObjectNode request = Fixtures.createRequest();
-        at(request, "/Shipments/0/Consignee/PartyAddress").put("City", "Jedda");
-
-        HttpResponse<String> response = http.postJson(aramex(sandbox, CREATE), request);
+        HttpResponse<String> response = createShipmentsWith("/Shipments/0/Consignee/PartyAddress", "City", "Jedda");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json(response);
@@ -192,10 +180,7 @@ class AramexStandInTest {
         assertThat(shipment.at("/Notifications/0/Code").asText()).isEqualTo("ERR52");
         assertThat(shipment.at("/Notifications/0/Message").asText())
                 .isEqualTo("Consignee.PartyAddress - City name is invalid (Jedda)");
-        assertThat(json(http.get(URI.create(sandbox.controlUri() + "/aramex/stats")))
-                        .get("shipments_created")
-                        .asLong())
-                .isZero();
+        assertThat(stats("aramex").get("shipments_created").asLong()).isZero();
     }
 
     @Test
@@ -247,10 +232,7 @@ class AramexStandInTest {
 
     @Test
     void givenIsoShippingDate_whenCreateShipments_then400HtmlRequestError() throws Exception {
-        ObjectNode request = Fixtures.createRequest();
-        at(request, "/Shipments/0").put("ShippingDateTime", "2025-01-01T10:00:00");
-
-        HttpResponse<String> response = http.postJson(aramex(sandbox, CREATE), request);
+        HttpResponse<String> response = createShipmentsWith("/Shipments/0", "ShippingDateTime", "2025-01-01T10:00:00");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type"))
@@ -270,10 +252,9 @@ class AramexStandInTest {
 
     @Test
     void givenWrongMemberType_whenCreateShipments_then400() throws Exception {
-        ObjectNode request = Fixtures.createRequest();
-        at(request, "/Shipments/0/Details").put("NumberOfPieces", "one");
-
-        assertThat(http.postJson(aramex(sandbox, CREATE), request).statusCode()).isEqualTo(400);
+        assertThat(createShipmentsWith("/Shipments/0/Details", "NumberOfPieces", "one")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -352,5 +333,12 @@ class AramexStandInTest {
                 .body();
 
         assertThat(raw).contains("\"\\/Date(" + NOW.toEpochMilli() + "+0300)\\/\"");
+    }
+
+    /** CreateShipments with the example request, member {@code name} of the object at {@code pointer} set to {@code value}. */
+    private HttpResponse<String> createShipmentsWith(String pointer, String name, String value) throws Exception {
+        ObjectNode request = Fixtures.createRequest();
+        at(request, pointer).put(name, value);
+        return http.postJson(aramex(sandbox, CREATE), request);
     }
 }

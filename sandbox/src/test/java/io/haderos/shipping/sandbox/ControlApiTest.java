@@ -4,19 +4,12 @@ import static io.haderos.shipping.sandbox.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ControlApiTest {
-
-    private final TestHttp http = new TestHttp();
-
-    @AutoClose
-    private final Sandbox sandbox = Fixtures.startSandbox();
+class ControlApiTest extends SandboxOverHttp {
 
     @Test
     void givenFreshSandbox_whenListed_thenBothStandInsHealthyWithTheirBaseUrls() throws Exception {
@@ -37,11 +30,11 @@ class ControlApiTest {
 
     @Test
     void givenFaultPut_whenReadBack_thenSameShapeAndListed() throws Exception {
-        HttpResponse<String> put = http.putJson(uri("/smsa/fault"), "{\"mode\":\"slow\",\"latency_ms\":300}");
+        HttpResponse<String> put = http.putJson(control("/smsa/fault"), "{\"mode\":\"slow\",\"latency_ms\":300}");
 
         assertThat(put.statusCode()).isEqualTo(200);
         assertThat(json(put).get("mode").asText()).isEqualTo("slow");
-        JsonNode read = json(http.get(uri("/smsa/fault")));
+        JsonNode read = json(http.get(control("/smsa/fault")));
         assertThat(read.get("mode").asText()).isEqualTo("slow");
         assertThat(read.get("latency_ms").asLong()).isEqualTo(300);
         assertThat(json(http.get(sandbox.controlUri()))
@@ -52,7 +45,7 @@ class ControlApiTest {
 
     @Test
     void givenSlowWithoutLatency_whenPut_thenDefaultThirtySeconds() throws Exception {
-        JsonNode fault = json(http.putJson(uri("/aramex/fault"), "{\"mode\":\"slow\"}"));
+        JsonNode fault = json(http.putJson(control("/aramex/fault"), "{\"mode\":\"slow\"}"));
 
         assertThat(fault.get("latency_ms").asLong()).isEqualTo(30_000);
     }
@@ -71,7 +64,7 @@ class ControlApiTest {
                 "[\"down\"]|body"
             })
     void givenInvalidFaultBody_whenPut_then400ProblemNamingTheField(String body, String field) throws Exception {
-        HttpResponse<String> response = http.putJson(uri("/aramex/fault"), body);
+        HttpResponse<String> response = http.putJson(control("/aramex/fault"), body);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type"))
@@ -80,31 +73,27 @@ class ControlApiTest {
         assertThat(problem.get("status").asInt()).isEqualTo(400);
         assertThat(problem.get("title").asText()).isEqualTo("Bad Request");
         assertThat(problem.at("/errors/0/field").asText()).isEqualTo(field);
-        assertThat(json(http.get(uri("/aramex/fault"))).get("mode").asText()).isEqualTo("healthy");
+        assertThat(json(http.get(control("/aramex/fault"))).get("mode").asText())
+                .isEqualTo("healthy");
     }
 
     @Test
     void givenUnknownCarrier_whenAnyCall_then404Problem() throws Exception {
-        HttpResponse<String> response = http.putJson(uri("/dhl/fault"), "{\"mode\":\"down\"}");
+        HttpResponse<String> response = http.putJson(control("/dhl/fault"), "{\"mode\":\"down\"}");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(json(response).get("detail").asText()).contains("dhl");
-        assertThat(http.get(uri("/dhl/stats")).statusCode()).isEqualTo(404);
+        assertThat(http.get(control("/dhl/stats")).statusCode()).isEqualTo(404);
     }
 
     @Test
     void givenUnknownPathOrWrongMethod_whenCalled_then404Or405() throws Exception {
-        assertThat(http.get(uri("/aramex/nothing")).statusCode()).isEqualTo(404);
-        assertThat(http.get(URI.create(sandbox.controlUri() + "x")).statusCode())
-                .isEqualTo(404);
-        HttpResponse<String> wrongMethod = http.get(uri("/aramex/reset"));
+        assertThat(http.get(control("/aramex/nothing")).statusCode()).isEqualTo(404);
+        assertThat(http.get(control("x")).statusCode()).isEqualTo(404);
+        HttpResponse<String> wrongMethod = http.get(control("/aramex/reset"));
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("POST");
-    }
-
-    private URI uri(String path) {
-        return URI.create(sandbox.controlUri() + path);
     }
 }

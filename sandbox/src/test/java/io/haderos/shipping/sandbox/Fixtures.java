@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 /** Request bodies shaped like the carriers' own examples, with the sandbox's default credentials. */
 final class Fixtures {
@@ -18,7 +16,7 @@ final class Fixtures {
     static final String PRINT = "Shipping/Service_1_0.svc/json/PrintLabel";
     static final String SMSA_KEY = SandboxSettings.DEFAULT_SMSA_API_KEY;
 
-    /** The instant at which {@link #startSandboxAtNow()} stops the stand-ins' clock. */
+    /** The instant at which {@link SandboxOverHttp} stops the stand-ins' clock. */
     static final Instant NOW = Instant.parse("2025-01-01T07:00:05.530Z");
 
     private static final String CLIENT_INFO = """
@@ -27,27 +25,6 @@ final class Fixtures {
        "AccountCountryCode": "SA", "Source": 24}""";
 
     private Fixtures() {}
-
-    /**
-     * A sandbox on ephemeral loopback ports for one test, which closes it: held in an {@code @AutoClose} field, one is
-     * started for each test and closed after it.
-     */
-    static Sandbox startSandbox() {
-        return startSandbox(Clock.systemUTC());
-    }
-
-    /** As {@link #startSandbox()}, with the stand-ins' clock stopped at {@link #NOW}. */
-    static Sandbox startSandboxAtNow() {
-        return startSandbox(Clock.fixed(NOW, ZoneOffset.UTC));
-    }
-
-    private static Sandbox startSandbox(Clock clock) {
-        try {
-            return Sandbox.start(SandboxSettings.ephemeral(), clock);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static URI aramex(Sandbox sandbox, String operation) {
         return sandbox.aramexBaseUri().resolve(operation);

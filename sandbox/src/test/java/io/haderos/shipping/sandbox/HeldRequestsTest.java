@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,29 +18,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Requests a stand-in holds open ({@code slow}, {@code hang}) without a thread each, and what ends them. */
-class HeldRequestsTest {
+class HeldRequestsTest extends SandboxOverHttp {
 
-    private final TestHttp http = new TestHttp();
     private final ExecutorService clientThreads = Executors.newFixedThreadPool(4, Listener.threads("test-client-"));
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(30))
             .executor(clientThreads)
             .build();
-    private Sandbox sandbox;
-
-    @BeforeEach
-    void startSandbox() throws Exception {
-        sandbox = Sandbox.start(SandboxSettings.ephemeral());
-    }
 
     @AfterEach
-    void stopSandbox() {
-        sandbox.close();
+    void stopClientThreads() {
         clientThreads.shutdownNow();
     }
 
@@ -107,8 +96,7 @@ class HeldRequestsTest {
 
     @Test
     void givenHang_whenCalled_thenCountedAndNeverAnsweredUntilTheClientGivesUp() throws Exception {
-        HttpResponse<String> put = http.putJson(
-                URI.create(sandbox.controlUri() + "/aramex/fault"), "{\"mode\":\"hang\",\"latency_ms\":500}");
+        HttpResponse<String> put = http.putJson(control("/aramex/fault"), "{\"mode\":\"hang\",\"latency_ms\":500}");
         HttpRequest quote = TestHttp.request(
                         Fixtures.aramex(sandbox, Fixtures.RATE), "Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(1))
@@ -117,9 +105,7 @@ class HeldRequestsTest {
 
         assertThat(json(put).get("mode").asText()).isEqualTo("hang");
         assertThat(json(put).get("latency_ms").asLong()).isZero();
-        assertThat(json(http.get(URI.create(sandbox.controlUri() + "/aramex/fault")))
-                        .get("mode")
-                        .asText())
+        assertThat(json(http.get(control("/aramex/fault"))).get("mode").asText())
                 .isEqualTo("hang");
         assertThatThrownBy(() -> client.send(quote, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);
@@ -179,14 +165,5 @@ class HeldRequestsTest {
                 .map(Thread::getName)
                 .filter(name -> name.startsWith(prefix))
                 .collect(Collectors.toList());
-    }
-
-    private void fault(String carrier, String body) throws Exception {
-        HttpResponse<String> response = http.putJson(URI.create(sandbox.controlUri() + "/" + carrier + "/fault"), body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    }
-
-    private JsonNode stats(String carrier) throws Exception {
-        return json(http.get(URI.create(sandbox.controlUri() + "/" + carrier + "/stats")));
     }
 }

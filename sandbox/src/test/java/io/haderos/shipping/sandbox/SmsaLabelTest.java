@@ -7,25 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** SMSA labels (one per parcel, PDF or ZPL), the shipment query, and faults on the look-ups. */
-class SmsaLabelTest {
+class SmsaLabelTest extends SandboxOverHttp {
 
     private static final String NEW = "api/shipment/b2c/new";
-
-    private final TestHttp http = new TestHttp();
-
-    @AutoClose
-    private final Sandbox sandbox = Fixtures.startSandbox();
 
     @Test
     void givenTwoParcelsAsPdf_whenCreate_thenEachWaybillIsAOnePagePdfShowingItsOwnAwb() throws Exception {
@@ -101,11 +94,11 @@ class SmsaLabelTest {
     void givenFaultModes_whenQueriedOrTrackedByReference_thenTheModeAnswersAndEveryCallIsCounted() throws Exception {
         String sawb = create(Fixtures.smsaShipment()).get("sawb").asText();
 
-        fault("{\"mode\":\"reject\"}");
+        fault("smsa", "{\"mode\":\"reject\"}");
         HttpResponse<String> rejected = http.get(smsa(sandbox, "api/track/reference/ORD-100245"), "apikey", SMSA_KEY);
-        fault("{\"mode\":\"garbage\"}");
+        fault("smsa", "{\"mode\":\"garbage\"}");
         HttpResponse<String> garbage = http.get(smsa(sandbox, "api/shipment/b2c/query/" + sawb), "apikey", SMSA_KEY);
-        fault("{\"mode\":\"error\"}");
+        fault("smsa", "{\"mode\":\"error\"}");
         HttpResponse<String> error = http.get(smsa(sandbox, "api/track/reference/ORD-100245"), "apikey", SMSA_KEY);
 
         assertThat(rejected.statusCode()).isEqualTo(400);
@@ -114,10 +107,7 @@ class SmsaLabelTest {
         assertThat(garbage.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(error.statusCode()).isEqualTo(500);
-        assertThat(json(http.get(URI.create(sandbox.controlUri() + "/smsa/stats")))
-                        .get("requests")
-                        .asLong())
-                .isEqualTo(4);
+        assertThat(stats("smsa").get("requests").asLong()).isEqualTo(4);
     }
 
     private JsonNode create(ObjectNode request) throws Exception {
@@ -128,10 +118,5 @@ class SmsaLabelTest {
 
     private static byte[] decode(JsonNode waybill) {
         return Base64.getDecoder().decode(waybill.get("awbFile").asText());
-    }
-
-    private void fault(String body) throws Exception {
-        HttpResponse<String> response = http.putJson(URI.create(sandbox.controlUri() + "/smsa/fault"), body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 }

@@ -8,23 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SmsaStandInTest {
+class SmsaStandInTest extends SandboxOverHttp {
 
     private static final String NEW = "api/shipment/b2c/new";
-
-    private final TestHttp http = new TestHttp();
-
-    @AutoClose
-    private final Sandbox sandbox = Fixtures.startSandboxAtNow();
 
     @Test
     void givenNoApiKey_whenCreate_then401() throws Exception {
@@ -67,10 +60,7 @@ class SmsaStandInTest {
                 .contains("231200000002");
         assertThat(second.get("sawb").asText()).isEqualTo("231200000004");
         assertThat(second.get("waybills").findValuesAsText("awb")).containsExactly("231200000005");
-        assertThat(json(http.get(URI.create(sandbox.controlUri() + "/smsa/stats")))
-                        .get("shipments_created")
-                        .asLong())
-                .isEqualTo(2);
+        assertThat(stats("smsa").get("shipments_created").asLong()).isEqualTo(2);
     }
 
     @Test
@@ -110,10 +100,7 @@ class SmsaStandInTest {
         assertThat(errors.has("Weight")).isTrue();
         assertThat(errors.has("WeightUnit")).isTrue();
         assertThat(errors.size()).isEqualTo(7);
-        assertThat(json(http.get(URI.create(sandbox.controlUri() + "/smsa/stats")))
-                        .get("shipments_created")
-                        .asLong())
-                .isZero();
+        assertThat(stats("smsa").get("shipments_created").asLong()).isZero();
     }
 
     @Test
@@ -292,7 +279,7 @@ class SmsaStandInTest {
     @Test
     void givenWrongApiKeyOrReject_whenTrackedByReference_then401Or400() throws Exception {
         HttpResponse<String> unauthorised = http.get(smsa(sandbox, "api/track/reference/ORD-1"), "apikey", "wrong");
-        http.putJson(URI.create(sandbox.controlUri() + "/smsa/fault"), "{\"mode\":\"reject\"}");
+        fault("smsa", "{\"mode\":\"reject\"}");
         HttpResponse<String> rejected = http.get(smsa(sandbox, "api/track/reference/ORD-1"), "apikey", SMSA_KEY);
 
         assertThat(unauthorised.statusCode()).isEqualTo(401);

@@ -42,18 +42,13 @@ public final class BareServerProcess implements AutoCloseable {
                 Map.of(),
                 workDir);
         BareServerProcess bare = new BareServerProcess(jvm, port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!jvm.isAlive()) {
-                throw new IOException("the bare endpoint exited during start-up:\n" + jvm.logTail(3000));
-            }
-            if (Http.postJson(bare.ratesUri(), Requests.RATES_BODY).ok()) {
-                return bare;
-            }
-            Thread.sleep(100);
-        }
-        jvm.stop();
-        throw new IOException("the bare endpoint did not serve a quote within 30 s:\n" + jvm.logTail(3000));
+        // ready when it serves a quote through the stand-in
+        jvm.awaitReady(
+                "the bare endpoint",
+                Duration.ofSeconds(30),
+                Duration.ofMillis(100),
+                () -> Http.postJson(bare.ratesUri(), Requests.RATES_BODY).ok());
+        return bare;
     }
 
     public URI ratesUri() {

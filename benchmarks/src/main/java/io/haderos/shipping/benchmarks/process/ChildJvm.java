@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A Java process started by the benchmarks, with its output in a log file, its own CPU and memory counters, and a
@@ -89,6 +90,29 @@ public final class ChildJvm implements AutoCloseable {
         Process process = builder.start();
         RUNNING.add(process);
         return new ChildJvm(name, process, launched, log);
+    }
+
+    /**
+     * Waits for the end of the process's start-up: asks {@code ready} every {@code every} until it answers true.
+     *
+     * @param what the process as the messages name it, e.g. {@code "the gateway"}
+     * @throws IOException when the process ends first, or {@code patience} runs out first (the process is stopped
+     *     then), with the end of its log
+     */
+    public void awaitReady(String what, Duration patience, Duration every, BooleanSupplier ready)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!isAlive()) {
+                throw new IOException(what + " exited during start-up:\n" + logTail(3000));
+            }
+            if (ready.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(every.toMillis());
+        }
+        stop();
+        throw new IOException(what + " was not ready within " + patience.toSeconds() + " s:\n" + logTail(3000));
     }
 
     /** The {@code java} of the JVM running the benchmarks. */

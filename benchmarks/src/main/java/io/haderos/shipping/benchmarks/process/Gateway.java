@@ -73,20 +73,16 @@ public final class Gateway implements AutoCloseable {
     /**
      * Waits for {@code GET /health/ready} to answer 200.
      *
-     * @throws IOException when the process ends or {@code patience} runs out first, with the end of its log
+     * @throws IOException when the process ends or {@code patience} runs out first (it is stopped then), with the end
+     *     of its log
      */
     public Gateway awaitReady(Duration patience) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!jvm.isAlive()) {
-                throw new IOException("the gateway exited during start-up:\n" + jvm.logTail(3000));
-            }
-            if (Http.get(uri("/health/ready")).status() == 200) {
-                return this;
-            }
-            Thread.sleep(50);
-        }
-        throw new IOException("the gateway was not ready within " + patience + ":\n" + jvm.logTail(3000));
+        jvm.awaitReady(
+                "the gateway",
+                patience,
+                Duration.ofMillis(50),
+                () -> Http.get(uri("/health/ready")).status() == 200);
+        return this;
     }
 
     /** {@code http://127.0.0.1:<port><path>} on the gateway. */

@@ -43,18 +43,12 @@ public final class SandboxProcess implements AutoCloseable {
         ChildJvm jvm =
                 ChildJvm.start("sandbox", jvmOptions, List.of("-cp", gatewayJar.toString(), MAIN_CLASS), env, workDir);
         SandboxProcess sandbox = new SandboxProcess(jvm, ports);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!jvm.isAlive()) {
-                throw new IOException("the sandbox exited during start-up:\n" + jvm.logTail(3000));
-            }
-            if (Http.get(sandbox.controlUri().resolve("/sandbox")).ok()) {
-                return sandbox;
-            }
-            Thread.sleep(50);
-        }
-        jvm.stop();
-        throw new IOException("the sandbox did not start within 30 s:\n" + jvm.logTail(3000));
+        jvm.awaitReady(
+                "the sandbox",
+                Duration.ofSeconds(30),
+                Duration.ofMillis(50),
+                () -> Http.get(sandbox.controlUri().resolve("/sandbox")).ok());
+        return sandbox;
     }
 
     public URI controlUri() {

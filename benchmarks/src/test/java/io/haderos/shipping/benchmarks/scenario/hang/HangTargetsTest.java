@@ -1,6 +1,7 @@
 package io.haderos.shipping.benchmarks.scenario.hang;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.haderos.shipping.benchmarks.driver.LatencySummary;
 import io.haderos.shipping.benchmarks.report.TargetCheck;
@@ -14,7 +15,11 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class HangTargetsTest {
 
@@ -33,45 +38,37 @@ class HangTargetsTest {
         assertThat(verdicts).hasSize(11).doesNotContainValue(false);
     }
 
-    @Test
-    void givenASlowProbeInTheWarmUpWindowOnly_thenItIsForgiven() {
-        List<HangWindow> windows = windows(w -> w.index() == 0 ? withLive(w, 900 * MS) : w);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oneWindowChanged")
+    void givenOneWindowChanged_thenTheVerdictsOfItsTargets(
+            String given, int index, UnaryOperator<HangWindow> change, Map<String, Boolean> expected) {
+        Map<String, Boolean> verdicts = verdicts(
+                windows(w -> w.index() == index ? change.apply(w) : w), goodShips(), goodTransitions(), cleanShips());
 
-        assertThat(verdict(windows, "/health/live")).isTrue();
+        expected.forEach((target, passed) ->
+                assertThat(pick(verdicts, target)).as(target).isEqualTo(passed));
     }
 
-    @Test
-    void givenOneProbeOver500Milliseconds_thenTheLiveTargetFails() {
-        List<HangWindow> windows = windows(w -> w.index() == 5 ? withLive(w, 600 * MS) : w);
-
-        assertThat(verdict(windows, "/health/live")).isFalse();
-        assertThat(verdict(windows, "monitoring")).isTrue();
-    }
-
-    @Test
-    void givenRatesP99OverTheHedgeDelayPlus150Milliseconds_thenFails() {
-        // hedge delay 100 ms: 260 ms is over 250 ms
-        List<HangWindow> windows = windows(w -> w.index() == 7 ? withRatesP99(w, 260 * MS) : w);
-
-        assertThat(verdict(windows, "rates: p99")).isFalse();
+    /** A window of an otherwise good run changed, and the verdicts that follow for the targets named. */
+    static Stream<Arguments> oneWindowChanged() {
+        return Stream.of(
+                arguments("a slow probe in the warm-up only", 0, live(900 * MS), Map.of("/health/live", true)),
+                arguments("a probe over 500 ms", 5, live(600 * MS), Map.of("/health/live", false, "monitoring", true)),
+                // hedge delay 100 ms: 260 ms is over 250 ms
+                arguments("rates p99 over hedge delay + 150 ms", 7, ratesP99(260 * MS), Map.of("rates: p99", false)),
+                arguments("a window below 99 % completed", 3, ratesOk(1_979), Map.of("rates: ≥ 99 %", false)));
     }
 
     @Test
     void givenNoHedgeDelayReported_thenOneSecondIsAssumed() {
-        List<HangWindow> windows = windows(w -> withoutHedgeDelay(withRatesP99(w, 1_100 * MS)));
+        List<HangWindow> windows =
+                windows(w -> withoutHedgeDelay(ratesP99(1_100 * MS).apply(w)));
 
         List<TargetCheck> checks = targets.check(windows, goodShips(), goodTransitions(), cleanShips());
 
         TargetCheck hedge = find(checks, "rates: p99");
         assertThat(hedge.passed()).isTrue();
         assertThat(hedge.detail()).contains("1 s", "assumed");
-    }
-
-    @Test
-    void givenOneWindowBelow99PercentCompleted_thenFails() {
-        List<HangWindow> windows = windows(w -> w.index() == 3 ? withRatesOk(w, 1_979) : w);
-
-        assertThat(verdict(windows, "rates: ≥ 99 %")).isFalse();
     }
 
     @Test
@@ -86,21 +83,26 @@ class HangTargetsTest {
                 .isTrue();
     }
 
-    @Test
-    void givenAShipHeldAfterTheHangWasDetected_thenFails() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oneShipAdded")
+    void givenOneShipAddedToAGoodRun_thenItsTargetFails(String given, ShipResult added, String target) {
         List<ShipResult> ships = new ArrayList<>(goodShips());
-        ships.add(ship("trial-victim", 50, 60, ShipResult.Outcome.HELD));
+        ships.add(added);
 
-        assertThat(verdict(windows(w -> w), ships, "ship: none held that was sent after"))
-                .isFalse();
+        assertThat(verdict(windows(w -> w), ships, target)).isFalse();
     }
 
-    @Test
-    void givenAShipThatFailed_thenNotEveryShipWasServed() {
-        List<ShipResult> ships = new ArrayList<>(goodShips());
-        ships.add(ship("failed", 40, 41, ShipResult.Outcome.FAILED));
-
-        assertThat(verdict(windows(w -> w), ships, "ship: every ship")).isFalse();
+    /** A ship that breaks one ship target, and that target. */
+    static Stream<Arguments> oneShipAdded() {
+        return Stream.of(
+                arguments(
+                        "held after the hang was detected",
+                        ship("trial-victim", 50, 60, ShipResult.Outcome.HELD),
+                        "ship: none held that was sent after"),
+                arguments(
+                        "failed, so not every ship was served",
+                        ship("failed", 40, 41, ShipResult.Outcome.FAILED),
+                        "ship: every ship"));
     }
 
     @Test
@@ -161,19 +163,21 @@ class HangTargetsTest {
         return windows;
     }
 
-    private static HangWindow withLive(HangWindow w, long max) {
+    /** Live probes up to {@code max}. */
+    private static UnaryOperator<HangWindow> live(long max) {
         StreamWindow live = new StreamWindow(50, 50, 0, 0, 0, new LatencySummary(50, 2 * MS, 10 * MS, max));
-        return copy(w, w.rates(), live, w.hedgeDelaySeconds());
+        return w -> copy(w, w.rates(), live, w.hedgeDelaySeconds());
     }
 
-    private static HangWindow withRatesP99(HangWindow w, long p99) {
+    /** Rates with a p99 (and max) of {@code p99}. */
+    private static UnaryOperator<HangWindow> ratesP99(long p99) {
         StreamWindow rates = new StreamWindow(2000, 2000, 0, 0, 0, new LatencySummary(2000, 5 * MS, p99, p99));
-        return copy(w, rates, w.live(), w.hedgeDelaySeconds());
+        return w -> copy(w, rates, w.live(), w.hedgeDelaySeconds());
     }
 
-    private static HangWindow withRatesOk(HangWindow w, int ok) {
-        StreamWindow rates = new StreamWindow(2000, ok, 0, 0, 0, w.rates().latency());
-        return copy(w, rates, w.live(), w.hedgeDelaySeconds());
+    /** Rates of which only {@code ok} of 2,000 were answered 2xx. */
+    private static UnaryOperator<HangWindow> ratesOk(int ok) {
+        return w -> copy(w, new StreamWindow(2000, ok, 0, 0, 0, w.rates().latency()), w.live(), w.hedgeDelaySeconds());
     }
 
     private static HangWindow withoutHedgeDelay(HangWindow w) {
@@ -235,10 +239,6 @@ class HangTargetsTest {
             DoubleShipCheck dbl) {
         return targets.check(windows, ships, transitions, dbl).stream()
                 .collect(Collectors.toMap(TargetCheck::target, TargetCheck::passed));
-    }
-
-    private boolean verdict(List<HangWindow> windows, String targetPrefix) {
-        return verdict(windows, goodShips(), targetPrefix);
     }
 
     private boolean verdict(List<HangWindow> windows, List<ShipResult> ships, String targetPrefix) {
