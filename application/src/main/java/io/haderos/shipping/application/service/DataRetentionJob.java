@@ -30,11 +30,10 @@ public final class DataRetentionJob implements AutoCloseable {
 
     private final DataRetention retention;
     private final RetentionPeriods periods;
-    private final ScheduledExecutorService timer;
+    private final Ticking ticking;
     private final SingleFlight runs;
     private final Clock clock;
     private final RetentionObserver observer;
-    private final Ticking ticking = new Ticking();
     private volatile boolean closed;
 
     /**
@@ -50,7 +49,7 @@ public final class DataRetentionJob implements AutoCloseable {
             RetentionObserver observer) {
         this.retention = retention;
         this.periods = periods;
-        this.timer = timer;
+        this.ticking = new Ticking(timer);
         this.runs = new SingleFlight(worker);
         this.clock = clock;
         this.observer = observer;
@@ -58,7 +57,7 @@ public final class DataRetentionJob implements AutoCloseable {
 
     /** Schedules the runs. */
     public DataRetentionJob start() {
-        ticking.atFixedRate(timer, FIRST_RUN_AFTER, INTERVAL, this::tick);
+        ticking.atFixedRate(FIRST_RUN_AFTER, INTERVAL, this::tick);
         return this;
     }
 

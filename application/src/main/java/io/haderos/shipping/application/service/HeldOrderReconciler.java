@@ -62,9 +62,8 @@ public final class HeldOrderReconciler implements AutoCloseable {
     private final Duration interval;
     private final Executor database;
     private final Clock clock;
-    private final ScheduledExecutorService timer;
+    private final Ticking ticking;
     private final SingleFlight passes;
-    private final Ticking ticking = new Ticking();
 
     /**
      * @param carriers the configured carriers, asked in this order for an order that names none
@@ -96,13 +95,13 @@ public final class HeldOrderReconciler implements AutoCloseable {
         this.interval = interval;
         this.database = database;
         this.clock = clock;
-        this.timer = timer;
+        this.ticking = new Ticking(timer);
         this.passes = new SingleFlight(database);
     }
 
     /** Schedules a pass every interval, the first one interval from now. */
     public HeldOrderReconciler start() {
-        ticking.atFixedRate(timer, interval, this::tick);
+        ticking.atFixedRate(interval, this::tick);
         return this;
     }
 

@@ -20,12 +20,11 @@ public final class InstanceHeartbeat implements AutoCloseable {
     private final String instanceId;
     private final String name;
     private final Duration interval;
-    private final ScheduledExecutorService timer;
+    private final Ticking ticking;
     private final SingleFlight beats;
     private final Clock clock;
     private volatile boolean registered;
     private volatile Instant startedAt;
-    private final Ticking ticking = new Ticking();
 
     /**
      * @param instanceId this process start, as its audit-trail rows carry it
@@ -46,7 +45,7 @@ public final class InstanceHeartbeat implements AutoCloseable {
         this.instanceId = instanceId;
         this.name = name;
         this.interval = interval;
-        this.timer = timer;
+        this.ticking = new Ticking(timer);
         this.beats = new SingleFlight(database);
         this.clock = clock;
     }
@@ -55,7 +54,7 @@ public final class InstanceHeartbeat implements AutoCloseable {
     public InstanceHeartbeat start() {
         startedAt = clock.instant();
         beat();
-        ticking.atFixedRate(timer, interval, this::tick);
+        ticking.atFixedRate(interval, this::tick);
         return this;
     }
 

@@ -37,10 +37,9 @@ public final class TrialProbes implements AutoCloseable {
     private final List<ShippingCarrier> carriers;
     private final CircuitBreakers breakers;
     private final CarrierCallObserver observer;
-    private final ScheduledExecutorService scheduler;
+    private final Ticking ticking;
     private final Clock clock;
     private final Map<CarrierId, Probe> probes = new ConcurrentHashMap<>();
-    private final Ticking ticking = new Ticking();
 
     public TrialProbes(
             List<ShippingCarrier> carriers,
@@ -51,13 +50,13 @@ public final class TrialProbes implements AutoCloseable {
         this.carriers = List.copyOf(carriers);
         this.breakers = breakers;
         this.observer = observer;
-        this.scheduler = scheduler;
+        this.ticking = new Ticking(scheduler);
         this.clock = clock;
     }
 
     /** Starts looking at the breakers every {@link #TICK}. */
     public TrialProbes start() {
-        ticking.withFixedDelay(scheduler, TICK, this::tick);
+        ticking.withFixedDelay(TICK, this::tick);
         return this;
     }
 
