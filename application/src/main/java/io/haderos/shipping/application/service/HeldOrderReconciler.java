@@ -62,8 +62,7 @@ public final class HeldOrderReconciler implements AutoCloseable {
     private final Duration interval;
     private final Executor database;
     private final Clock clock;
-    private final Ticking ticking;
-    private final SingleFlight passes;
+    private final PeriodicWork passes;
 
     /**
      * @param carriers the configured carriers, asked in this order for an order that names none
@@ -95,24 +94,21 @@ public final class HeldOrderReconciler implements AutoCloseable {
         this.interval = interval;
         this.database = database;
         this.clock = clock;
-        this.ticking = new Ticking(timer);
-        this.passes = new SingleFlight(database);
+        this.passes = new PeriodicWork(timer, database);
     }
 
-    /** Schedules a pass every interval, the first one interval from now. */
+    /**
+     * Schedules a pass every interval, the first one interval from now, on the database executor; none starts while the
+     * last one has not ended (its look-ups included).
+     */
     public HeldOrderReconciler start() {
-        ticking.atFixedRate(interval, this::tick);
+        passes.atFixedRateAsync(interval, this::passThenRecount);
         return this;
     }
 
     @Override
     public void close() {
-        ticking.stop();
-    }
-
-    /** Starts a pass on the database executor unless the last one has not ended (its look-ups included). */
-    void tick() {
-        passes.runAsync(this::passThenRecount);
+        passes.stop();
     }
 
     /** One pass: the look-ups, then the count read again, both off the timer. */
