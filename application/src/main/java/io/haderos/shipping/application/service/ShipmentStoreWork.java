@@ -28,6 +28,14 @@ final class ShipmentStoreWork {
         return work.supply(() -> call.on(store, clock.instant()));
     }
 
+    /**
+     * {@code call} that must not be dropped (recording what a carrier did): on the executor, or on the calling thread
+     * when the executor's queue is full.
+     */
+    <T> CompletableFuture<T> supplyEvenIfFull(Call<T> call) {
+        return work.supplyEvenIfFull(() -> call.on(store, clock.instant()));
+    }
+
     /** Blocking work with the store at a moment. */
     @FunctionalInterface
     interface Call<T> {
