@@ -43,7 +43,7 @@ final class PeriodicWork {
         ticking.atFixedRate(period, () -> runs.runAsync(work));
     }
 
-    /** No run starts after this; one already handed to the worker still runs. Harmless when repeated. */
+    /** No further tick hands a run to the worker; one handed to it already still runs. Harmless when repeated. */
     void stop() {
         ticking.stop();
     }
