@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -176,7 +175,8 @@ public final class HeldOrderReconciler implements AutoCloseable {
         return carrier.findByReferenceAsync(orderId)
                 .handle((found, failure) -> {
                     if (failure != null) {
-                        observer.stillHeld(orderId, carrier.id(), "the look-up failed: " + cause(failure));
+                        observer.stillHeld(
+                                orderId, carrier.id(), "the look-up failed: " + StageFailures.cause(failure));
                         return askFrom(orderId, asked, index + 1);
                     }
                     if (found.size() > 1) {
@@ -199,18 +199,14 @@ public final class HeldOrderReconciler implements AutoCloseable {
                 ACTOR,
                 "found at " + found.carrier() + " by the order's reference");
         return resolve.resolve(command).toCompletableFuture().handle((record, failure) -> {
-            if (failure == null) {
+            Throwable cause = StageFailures.cause(failure);
+            if (cause == null) {
                 observer.resolved(record);
-            } else if (!(cause(failure) instanceof OrderConflictException
-                    || cause(failure) instanceof OrderNotFoundException)) {
-                observer.stillHeld(orderId, found.carrier(), "could not record it: " + cause(failure));
+            } else if (!(cause instanceof OrderConflictException || cause instanceof OrderNotFoundException)) {
+                observer.stillHeld(orderId, found.carrier(), "could not record it: " + cause);
             }
             // A conflict: another instance, or an operator, resolved it first. Nothing to do.
             return null;
         });
-    }
-
-    private static Throwable cause(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

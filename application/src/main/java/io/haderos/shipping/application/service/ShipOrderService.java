@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
@@ -121,7 +120,7 @@ public final class ShipOrderService implements ShipOrderUseCase {
         if (bug != null) {
             // A failure that is not a carrier's answer may have struck after the request left: hold the order.
             store.recordOutcomeUnknown(orderId, List.of(), now);
-            throw bug instanceof CompletionException completion ? completion : new CompletionException(bug);
+            throw StageFailures.rethrown(bug);
         }
         return outcome.match(
                 served -> recordCreated(store, now, command, served),

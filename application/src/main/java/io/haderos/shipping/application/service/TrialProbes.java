@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -115,9 +114,7 @@ public final class TrialProbes implements AutoCloseable {
         if (failure == null) {
             return AttemptOutcome.SUCCESS;
         }
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return cause instanceof CarrierException carrierFailure
+        return StageFailures.cause(failure) instanceof CarrierException carrierFailure
                 ? carrierFailure.outcome()
                 : AttemptOutcome.CARRIER_ERROR;
     }
