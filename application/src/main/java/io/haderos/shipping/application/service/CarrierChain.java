@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -194,8 +193,7 @@ final class CarrierChain {
 
         private void ended(int index, T value, Throwable failure) {
             CarrierId carrier = carriers.get(index).id();
-            Throwable cause =
-                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause = StageFailures.cause(failure);
             Duration elapsed;
             synchronized (this) {
                 elapsed = Duration.ofNanos(System.nanoTime() - slots[index].started);

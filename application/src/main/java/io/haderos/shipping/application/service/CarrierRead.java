@@ -40,8 +40,7 @@ final class CarrierRead {
                 observer.called(carrier, operation, AttemptOutcome.SUCCESS, elapsed);
                 return value;
             }
-            Throwable cause =
-                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause = StageFailures.cause(failure);
             if (cause instanceof CarrierException carrierFailure) {
                 observer.called(carrier, operation, carrierFailure.outcome(), elapsed);
             }

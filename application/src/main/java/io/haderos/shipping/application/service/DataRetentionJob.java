@@ -30,11 +30,9 @@ public final class DataRetentionJob implements AutoCloseable {
 
     private final DataRetention retention;
     private final RetentionPeriods periods;
-    private final ScheduledExecutorService timer;
-    private final SingleFlight runs;
+    private final PeriodicWork runs;
     private final Clock clock;
     private final RetentionObserver observer;
-    private final Ticking ticking = new Ticking();
     private volatile boolean closed;
 
     /**
@@ -50,15 +48,14 @@ public final class DataRetentionJob implements AutoCloseable {
             RetentionObserver observer) {
         this.retention = retention;
         this.periods = periods;
-        this.timer = timer;
-        this.runs = new SingleFlight(worker);
+        this.runs = new PeriodicWork(timer, worker);
         this.clock = clock;
         this.observer = observer;
     }
 
     /** Schedules the runs. */
     public DataRetentionJob start() {
-        ticking.atFixedRate(timer, FIRST_RUN_AFTER, INTERVAL, this::tick);
+        runs.atFixedRate(FIRST_RUN_AFTER, INTERVAL, this::runUnlessClosed);
         return this;
     }
 
@@ -66,12 +63,12 @@ public final class DataRetentionJob implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        ticking.stop();
+        runs.stop();
     }
 
-    void tick() {
+    private void runUnlessClosed() {
         if (!closed) {
-            runs.run(this::run);
+            run();
         }
     }
 

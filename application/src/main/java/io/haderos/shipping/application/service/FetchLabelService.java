@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -106,7 +105,7 @@ public final class FetchLabelService implements FetchLabelUseCase {
     private void attempt(OrderId orderId, CreatedShipment shipment, int retries) {
         fetch(orderId, shipment, observer).whenComplete((labels, failure) -> {
             if (failure != null
-                    && unwrap(failure) instanceof NoCarrierAvailableException
+                    && StageFailures.cause(failure) instanceof NoCarrierAvailableException
                     && retries < PREFETCH_RETRIES.size()) {
                 scheduler.schedule(
                         () -> attempt(orderId, shipment, retries + 1),
@@ -133,14 +132,12 @@ public final class FetchLabelService implements FetchLabelUseCase {
                         observer,
                         () -> carrier.get().labelsAsync(shipment.trackingNumber()))
                 .exceptionally(failure -> {
-                    Throwable cause = unwrap(failure);
+                    Throwable cause = StageFailures.cause(failure);
                     // The carrier does not know the shipment, or refuses to print it: either way it has no label.
                     if (cause instanceof TrackingNumberNotFoundException || cause instanceof RequestRejectedException) {
                         return List.of();
                     }
-                    throw failure instanceof CompletionException completion
-                            ? completion
-                            : new CompletionException(failure);
+                    throw StageFailures.rethrown(failure);
                 })
                 .thenCompose(labels -> labels.isEmpty()
                         ? CompletableFuture.completedFuture(labels)
@@ -153,9 +150,5 @@ public final class FetchLabelService implements FetchLabelUseCase {
         } catch (ShipmentStoreUnavailableException e) {
             return labels.stream().filter(label -> label.defect().isEmpty()).toList();
         }
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

@@ -16,21 +16,16 @@ import java.util.concurrent.Executor;
  */
 public final class FindShipmentService implements FindShipmentUseCase {
 
-    private final ShipmentStore store;
-    private final BlockingWork storeWork;
-    private final Clock clock;
+    private final ShipmentStoreWork storeWork;
 
     /** @param storeExecutor the bounded executor for the store's blocking calls */
     public FindShipmentService(ShipmentStore store, Clock clock, Executor storeExecutor) {
-        this.store = store;
-        this.storeWork = new BlockingWork(storeExecutor);
-        this.clock = clock;
+        this.storeWork = new ShipmentStoreWork(store, clock, storeExecutor);
     }
 
     @Override
     public CompletionStage<Optional<ShipmentRecord>> findShipment(ClientId client, OrderId orderId) {
-        return storeWork.supply(() -> store.find(orderId)
-                .filter(record -> record.isVisibleTo(client))
-                .map(record -> record.asSeenAt(clock.instant())));
+        return storeWork.supply((store, now) ->
+                store.find(orderId).filter(record -> record.isVisibleTo(client)).map(record -> record.asSeenAt(now)));
     }
 }

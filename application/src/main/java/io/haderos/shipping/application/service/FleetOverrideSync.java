@@ -16,11 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Keeps this instance's breakers in step with the fleet's operator orders (docs/architecture.md#fleet-overrides).
@@ -49,16 +45,14 @@ public final class FleetOverrideSync implements AlertSource, AutoCloseable {
 
     private final FleetOverrideStore store;
     private final CircuitBreakerOverrides breakers;
-    private final ScheduledExecutorService timer;
-    private final Executor database;
+    private final Ticking ticking;
+    private final SingleFlight reads;
     private final Clock clock;
     /** Per carrier, the latest order applied here and whether it still holds the breaker. Guarded by this. */
     private final Map<CarrierId, Applied> applied = new HashMap<>();
 
-    private final AtomicBoolean reading = new AtomicBoolean();
     private volatile Instant failingSince;
     private volatile String failure = "";
-    private volatile ScheduledFuture<?> ticking;
 
     /**
      * @param breakers this instance's breakers, which the orders are applied to
@@ -73,8 +67,8 @@ public final class FleetOverrideSync implements AlertSource, AutoCloseable {
             Clock clock) {
         this.store = store;
         this.breakers = breakers;
-        this.timer = timer;
-        this.database = database;
+        this.ticking = new Ticking(timer);
+        this.reads = new SingleFlight(database);
         this.clock = clock;
     }
 
@@ -84,26 +78,16 @@ public final class FleetOverrideSync implements AlertSource, AutoCloseable {
      */
     public FleetOverrideSync start() {
         readNow(true);
-        ticking = timer.scheduleWithFixedDelay(this::tick, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+        ticking.withFixedDelay(POLL, this::tick);
         return this;
     }
 
-    /** Reads the store soon, on the database executor, unless a read is already under way. Returns at once. */
+    /**
+     * Reads the store soon, on the database executor, unless a read is already under way. Returns at once. A read the
+     * executor refuses is tried again at the next poll.
+     */
     public void refreshSoon() {
-        if (!reading.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            database.execute(() -> {
-                try {
-                    readNow(false);
-                } finally {
-                    reading.set(false);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            reading.set(false); // the next poll tries again
-        }
+        reads.run(() -> readNow(false));
     }
 
     /** A warning while the store cannot be read: this instance may miss orders given elsewhere. */
@@ -123,10 +107,7 @@ public final class FleetOverrideSync implements AlertSource, AutoCloseable {
 
     @Override
     public void close() {
-        ScheduledFuture<?> current = ticking;
-        if (current != null) {
-            current.cancel(false);
-        }
+        ticking.stop();
     }
 
     /**

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -62,9 +61,7 @@ public final class HeldOrderReconciler implements AutoCloseable {
     private final Duration interval;
     private final Executor database;
     private final Clock clock;
-    private final ScheduledExecutorService timer;
-    private final SingleFlight passes;
-    private final Ticking ticking = new Ticking();
+    private final PeriodicWork passes;
 
     /**
      * @param carriers the configured carriers, asked in this order for an order that names none
@@ -96,24 +93,21 @@ public final class HeldOrderReconciler implements AutoCloseable {
         this.interval = interval;
         this.database = database;
         this.clock = clock;
-        this.timer = timer;
-        this.passes = new SingleFlight(database);
+        this.passes = new PeriodicWork(timer, database);
     }
 
-    /** Schedules a pass every interval, the first one interval from now. */
+    /**
+     * Schedules a pass every interval, the first one interval from now, on the database executor; none starts while the
+     * last one has not ended (its look-ups included).
+     */
     public HeldOrderReconciler start() {
-        ticking.atFixedRate(timer, interval, this::tick);
+        passes.atFixedRateAsync(interval, this::passThenRecount);
         return this;
     }
 
     @Override
     public void close() {
-        ticking.stop();
-    }
-
-    /** Starts a pass on the database executor unless the last one has not ended (its look-ups included). */
-    void tick() {
-        passes.runAsync(this::passThenRecount);
+        passes.stop();
     }
 
     /** One pass: the look-ups, then the count read again, both off the timer. */
@@ -181,7 +175,8 @@ public final class HeldOrderReconciler implements AutoCloseable {
         return carrier.findByReferenceAsync(orderId)
                 .handle((found, failure) -> {
                     if (failure != null) {
-                        observer.stillHeld(orderId, carrier.id(), "the look-up failed: " + cause(failure));
+                        observer.stillHeld(
+                                orderId, carrier.id(), "the look-up failed: " + StageFailures.cause(failure));
                         return askFrom(orderId, asked, index + 1);
                     }
                     if (found.size() > 1) {
@@ -204,18 +199,14 @@ public final class HeldOrderReconciler implements AutoCloseable {
                 ACTOR,
                 "found at " + found.carrier() + " by the order's reference");
         return resolve.resolve(command).toCompletableFuture().handle((record, failure) -> {
-            if (failure == null) {
+            Throwable cause = StageFailures.cause(failure);
+            if (cause == null) {
                 observer.resolved(record);
-            } else if (!(cause(failure) instanceof OrderConflictException
-                    || cause(failure) instanceof OrderNotFoundException)) {
-                observer.stillHeld(orderId, found.carrier(), "could not record it: " + cause(failure));
+            } else if (!(cause instanceof OrderConflictException || cause instanceof OrderNotFoundException)) {
+                observer.stillHeld(orderId, found.carrier(), "could not record it: " + cause);
             }
             // A conflict: another instance, or an operator, resolved it first. Nothing to do.
             return null;
         });
-    }
-
-    private static Throwable cause(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

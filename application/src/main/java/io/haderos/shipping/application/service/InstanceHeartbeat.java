@@ -20,12 +20,10 @@ public final class InstanceHeartbeat implements AutoCloseable {
     private final String instanceId;
     private final String name;
     private final Duration interval;
-    private final ScheduledExecutorService timer;
-    private final SingleFlight beats;
+    private final PeriodicWork beats;
     private final Clock clock;
     private volatile boolean registered;
     private volatile Instant startedAt;
-    private final Ticking ticking = new Ticking();
 
     /**
      * @param instanceId this process start, as its audit-trail rows carry it
@@ -46,8 +44,7 @@ public final class InstanceHeartbeat implements AutoCloseable {
         this.instanceId = instanceId;
         this.name = name;
         this.interval = interval;
-        this.timer = timer;
-        this.beats = new SingleFlight(database);
+        this.beats = new PeriodicWork(timer, database);
         this.clock = clock;
     }
 
@@ -55,23 +52,19 @@ public final class InstanceHeartbeat implements AutoCloseable {
     public InstanceHeartbeat start() {
         startedAt = clock.instant();
         beat();
-        ticking.atFixedRate(timer, interval, this::tick);
+        beats.atFixedRate(interval, this::beat);
         return this;
     }
 
     /** Stops beating and records the graceful stop, on the calling thread. */
     @Override
     public void close() {
-        ticking.stop();
+        beats.stop();
         try {
             instances.stopped(instanceId, clock.instant());
         } catch (RuntimeException e) {
             // The database is away: the others will see this instance turn stale instead of stopped.
         }
-    }
-
-    void tick() {
-        beats.run(this::beat);
     }
 
     private void beat() {

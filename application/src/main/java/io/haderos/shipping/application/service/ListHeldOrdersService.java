@@ -7,7 +7,6 @@ import io.haderos.shipping.domain.model.HeldOrderCursor;
 import io.haderos.shipping.domain.model.ShipmentRecord;
 import io.haderos.shipping.domain.port.out.ShipmentStore;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -16,21 +15,16 @@ import java.util.concurrent.Executor;
 /** Pages through the held orders; one more than the page is read to know whether another page follows. */
 public final class ListHeldOrdersService implements ListHeldOrdersUseCase {
 
-    private final ShipmentStore store;
-    private final BlockingWork storeWork;
-    private final Clock clock;
+    private final ShipmentStoreWork storeWork;
 
     /** @param storeExecutor the bounded executor for the store's blocking calls */
     public ListHeldOrdersService(ShipmentStore store, Clock clock, Executor storeExecutor) {
-        this.store = store;
-        this.storeWork = new BlockingWork(storeExecutor);
-        this.clock = clock;
+        this.storeWork = new ShipmentStoreWork(store, clock, storeExecutor);
     }
 
     @Override
     public CompletionStage<HeldOrdersPage> heldOrders(ListHeldOrdersQuery query) {
-        return storeWork.supply(() -> {
-            Instant now = clock.instant();
+        return storeWork.supply((store, now) -> {
             List<ShipmentRecord> read = store.held(now, query.after(), query.limit() + 1);
             List<ShipmentRecord> page = read.subList(0, Math.min(read.size(), query.limit()));
             Optional<HeldOrderCursor> next = read.size() > query.limit()

@@ -21,26 +21,21 @@ import java.util.concurrent.Executor;
 /** Records an operator's resolution of a held order; the store applies it only if the order is still held. */
 public final class ResolveShipmentService implements ResolveShipmentUseCase {
 
-    private final ShipmentStore store;
-    private final BlockingWork storeWork;
-    private final Clock clock;
+    private final ShipmentStoreWork storeWork;
 
     /** @param storeExecutor the bounded executor for the store's blocking calls */
     public ResolveShipmentService(ShipmentStore store, Clock clock, Executor storeExecutor) {
-        this.store = store;
-        this.storeWork = new BlockingWork(storeExecutor);
-        this.clock = clock;
+        this.storeWork = new ShipmentStoreWork(store, clock, storeExecutor);
     }
 
     @Override
     public CompletionStage<ShipmentRecord> resolve(ResolveShipmentCommand command) {
-        return storeWork.supply(() -> resolveNow(command));
+        return storeWork.supply((store, now) -> resolveNow(store, now, command));
     }
 
-    private ShipmentRecord resolveNow(ResolveShipmentCommand command) {
+    private static ShipmentRecord resolveNow(ShipmentStore store, Instant now, ResolveShipmentCommand command) {
         ShipmentRecord held =
                 store.find(command.orderId()).orElseThrow(() -> new OrderNotFoundException(command.orderId()));
-        Instant now = clock.instant();
         if (!held.awaitsResolution(now)) {
             throw notHeld(command);
         }

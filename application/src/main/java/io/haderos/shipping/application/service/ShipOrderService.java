@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
@@ -36,10 +35,8 @@ import java.util.concurrent.Executor;
 public final class ShipOrderService implements ShipOrderUseCase {
 
     private final CarrierChain chain;
-    private final ShipmentStore store;
-    private final BlockingWork storeWork;
+    private final ShipmentStoreWork storeWork;
     private final Party defaultShipper;
-    private final Clock clock;
     private final Optional<FetchLabelService> labels;
 
     /**
@@ -60,10 +57,8 @@ public final class ShipOrderService implements ShipOrderUseCase {
             Executor storeExecutor,
             Optional<FetchLabelService> labels) {
         this.chain = new CarrierChain(carriers, policy, observer);
-        this.store = store;
-        this.storeWork = new BlockingWork(storeExecutor);
+        this.storeWork = new ShipmentStoreWork(store, clock, storeExecutor);
         this.defaultShipper = defaultShipper;
-        this.clock = clock;
         this.labels = labels;
     }
 
@@ -74,10 +69,10 @@ public final class ShipOrderService implements ShipOrderUseCase {
         String fingerprint = RequestFingerprint.of(command);
         CarrierChain chain = this.chain.boundToCaller();
         return storeWork
-                .supply(() -> store.claim(command.orderId(), command.client(), fingerprint, clock.instant()))
-                .thenCompose(existing -> existing.isPresent()
-                        ? CompletableFuture.completedFuture(
-                                new ShipOrderResult(replay(existing.get(), command, clock.instant()), true))
+                .supply((store, now) -> store.claim(command.orderId(), command.client(), fingerprint, now)
+                        .map(existing -> replay(existing, command, now)))
+                .thenCompose(replayed -> replayed.isPresent()
+                        ? CompletableFuture.completedFuture(new ShipOrderResult(replayed.get(), true))
                         : create(chain, command, request).thenApply(record -> {
                             record.shipment()
                                     .ifPresent(created ->
@@ -86,6 +81,7 @@ public final class ShipOrderService implements ShipOrderUseCase {
                         }));
     }
 
+    /** The order was claimed before: its record when {@code command} repeats the request that created it, else why not. */
     private static ShipmentRecord replay(ShipmentRecord existing, ShipOrderCommand command, Instant now) {
         if (!existing.isVisibleTo(command.client())) {
             // Checked first: another client learns only that the id is taken, nothing of the order.
@@ -109,26 +105,31 @@ public final class ShipOrderService implements ShipOrderUseCase {
             CarrierChain chain, ShipOrderCommand command, ShipmentRequest request) {
         return chain.<CreatedShipment>run(
                         CarrierOperation.CREATE_SHIPMENT, carrier -> carrier.createShipmentAsync(request))
-                .handle((outcome, bug) -> storeWork.supplyEvenIfFull(() -> record(command, outcome, bug)))
+                .handle((outcome, bug) ->
+                        storeWork.supplyEvenIfFull((store, now) -> record(store, now, command, outcome, bug)))
                 .thenCompose(recorded -> recorded);
     }
 
-    private ShipmentRecord record(
-            ShipOrderCommand command, CarrierChain.Outcome<CreatedShipment> outcome, Throwable bug) {
+    private static ShipmentRecord record(
+            ShipmentStore store,
+            Instant now,
+            ShipOrderCommand command,
+            CarrierChain.Outcome<CreatedShipment> outcome,
+            Throwable bug) {
         OrderId orderId = command.orderId();
         if (bug != null) {
             // A failure that is not a carrier's answer may have struck after the request left: hold the order.
-            store.recordOutcomeUnknown(orderId, List.of(), clock.instant());
-            throw bug instanceof CompletionException completion ? completion : new CompletionException(bug);
+            store.recordOutcomeUnknown(orderId, List.of(), now);
+            throw StageFailures.rethrown(bug);
         }
         return outcome.match(
-                served -> recordCreated(command, served),
+                served -> recordCreated(store, now, command, served),
                 rejected -> {
                     store.release(orderId);
                     throw new RequestRejectedException(rejected.rejection(), rejected.attempts());
                 },
                 unknown -> {
-                    store.recordOutcomeUnknown(orderId, unknown.attempts(), clock.instant());
+                    store.recordOutcomeUnknown(orderId, unknown.attempts(), now);
                     throw new ShipmentOutcomeUnknownException(orderId, unknown.carrier(), unknown.attempts());
                 },
                 exhausted -> {
@@ -141,9 +142,9 @@ public final class ShipOrderService implements ShipOrderUseCase {
      * The carrier created it: the caller gets the shipment even if the store cannot record it now. The claim still
      * holds the order, so no second shipment can follow; an operator resolves it from the held record.
      */
-    private ShipmentRecord recordCreated(ShipOrderCommand command, CarrierChain.Served<CreatedShipment> served) {
+    private static ShipmentRecord recordCreated(
+            ShipmentStore store, Instant now, ShipOrderCommand command, CarrierChain.Served<CreatedShipment> served) {
         OrderId orderId = command.orderId();
-        Instant now = clock.instant();
         try {
             store.recordCreated(orderId, served.value(), served.fallback(), served.attempts(), now);
             return store.find(orderId).orElseThrow();

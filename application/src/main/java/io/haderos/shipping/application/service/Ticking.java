@@ -5,23 +5,32 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-/** The periodic task of a background service (reconciler, heartbeat, trial prober): scheduled once, cancelled once. */
+/**
+ * The periodic task of a background service (reconciler, heartbeat, retention, fleet sync, trial prober) on the timer
+ * it was given: scheduled once, cancelled once.
+ */
 final class Ticking {
 
+    private final ScheduledExecutorService timer;
     private volatile ScheduledFuture<?> scheduled;
 
+    /** @param timer runs the ticks; a tick only hands work on, or does little enough not to hold the other timers */
+    Ticking(ScheduledExecutorService timer) {
+        this.timer = timer;
+    }
+
     /** {@code tick} every {@code period}, the first one a period from now, each counted from the last one's start. */
-    void atFixedRate(ScheduledExecutorService timer, Duration period, Runnable tick) {
-        atFixedRate(timer, period, period, tick);
+    void atFixedRate(Duration period, Runnable tick) {
+        atFixedRate(period, period, tick);
     }
 
     /** {@code tick} every {@code period}, the first one {@code first} from now, each counted from the last one's start. */
-    void atFixedRate(ScheduledExecutorService timer, Duration first, Duration period, Runnable tick) {
+    void atFixedRate(Duration first, Duration period, Runnable tick) {
         scheduled = timer.scheduleAtFixedRate(tick, first.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** {@code tick} every {@code period}, the first one a period from now, each counted from the last one's end. */
-    void withFixedDelay(ScheduledExecutorService timer, Duration period, Runnable tick) {
+    void withFixedDelay(Duration period, Runnable tick) {
         scheduled = timer.scheduleWithFixedDelay(tick, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 

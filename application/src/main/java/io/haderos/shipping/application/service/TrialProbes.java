@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -37,10 +36,9 @@ public final class TrialProbes implements AutoCloseable {
     private final List<ShippingCarrier> carriers;
     private final CircuitBreakers breakers;
     private final CarrierCallObserver observer;
-    private final ScheduledExecutorService scheduler;
+    private final Ticking ticking;
     private final Clock clock;
     private final Map<CarrierId, Probe> probes = new ConcurrentHashMap<>();
-    private final Ticking ticking = new Ticking();
 
     public TrialProbes(
             List<ShippingCarrier> carriers,
@@ -51,13 +49,13 @@ public final class TrialProbes implements AutoCloseable {
         this.carriers = List.copyOf(carriers);
         this.breakers = breakers;
         this.observer = observer;
-        this.scheduler = scheduler;
+        this.ticking = new Ticking(scheduler);
         this.clock = clock;
     }
 
     /** Starts looking at the breakers every {@link #TICK}. */
     public TrialProbes start() {
-        ticking.withFixedDelay(scheduler, TICK, this::tick);
+        ticking.withFixedDelay(TICK, this::tick);
         return this;
     }
 
@@ -116,9 +114,7 @@ public final class TrialProbes implements AutoCloseable {
         if (failure == null) {
             return AttemptOutcome.SUCCESS;
         }
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return cause instanceof CarrierException carrierFailure
+        return StageFailures.cause(failure) instanceof CarrierException carrierFailure
                 ? carrierFailure.outcome()
                 : AttemptOutcome.CARRIER_ERROR;
     }

@@ -44,9 +44,8 @@ class DataRetentionJobTest {
     @Test
     void givenARun_thenItsCutOffsAreTheConfiguredPeriodsBeforeItsStart() {
         RetentionPeriods periods = new RetentionPeriods(Duration.ofDays(30), Duration.ofDays(7));
-        new DataRetentionJob(store, periods, scheduler, scheduler, clock, runs).start();
 
-        scheduler.advance(DataRetentionJob.FIRST_RUN_AFTER);
+        startThenReachTheFirstRun(new DataRetentionJob(store, periods, scheduler, scheduler, clock, runs));
 
         Instant now = clock.instant();
         assertThat(store.transitionCutoffs).containsOnly(now.minus(Duration.ofDays(30)));
@@ -57,9 +56,8 @@ class DataRetentionJobTest {
     void givenMoreOldRowsThanOneBatch_whenItRuns_thenItGoesOnBatchByBatchAndReportsTheTotals() {
         store.oldTransitions = 1_234;
         store.oldOrders = 501;
-        job.start();
 
-        scheduler.advance(DataRetentionJob.FIRST_RUN_AFTER);
+        startThenReachTheFirstRun(job);
 
         assertThat(store.transitionCutoffs).hasSize(3);
         assertThat(store.limits).containsOnly(DataRetentionJob.BATCH);
@@ -72,9 +70,8 @@ class DataRetentionJobTest {
     void givenTheDatabaseFailsMidRun_thenTheRunReportsWhatItDid_andTheNextRunFinishesTheWork() {
         store.oldTransitions = 700;
         store.failAfterCalls = 1;
-        job.start();
 
-        scheduler.advance(DataRetentionJob.FIRST_RUN_AFTER);
+        startThenReachTheFirstRun(job);
 
         assertThat(runs.completed).isEmpty();
         assertThat(runs.failed).containsExactly(new RetentionRun(clock.instant(), 500, 0));
@@ -92,6 +89,12 @@ class DataRetentionJobTest {
 
         assertThat(runs.completed).isEmpty();
         assertThat(scheduler.pending()).isZero();
+    }
+
+    /** Starts {@code started} and moves the time on to its first run. */
+    private void startThenReachTheFirstRun(DataRetentionJob started) {
+        started.start();
+        scheduler.advance(DataRetentionJob.FIRST_RUN_AFTER);
     }
 
     /** Holds counts of old rows and removes them as the real store would, at most {@code limit} a call. */
