@@ -24,12 +24,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code GET /orders?status=outcome_unknown&limit=&after=}: operators only, paged, bad parameters named. */
 class HeldOrdersIT {
 
-    private static final String TOKEN = "held-orders-test-token-0123456789";
     private static final String PATH = "/orders?status=outcome_unknown";
     private static final Instant T0 = Instant.parse("2026-11-30T09:00:00Z");
 
     @RegisterExtension
-    static final RestApiExtension api = RestApiExtension.withAdminToken(TOKEN);
+    static final RestApiExtension api = RestApiExtension.forOperators();
 
     private static ShipmentRecord held(String id, Instant since) {
         return new ShipmentRecord(

@@ -95,6 +95,11 @@ final class RestApiExtension implements BeforeAllCallback, AfterAllCallback, Bef
                 Map.of(), api -> api.adminToken(Optional.of(adminToken)), List.of(), Optional.of(adminToken));
     }
 
+    /** With operator actions enabled by a token of the extension's own, which {@link #asAdmin} presents. */
+    static RestApiExtension forOperators() {
+        return withAdminToken("operators-test-token-0123456789");
+    }
+
     /** With the API built as {@code api} says from {@link ShippingRestApi#builder()}. */
     static RestApiExtension with(UnaryOperator<ShippingRestApi.Builder> api, Class<?>... extraResources) {
         return new RestApiExtension(Map.of(), api, List.of(extraResources), Optional.empty());

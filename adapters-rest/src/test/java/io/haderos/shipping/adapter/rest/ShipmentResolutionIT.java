@@ -23,12 +23,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code POST /orders/{order_id}/shipment/resolution}: operators only, validated, 404/409 as the use case says. */
 class ShipmentResolutionIT {
 
-    private static final String TOKEN = "resolution-test-token-0123456789";
     private static final String PATH = "/orders/ORD-42/shipment/resolution";
     private static final Instant AT = Instant.parse("2026-11-27T10:00:00Z");
 
     @RegisterExtension
-    static final RestApiExtension api = RestApiExtension.withAdminToken(TOKEN);
+    static final RestApiExtension api = RestApiExtension.forOperators();
 
     private static ShipmentRecord resolved(ResolveShipmentCommand command) {
         Optional<CreatedShipment> found = command.trackingNumber()
