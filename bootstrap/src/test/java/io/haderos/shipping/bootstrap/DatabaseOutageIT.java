@@ -172,14 +172,14 @@ class DatabaseOutageIT {
         caused.add("closed -> open");
         assertThat(gateway.breaker("aramex").path("state").asText()).isEqualTo("open");
 
-        awaitTrialDue(gateway);
+        gateway.awaitTrialDue("aramex");
         assertServedBy(gateway, "smsa");
         caused.add("open -> half_open");
         caused.add("half_open -> open");
         assertThat(gateway.breaker("aramex").path("state").asText()).isEqualTo("open");
 
         gateway.fault("aramex", "healthy");
-        awaitTrialDue(gateway);
+        gateway.awaitTrialDue("aramex");
         assertServedBy(gateway, "aramex");
         caused.add("open -> half_open");
         assertServedBy(gateway, "aramex");
@@ -203,13 +203,6 @@ class DatabaseOutageIT {
         assertThat(gateway.json(response).path("provider").asText())
                 .as(response.body())
                 .isEqualTo(provider);
-    }
-
-    private static void awaitTrialDue(GatewayProcess gateway) {
-        await().atMost(Duration.ofSeconds(10))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() ->
-                        gateway.breaker("aramex").path("should_attempt_reset").asBoolean());
     }
 
     /** Waits until the trail holds {@code count} Aramex transitions, and returns them, newest first. */

@@ -37,11 +37,10 @@ class FleetOutageNoticesIT {
                     }
                 }
                 for (GatewayProcess gateway : List.of(alpha, beta)) {
-                    await().atMost(Duration.ofSeconds(30))
-                            .until(() -> !gateway.breaker("aramex")
-                                    .path("state")
-                                    .asText()
-                                    .equals("closed"));
+                    gateway.awaitBreaker(
+                            "aramex",
+                            Duration.ofSeconds(30),
+                            aramex -> !aramex.path("state").asText().equals("closed"));
                 }
                 await().atMost(Duration.ofSeconds(30)).until(() -> !messages.isEmpty());
 

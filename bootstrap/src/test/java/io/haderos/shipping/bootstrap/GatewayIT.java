@@ -1,11 +1,11 @@
 package io.haderos.shipping.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,27 +120,21 @@ class GatewayIT {
 
         // The walk-through then downloads the label, with SMSA down as well: the gateway kept it.
         assertThat(gateway.json(shipped).path("label_url").asText()).isEqualTo("/orders/ORD-OPEN-1/label");
-        gateway.fault("smsa", "down");
-        try {
+        gateway.whileDown(List.of("smsa"), () -> {
             HttpResponse<byte[]> label = gateway.getBytes("/orders/ORD-OPEN-1/label");
             assertThat(label.statusCode()).isEqualTo(200);
             assertThat(label.headers().firstValue("Content-Type"))
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/pdf"));
             assertThat(new String(label.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
                     .isEqualTo("%PDF-");
-        } finally {
-            gateway.fault("smsa", "healthy");
-        }
+        });
     }
 
     @Test
     @Order(5)
     void givenAramexHealed_whenTheRecoveryTimeoutHasPassed_thenTwoTrialsCloseTheBreaker() throws Exception {
         gateway.fault("aramex", "healthy");
-        await().atMost(Duration.ofSeconds(10))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() ->
-                        gateway.breaker("aramex").path("should_attempt_reset").asBoolean());
+        gateway.awaitTrialDue("aramex");
 
         JsonNode trial = gateway.json(gateway.post(RATES, QUOTE));
         assertThat(trial.path("provider").asText()).isEqualTo("aramex");
@@ -214,9 +208,7 @@ class GatewayIT {
     @Test
     @Order(9)
     void givenEveryCarrierDown_whenQuoting_then503WithRetryAfter() throws Exception {
-        gateway.fault("aramex", "down");
-        gateway.fault("smsa", "down");
-        try {
+        gateway.whileDown(List.of("aramex", "smsa"), () -> {
             HttpResponse<String> last = null;
             for (int i = 0; i < 4; i++) {
                 last = gateway.post("/orders/ORD-DOWN-" + i + "/ship", shipment(1.0));
@@ -228,10 +220,7 @@ class GatewayIT {
                             seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 2));
             assertThat(gateway.monitoring().path("alerts").findValuesAsText("breaker"))
                     .contains("gateway");
-        } finally {
-            gateway.fault("aramex", "healthy");
-            gateway.fault("smsa", "healthy");
-        }
+        });
     }
 
     @Test
@@ -269,9 +258,9 @@ class GatewayIT {
      * timeout the gateway's own probes close it (within a second of the trial falling due, twice).
      */
     private static void awaitClosed(String carrier) {
-        await().atMost(Duration.ofSeconds(20))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() ->
-                        "closed".equals(gateway.breaker(carrier).path("state").asText()));
+        gateway.awaitBreaker(
+                carrier,
+                Duration.ofSeconds(20),
+                breaker -> "closed".equals(breaker.path("state").asText()));
     }
 }

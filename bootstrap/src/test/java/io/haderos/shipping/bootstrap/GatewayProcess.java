@@ -15,10 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The real runnable jar ({@code gateway.jar}, set by the build), started as its own process on free loopback ports, and
@@ -286,6 +289,20 @@ public final class GatewayProcess implements AutoCloseable {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /**
+     * A JSON POST sent without waiting for its answer, which may take up to {@code timeout}: for requests a test expects
+     * a carrier to hold.
+     */
+    CompletableFuture<HttpResponse<String>> postAsync(String path, String json, Duration timeout) {
+        return client.sendAsync(
+                HttpRequest.newBuilder(gateway.resolve(path))
+                        .timeout(timeout)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Any request, built by the caller against {@link #uri(String)}. */
     public HttpResponse<String> exchange(HttpRequest.Builder request) throws IOException {
         return send(request);
@@ -305,6 +322,22 @@ public final class GatewayProcess implements AutoCloseable {
         return json(get("/api/v1/integrations/monitoring/circuit-breakers"));
     }
 
+    /**
+     * Waits, polling for at most {@code atMost}, until {@code carrier}'s breaker as the monitoring report shows it
+     * satisfies {@code condition}.
+     */
+    void awaitBreaker(String carrier, Duration atMost, Predicate<JsonNode> condition) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() -> condition.test(breaker(carrier)));
+    }
+
+    /** Waits (at most 10 s) until {@code carrier}'s recovery timeout has passed: its breaker allows a trial. */
+    void awaitTrialDue(String carrier) {
+        awaitBreaker(
+                carrier,
+                Duration.ofSeconds(10),
+                breaker -> breaker.path("should_attempt_reset").asBoolean());
+    }
+
     /** Sets a stand-in's fault mode through the sandbox control API. */
     public void fault(String carrier, String mode) throws IOException {
         HttpResponse<String> response = send(HttpRequest.newBuilder(sandbox.resolve("/sandbox/" + carrier + "/fault"))
@@ -313,6 +346,26 @@ public final class GatewayProcess implements AutoCloseable {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("sandbox refused fault " + mode + ": " + response.body());
         }
+    }
+
+    /** Runs {@code steps} with the stand-ins of {@code carriers} down, and heals them afterwards whatever happens. */
+    void whileDown(List<String> carriers, Steps steps) throws Exception {
+        try {
+            for (String carrier : carriers) {
+                fault(carrier, "down");
+            }
+            steps.run();
+        } finally {
+            for (String carrier : carriers) {
+                fault(carrier, "healthy");
+            }
+        }
+    }
+
+    /** What a test does while a fault lasts. */
+    @FunctionalInterface
+    interface Steps {
+        void run() throws Exception;
     }
 
     /** Sets a stand-in's fault mode with a latency (for {@code slow}) through the sandbox control API. */

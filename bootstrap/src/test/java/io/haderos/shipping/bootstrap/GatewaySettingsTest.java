@@ -246,9 +246,8 @@ class GatewaySettingsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(
-            delimiter = '|',
-            value = {
+    @ValueSource(
+            strings = {
                 "shop-web",
                 "shop-web:0123456789012345678901234567890123456789012345678901234567890123456",
                 "SHOP:0000000000000000000000000000000000000000000000000000000000000000",

@@ -51,13 +51,7 @@ class HangingCarrierIT {
         gateway.fault("aramex", "hang");
         List<CompletableFuture<HttpResponse<String>>> quotes = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
-            quotes.add(CLIENT.sendAsync(
-                    HttpRequest.newBuilder(gateway.uri(RATES))
-                            .timeout(Duration.ofSeconds(90))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(QUOTE))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString()));
+            quotes.add(gateway.postAsync(RATES, QUOTE, Duration.ofSeconds(90)));
         }
 
         assertThat(quickly("/health/live").statusCode()).isEqualTo(200);
@@ -72,9 +66,10 @@ class HangingCarrierIT {
             assertThat(body.path("attempts").get(0).path("outcome").asText())
                     .isIn("hedged", "slow", "busy", "circuit_open");
         }
-        await().atMost(Duration.ofSeconds(20))
-                .until(() ->
-                        !"closed".equals(gateway.breaker("aramex").path("state").asText()));
+        gateway.awaitBreaker(
+                "aramex",
+                Duration.ofSeconds(20),
+                aramex -> !"closed".equals(aramex.path("state").asText()));
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(openings())
                         .singleElement()
@@ -105,10 +100,10 @@ class HangingCarrierIT {
     void givenAramexHealed_withNoClientTraffic_thenTheGatewaysOwnProbesCloseTheBreaker() throws Exception {
         gateway.fault("aramex", "healthy");
 
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() ->
-                        "closed".equals(gateway.breaker("aramex").path("state").asText()));
+        gateway.awaitBreaker(
+                "aramex",
+                Duration.ofSeconds(30),
+                aramex -> "closed".equals(aramex.path("state").asText()));
 
         assertThat(gateway.get("/metrics").body())
                 .containsPattern("gateway_trial_probes_total\\{carrier=\"aramex\",outcome=\"success\"} [2-9]");

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +25,7 @@ class HeldOrdersReconcilerIT {
     private static final String HELD = "/orders?status=outcome_unknown";
     private static final Duration EVENTUALLY = Duration.ofSeconds(30);
 
+    @AutoClose
     private static GatewayProcess gateway;
 
     @BeforeAll
@@ -39,13 +40,6 @@ class HeldOrdersReconcilerIT {
                         "CIRCUIT_BREAKER_FAILURE_THRESHOLD", "100",
                         "ORDERS_RECONCILE_INTERVAL", "1",
                         "ORDERS_HELD_ALERT_AGE", "0"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
     }
 
     @Test

@@ -60,16 +60,8 @@ class HostileRequestsIT {
         add(cases, "raw byte 0xFF in the query", 400, bytes("GET /health/live?a=\u00ff HTTP/1.1\r\nHost: gw\r\n\r\n"));
         add(cases, "DEL in the path", 400, bytes("GET /health/\u007flive HTTP/1.1\r\nHost: gw\r\n\r\n"));
         add(cases, "tab inside the path", 400, bytes("GET /health/\tlive HTTP/1.1\r\nHost: gw\r\n\r\n"));
-        add(
-                cases,
-                "NUL in a header value",
-                400,
-                bytes("GET /health/live HTTP/1.1\r\nHost: gw\r\nX-A: a\u0000b\r\n\r\n"));
-        add(
-                cases,
-                "escape character in a header",
-                400,
-                bytes("GET /health/live HTTP/1.1\r\nHost: gw\r\nX-A: \u001b[31m\r\n\r\n"));
+        add(cases, "NUL in a header value", 400, getLive("X-A: a\u0000b\r\n"));
+        add(cases, "escape character in a header", 400, getLive("X-A: \u001b[31m\r\n"));
         add(cases, "no Host in HTTP/1.1", 400, bytes("GET /health/live HTTP/1.1\r\n\r\n"));
         add(cases, "HTTP/0.9 request line", 400, bytes("GET /health/live\r\n\r\n"));
         add(cases, "HTTP/2.0 in text", 400, bytes("GET /health/live HTTP/2.0\r\nHost: gw\r\n\r\n"));
@@ -87,16 +79,8 @@ class HostileRequestsIT {
                 bytes("PATCH /orders/ORD-1/shipment HTTP/1.1\r\nHost: gw\r\nContent-Length: 2\r\n\r\n{}"));
         add(cases, "HTTP/2 connection preface", 405, bytes("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"));
         add(cases, "a 20 KB path", 414, bytes("GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: gw\r\n\r\n"));
-        add(
-                cases,
-                "a 20 KB header",
-                431,
-                bytes("GET /health/live HTTP/1.1\r\nHost: gw\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n"));
-        add(
-                cases,
-                "150 headers",
-                431,
-                bytes("GET /health/live HTTP/1.1\r\nHost: gw\r\n" + "X-H: v\r\n".repeat(150) + "\r\n"));
+        add(cases, "a 20 KB header", 431, getLive("X-Big: " + "b".repeat(20_000) + "\r\n"));
+        add(cases, "150 headers", 431, getLive("X-H: v\r\n".repeat(150)));
         add(cases, "Content-Length not a number", 400, bytes(RATES_POST + "Content-Length: abc\r\n\r\n{}"));
         add(cases, "Content-Length negative", 400, bytes(RATES_POST + "Content-Length: -5\r\n\r\n{}"));
         add(
@@ -166,21 +150,9 @@ class HostileRequestsIT {
                 "matrix parameters on a provider",
                 400,
                 bytes("GET /api/v1/shipments/aramex;v=2/123 HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n"));
-        add(
-                cases,
-                "an amount with an exponent",
-                400,
-                bytes(post("/orders/ORD-H1/ship", GatewayIT.shipment(1.0).replace("\"250.00\"", "\"2.5e2\""))));
-        add(
-                cases,
-                "an amount with a sign",
-                400,
-                bytes(post("/orders/ORD-H2/ship", GatewayIT.shipment(1.0).replace("\"250.00\"", "\"+250\""))));
-        add(
-                cases,
-                "an amount with a space",
-                400,
-                bytes(post("/orders/ORD-H3/ship", GatewayIT.shipment(1.0).replace("\"250.00\"", "\" 250\""))));
+        add(cases, "an amount with an exponent", 400, shipDeclaring("ORD-H1", "2.5e2"));
+        add(cases, "an amount with a sign", 400, shipDeclaring("ORD-H2", "+250"));
+        add(cases, "an amount with a space", 400, shipDeclaring("ORD-H3", " 250"));
         add(cases, "a TLS handshake on the plain port", 400, new byte[] {
             0x16, 0x03, 0x01, 0x00, (byte) 0xa5, 0x01, 0x00, 0x00, (byte) 0xa1, 0x03, 0x03, 0x00, 0x00, 0x00
         });
@@ -310,6 +282,17 @@ class HostileRequestsIT {
 
     private static void add(List<Arguments> cases, String name, int status, byte[] request) {
         cases.add(Arguments.of(name, status, request));
+    }
+
+    /** A GET of {@code /health/live} with the header lines {@code headers} (each ending in CRLF) after {@code Host}. */
+    private static byte[] getLive(String headers) {
+        return bytes("GET /health/live HTTP/1.1\r\nHost: gw\r\n" + headers + "\r\n");
+    }
+
+    /** The order {@code orderId} shipped with {@code amount} as its declared value's amount, a JSON string. */
+    private static byte[] shipDeclaring(String orderId, String amount) {
+        String shipment = GatewayIT.shipment(1.0).replace("\"250.00\"", "\"" + amount + "\"");
+        return bytes(post("/orders/" + orderId + "/ship", shipment));
     }
 
     private static String post(String path, String json) {

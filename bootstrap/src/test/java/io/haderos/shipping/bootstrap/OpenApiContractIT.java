@@ -204,9 +204,7 @@ class OpenApiContractIT {
     @Test
     @Order(7)
     void givenEveryCarrierDown_thenThe503AndItsRetryAfterAreDocumented() throws Exception {
-        gateway.fault("aramex", "down");
-        gateway.fault("smsa", "down");
-        try {
+        gateway.whileDown(List.of("aramex", "smsa"), () -> {
             Exchange last = null;
             // Refused connections first (503 without a hint), then open breakers: 503 with Retry-After.
             for (int i = 0;
@@ -218,10 +216,7 @@ class OpenApiContractIT {
             }
             assertThat(last.status()).as("%s", last).isEqualTo(503);
             assertThat(last.responseHeader("Retry-After")).as("%s", last).isPresent();
-        } finally {
-            gateway.fault("aramex", "healthy");
-            gateway.fault("smsa", "healthy");
-        }
+        });
     }
 
     /** A request the document allows, answered with {@code status} as the document says. */

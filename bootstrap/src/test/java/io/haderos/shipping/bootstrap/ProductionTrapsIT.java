@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.haderos.shipping.sandbox.Sandbox;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +23,15 @@ class ProductionTrapsIT {
 
     private static final String CLIENTS = "shop:" + "5e".repeat(32);
 
+    /** The carriers every test's gateway is given; no test here sets a fault. */
+    @AutoClose
+    private static Sandbox sandbox;
+
+    @BeforeAll
+    static void startTheCarriers() throws IOException {
+        sandbox = SandboxCarriers.start();
+    }
+
     @SafeVarargs
     private static Map<String, String> merged(Map<String, String>... parts) {
         Map<String, String> all = new HashMap<>();
@@ -27,6 +39,12 @@ class ProductionTrapsIT {
             all.putAll(part);
         }
         return all;
+    }
+
+    /** The jar started with {@code settings} merged, its carriers the stand-ins. */
+    @SafeVarargs
+    private static GatewayProcess started(String name, Map<String, String>... settings) throws IOException {
+        return GatewayProcess.start(name, merged(settings), sandbox.controlUri());
     }
 
     private static void assertStopsNaming(String name, Map<String, String> environment, String key) throws Exception {
@@ -39,34 +57,25 @@ class ProductionTrapsIT {
 
     @Test
     void givenRealSmsaCredentialsWithoutATariff_thenStartUpStopsNamingTheTariffFile() throws Exception {
-        try (Sandbox sandbox = SandboxCarriers.start()) {
-            assertStopsNaming(
-                    "trap-no-tariff",
-                    merged(
-                            SandboxCarriers.aramex(sandbox),
-                            SandboxCarriers.smsa(sandbox),
-                            Map.of("API_CLIENTS", CLIENTS)),
-                    "smsa.tariff-file");
-        }
+        assertStopsNaming(
+                "trap-no-tariff",
+                merged(SandboxCarriers.aramex(sandbox), SandboxCarriers.smsa(sandbox), Map.of("API_CLIENTS", CLIENTS)),
+                "smsa.tariff-file");
     }
 
     @Test
     void givenRealCredentialsWithoutClients_thenStartUpStopsNamingApiClients() throws Exception {
-        try (Sandbox sandbox = SandboxCarriers.start()) {
-            assertStopsNaming("trap-no-clients", merged(SandboxCarriers.aramex(sandbox)), "api.clients");
-        }
+        assertStopsNaming("trap-no-clients", merged(SandboxCarriers.aramex(sandbox)), "api.clients");
     }
 
     @Test
     void givenAnOrderNamingACarrierWithoutCredentials_thenStartUpStopsNamingItsKey() throws Exception {
-        try (Sandbox sandbox = SandboxCarriers.start()) {
-            assertStopsNaming(
-                    "trap-order",
-                    merged(
-                            SandboxCarriers.aramex(sandbox),
-                            Map.of("API_CLIENTS", CLIENTS, "CARRIERS_ORDER", "aramex,smsa")),
-                    "smsa.api-key");
-        }
+        assertStopsNaming(
+                "trap-order",
+                merged(
+                        SandboxCarriers.aramex(sandbox),
+                        Map.of("API_CLIENTS", CLIENTS, "CARRIERS_ORDER", "aramex,smsa")),
+                "smsa.api-key");
     }
 
     @Test
@@ -78,13 +87,10 @@ class ProductionTrapsIT {
 
     @Test
     void givenCredentialsForAramexOnly_thenItServesAloneAndSaysSo() throws Exception {
-        try (Sandbox sandbox = SandboxCarriers.start();
-                GatewayProcess gateway = GatewayProcess.start(
-                        "trap-aramex-only",
-                        merged(
-                                SandboxCarriers.aramex(sandbox),
-                                Map.of("API_CLIENTS", "shop:" + ClientAccessIT.sha256Hex("t".repeat(40)))),
-                        sandbox.controlUri())) {
+        try (GatewayProcess gateway = started(
+                "trap-aramex-only",
+                SandboxCarriers.aramex(sandbox),
+                Map.of("API_CLIENTS", "shop:" + ClientAccessIT.sha256Hex("t".repeat(40))))) {
             JsonNode monitoring = gateway.monitoring();
 
             assertThat(monitoring.path("circuit_breakers").fieldNames())
@@ -99,14 +105,11 @@ class ProductionTrapsIT {
 
     @Test
     void givenAnonymousClientsAndTheExampleTariffChosenKnowingly_thenItStartsWarningAndAlerting() throws Exception {
-        try (Sandbox sandbox = SandboxCarriers.start();
-                GatewayProcess gateway = GatewayProcess.start(
-                        "trap-opt-ins",
-                        merged(
-                                SandboxCarriers.aramex(sandbox),
-                                SandboxCarriers.smsa(sandbox),
-                                Map.of("API_ALLOW_ANONYMOUS", "true", "SMSA_EXAMPLE_TARIFF", "true")),
-                        sandbox.controlUri())) {
+        try (GatewayProcess gateway = started(
+                "trap-opt-ins",
+                SandboxCarriers.aramex(sandbox),
+                SandboxCarriers.smsa(sandbox),
+                Map.of("API_ALLOW_ANONYMOUS", "true", "SMSA_EXAMPLE_TARIFF", "true"))) {
             List<String> alerts = gateway.monitoring().path("alerts").findValuesAsText("message");
 
             assertThat(alerts).contains(ConfigurationAlerts.ANONYMOUS).contains(ConfigurationAlerts.EXAMPLE_TARIFF);

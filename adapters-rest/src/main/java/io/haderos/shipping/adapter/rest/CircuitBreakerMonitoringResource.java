@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
  */
 @Singleton
 @Path("/api/v1/integrations/monitoring")
+@Produces(MediaType.APPLICATION_JSON)
 public final class CircuitBreakerMonitoringResource {
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,9}");
@@ -62,7 +63,6 @@ public final class CircuitBreakerMonitoringResource {
     /** Every breaker's snapshot, keyed by carrier in the configured order, and the active alerts. */
     @GET
     @Path("circuit-breakers")
-    @Produces(MediaType.APPLICATION_JSON)
     public MonitoringReportResponse report() {
         return MonitoringReportResponse.from(monitor.report());
     }
@@ -74,7 +74,6 @@ public final class CircuitBreakerMonitoringResource {
      */
     @GET
     @Path("circuit-breakers/{name}/transitions")
-    @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<CircuitTransitionsResponse> transitions(
             @PathParam("name") String name,
             @QueryParam("since") String since,
@@ -96,7 +95,6 @@ public final class CircuitBreakerMonitoringResource {
     @Path("circuit-breakers/{name}/state")
     @AdminOnly
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<MonitoringReportResponse.Breaker> override(
             @PathParam("name") String name, CircuitStateOverrideRequest body) {
         CarrierId carrier = carrier(name);
@@ -107,7 +105,6 @@ public final class CircuitBreakerMonitoringResource {
     /** Every instance's breakers as the shared audit trail last recorded them. */
     @GET
     @Path("cluster")
-    @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<ClusterStateResponse> cluster() {
         return history.cluster().thenApply(ClusterStateResponse::from);
     }

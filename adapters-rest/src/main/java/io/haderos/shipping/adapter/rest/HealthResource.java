@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionStage;
  */
 @Singleton
 @Path("/health")
+@Produces(MediaType.APPLICATION_JSON)
 public final class HealthResource {
 
     private final CheckReadinessUseCase readiness;
@@ -31,14 +32,12 @@ public final class HealthResource {
 
     @GET
     @Path("live")
-    @Produces(MediaType.APPLICATION_JSON)
     public Map<String, String> live() {
         return Map.of("status", "up");
     }
 
     @GET
     @Path("ready")
-    @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<Response> ready() {
         return readiness.readiness().thenApply(HealthResource::answer);
     }

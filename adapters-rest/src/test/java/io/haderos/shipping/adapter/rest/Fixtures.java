@@ -1,5 +1,6 @@
 package io.haderos.shipping.adapter.rest;
 
+import io.haderos.shipping.application.port.in.NoCarrierAvailableException;
 import io.haderos.shipping.application.port.in.RateQuotation;
 import io.haderos.shipping.domain.circuit.CircuitSnapshot;
 import io.haderos.shipping.domain.circuit.CircuitState;
@@ -79,6 +80,18 @@ final class Fixtures {
 
     static Attempt failed(CarrierId carrier, AttemptOutcome outcome, String detail) {
         return new Attempt(carrier, outcome, detail);
+    }
+
+    /**
+     * No carrier can serve: Aramex's breaker is open, and SMSA failed with {@code outcome} and {@code detail}; a
+     * breaker says to retry after {@code retryAfter}.
+     */
+    static NoCarrierAvailableException aramexOpenAndSmsa(AttemptOutcome outcome, String detail, Duration retryAfter) {
+        return new NoCarrierAvailableException(
+                List.of(
+                        failed(CarrierId.ARAMEX, AttemptOutcome.CIRCUIT_OPEN, "circuit open"),
+                        failed(CarrierId.SMSA, outcome, detail)),
+                Optional.of(retryAfter));
     }
 
     static CircuitSnapshot snapshot(

@@ -5,15 +5,13 @@ import static io.haderos.shipping.adapter.rest.Fixtures.RATE_REQUEST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
 import io.haderos.shipping.application.port.in.MonitoringReport;
 import io.haderos.shipping.application.port.in.RateQuotation;
 import io.haderos.shipping.domain.model.Attempt;
 import io.haderos.shipping.domain.model.CarrierId;
 import io.haderos.shipping.domain.model.Money;
 import io.haderos.shipping.domain.model.RateQuote;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,9 +33,6 @@ class HeldCarrierCallsIT {
     @RegisterExtension
     static final RestApiExtension api = new RestApiExtension();
 
-    private final HttpClient client =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
     @Test
     void givenQuotesHeldOpenByTheCarrier_thenProbesAndMonitoringAnswer_andTheQuotesAnswerWhenReleased() {
         List<CompletableFuture<RateQuotation>> carrierCalls = new CopyOnWriteArrayList<>();
@@ -47,15 +42,9 @@ class HeldCarrierCallsIT {
             return held;
         });
         api.fakes().onReport(() -> new MonitoringReport(List.of(), List.of(), Instant.now()));
-        List<CompletableFuture<HttpResponse<String>>> quotes = new ArrayList<>();
+        List<CompletableFuture<Reply>> quotes = new ArrayList<>();
         for (int i = 0; i < HELD; i++) {
-            quotes.add(client.sendAsync(
-                    HttpRequest.newBuilder(api.uri(RATES))
-                            .timeout(Duration.ofSeconds(60))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(RATE_REQUEST))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString()));
+            quotes.add(api.postJsonAsync(RATES, RATE_REQUEST));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> carrierCalls.size() == HELD);
 
@@ -66,8 +55,7 @@ class HeldCarrierCallsIT {
 
         carrierCalls.forEach(call -> call.complete(quotation()));
 
-        assertThat(quotes)
-                .allSatisfy(quote -> assertThat(quote.join().statusCode()).isEqualTo(200));
+        assertThat(quotes).allSatisfy(quote -> assertThat(quote.join().status()).isEqualTo(200));
     }
 
     private static RateQuotation quotation() {

@@ -24,16 +24,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code GET /orders?status=outcome_unknown&limit=&after=}: operators only, paged, bad parameters named. */
 class HeldOrdersIT {
 
-    private static final String TOKEN = "held-orders-test-token-0123456789";
     private static final String PATH = "/orders?status=outcome_unknown";
     private static final Instant T0 = Instant.parse("2026-11-30T09:00:00Z");
 
     @RegisterExtension
-    static final RestApiExtension api = RestApiExtension.withAdminToken(TOKEN);
-
-    private RestApiExtension.Reply get(String path) {
-        return api.send("GET", path, null, null, "Authorization", "Bearer " + TOKEN);
-    }
+    static final RestApiExtension api = RestApiExtension.forOperators();
 
     private static ShipmentRecord held(String id, Instant since) {
         return new ShipmentRecord(
@@ -70,7 +65,7 @@ class HeldOrdersIT {
     void theOperatorPagesThroughTheHeldOrdersOldestFirst() throws Exception {
         api.fakes().onHeldOrders(HeldOrdersIT::page);
 
-        RestApiExtension.Reply first = get(PATH + "&limit=2");
+        RestApiExtension.Reply first = api.asAdmin("GET", PATH + "&limit=2", null);
         assertThat(first.status()).isEqualTo(200);
         JsonNode body = first.json();
         assertThat(body.path("orders").findValuesAsText("order_id")).containsExactly("ORD-1", "ORD-2");
@@ -83,7 +78,8 @@ class HeldOrdersIT {
         String next = body.path("next").asText();
         assertThat(next).isNotBlank();
 
-        JsonNode second = get(PATH + "&limit=2&after=" + next).json();
+        JsonNode second =
+                api.asAdmin("GET", PATH + "&limit=2&after=" + next, null).json();
 
         assertThat(second.path("orders").findValuesAsText("order_id")).containsExactly("ORD-3");
         assertThat(second.path("next").isNull()).isTrue();
@@ -95,7 +91,7 @@ class HeldOrdersIT {
     void withoutALimitThePageHasTheDefaultSize() throws Exception {
         api.fakes().onHeldOrders(HeldOrdersIT::page);
 
-        assertThat(get(PATH).status()).isEqualTo(200);
+        assertThat(api.asAdmin("GET", PATH, null).status()).isEqualTo(200);
 
         assertThat(api.fakes().lastReceived(ListHeldOrdersQuery.class).limit())
                 .isEqualTo(ListHeldOrdersQuery.DEFAULT_LIMIT);
@@ -105,9 +101,7 @@ class HeldOrdersIT {
     void withoutTheAdminTokenNothingIsListed() throws Exception {
         Problems.assertProblem(api.get(PATH), 401, "unauthorized");
         Problems.assertProblem(
-                api.send("GET", PATH, null, null, "Authorization", "Bearer wrong-token-wrong-token-012345"),
-                403,
-                "forbidden");
+                api.sendWithToken("wrong-token-wrong-token-012345", "GET", PATH, null), 403, "forbidden");
         assertThat(api.fakes().received()).isEmpty();
     }
 
@@ -124,7 +118,7 @@ class HeldOrdersIT {
                 "/orders?status=outcome_unknown&after=Zm9vfGJhcg  | after",
             })
     void badParametersAreA400NamingTheParameter(String path, String parameter) throws Exception {
-        JsonNode problem = Problems.assertProblem(get(path), 400, "invalid-request");
+        JsonNode problem = Problems.assertProblem(api.asAdmin("GET", path, null), 400, "invalid-request");
 
         assertThat(problem.path("errors").findValuesAsText("field")).containsExactly(parameter);
         assertThat(api.fakes().received()).isEmpty();

@@ -4,6 +4,7 @@ import static io.haderos.shipping.adapter.rest.Fixtures.CREATED_AT;
 import static io.haderos.shipping.adapter.rest.Fixtures.ORDER_ID;
 import static io.haderos.shipping.adapter.rest.Fixtures.SHIP;
 import static io.haderos.shipping.adapter.rest.Fixtures.SHIP_REQUEST;
+import static io.haderos.shipping.adapter.rest.Fixtures.aramexOpenAndSmsa;
 import static io.haderos.shipping.adapter.rest.Fixtures.createdByAramex;
 import static io.haderos.shipping.adapter.rest.Fixtures.createdRecord;
 import static io.haderos.shipping.adapter.rest.Fixtures.failed;
@@ -15,7 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
-import io.haderos.shipping.application.port.in.NoCarrierAvailableException;
 import io.haderos.shipping.application.port.in.OrderConflictException;
 import io.haderos.shipping.application.port.in.OrderConflictException.Reason;
 import io.haderos.shipping.application.port.in.RequestRejectedException;
@@ -260,11 +260,7 @@ class OrderShipmentResourceIT {
     @Test
     void givenNoCarrierCanServe_whenShipped_then503WithRetryAfter() {
         api.fakes().onShipOrder(command -> {
-            throw new NoCarrierAvailableException(
-                    List.of(
-                            failed(ARAMEX, AttemptOutcome.CIRCUIT_OPEN, "circuit open"),
-                            failed(SMSA, AttemptOutcome.SERVICE_UNAVAILABLE, "HTTP 503")),
-                    Optional.of(Duration.ofSeconds(90)));
+            throw aramexOpenAndSmsa(AttemptOutcome.SERVICE_UNAVAILABLE, "HTTP 503", Duration.ofSeconds(90));
         });
 
         Reply reply = api.postJson(SHIP, SHIP_REQUEST);
@@ -363,9 +359,7 @@ class OrderShipmentResourceIT {
     void givenAMalformedOrderId_whenFetched_then400NamesOrderIdWithoutAskingTheStore() {
         Reply reply = api.get("/orders/bad%20id/shipment");
 
-        assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
-        assertThat(reply.json().get("errors").findValuesAsText("field")).containsExactly("order_id");
+        Problems.assertInvalid(reply, "order_id");
         assertThat(api.fakes().received()).isEmpty();
     }
 }

@@ -29,4 +29,19 @@ final class Problems {
         assertThat(problem.get("detail").asText()).isNotBlank();
         return problem;
     }
+
+    /**
+     * Fails unless {@code reply} is a 400 problem whose {@code errors} name exactly one field, {@code field}.
+     *
+     * @return the problem, for the test's own checks of its fields
+     */
+    static JsonNode assertInvalid(Reply reply, String field) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.mediaType()).as(reply.toString()).isEqualTo(PROBLEM_JSON);
+        JsonNode problem = reply.json();
+        assertThat(problem.get("errors").findValuesAsText("field"))
+                .as(reply.toString())
+                .containsExactly(field);
+        return problem;
+    }
 }

@@ -2,6 +2,7 @@ package io.haderos.shipping.adapter.rest;
 
 import static io.haderos.shipping.adapter.rest.Fixtures.RATES;
 import static io.haderos.shipping.adapter.rest.Fixtures.RATE_REQUEST;
+import static io.haderos.shipping.adapter.rest.Fixtures.aramexOpenAndSmsa;
 import static io.haderos.shipping.adapter.rest.Fixtures.failed;
 import static io.haderos.shipping.adapter.rest.Fixtures.quotedByAramex;
 import static io.haderos.shipping.adapter.rest.Problems.assertProblem;
@@ -141,11 +142,7 @@ class RatesResourceIT {
     @Test
     void givenEveryCarrierUnavailable_whenQuoting_then503WithRetryAfterRoundedUpAndTheAttempts() {
         api.fakes().onQuoteRates(request -> {
-            throw new NoCarrierAvailableException(
-                    List.of(
-                            failed(ARAMEX, AttemptOutcome.CIRCUIT_OPEN, "circuit open"),
-                            failed(SMSA, AttemptOutcome.TIMEOUT, "no answer within 10 s")),
-                    Optional.of(Duration.ofMillis(41_200)));
+            throw aramexOpenAndSmsa(AttemptOutcome.TIMEOUT, "no answer within 10 s", Duration.ofMillis(41_200));
         });
 
         Reply reply = api.postJson(RATES, RATE_REQUEST);

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
@@ -61,6 +62,7 @@ final class RestApiExtension implements BeforeAllCallback, AfterAllCallback, Bef
     private final Map<String, Object> properties;
     private final UnaryOperator<ShippingRestApi.Builder> api;
     private final List<Class<?>> extraResources;
+    private final Optional<String> adminToken;
     private HttpServer server;
     private URI base;
 
@@ -70,24 +72,37 @@ final class RestApiExtension implements BeforeAllCallback, AfterAllCallback, Bef
 
     /** With extra Jersey {@code properties}, such as a bootstrap might set. */
     RestApiExtension(Map<String, Object> properties) {
-        this(properties, api -> api, List.of());
+        this(properties, api -> api, List.of(), Optional.empty());
     }
 
     private RestApiExtension(
-            Map<String, Object> properties, UnaryOperator<ShippingRestApi.Builder> api, List<Class<?>> extraResources) {
+            Map<String, Object> properties,
+            UnaryOperator<ShippingRestApi.Builder> api,
+            List<Class<?>> extraResources,
+            Optional<String> adminToken) {
         this.properties = Map.copyOf(properties);
         this.api = api;
         this.extraResources = List.copyOf(extraResources);
+        this.adminToken = adminToken;
     }
 
-    /** With operator actions enabled by {@code adminToken}, as {@code admin.token} would. */
+    /**
+     * With operator actions enabled by {@code adminToken}, as {@code admin.token} would; {@link #asAdmin} presents
+     * it.
+     */
     static RestApiExtension withAdminToken(String adminToken) {
-        return with(api -> api.adminToken(Optional.of(adminToken)));
+        return new RestApiExtension(
+                Map.of(), api -> api.adminToken(Optional.of(adminToken)), List.of(), Optional.of(adminToken));
+    }
+
+    /** With operator actions enabled by a token of the extension's own, which {@link #asAdmin} presents. */
+    static RestApiExtension forOperators() {
+        return withAdminToken("operators-test-token-0123456789");
     }
 
     /** With the API built as {@code api} says from {@link ShippingRestApi#builder()}. */
     static RestApiExtension with(UnaryOperator<ShippingRestApi.Builder> api, Class<?>... extraResources) {
-        return new RestApiExtension(Map.of(), api, List.of(extraResources));
+        return new RestApiExtension(Map.of(), api, List.of(extraResources), Optional.empty());
     }
 
     @Override
@@ -135,11 +150,6 @@ final class RestApiExtension implements BeforeAllCallback, AfterAllCallback, Bef
         return fakes;
     }
 
-    /** The absolute URI of {@code path} on the running server. */
-    URI uri(String path) {
-        return base.resolve(path);
-    }
-
     Reply get(String path) {
         return send("GET", path, null, null);
     }
@@ -162,6 +172,16 @@ final class RestApiExtension implements BeforeAllCallback, AfterAllCallback, Bef
         return send(request);
     }
 
+    /** A request with {@code Authorization: Bearer token}; a body, unless null, is sent as JSON. */
+    Reply sendWithToken(String token, String method, String path, String body) {
+        return send(method, path, body == null ? null : JSON, body, "Authorization", "Bearer " + token);
+    }
+
+    /** A request as the operator: with the token of {@link #withAdminToken}. */
+    Reply asAdmin(String method, String path, String body) {
+        return sendWithToken(adminToken.orElseThrow(), method, path, body);
+    }
+
     /** A request without a body that accepts only {@code accept}. */
     Reply sendWithAccept(String method, String path, String accept) {
         return send(request(method, path, null, null).header("Accept", accept));
@@ -179,14 +199,22 @@ final class RestApiExtension implements BeforeAllCallback, AfterAllCallback, Bef
         return request;
     }
 
+    /**
+     * A JSON POST sent without waiting for its answer, which may take up to a minute: for requests a test holds open
+     * on purpose.
+     */
+    CompletableFuture<Reply> postJsonAsync(String path, String body) {
+        return client.sendAsync(
+                        request("POST", path, JSON, body)
+                                .timeout(Duration.ofSeconds(60))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(Reply::of);
+    }
+
     private Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(
-                    response.statusCode(),
-                    response.headers(),
-                    new String(response.body(), StandardCharsets.UTF_8),
-                    response.body());
+            return Reply.of(client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -200,6 +228,14 @@ final class RestApiExtension implements BeforeAllCallback, AfterAllCallback, Bef
      * came ({@code bytes}: a label).
      */
     record Reply(int status, HttpHeaders headers, String body, byte[] bytes) {
+
+        private static Reply of(HttpResponse<byte[]> response) {
+            return new Reply(
+                    response.statusCode(),
+                    response.headers(),
+                    new String(response.body(), StandardCharsets.UTF_8),
+                    response.body());
+        }
 
         JsonNode json() {
             try {

@@ -23,16 +23,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code POST /orders/{order_id}/shipment/resolution}: operators only, validated, 404/409 as the use case says. */
 class ShipmentResolutionIT {
 
-    private static final String TOKEN = "resolution-test-token-0123456789";
     private static final String PATH = "/orders/ORD-42/shipment/resolution";
     private static final Instant AT = Instant.parse("2026-11-27T10:00:00Z");
 
     @RegisterExtension
-    static final RestApiExtension api = RestApiExtension.withAdminToken(TOKEN);
-
-    private RestApiExtension.Reply post(String body, String token) {
-        return api.send("POST", PATH, "application/json", body, "Authorization", "Bearer " + token);
-    }
+    static final RestApiExtension api = RestApiExtension.forOperators();
 
     private static ShipmentRecord resolved(ResolveShipmentCommand command) {
         Optional<CreatedShipment> found = command.trackingNumber()
@@ -56,10 +51,11 @@ class ShipmentResolutionIT {
     void theOperatorRecordsTheShipmentFoundAtTheCarrier() throws Exception {
         api.fakes().onResolve(ShipmentResolutionIT::resolved);
 
-        RestApiExtension.Reply response = post(
+        RestApiExtension.Reply response = api.asAdmin(
+                "POST",
+                PATH,
                 "{\"outcome\":\"created\",\"tracking\":\"30123456789\",\"reason\":\"seen in the portal\","
-                        + "\"actor\":\"nora\"}",
-                TOKEN);
+                        + "\"actor\":\"nora\"}");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode body = response.json();
@@ -77,7 +73,7 @@ class ShipmentResolutionIT {
     void notCreatedFreesTheOrderAndTheActorDefaults() throws Exception {
         api.fakes().onResolve(ShipmentResolutionIT::resolved);
 
-        RestApiExtension.Reply response = post("{\"outcome\":\"not_created\"}", TOKEN);
+        RestApiExtension.Reply response = api.asAdmin("POST", PATH, "{\"outcome\":\"not_created\"}");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("status").asText()).isEqualTo("not_created");
@@ -88,7 +84,7 @@ class ShipmentResolutionIT {
     @Test
     void withoutTheRightTokenNothingIsResolved() throws Exception {
         assertThat(api.postJson(PATH, "{\"outcome\":\"not_created\"}").status()).isEqualTo(401);
-        assertThat(post("{\"outcome\":\"not_created\"}", "wrong-token-wrong-token")
+        assertThat(api.sendWithToken("wrong-token-wrong-token", "POST", PATH, "{\"outcome\":\"not_created\"}")
                         .status())
                 .isEqualTo(403);
         assertThat(api.fakes().received()).isEmpty();
@@ -107,11 +103,9 @@ class ShipmentResolutionIT {
                 "{\"outcome\":\"created\",\"tracking\":\"1\",\"actor\":\"\"} | actor",
             })
     void badInputIsA400NamingTheField(String body, String field) throws Exception {
-        RestApiExtension.Reply response = post(body, TOKEN);
+        RestApiExtension.Reply response = api.asAdmin("POST", PATH, body);
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.mediaType()).isEqualTo("application/problem+json");
-        assertThat(response.json().path("errors").findValuesAsText("field")).contains(field);
+        Problems.assertInvalid(response, field);
         assertThat(api.fakes().received()).isEmpty();
     }
 
@@ -120,12 +114,13 @@ class ShipmentResolutionIT {
         api.fakes().onResolve(command -> {
             throw new OrderNotFoundException(command.orderId());
         });
-        assertThat(post("{\"outcome\":\"not_created\"}", TOKEN).status()).isEqualTo(404);
+        assertThat(api.asAdmin("POST", PATH, "{\"outcome\":\"not_created\"}").status())
+                .isEqualTo(404);
 
         api.fakes().onResolve(command -> {
             throw new OrderConflictException(command.orderId(), OrderConflictException.Reason.NOT_AWAITING_RESOLUTION);
         });
-        RestApiExtension.Reply conflict = post("{\"outcome\":\"not_created\"}", TOKEN);
+        RestApiExtension.Reply conflict = api.asAdmin("POST", PATH, "{\"outcome\":\"not_created\"}");
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.json().path("reason").asText()).isEqualTo("not_awaiting_resolution");
     }

@@ -4,7 +4,6 @@ import static io.haderos.shipping.adapter.rest.Fixtures.RATES;
 import static io.haderos.shipping.adapter.rest.Fixtures.RATE_REQUEST;
 import static io.haderos.shipping.adapter.rest.Fixtures.quotedByAramex;
 import static io.haderos.shipping.adapter.rest.Problems.assertProblem;
-import static io.haderos.shipping.adapter.rest.RestApiExtension.PROBLEM_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.haderos.shipping.adapter.rest.RestApiExtension.Reply;
@@ -44,8 +43,6 @@ class ShippingRestApiIT {
     void givenAutoDiscoveryOff_whenAFieldHasTheWrongType_thenA400ProblemNamingIt() {
         Reply reply = api.postJson(RATES, JsonEdit.set(RATE_REQUEST, "weight_kg", "\"1.5\""));
 
-        assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.mediaType()).isEqualTo(PROBLEM_JSON);
-        assertThat(reply.json().get("errors").findValuesAsText("field")).containsExactly("weight_kg");
+        Problems.assertInvalid(reply, "weight_kg");
     }
 }

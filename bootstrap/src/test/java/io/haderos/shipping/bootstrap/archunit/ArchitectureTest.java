@@ -31,6 +31,7 @@ import io.haderos.shipping.application.violations.ApplicationWithConfig;
 import io.haderos.shipping.domain.violations.DomainWithJson;
 import io.haderos.shipping.domain.violations.InMemoryOrderBook;
 import io.haderos.shipping.sandbox.violations.SandboxUsingDomain;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.stream.Stream;
@@ -102,52 +103,28 @@ class ArchitectureTest {
             .as("adapters enter the core through use-case interfaces (application.port.in), out-ports (domain or"
                     + " application.port.out) and domain types, never service classes");
 
-    static final ArchRule RESILIENCE4J_STAYS_IN_ITS_ADAPTERS = noClasses()
-            .that()
-            .resideOutsideOfPackages(BREAKER_ADAPTER, ARAMEX, SMSA, BOOTSTRAP)
-            .should()
-            .dependOnClassesThat()
-            .resideInAPackage("io.github.resilience4j..")
+    static final ArchRule RESILIENCE4J_STAYS_IN_ITS_ADAPTERS = usedOnlyIn(
+                    List.of(BREAKER_ADAPTER, ARAMEX, SMSA, BOOTSTRAP), "io.github.resilience4j..")
             .as("resilience4j is used only by adapters-resilience4j, the carrier adapters and bootstrap");
 
-    static final ArchRule JDBI_STAYS_IN_ITS_ADAPTER = noClasses()
-            .that()
-            .resideOutsideOfPackages(JDBI, BOOTSTRAP)
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("org.jdbi..", "org.flywaydb..", "com.zaxxer.hikari..")
+    static final ArchRule JDBI_STAYS_IN_ITS_ADAPTER = usedOnlyIn(
+                    List.of(JDBI, BOOTSTRAP), "org.jdbi..", "org.flywaydb..", "com.zaxxer.hikari..")
             .as("JDBI, Flyway and the connection pool are used only by adapters-jdbi and bootstrap");
 
-    static final ArchRule MAIL_STAYS_IN_THE_ALERTS_ADAPTER = noClasses()
-            .that()
-            .resideOutsideOfPackage(ALERTS)
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("jakarta.mail..", "org.eclipse.angus..")
+    static final ArchRule MAIL_STAYS_IN_THE_ALERTS_ADAPTER = usedOnlyIn(
+                    List.of(ALERTS), "jakarta.mail..", "org.eclipse.angus..")
             .as("Jakarta Mail is used only by adapters-alerts");
 
-    static final ArchRule METRICS_STAY_IN_BOOTSTRAP = noClasses()
-            .that()
-            .resideOutsideOfPackage(BOOTSTRAP)
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("io.micrometer..", "io.prometheus..")
+    static final ArchRule METRICS_STAY_IN_BOOTSTRAP = usedOnlyIn(
+                    List.of(BOOTSTRAP), "io.micrometer..", "io.prometheus..")
             .as("Micrometer and Prometheus are used only by bootstrap, which observes the core through its ports");
 
-    static final ArchRule JAX_RS_STAYS_IN_ITS_ADAPTER = noClasses()
-            .that()
-            .resideOutsideOfPackages(REST, BOOTSTRAP)
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("jakarta.ws.rs..", "org.glassfish.jersey..")
+    static final ArchRule JAX_RS_STAYS_IN_ITS_ADAPTER = usedOnlyIn(
+                    List.of(REST, BOOTSTRAP), "jakarta.ws.rs..", "org.glassfish.jersey..")
             .as("JAX-RS and Jersey are used only by adapters-rest and bootstrap");
 
-    static final ArchRule HK2_AND_CONFIG_STAY_IN_BOOTSTRAP = noClasses()
-            .that()
-            .resideOutsideOfPackage(BOOTSTRAP)
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
+    static final ArchRule HK2_AND_CONFIG_STAY_IN_BOOTSTRAP = usedOnlyIn(
+                    List.of(BOOTSTRAP),
                     "org.glassfish.hk2..",
                     "org.jvnet.hk2..",
                     "org.eclipse.microprofile.config..",
@@ -162,12 +139,7 @@ class ArchitectureTest {
             .resideInAnyPackage(DOMAIN, APPLICATION, ADAPTERS, BOOTSTRAP)
             .as("the sandbox depends on none of our modules");
 
-    static final ArchRule ONLY_BOOTSTRAP_USES_THE_SANDBOX = noClasses()
-            .that()
-            .resideOutsideOfPackages(SANDBOX, BOOTSTRAP)
-            .should()
-            .dependOnClassesThat()
-            .resideInAPackage(SANDBOX)
+    static final ArchRule ONLY_BOOTSTRAP_USES_THE_SANDBOX = usedOnlyIn(List.of(SANDBOX, BOOTSTRAP), SANDBOX)
             .as("nothing but bootstrap uses the sandbox, so adapter bugs cannot cancel out in tests");
 
     static final ArchRule IN_MEMORY_FAKES_STAY_WITH_THE_TESTS = noClasses()
@@ -191,6 +163,16 @@ class ArchitectureTest {
                         }
                     })
             .as("no stage is sent to the common ForkJoinPool by choice: every ...Async call names its executor");
+
+    /** No class outside the {@code users} packages depends on a class in {@code packages}. */
+    private static ArchRule usedOnlyIn(List<String> users, String... packages) {
+        return noClasses()
+                .that()
+                .resideOutsideOfPackages(users.toArray(String[]::new))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(packages);
+    }
 
     private static JavaClasses production;
     private static JavaClasses withViolations;
