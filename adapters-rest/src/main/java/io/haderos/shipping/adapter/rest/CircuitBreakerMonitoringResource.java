@@ -21,8 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
@@ -44,7 +42,6 @@ import java.util.regex.Pattern;
 public final class CircuitBreakerMonitoringResource {
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,9}");
-    private static final String INSTANT_EXAMPLE = "an ISO-8601 instant such as 2025-12-28T10:30:00Z";
 
     private final MonitorCircuitBreakersUseCase monitor;
     private final ReadCircuitTransitionsUseCase history;
@@ -118,15 +115,12 @@ public final class CircuitBreakerMonitoringResource {
         }
     }
 
+    /** A query parameter left out or empty bounds nothing. */
     private static Optional<Instant> instant(String value, String parameter) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(OffsetDateTime.parse(value.strip()).toInstant());
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(parameter, "must be " + INSTANT_EXAMPLE);
-        }
+        return Optional.of(RequestBodies.instant(value, parameter));
     }
 
     private static int limit(String value) {

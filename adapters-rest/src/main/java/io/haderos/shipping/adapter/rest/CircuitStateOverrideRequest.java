@@ -8,8 +8,6 @@ import io.haderos.shipping.domain.circuit.CircuitState;
 import io.haderos.shipping.domain.circuit.OperatorOverride;
 import io.haderos.shipping.domain.model.CarrierId;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -31,7 +29,7 @@ record CircuitStateOverrideRequest(String state, String reason, String actor, St
     OverrideCircuitBreakerCommand toCommand(CarrierId carrier) {
         CircuitState target = target(required(state, "state"));
         String why = required(reason, "reason");
-        Optional<Instant> end = end(until);
+        Optional<Instant> end = Optional.ofNullable(until).map(value -> RequestBodies.instant(value, "until"));
         return at(
                 "",
                 () -> new OverrideCircuitBreakerCommand(
@@ -45,17 +43,5 @@ record CircuitStateOverrideRequest(String state, String reason, String actor, St
             }
         }
         throw new InvalidRequestException("state", "must be one of " + STATES);
-    }
-
-    private static Optional<Instant> end(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(value.strip()).toInstant());
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(
-                    "until", "must be an ISO-8601 instant with its offset, such as 2026-03-01T03:00:00Z");
-        }
     }
 }

@@ -162,6 +162,15 @@ class CircuitTransitionsIT {
         assertThat(api.fakes().received()).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"since", "until"})
+    void givenAMalformedInstant_whenRead_thenTheDetailShowsTheFormTheApiTakes(String parameter) {
+        Reply reply = api.get(ARAMEX_TRANSITIONS + "?" + parameter + "=2025-12-28T10:30:00");
+
+        assertThat(Problems.assertInvalid(reply, parameter).get("detail").asText())
+                .contains("must be an ISO-8601 instant with its offset, such as 2026-03-01T03:00:00Z");
+    }
+
     @Test
     void givenUntilBeforeSince_whenRead_thenA400ProblemNamingUntil() {
         Reply reply = api.get(ARAMEX_TRANSITIONS + "?since=2025-12-28T10:30:00Z&until=2025-12-28T10:29:59Z");
