@@ -1,6 +1,9 @@
 package io.haderos.shipping.adapter.jdbi;
 
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.JdbiException;
 
 /** What went wrong with the database, in words fit for a log line, an alert or a start-up message. */
 final class DatabaseFailures {
@@ -14,6 +17,19 @@ final class DatabaseFailures {
 
     /** SQLSTATE of a unique-constraint violation, in H2 and PostgreSQL alike. */
     private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * {@code work}, with a database failure thrown as the port's own unavailability: {@code unavailable} is given
+     * {@code what}, then the failure {@linkplain #describe described}, and the failure as the cause.
+     */
+    static <T> T guarded(
+            String what, Supplier<T> work, BiFunction<String, Throwable, ? extends RuntimeException> unavailable) {
+        try {
+            return work.get();
+        } catch (JdbiException e) {
+            throw unavailable.apply(what + ": " + describe(e), e);
+        }
+    }
 
     /** Whether {@code e} or one of its causes is a unique-constraint violation. */
     static boolean isUniqueViolation(Throwable e) {

@@ -19,7 +19,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 
 /**
  * The breakers' audit trail in table {@code circuit_transition} (docs/architecture.md#operations), shared by every gateway instance
@@ -261,11 +260,7 @@ public final class JdbiCircuitTransitionLog
     }
 
     private static <T> T read(Supplier<T> query) {
-        try {
-            return query.get();
-        } catch (JdbiException e) {
-            throw new TransitionHistoryUnavailableException(
-                    "audit trail cannot be read: " + DatabaseFailures.describe(e), e);
-        }
+        return DatabaseFailures.guarded(
+                "audit trail cannot be read", query, TransitionHistoryUnavailableException::new);
     }
 }

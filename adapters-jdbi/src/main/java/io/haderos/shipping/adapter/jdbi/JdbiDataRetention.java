@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 
 /**
  * {@link DataRetention} over the gateway's tables (migration V10): one short transaction per batch, with statements that
@@ -108,10 +107,6 @@ public final class JdbiDataRetention implements DataRetention {
     }
 
     private static <T> T guarded(String what, Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (JdbiException e) {
-            throw new IllegalStateException("the retention cannot " + what + ": " + DatabaseFailures.describe(e), e);
-        }
+        return DatabaseFailures.guarded("the retention cannot " + what, work, IllegalStateException::new);
     }
 }

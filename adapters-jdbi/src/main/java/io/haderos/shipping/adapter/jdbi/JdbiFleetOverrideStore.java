@@ -154,10 +154,6 @@ public final class JdbiFleetOverrideStore implements FleetOverrideStore {
     }
 
     private static <T> T guarded(String what, Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (JdbiException e) {
-            throw new FleetOverrideStoreUnavailableException("cannot " + what + ": " + DatabaseFailures.describe(e), e);
-        }
+        return DatabaseFailures.guarded("cannot " + what, work, FleetOverrideStoreUnavailableException::new);
     }
 }

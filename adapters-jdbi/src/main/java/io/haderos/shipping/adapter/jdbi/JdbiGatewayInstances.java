@@ -68,15 +68,13 @@ public final class JdbiGatewayInstances implements GatewayInstances {
 
     @Override
     public List<GatewayInstance> all() {
-        try {
-            return jdbi.withHandle(
-                    handle -> handle.createQuery("SELECT " + COLUMNS + " FROM gateway_instance ORDER BY instance_id")
-                            .map(JdbiGatewayInstances::row)
-                            .list());
-        } catch (JdbiException e) {
-            throw new TransitionHistoryUnavailableException(
-                    "gateway instances cannot be read: " + DatabaseFailures.describe(e), e);
-        }
+        return DatabaseFailures.guarded(
+                "gateway instances cannot be read",
+                () -> jdbi.withHandle(handle -> handle.createQuery(
+                                "SELECT " + COLUMNS + " FROM gateway_instance ORDER BY instance_id")
+                        .map(JdbiGatewayInstances::row)
+                        .list()),
+                TransitionHistoryUnavailableException::new);
     }
 
     private static GatewayInstance row(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -428,12 +428,8 @@ public final class JdbiShipmentStore implements ShipmentStore {
     }
 
     private static <T> T guarded(String what, Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (JdbiException e) {
-            throw new ShipmentStoreUnavailableException(
-                    "the shipment store cannot " + what + ": " + DatabaseFailures.describe(e), e);
-        }
+        return DatabaseFailures.guarded(
+                "the shipment store cannot " + what, work, ShipmentStoreUnavailableException::new);
     }
 
     private static boolean isUniqueViolation(Throwable e) {
